@@ -1,0 +1,13 @@
+package ai.osvi.gate;
+
+/** What a verdict does to the build, once {@code failBuild}, {@code onInconclusive} and {@code onTimeout} applied. */
+public enum BuildOutcome {
+    /** The build goes on. */
+    PASS,
+    /** The build goes on, with a warning that the gate did not pass. */
+    WARN,
+    /** The gate said no: the build fails ({@code MojoFailureException}). */
+    FAIL,
+    /** The gate could not decide: the build fails ({@code MojoExecutionException}). */
+    ERROR
+}

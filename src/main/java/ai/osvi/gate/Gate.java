@@ -1,0 +1,137 @@
+package ai.osvi.gate;
+
+import ai.osvi.gate.client.AuthenticationException;
+import ai.osvi.gate.client.StatusSource;
+import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.config.Policy.OnInconclusive;
+import ai.osvi.gate.config.Policy.OnTimeout;
+import ai.osvi.gate.config.Values;
+import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.polling.CampaignWaiter;
+import ai.osvi.gate.polling.Progress;
+import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.polling.WaitResult;
+import ai.osvi.gate.report.VerdictReport;
+import ai.osvi.gate.rules.Rule;
+import ai.osvi.gate.rules.RuleResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The release gate: waits for the campaign, judges the rules, reports, and says what that means for the build. */
+public final class Gate {
+
+    private final GateConfig config;
+    private final StatusSource source;
+    private final TimeSource time;
+    private final GateLog log;
+
+    public Gate(GateConfig config, StatusSource source, TimeSource time, GateLog log) {
+        this.config = config;
+        this.source = source;
+        this.time = time;
+        this.log = log;
+    }
+
+    public GateResult run() {
+        log.info("Awaiting OSVI campaign " + config.campaignId()
+                + config.uploadId().stream().mapToObj(id -> " (upload " + id + ")").findFirst().orElse("")
+                + " at " + config.baseUrl() + ": polling every " + Values.format(config.pollInterval())
+                + ", timeout " + Values.format(config.timeout()) + ", rules: " + describeRules());
+        WaitResult wait = new CampaignWaiter(config, source, time, log).await();
+        GateResult result = decide(wait);
+        VerdictReport.write(result, config, log);
+        return result;
+    }
+
+    private String describeRules() {
+        if (config.rules().isEmpty()) {
+            return "none";
+        }
+        return String.join(", ", config.rules().stream().map(Rule::describe).toList());
+    }
+
+    GateResult decide(WaitResult wait) {
+        CampaignStatus last = wait.lastSnapshot();
+        return switch (wait.outcome()) {
+            case COMPLETED -> judge(wait, true);
+            case TIMED_OUT -> config.onTimeout() == OnTimeout.EVALUATE && last != null
+                    ? judge(wait, false)
+                    : timedOut(wait);
+            case INACTIVE -> error(wait, "the campaign is inactive with "
+                    + (last.queuesToAwait(config.uploadId()).size() - last.completedQueues(config.uploadId()))
+                    + " of " + last.queuesToAwait(config.uploadId()).size() + " queues incomplete",
+                    List.of("An inactive campaign does not complete on its own. Reactivate it, or set onInactive=wait"
+                            + " (-Dosvi.onInactive=wait) to keep waiting until the timeout."));
+            case REJECTED -> error(wait, wait.error() instanceof AuthenticationException
+                    ? "the API token was rejected (HTTP 401)"
+                    : "the campaign was not found (HTTP 404)", List.of(wait.error().getMessage()));
+            case GAVE_UP -> error(wait, "gave up after " + config.maxConsecutiveErrors()
+                    + " consecutive failed polls (" + wait.polls() + " polls in "
+                    + Values.format(roundedElapsed(wait)) + ")", List.of("Last error: " + wait.error().getMessage()));
+            case ABORTED -> new GateResult(config.campaignId(), Verdict.ABORTED, BuildOutcome.ERROR,
+                    "the gate was aborted before the campaign completed", List.of(), null, wait);
+        };
+    }
+
+    private GateResult judge(WaitResult wait, boolean completed) {
+        CampaignStatus snapshot = wait.lastSnapshot();
+        long total = snapshot.calls().total();
+        List<String> details = new ArrayList<>();
+        if (!completed) {
+            details.add("The campaign did not complete within " + Values.format(config.timeout())
+                    + "; the rules were judged on the last snapshot (onTimeout=evaluate).");
+        }
+        if (total < config.minCalls()) {
+            details.add("Only " + total + " call" + (total == 1 ? "" : "s") + " were made, fewer than minCalls ("
+                    + config.minCalls() + "): too few to judge, so this is never a pass.");
+            BuildOutcome outcome = config.onInconclusive() == OnInconclusive.FAIL ? BuildOutcome.FAIL : BuildOutcome.WARN;
+            return new GateResult(config.campaignId(), Verdict.INCONCLUSIVE, outcome,
+                    total + " calls, fewer than minCalls=" + config.minCalls(), details,
+                    new Evaluation(snapshot.calls(), List.of()), wait);
+        }
+        List<RuleResult> results = config.rules().stream().map(rule -> rule.evaluate(snapshot.calls())).toList();
+        Evaluation evaluation = new Evaluation(snapshot.calls(), results);
+        List<RuleResult> breaches = evaluation.breaches();
+        if (!breaches.isEmpty()) {
+            breaches.forEach(breach -> details.add(breach.breachMessage()));
+            return new GateResult(config.campaignId(), Verdict.FAIL,
+                    config.failBuild() ? BuildOutcome.FAIL : BuildOutcome.WARN,
+                    breaches.size() + " of " + results.size() + " rule" + (results.size() == 1 ? "" : "s")
+                            + " breached on " + total + " calls",
+                    details, evaluation, wait);
+        }
+        if (results.isEmpty()) {
+            details.add("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
+            return new GateResult(config.campaignId(), Verdict.PASS, BuildOutcome.WARN,
+                    "completed with " + total + " calls; no rule configured", details, evaluation, wait);
+        }
+        return new GateResult(config.campaignId(), Verdict.PASS, completed ? BuildOutcome.PASS : BuildOutcome.WARN,
+                results.size() + " of " + results.size() + " rule" + (results.size() == 1 ? "" : "s")
+                        + " passed on " + total + " calls" + (completed ? "" : " (last snapshot, not completed)"),
+                details, evaluation, wait);
+    }
+
+    private GateResult timedOut(WaitResult wait) {
+        CampaignStatus last = wait.lastSnapshot();
+        List<String> details = new ArrayList<>();
+        if (last == null) {
+            details.add("No snapshot was received" + (wait.error() == null ? "." : "; last error: "
+                    + wait.error().getMessage()));
+        } else {
+            details.add("Last snapshot: " + Progress.describe(last, config.uploadId()) + ".");
+        }
+        details.add("Raise timeout (-Dosvi.timeout), or set onTimeout=evaluate to judge the rules on the last"
+                + " snapshot.");
+        return new GateResult(config.campaignId(), Verdict.TIMEOUT, BuildOutcome.ERROR,
+                "did not complete within " + Values.format(config.timeout()), details, null, wait);
+    }
+
+    private GateResult error(WaitResult wait, String summary, List<String> details) {
+        return new GateResult(config.campaignId(), Verdict.ERROR, BuildOutcome.ERROR, summary, details, null, wait);
+    }
+
+    private static Duration roundedElapsed(WaitResult wait) {
+        return Duration.ofSeconds(wait.elapsed().toSeconds());
+    }
+}

@@ -1,0 +1,40 @@
+package ai.osvi.gate;
+
+import ai.osvi.gate.polling.WaitResult;
+import java.util.List;
+
+/**
+ * The gate's conclusion.
+ *
+ * @param summary    the one-line reason, e.g. "1 of 2 rules breached"
+ * @param details    what a reader needs to act: each breach, or the error and its fix
+ * @param evaluation the rules judged, or {@code null} when they were not judged
+ */
+public record GateResult(long campaignId, Verdict verdict, BuildOutcome outcome, String summary,
+        List<String> details, Evaluation evaluation, WaitResult waitResult) {
+
+    public GateResult {
+        details = List.copyOf(details);
+    }
+
+    /** "OSVI gate: FAIL campaign 7: 1 of 2 rules breached": the line log parsers look for. */
+    public String summaryLine() {
+        return "OSVI gate: " + verdict + " campaign " + campaignId + ": " + summary;
+    }
+
+    /** The message of the build failure: what went wrong and what to do, without repeating the summary line. */
+    public String failureMessage() {
+        String lead = switch (verdict) {
+            case FAIL -> "The OSVI gate failed campaign " + campaignId + ": " + summary;
+            case INCONCLUSIVE -> "The OSVI gate found campaign " + campaignId + " inconclusive: " + summary;
+            case TIMEOUT -> "The OSVI gate timed out on campaign " + campaignId + ": " + summary;
+            case ABORTED -> "The OSVI gate was aborted while awaiting campaign " + campaignId;
+            default -> "The OSVI gate could not decide on campaign " + campaignId + ": " + summary;
+        };
+        StringBuilder message = new StringBuilder(lead);
+        for (String detail : details) {
+            message.append(System.lineSeparator()).append("  - ").append(detail);
+        }
+        return message.toString();
+    }
+}

@@ -1,0 +1,221 @@
+package ai.osvi.gate.client;
+
+import ai.osvi.gate.config.Values;
+import ai.osvi.gate.model.CampaignStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Polls {@code GET {baseUrl}/v1/campaigns/{id}/status} with one HttpClient 5 client for the whole wait. The client
+ * never retries, never follows redirects (so the token is only ever sent to {@code baseUrl}) and never waits longer
+ * than {@code requestTimeout} for one request, body included.
+ */
+public final class OsviHttpClient implements StatusSource, AutoCloseable {
+
+    /** Larger bodies are refused: a status snapshot is a few kilobytes, even for thousands of uploads. */
+    public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    static {
+        HttpClientLogging.silenceHeaderAndWireLoggers();
+    }
+
+    private final URI baseUrl;
+    private final ApiToken token;
+    private final Duration requestTimeout;
+    private final CloseableHttpClient client;
+    private final ScheduledExecutorService watchdog;
+
+    public OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.requestTimeout = requestTimeout;
+        Timeout timeout = Timeout.of(requestTimeout);
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(timeout)
+                                .setSocketTimeout(timeout)
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(timeout)
+                        .setResponseTimeout(timeout)
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent(PluginVersion.userAgent())
+                .build();
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "osvi-request-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public URI statusUri(long campaignId) {
+        return baseUrl.resolve("v1/campaigns/" + campaignId + "/status");
+    }
+
+    @Override
+    public CampaignStatus fetch(long campaignId) throws ApiException, InterruptedException {
+        URI uri = statusUri(campaignId);
+        HttpGet request = new HttpGet(uri);
+        request.setHeader(new BasicHeader("API-Token", token.value(), true));
+        request.setHeader("Accept", "application/json");
+        // responseTimeout bounds each read, not the whole body: the watchdog bounds the whole exchange.
+        ScheduledFuture<?> abort = watchdog.schedule(request::cancel, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        Response response;
+        try {
+            response = client.execute(request, OsviHttpClient::read);
+        } catch (BodyTooLargeException e) {
+            throw new TransientApiException("the response body is larger than " + (MAX_BODY_BYTES / 1024 / 1024)
+                    + " MiB; refused");
+        } catch (IOException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("interrupted while polling");
+            }
+            if (request.isCancelled()) {
+                throw new TransientApiException("no complete response within " + Values.format(requestTimeout)
+                        + " (requestTimeout) from " + hostAndPort(uri));
+            }
+            throw new TransientApiException(token.redact(describe(e, uri)));
+        } finally {
+            abort.cancel(false);
+        }
+        return interpret(response, campaignId);
+    }
+
+    private CampaignStatus interpret(Response response, long campaignId) throws ApiException {
+        int status = response.status();
+        String errorText = StatusParser.errorText(response.body());
+        String detail = errorText == null ? "" : ": " + abbreviate(errorText);
+        if (status == 401) {
+            throw new AuthenticationException(token.redact("OSVI rejected the API token from " + token.source()
+                    + " (HTTP 401" + detail + "). Check that it is your account's current API token (dashboard,"
+                    + " Settings > API)."));
+        }
+        if (status == 404) {
+            throw new CampaignNotFoundException(token.redact("campaign " + campaignId
+                    + " not found on this account (HTTP 404" + detail + "). Check campaignId and that the token from "
+                    + token.source() + " belongs to the account that owns the campaign."));
+        }
+        if (status >= 300 && status < 400) {
+            String location = response.location() == null ? "" : " to " + abbreviate(response.location());
+            throw new TransientApiException(token.redact("HTTP " + status + " redirect" + location
+                    + " not followed: the token is only sent to baseUrl. Set baseUrl to the final address."));
+        }
+        if (status < 200 || status >= 300) {
+            String reason = response.reason() == null || response.reason().isBlank() ? "" : " " + response.reason();
+            throw new TransientApiException(token.redact("HTTP " + status + reason + detail));
+        }
+        try {
+            return StatusParser.parse(response.body());
+        } catch (TransientApiException e) {
+            throw new TransientApiException(token.redact(e.getMessage()));
+        }
+    }
+
+    private static Response read(ClassicHttpResponse response) throws IOException {
+        HttpEntity entity = response.getEntity();
+        byte[] body = new byte[0];
+        if (entity != null) {
+            if (entity.getContentLength() > MAX_BODY_BYTES) {
+                throw new BodyTooLargeException();
+            }
+            try (InputStream in = entity.getContent()) {
+                body = readCapped(in);
+            }
+        }
+        Header location = response.getFirstHeader("Location");
+        return new Response(response.getCode(), response.getReasonPhrase(), location == null ? null : location.getValue(),
+                body);
+    }
+
+    private static byte[] readCapped(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            if (out.size() + read > MAX_BODY_BYTES) {
+                throw new BodyTooLargeException();
+            }
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
+    }
+
+    private String describe(Exception e, URI uri) {
+        String where = hostAndPort(uri);
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + uri.getHost() + " (check baseUrl and DNS)";
+        }
+        if (e instanceof ConnectTimeoutException) {
+            return "could not connect to " + where + " within " + Values.format(requestTimeout) + " (requestTimeout)";
+        }
+        if (e instanceof ConnectException) {
+            return "could not connect to " + where + " (" + messageOf(e) + ")";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "no response from " + where + " within " + Values.format(requestTimeout) + " (requestTimeout)";
+        }
+        if (e instanceof SSLException) {
+            return "TLS failure talking to " + where + " (" + messageOf(e) + ")";
+        }
+        return "I/O failure talking to " + where + " (" + messageOf(e) + ")";
+    }
+
+    private static String messageOf(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static String hostAndPort(URI uri) {
+        return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+        try {
+            client.close();
+        } catch (IOException e) {
+            // Closing idle connections at the end of the wait; nothing left to report.
+        }
+    }
+
+    private record Response(int status, String reason, String location, byte[] body) {
+    }
+
+    private static final class BodyTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+}

@@ -1,0 +1,141 @@
+package ai.osvi.gate.config;
+
+import ai.osvi.gate.config.Policy.OnInactive;
+import ai.osvi.gate.config.Policy.OnInconclusive;
+import ai.osvi.gate.config.Policy.OnTimeout;
+import ai.osvi.gate.rules.Operator;
+import ai.osvi.gate.rules.Rule;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/** The validated settings of one gate run. */
+public record GateConfig(
+        long campaignId,
+        URI baseUrl,
+        Duration timeout,
+        Duration pollInterval,
+        Duration requestTimeout,
+        List<Rule> rules,
+        long minCalls,
+        OnInconclusive onInconclusive,
+        OptionalLong uploadId,
+        OnTimeout onTimeout,
+        OnInactive onInactive,
+        boolean failBuild,
+        int maxConsecutiveErrors) {
+
+    public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
+    public static final int MAX_CONSECUTIVE_ERRORS = 5;
+    private static final Pattern STATUS_KEY = Pattern.compile("[A-Za-z0-9_.\\-]+");
+
+    public GateConfig {
+        rules = List.copyOf(rules);
+    }
+
+    /** Validates every value before anything is sent; the first problem found is thrown. */
+    public static GateConfig parse(RawGateConfig raw) throws InvalidConfigurationException {
+        long campaignId = campaignId(raw.campaignId());
+        URI baseUrl = baseUrl(raw.baseUrl());
+        Duration timeout = Values.duration("timeout", raw.timeout());
+        Duration pollInterval = Values.durationAtLeast("pollInterval", raw.pollInterval(), MIN_POLL_INTERVAL);
+        Duration requestTimeout = Values.duration("requestTimeout", raw.requestTimeout());
+        if (timeout.compareTo(pollInterval) < 0) {
+            throw new InvalidConfigurationException("timeout", "Invalid " + Values.label("timeout") + " '"
+                    + raw.timeout() + "': it is shorter than " + Values.label("pollInterval") + " '"
+                    + raw.pollInterval() + "', so the gate could poll at most once. Accepted: a timeout of at least"
+                    + " the poll interval.");
+        }
+        List<Rule> rules = new ArrayList<>();
+        if (raw.maxFailureRatio() != null && !raw.maxFailureRatio().isEmpty()) {
+            rules.add(new Rule(failureStatuses(raw.failureStatuses()), Operator.AT_MOST,
+                    Values.ratio("maxFailureRatio", raw.maxFailureRatio()), "maxFailureRatio"));
+        }
+        for (String threshold : Values.commaSeparated(raw.thresholds())) {
+            rules.add(Values.rule("thresholds", threshold));
+        }
+        long minCalls = Values.positiveLong("minCalls", raw.minCalls(), "the fewest calls that make a verdict");
+        OptionalLong uploadId = raw.uploadId() == null || raw.uploadId().isBlank()
+                ? OptionalLong.empty()
+                : OptionalLong.of(Values.positiveLong("uploadId", raw.uploadId(), "a campaign_upload_id"));
+        return new GateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout, rules, minCalls,
+                Values.choice("onInconclusive", raw.onInconclusive(), OnInconclusive.class), uploadId,
+                Values.choice("onTimeout", raw.onTimeout(), OnTimeout.class),
+                Values.choice("onInactive", raw.onInactive(), OnInactive.class), raw.failBuild(),
+                MAX_CONSECUTIVE_ERRORS);
+    }
+
+    private static long campaignId(String value) throws InvalidConfigurationException {
+        if (value == null || value.isBlank()) {
+            throw new InvalidConfigurationException("campaignId", "Missing " + Values.label("campaignId")
+                    + ": say which campaign to await, e.g. -Dosvi.campaignId=7 or <campaignId>7</campaignId>.");
+        }
+        return Values.positiveLong("campaignId", value, "the campaign's numeric id");
+    }
+
+    private static List<String> failureStatuses(String value) throws InvalidConfigurationException {
+        List<String> statuses = Values.commaSeparated(value == null ? List.of() : List.of(value));
+        String accepted = "comma-separated by_status keys, e.g. failed or failed,not_picked";
+        if (statuses.isEmpty()) {
+            throw new InvalidConfigurationException("failureStatuses", "Invalid " + Values.label("failureStatuses")
+                    + " '" + (value == null ? "" : value) + "': it is empty but maxFailureRatio is set. Accepted: "
+                    + accepted + ".");
+        }
+        for (String status : statuses) {
+            if (!STATUS_KEY.matcher(status).matches()) {
+                throw new InvalidConfigurationException("failureStatuses", "Invalid "
+                        + Values.label("failureStatuses") + " '" + value + "': '" + status
+                        + "' is not a by_status key. Accepted: " + accepted + ".");
+            }
+        }
+        if (statuses.stream().distinct().count() != statuses.size()) {
+            throw new InvalidConfigurationException("failureStatuses", "Invalid "
+                    + Values.label("failureStatuses") + " '" + value + "': a status is named twice. Accepted: "
+                    + accepted + ".");
+        }
+        return statuses;
+    }
+
+    private static URI baseUrl(String value) throws InvalidConfigurationException {
+        String accepted = "an http:// or https:// URL without user-info, query or fragment, e.g. https://api.osvi.ai";
+        String text = value == null ? "" : value.trim();
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw invalidBaseUrl(value, "not a URL", accepted);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw invalidBaseUrl(value, text.isEmpty() ? "it is empty" : "the scheme must be http or https", accepted);
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw invalidBaseUrl(value, "it has no host", accepted);
+        }
+        if (uri.getRawUserInfo() != null) {
+            // Never echo the value: user-info may hold a credential.
+            throw new InvalidConfigurationException("baseUrl", "Invalid " + Values.label("baseUrl")
+                    + ": it contains user-info (user:password@); credentials go in settings.xml or OSVI_API_TOKEN."
+                    + " Accepted: " + accepted + ".");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw invalidBaseUrl(value, "it has a query or fragment", accepted);
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+        try {
+            return new URI(scheme, null, uri.getHost(), uri.getPort(), null, null, null).resolve(path.isEmpty() ? "/" : path + "/");
+        } catch (URISyntaxException e) {
+            throw invalidBaseUrl(value, "not a URL", accepted);
+        }
+    }
+
+    private static InvalidConfigurationException invalidBaseUrl(String value, String problem, String accepted) {
+        return new InvalidConfigurationException("baseUrl", "Invalid " + Values.label("baseUrl") + " '"
+                + (value == null ? "" : value) + "': " + problem + ". Accepted: " + accepted + ".");
+    }
+}

@@ -1,0 +1,17 @@
+package ai.osvi.gate.config;
+
+/** The choices of the {@code onInconclusive}, {@code onTimeout} and {@code onInactive} parameters. */
+public final class Policy {
+
+    private Policy() {
+    }
+
+    /** What an INCONCLUSIVE result (fewer calls than {@code minCalls}) does to the build. */
+    public enum OnInconclusive { FAIL, WARN }
+
+    /** What happens when the deadline passes before the campaign completes. */
+    public enum OnTimeout { FAIL, EVALUATE }
+
+    /** What happens when the campaign is {@code inactive} while awaited queues are incomplete. */
+    public enum OnInactive { FAIL, WAIT }
+}

@@ -1,0 +1,234 @@
+package ai.osvi.gate.config;
+
+import ai.osvi.gate.rules.Operator;
+import ai.osvi.gate.rules.Ratio;
+import ai.osvi.gate.rules.Rule;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place where parameter values are parsed: durations, ratios, rules, ids and choices. Every failure is an
+ * {@link InvalidConfigurationException} naming the parameter (and its user property), the value and the accepted
+ * forms.
+ */
+public final class Values {
+
+    public static final String DURATION_FORMS = "a number with a unit (500ms, 90s, 15m, 1h, 1h30m) or ISO-8601 (PT30M)";
+    public static final String RATIO_FORMS = "a ratio between 0 and 1 (0.05) or a percentage between 0% and 100% (5%)";
+    public static final String RULE_FORMS = "'STATUS OP VALUE' with OP one of < <= > >=, STATUS a by_status key or a"
+            + " sum of keys joined by + (failed+not_picked), VALUE a ratio (0.05) or percentage (5%);"
+            + " for example 'picked >= 60%' or 'failed+not_picked < 0.35'";
+
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(?:\\d+(?:ms|s|m|h|d))+");
+    private static final Pattern RULE = Pattern.compile("^\\s*([^<>=\\s]+(?:\\s*\\+\\s*[^<>=\\s+]+)*)\\s*(<=|>=|<|>)\\s*(\\S+)\\s*$");
+    private static final Pattern STATUS_KEY = Pattern.compile("[A-Za-z0-9_.\\-]+");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?|\\.\\d+");
+
+    private Values() {
+    }
+
+    /** "pollInterval (-Dosvi.pollInterval)". */
+    public static String label(String parameter) {
+        return parameter + " (osvi." + parameter + ")";
+    }
+
+    private static InvalidConfigurationException invalid(String parameter, String value, String problem,
+            String accepted) {
+        String shown = value == null ? "" : value;
+        return new InvalidConfigurationException(parameter, "Invalid " + label(parameter) + " '" + shown + "': "
+                + problem + ". Accepted: " + accepted + ".");
+    }
+
+    public static Duration duration(String parameter, String value) throws InvalidConfigurationException {
+        String text = value == null ? "" : value.trim();
+        if (text.isEmpty()) {
+            throw invalid(parameter, value, "it is empty", DURATION_FORMS);
+        }
+        Duration duration;
+        if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
+            try {
+                duration = Duration.parse(text.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw invalid(parameter, value, "not a valid ISO-8601 duration", DURATION_FORMS);
+            }
+        } else if (SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT)).matches()) {
+            duration = Duration.ZERO;
+            Matcher part = DURATION_PART.matcher(text.toLowerCase(Locale.ROOT));
+            try {
+                while (part.find()) {
+                    long amount = Long.parseLong(part.group(1));
+                    duration = duration.plus(switch (part.group(2)) {
+                        case "ms" -> Duration.ofMillis(amount);
+                        case "s" -> Duration.ofSeconds(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        case "h" -> Duration.ofHours(amount);
+                        default -> Duration.ofDays(amount);
+                    });
+                }
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw invalid(parameter, value, "too large", DURATION_FORMS);
+            }
+        } else if (NUMBER.matcher(text).matches()) {
+            throw invalid(parameter, value, "a number needs a unit", DURATION_FORMS);
+        } else {
+            throw invalid(parameter, value, "not a duration", DURATION_FORMS);
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw invalid(parameter, value, "must be greater than zero", DURATION_FORMS);
+        }
+        return duration;
+    }
+
+    /** Like {@link #duration} but also accepts zero ({@code 0s}): for offsets such as a scenario step's time. */
+    public static Duration offset(String parameter, String value) throws InvalidConfigurationException {
+        String text = value == null ? "" : value.trim();
+        if (text.matches("0+(ms|s|m|h|d)?") || text.equalsIgnoreCase("PT0S")) {
+            return Duration.ZERO;
+        }
+        return duration(parameter, value);
+    }
+
+    public static Duration durationAtLeast(String parameter, String value, Duration minimum)
+            throws InvalidConfigurationException {
+        Duration duration = duration(parameter, value);
+        if (duration.compareTo(minimum) < 0) {
+            throw invalid(parameter, value, "must be at least " + format(minimum), DURATION_FORMS);
+        }
+        return duration;
+    }
+
+    public static Ratio ratio(String parameter, String value) throws InvalidConfigurationException {
+        String text = value == null ? "" : value.trim();
+        if (text.isEmpty()) {
+            throw invalid(parameter, value, "it is empty", RATIO_FORMS);
+        }
+        return parseRatio(text).orElseThrow(problem -> invalid(parameter, value, problem, RATIO_FORMS));
+    }
+
+    /** Parses one rule {@code STATUS OP VALUE}; {@code parameter} names where it came from. */
+    public static Rule rule(String parameter, String value) throws InvalidConfigurationException {
+        String text = value == null ? "" : value.trim();
+        Matcher matcher = RULE.matcher(text);
+        if (!matcher.matches()) {
+            throw invalid(parameter, value, text.isEmpty() ? "the rule is empty" : "not a rule", RULE_FORMS);
+        }
+        List<String> statuses = Arrays.stream(matcher.group(1).split("\\+")).map(String::trim).toList();
+        for (String status : statuses) {
+            if (!STATUS_KEY.matcher(status).matches()) {
+                throw invalid(parameter, value, "'" + status + "' is not a by_status key", RULE_FORMS);
+            }
+        }
+        if (statuses.stream().distinct().count() != statuses.size()) {
+            throw invalid(parameter, value, "a status is named twice", RULE_FORMS);
+        }
+        Ratio limit = parseRatio(matcher.group(3))
+                .orElseThrow(problem -> invalid(parameter, value, "the value " + problem, RULE_FORMS));
+        return new Rule(statuses, Operator.fromSymbol(matcher.group(2)), limit, parameter);
+    }
+
+    /** Splits comma-separated entries (as given on the command line), dropping blanks. */
+    public static List<String> commaSeparated(List<String> values) {
+        List<String> entries = new ArrayList<>();
+        if (values != null) {
+            for (String value : values) {
+                if (value != null) {
+                    for (String entry : value.split(",")) {
+                        if (!entry.isBlank()) {
+                            entries.add(entry.trim());
+                        }
+                    }
+                }
+            }
+        }
+        return entries;
+    }
+
+    public static long positiveLong(String parameter, String value, String what) throws InvalidConfigurationException {
+        String text = value == null ? "" : value.trim();
+        String accepted = "a positive whole number (" + what + ")";
+        if (text.isEmpty()) {
+            throw invalid(parameter, value, "it is empty", accepted);
+        }
+        long number;
+        try {
+            number = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw invalid(parameter, value, "not a whole number", accepted);
+        }
+        if (number <= 0) {
+            throw invalid(parameter, value, "must be greater than zero", accepted);
+        }
+        return number;
+    }
+
+    public static <E extends Enum<E>> E choice(String parameter, String value, Class<E> type)
+            throws InvalidConfigurationException {
+        String text = value == null ? "" : value.trim();
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(text)) {
+                return constant;
+            }
+        }
+        throw invalid(parameter, value, text.isEmpty() ? "it is empty" : "unknown choice",
+                "one of " + String.join(", ", names));
+    }
+
+    /** "90s", "15m", "1h30m", "1s500ms": the short form users write, and that {@link #duration} reads back. */
+    public static String format(Duration duration) {
+        StringBuilder text = new StringBuilder();
+        appendPart(text, duration.toHours(), "h");
+        appendPart(text, duration.toMinutesPart(), "m");
+        appendPart(text, duration.toSecondsPart(), "s");
+        appendPart(text, duration.toMillisPart(), "ms");
+        return text.length() == 0 ? "0s" : text.toString();
+    }
+
+    private static void appendPart(StringBuilder text, long amount, String unit) {
+        if (amount > 0) {
+            text.append(amount).append(unit);
+        }
+    }
+
+    private static Result parseRatio(String text) {
+        boolean percent = text.endsWith("%");
+        String number = percent ? text.substring(0, text.length() - 1).trim() : text;
+        if (!NUMBER.matcher(number).matches()) {
+            return Result.problem(text.startsWith("-") ? "must not be negative" : "is not a number");
+        }
+        BigDecimal value = new BigDecimal(number);
+        if (percent) {
+            value = value.movePointLeft(2);
+        }
+        if (value.compareTo(BigDecimal.ONE) > 0) {
+            return Result.problem(percent ? "is above 100%" : "is above 1 (write 5% or 0.05 for five percent)");
+        }
+        return Result.ok(Ratio.of(value));
+    }
+
+    private record Result(Ratio ratio, String problem) {
+        static Result ok(Ratio ratio) {
+            return new Result(ratio, null);
+        }
+
+        static Result problem(String problem) {
+            return new Result(null, problem);
+        }
+
+        Ratio orElseThrow(java.util.function.Function<String, InvalidConfigurationException> failure)
+                throws InvalidConfigurationException {
+            if (ratio == null) {
+                throw failure.apply(problem);
+            }
+            return ratio;
+        }
+    }
+}

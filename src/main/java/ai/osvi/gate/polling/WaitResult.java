@@ -1,0 +1,31 @@
+package ai.osvi.gate.polling;
+
+import ai.osvi.gate.client.ApiException;
+import ai.osvi.gate.model.CampaignStatus;
+import java.time.Duration;
+
+/**
+ * How a wait ended.
+ *
+ * @param lastSnapshot the last snapshot received, or {@code null} when none was
+ * @param error        the error that ended the wait ({@link Outcome#REJECTED}, {@link Outcome#GAVE_UP}), else
+ *                     {@code null}
+ */
+public record WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiException error, int polls, int errors,
+        Duration elapsed) {
+
+    public enum Outcome {
+        /** Every awaited queue completed. */
+        COMPLETED,
+        /** The campaign went {@code inactive} with awaited queues incomplete (under {@code onInactive=fail}). */
+        INACTIVE,
+        /** The deadline passed first. */
+        TIMED_OUT,
+        /** The API refused for good: 401 or 404. */
+        REJECTED,
+        /** Too many transient errors in a row. */
+        GAVE_UP,
+        /** The build was interrupted. */
+        ABORTED
+    }
+}

@@ -1,0 +1,93 @@
+package ai.osvi.gate.report;
+
+import ai.osvi.gate.BuildOutcome;
+import ai.osvi.gate.Evaluation;
+import ai.osvi.gate.GateLog;
+import ai.osvi.gate.GateResult;
+import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.config.Values;
+import ai.osvi.gate.model.CallCounts;
+import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.rules.Percentages;
+import ai.osvi.gate.rules.Rule;
+import ai.osvi.gate.rules.RuleResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The verdict table and the final summary line, as printed to the build log. */
+public final class VerdictReport {
+
+    private VerdictReport() {
+    }
+
+    public static void write(GateResult result, GateConfig config, GateLog log) {
+        for (String line : table(result, config)) {
+            log.info(line);
+        }
+        if (result.evaluation() != null) {
+            CallCounts calls = result.evaluation().calls();
+            long sum = calls.sumOfStatuses();
+            if (sum != calls.total()) {
+                log.warn("by_status counts add up to " + sum + ", not calls.total " + calls.total()
+                        + "; ratios use calls.total as the denominator.");
+            }
+        }
+        boolean healthy = result.outcome() == BuildOutcome.PASS;
+        for (String detail : result.details()) {
+            if (healthy) {
+                log.info(detail);
+            } else if (result.outcome() == BuildOutcome.WARN) {
+                log.warn(detail);
+            }
+        }
+        switch (result.outcome()) {
+            case PASS -> log.info(result.summaryLine());
+            case WARN -> log.warn(result.summaryLine());
+            default -> log.error(result.summaryLine());
+        }
+    }
+
+    /** The table: the campaign line, each rule with actual, limit and result, then every status count. */
+    public static List<String> table(GateResult result, GateConfig config) {
+        List<String> lines = new ArrayList<>();
+        CampaignStatus snapshot = result.waitResult().lastSnapshot();
+        String name = snapshot == null || snapshot.campaign().name() == null ? "" : " \"" + snapshot.campaign().name()
+                + "\"";
+        String queues = snapshot == null ? "no snapshot received"
+                : snapshot.completedQueues(config.uploadId()) + "/"
+                        + snapshot.queuesToAwait(config.uploadId()).size() + " queues completed";
+        lines.add("Campaign " + config.campaignId() + name + ": " + queues + ", " + result.waitResult().polls() + " poll"
+                + (result.waitResult().polls() == 1 ? "" : "s") + ", " + result.waitResult().errors() + " error"
+                + (result.waitResult().errors() == 1 ? "" : "s") + ", "
+                + Values.format(Duration.ofSeconds(result.waitResult().elapsed().toSeconds())));
+        Evaluation evaluation = result.evaluation();
+        if (evaluation == null) {
+            return lines;
+        }
+        if (!evaluation.results().isEmpty()) {
+            int width = Math.max(4, evaluation.results().stream()
+                    .mapToInt(r -> r.rule().subject().length()).max().orElse(4));
+            String format = "  %-" + width + "s  %9s  %-9s  %s";
+            lines.add(String.format(Locale.ROOT, format, "Rule", "Actual", "Limit", "Result"));
+            for (RuleResult r : evaluation.results()) {
+                lines.add(String.format(Locale.ROOT, format, r.rule().subject(), r.shownActual(), r.shownLimit(),
+                        r.passed() ? "PASS" : "FAIL"));
+            }
+        }
+        CallCounts calls = evaluation.calls();
+        Set<String> named = new TreeSet<>();
+        config.rules().stream().map(Rule::statuses).forEach(named::addAll);
+        int width = Math.max(6, calls.byStatus().keySet().stream().mapToInt(String::length).max().orElse(6));
+        String format = "  %-" + width + "s  %8s  %7s%s";
+        lines.add(String.format(Locale.ROOT, format, "Status", "Calls", "Ratio", ""));
+        calls.byStatus().forEach((status, count) -> lines.add(String.format(Locale.ROOT, format, status, count,
+                Percentages.of(count, calls.total()),
+                named.contains(status) || config.rules().isEmpty() ? "" : "  (in no rule)")));
+        lines.add(String.format(Locale.ROOT, format, "total", calls.total(), "", ""));
+        return lines;
+    }
+}

@@ -1,0 +1,189 @@
+package ai.osvi.maven;
+
+import ai.osvi.gate.Gate;
+import ai.osvi.gate.GateResult;
+import ai.osvi.gate.client.ApiToken;
+import ai.osvi.gate.client.OsviHttpClient;
+import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.config.InvalidConfigurationException;
+import ai.osvi.gate.config.RawGateConfig;
+import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.simulator.Simulation;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javax.inject.Inject;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Waits until every calling queue of an OSVI campaign has completed, then passes or fails the build on the share of
+ * calls in each status. A breached rule fails the build; so do fewer calls than {@code minCalls} (inconclusive), a
+ * timeout, a rejected token, an unknown campaign and an unreachable API, each with its own message.
+ * <p>
+ * The API token is never a parameter (Maven prints parameters at {@code -X}): it is the password of the
+ * settings.xml {@code <server>} named by {@code serverId}, or the environment variable {@code OSVI_API_TOKEN}.
+ */
+@Mojo(name = "await-campaign", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
+public class AwaitCampaignMojo extends AbstractMojo {
+
+    /**
+     * The numeric id of the campaign to await. Required, except with {@code simulation}, where it defaults to the
+     * scenario's campaign.
+     */
+    @Parameter(property = "osvi.campaignId")
+    private String campaignId;
+
+    /** The OSVI API's base URL; requests go to {@code {baseUrl}/v1/campaigns/{campaignId}/status}. */
+    @Parameter(property = "osvi.baseUrl", defaultValue = RawGateConfig.DEFAULT_BASE_URL)
+    private String baseUrl;
+
+    /**
+     * The id of the settings.xml {@code <server>} whose {@code <password>} is the API token (encrypted passwords from
+     * {@code mvn --encrypt-password} work). When settings.xml has no such server, the token is read from the
+     * environment variable {@code OSVI_API_TOKEN}.
+     */
+    @Parameter(property = "osvi.serverId", defaultValue = "osvi")
+    private String serverId;
+
+    /**
+     * How long to wait in all, request time included, before giving up: {@code 90s}, {@code 15m}, {@code 1h},
+     * {@code 1h30m} or ISO-8601 such as {@code PT30M}. What a timeout does is set by {@code onTimeout}.
+     */
+    @Parameter(property = "osvi.timeout", defaultValue = RawGateConfig.DEFAULT_TIMEOUT)
+    private String timeout;
+
+    /** The pause between two polls of the campaign status: a duration like {@code 15s} or {@code PT15S}, at least 1s. */
+    @Parameter(property = "osvi.pollInterval", defaultValue = RawGateConfig.DEFAULT_POLL_INTERVAL)
+    private String pollInterval;
+
+    /** The longest one request may take, connecting and reading the whole response included: e.g. {@code 30s}. */
+    @Parameter(property = "osvi.requestTimeout", defaultValue = RawGateConfig.DEFAULT_REQUEST_TIMEOUT)
+    private String requestTimeout;
+
+    /**
+     * The largest share of calls allowed in the {@code failureStatuses}: the build fails when (sum of their counts) /
+     * {@code calls.total} is above it. A ratio ({@code 0.05}) or a percentage ({@code 5%}). Unset by default.
+     */
+    @Parameter(property = "osvi.maxFailureRatio")
+    private String maxFailureRatio;
+
+    /**
+     * The {@code by_status} keys counted as failures by {@code maxFailureRatio}, comma-separated:
+     * e.g. {@code failed} or {@code failed,not_picked}.
+     */
+    @Parameter(property = "osvi.failureStatuses", defaultValue = RawGateConfig.DEFAULT_FAILURE_STATUSES)
+    private String failureStatuses;
+
+    /**
+     * Further rules, each {@code STATUS OP VALUE}: OP one of {@code < <= > >=}, STATUS a {@code by_status} key or a
+     * sum of keys such as {@code failed+not_picked}, VALUE a ratio ({@code 0.35}) or percentage ({@code 60%}) of
+     * {@code calls.total}. In the pom, one {@code <threshold>} element each:
+     * <pre>
+     * &lt;thresholds&gt;
+     *   &lt;threshold&gt;picked &gt;= 60%&lt;/threshold&gt;
+     *   &lt;threshold&gt;failed+not_picked &lt; 0.35&lt;/threshold&gt;
+     * &lt;/thresholds&gt;
+     * </pre>
+     * On the command line, comma-separated: {@code -Dosvi.thresholds="picked>=60%,failed+not_picked<0.35"}.
+     */
+    @Parameter(property = "osvi.thresholds")
+    private List<String> thresholds;
+
+    /**
+     * The fewest calls that make a verdict. A completed campaign with fewer calls is INCONCLUSIVE, never a pass;
+     * {@code onInconclusive} says whether that fails the build.
+     */
+    @Parameter(property = "osvi.minCalls", defaultValue = RawGateConfig.DEFAULT_MIN_CALLS)
+    private String minCalls;
+
+    /** What an INCONCLUSIVE result does: {@code fail} the build, or {@code warn} and go on. */
+    @Parameter(property = "osvi.onInconclusive", defaultValue = "fail")
+    private String onInconclusive;
+
+    /**
+     * Wait only for the queues of this {@code campaign_upload_id} instead of every upload of the campaign. The rules
+     * still judge the campaign's call counts, which the API gives for the whole campaign only.
+     */
+    @Parameter(property = "osvi.uploadId")
+    private String uploadId;
+
+    /**
+     * What happens when {@code timeout} passes before the campaign completes: {@code fail} the build (the gate could
+     * not decide), or {@code evaluate} the rules on the last snapshot received.
+     */
+    @Parameter(property = "osvi.onTimeout", defaultValue = "fail")
+    private String onTimeout;
+
+    /**
+     * What happens when the campaign is {@code inactive} while awaited queues are incomplete: {@code fail} at once
+     * (an inactive campaign does not complete on its own), or {@code wait} until it is active again or the timeout.
+     */
+    @Parameter(property = "osvi.onInactive", defaultValue = "fail")
+    private String onInactive;
+
+    /** Whether a breached rule fails the build. {@code false} turns breaches into warnings. */
+    @Parameter(property = "osvi.failBuild", defaultValue = "true")
+    private boolean failBuild;
+
+    /** Skips the gate entirely. */
+    @Parameter(property = "osvi.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Runs the gate against an embedded OSVI simulator on 127.0.0.1 instead of the real API: no account or token is
+     * needed and nothing real is contacted. A built-in scenario ({@code passing}, {@code failing}, {@code stalled},
+     * {@code inactive}) or the path of a scenario JSON file (format in the README).
+     */
+    @Parameter(property = "osvi.simulation")
+    private String simulation;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    private final SettingsDecrypter settingsDecrypter;
+
+    UnaryOperator<String> environment = System::getenv;
+
+    @Inject
+    public AwaitCampaignMojo(SettingsDecrypter settingsDecrypter) {
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the OSVI gate (skip / osvi.skip is true).");
+            return;
+        }
+        MavenGateLog log = new MavenGateLog(getLog());
+        RawGateConfig raw = new RawGateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout,
+                maxFailureRatio, failureStatuses, thresholds, minCalls, onInconclusive, uploadId, onTimeout,
+                onInactive, failBuild);
+        GateResult result;
+        try {
+            if (simulation != null && !simulation.isBlank()) {
+                result = Simulation.run(simulation, raw, log);
+            } else {
+                GateConfig config = GateConfig.parse(raw);
+                ApiToken token = new TokenResolver(settingsDecrypter, environment).resolve(settings, serverId);
+                try (OsviHttpClient client = new OsviHttpClient(config.baseUrl(), token, config.requestTimeout())) {
+                    result = new Gate(config, client, TimeSource.SYSTEM, log).run();
+                }
+            }
+        } catch (InvalidConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        switch (result.outcome()) {
+            case PASS, WARN -> {
+            }
+            case FAIL -> throw new MojoFailureException(result.failureMessage());
+            case ERROR -> throw new MojoExecutionException(result.failureMessage());
+        }
+    }
+}

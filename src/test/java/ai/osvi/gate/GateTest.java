@@ -1,0 +1,316 @@
+package ai.osvi.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.osvi.gate.client.AuthenticationException;
+import ai.osvi.gate.client.CampaignNotFoundException;
+import ai.osvi.gate.client.TransientApiException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GateTest {
+
+    private final FakeTime time = new FakeTime();
+    private final ScriptedSource source = new ScriptedSource(time);
+    private final RecordingLog log = new RecordingLog();
+    private final TestConfig config = new TestConfig();
+
+    private GateResult run() {
+        return new Gate(config.parse(), source, time, log).run();
+    }
+
+    @Test
+    void should_pass_when_every_queue_completed_and_the_ratio_holds() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().queues(19, true, false).calls("picked", 40, "failed", 1))
+                .then(Snapshots.active().queues(19, true, true).calls("picked", 95, "failed", 5));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.PASS);
+        assertThat(source.polls()).isEqualTo(2);
+        assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(log.at("INFO")).contains(
+                "campaign 7: queues 1/2 completed, 41 calls (picked 40, failed 1), elapsed 0s",
+                "campaign 7: queues 2/2 completed, 100 calls (picked 95, failed 5), elapsed 15s",
+                "OSVI gate: PASS campaign 7: 1 of 1 rule passed on 100 calls");
+        assertThat(log.text()).containsPattern("failed\\s+5%\\s+<= 5%\\s+PASS");
+    }
+
+    @Test
+    void should_fail_listing_each_breach_when_a_ratio_is_exceeded() {
+        config.maxFailureRatio = "5%";
+        config.thresholds = List.of("picked >= 90%");
+        source.then(Snapshots.active().queues(19, true).calls("picked", 111, "not_picked", 0, "failed", 9));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.FAIL);
+        assertThat(result.details()).containsExactly("failed ratio is 7.5%, but the maximum is 5%");
+        assertThat(result.failureMessage()).isEqualTo("The OSVI gate failed campaign 7: 1 of 2 rules breached on"
+                + " 120 calls" + System.lineSeparator() + "  - failed ratio is 7.5%, but the maximum is 5%");
+        assertThat(log.at("ERROR")).containsExactly("OSVI gate: FAIL campaign 7: 1 of 2 rules breached on 120 calls");
+        assertThat(log.text()).containsPattern("failed\\s+7.5%\\s+<= 5%\\s+FAIL");
+    }
+
+    @Test
+    void failBuild_false_should_turn_a_breach_into_a_warning() {
+        config.maxFailureRatio = "1%";
+        config.failBuild = false;
+        source.then(Snapshots.active().queues(19, true).calls("picked", 90, "failed", 10));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.WARN);
+        assertThat(log.at("WARN")).contains("failed ratio is 10%, but the maximum is 1%",
+                "OSVI gate: FAIL campaign 7: 1 of 1 rule breached on 100 calls");
+    }
+
+    @Test
+    void no_rule_should_wait_for_completion_then_pass_with_a_warning() {
+        source.then(Snapshots.active().queues(19, false).calls("failed", 50))
+                .then(Snapshots.active().queues(19, true).calls("failed", 100));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.WARN);
+        assertThat(source.polls()).isEqualTo(2);
+        assertThat(log.at("WARN")).contains(
+                "No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
+    }
+
+    @Test
+    void fewer_calls_than_minCalls_should_be_inconclusive_never_a_pass() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().queues(19, true).total(0));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.FAIL);
+        assertThat(result.summaryLine()).isEqualTo("OSVI gate: INCONCLUSIVE campaign 7: 0 calls, fewer than minCalls=1");
+
+        config.onInconclusive = "warn";
+        config.minCalls = "50";
+        source.then(Snapshots.active().queues(19, true).calls("picked", 49));
+        assertThat(run().outcome()).isEqualTo(BuildOutcome.WARN);
+    }
+
+    @Test
+    void empty_uploads_or_queues_should_never_count_as_complete() {
+        config.timeout = "1m";
+        source.then(Snapshots.active()).then(Snapshots.active().queues(19)).then(Snapshots.active());
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(result.details().get(0)).isEqualTo("Last snapshot: queues 0/0 completed, 0 calls.");
+    }
+
+    @Test
+    void timeout_should_end_at_the_deadline_with_a_final_poll_and_the_last_snapshot() {
+        config.timeout = "50s";
+        config.pollInterval = "15s";
+        source.then(Snapshots.active().queues(19, true, false).calls("picked", 10));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
+        // polls at 0, 15, 30, 45 and a final one at the 50 s deadline
+        assertThat(source.polls()).isEqualTo(5);
+        assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(50));
+        assertThat(time.sleeps()).last().isEqualTo(Duration.ofSeconds(5));
+        assertThat(result.failureMessage()).contains("did not complete within 50s",
+                "Last snapshot: queues 1/2 completed, 10 calls (picked 10).",
+                "set onTimeout=evaluate");
+    }
+
+    @Test
+    void deadline_should_count_request_time() {
+        config.timeout = "60s";
+        config.pollInterval = "10s";
+        source.eachRequestTaking(Duration.ofSeconds(20)).then(Snapshots.active().queues(19, false));
+
+        run();
+
+        // 0-20 poll, sleep 10, 30-50 poll, sleep 10, 60-80 final poll: never starts a poll after the deadline
+        assertThat(source.polls()).isEqualTo(3);
+        assertThat(time.elapsed()).isLessThanOrEqualTo(Duration.ofSeconds(60 + 30));
+    }
+
+    @Test
+    void onTimeout_evaluate_should_judge_the_rules_on_the_last_snapshot() {
+        config.timeout = "30s";
+        config.onTimeout = "evaluate";
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().queues(19, true, false).calls("picked", 99, "failed", 1));
+
+        GateResult pass = run();
+        assertThat(pass.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(pass.outcome()).isEqualTo(BuildOutcome.WARN);
+        assertThat(pass.details()).contains("The campaign did not complete within 30s; the rules were judged on"
+                + " the last snapshot (onTimeout=evaluate).");
+
+        source.then(Snapshots.active().queues(19, true, false).calls("picked", 90, "failed", 10));
+        GateResult fail = run();
+        assertThat(fail.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(fail.outcome()).isEqualTo(BuildOutcome.FAIL);
+    }
+
+    @Test
+    void a_rejected_token_should_stop_at_once() {
+        source.then(new AuthenticationException("OSVI rejected the API token from environment variable"
+                + " OSVI_API_TOKEN (HTTP 401: Invalid API token)."));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
+        assertThat(source.polls()).isEqualTo(1);
+        assertThat(result.summary()).isEqualTo("the API token was rejected (HTTP 401)");
+        assertThat(result.failureMessage()).contains("environment variable OSVI_API_TOKEN");
+    }
+
+    @Test
+    void an_unknown_campaign_should_stop_at_once() {
+        source.then(new CampaignNotFoundException("campaign 7 not found on this account (HTTP 404)."));
+
+        GateResult result = run();
+
+        assertThat(source.polls()).isEqualTo(1);
+        assertThat(result.summaryLine()).isEqualTo("OSVI gate: ERROR campaign 7: the campaign was not found (HTTP 404)");
+    }
+
+    @Test
+    void five_consecutive_transient_errors_should_end_the_wait_with_the_last_error() {
+        source.thenTimes(4, new TransientApiException("HTTP 503 Service Unavailable"))
+                .then(new TransientApiException("HTTP 502 Bad Gateway"));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(source.polls()).isEqualTo(5);
+        assertThat(result.summary()).isEqualTo("gave up after 5 consecutive failed polls (5 polls in 1m)");
+        assertThat(result.details()).containsExactly("Last error: HTTP 502 Bad Gateway");
+        assertThat(log.at("WARN")).contains(
+                "campaign 7: poll failed (1 of 5 consecutive errors allowed): HTTP 503 Service Unavailable");
+    }
+
+    @Test
+    void a_good_response_should_reset_the_consecutive_error_count() {
+        config.maxFailureRatio = "5%";
+        source.thenTimes(4, new TransientApiException("HTTP 500"))
+                .then(Snapshots.active().queues(19, false).calls("picked", 1))
+                .thenTimes(4, new TransientApiException("HTTP 500"))
+                .then(Snapshots.active().queues(19, true).calls("picked", 100));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.waitResult().errors()).isEqualTo(8);
+        assertThat(source.polls()).isEqualTo(10);
+    }
+
+    @Test
+    void an_inactive_campaign_with_incomplete_queues_should_end_the_wait_unless_told_to_wait() {
+        source.then(Snapshots.active().queues(19, true, false).calls("picked", 5))
+                .then(Snapshots.inactive().queues(19, true, false).calls("picked", 6));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(source.polls()).isEqualTo(2);
+        assertThat(result.summary()).isEqualTo("the campaign is inactive with 1 of 2 queues incomplete");
+        assertThat(result.failureMessage()).contains("onInactive=wait");
+
+        config.onInactive = "wait";
+        config.timeout = "1m";
+        ScriptedSource resumes = new ScriptedSource(time)
+                .then(Snapshots.inactive().queues(19, true, false).calls("picked", 6))
+                .then(Snapshots.inactive().queues(19, true, false).calls("picked", 6))
+                .then(Snapshots.active().queues(19, true, true).calls("picked", 10));
+        GateResult waited = new Gate(config.parse(), resumes, time, log).run();
+        assertThat(waited.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(log.at("WARN")).containsOnlyOnce("campaign 7: the campaign is inactive; waiting anyway"
+                + " (onInactive=wait)");
+    }
+
+    @Test
+    void an_inactive_campaign_whose_queues_all_completed_is_judged() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.inactive().queues(19, true, true).calls("picked", 10));
+        assertThat(run().verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void uploadId_should_await_only_that_uploads_queues() {
+        config.uploadId = "19";
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().queues(20, false).calls("picked", 1))
+                .then(Snapshots.active().queues(19, false).queues(20, false).calls("picked", 2))
+                .then(Snapshots.active().queues(19, true, true).queues(20, false).calls("picked", 3));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(source.polls()).isEqualTo(3);
+        assertThat(log.at("WARN")).containsExactly(
+                "campaign 7: no upload 19 (yet); uploads seen: 20. Waiting for it to appear.");
+        assertThat(log.at("INFO")).contains("campaign 7: queues 2/2 completed, 3 calls (picked 3), elapsed 30s");
+    }
+
+    @Test
+    void progress_should_print_one_line_per_change_and_a_heartbeat_at_least_every_minute() {
+        config.pollInterval = "20s";
+        config.timeout = "10m";
+        config.maxFailureRatio = "5%";
+        Snapshots same = Snapshots.active().queues(19, false).calls("picked", 1);
+        for (int i = 0; i < 10; i++) {
+            source.then(same);
+        }
+        source.then(Snapshots.active().queues(19, true).calls("picked", 2));
+
+        run();
+
+        List<String> progress = log.at("INFO").stream().filter(line -> line.startsWith("campaign 7:")).toList();
+        assertThat(progress).containsExactly(
+                "campaign 7: queues 0/1 completed, 1 calls (picked 1), elapsed 0s",
+                "campaign 7: still waiting, queues 0/1 completed, 1 calls (picked 1), elapsed 1m",
+                "campaign 7: still waiting, queues 0/1 completed, 1 calls (picked 1), elapsed 2m",
+                "campaign 7: still waiting, queues 0/1 completed, 1 calls (picked 1), elapsed 3m",
+                "campaign 7: queues 1/1 completed, 2 calls (picked 2), elapsed 3m20s");
+        assertThat(source.polls()).isEqualTo(11);
+    }
+
+    @Test
+    void counts_that_do_not_add_up_should_warn_and_use_total() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().queues(19, true).calls("picked", 80, "failed", 5).total(100));
+
+        GateResult result = run();
+
+        assertThat(result.evaluation().results().get(0).shownActual()).isEqualTo("5%");
+        assertThat(log.at("WARN")).contains(
+                "by_status counts add up to 85, not calls.total 100; ratios use calls.total as the denominator.");
+    }
+
+    @Test
+    void the_table_should_show_every_status_and_mark_those_in_no_rule() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().queues(19, true).calls("picked", 90, "failed", 4, "voicemail", 6));
+
+        run();
+
+        assertThat(log.text())
+                .containsPattern("picked\\s+90\\s+90%\\s+\\(in no rule\\)")
+                .containsPattern("voicemail\\s+6\\s+6%\\s+\\(in no rule\\)")
+                .containsPattern("failed\\s+4\\s+4%\n")
+                .containsPattern("total\\s+100");
+    }
+}

@@ -1,0 +1,57 @@
+package ai.osvi.gate;
+
+import ai.osvi.gate.model.CallCounts;
+import ai.osvi.gate.model.Campaign;
+import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.model.Queue;
+import ai.osvi.gate.model.Upload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds snapshots for tests: {@code Snapshots.active().queues(19, true, false).calls("picked", 90, "failed", 10)}. */
+public final class Snapshots {
+
+    private String status = "active";
+    private final List<Upload> uploads = new ArrayList<>();
+    private final Map<String, Long> byStatus = new LinkedHashMap<>();
+    private Long total;
+
+    public static Snapshots active() {
+        return new Snapshots();
+    }
+
+    public static Snapshots inactive() {
+        Snapshots snapshots = new Snapshots();
+        snapshots.status = "inactive";
+        return snapshots;
+    }
+
+    public Snapshots queues(long uploadId, boolean... completed) {
+        List<Queue> queues = new ArrayList<>();
+        for (boolean done : completed) {
+            queues.add(new Queue("agent_x", 10L, done));
+        }
+        uploads.add(new Upload(uploadId, null, null, null, queues));
+        return this;
+    }
+
+    public Snapshots calls(Object... statusAndCount) {
+        for (int i = 0; i < statusAndCount.length; i += 2) {
+            byStatus.put((String) statusAndCount[i], ((Number) statusAndCount[i + 1]).longValue());
+        }
+        return this;
+    }
+
+    public Snapshots total(long total) {
+        this.total = total;
+        return this;
+    }
+
+    public CampaignStatus build() {
+        long sum = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        return new CampaignStatus(new Campaign(7L, "June Renewals", status, true, 2, 1800, null),
+                new CallCounts(total == null ? sum : total, byStatus), uploads);
+    }
+}

@@ -1,0 +1,80 @@
+package ai.osvi.gate.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GateConfigTest {
+
+    private static RawGateConfig raw(String campaignId) {
+        return RawGateConfig.defaults(campaignId);
+    }
+
+    @Test
+    void defaults_should_parse_to_the_documented_values() throws Exception {
+        GateConfig config = GateConfig.parse(raw("7"));
+        assertThat(config.campaignId()).isEqualTo(7);
+        assertThat(config.baseUrl()).hasToString("https://api.osvi.ai/");
+        assertThat(config.timeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.rules()).isEmpty();
+        assertThat(config.minCalls()).isEqualTo(1);
+        assertThat(config.uploadId()).isEmpty();
+        assertThat(config.failBuild()).isTrue();
+        assertThat(config.maxConsecutiveErrors()).isEqualTo(5);
+    }
+
+    @Test
+    void missing_campaignId_should_say_how_to_set_it() {
+        assertThatThrownBy(() -> GateConfig.parse(raw(null)))
+                .hasMessage("Missing campaignId (osvi.campaignId): say which campaign to await, e.g."
+                        + " -Dosvi.campaignId=7 or <campaignId>7</campaignId>.");
+        assertThatThrownBy(() -> GateConfig.parse(raw("-3"))).hasMessageContaining("campaignId (osvi.campaignId) '-3'");
+    }
+
+    @Test
+    void maxFailureRatio_should_become_an_at_most_rule_over_the_failure_statuses() throws Exception {
+        RawGateConfig raw = new RawGateConfig("7", "https://api.osvi.ai", "30m", "15s", "30s", "5%",
+                "failed, not_picked", List.of("picked >= 60%"), "1", "fail", null, "fail", "fail", true);
+        GateConfig config = GateConfig.parse(raw);
+        assertThat(config.rules()).extracting(rule -> rule.describe())
+                .containsExactly("failed+not_picked <= 5%", "picked >= 60%");
+        assertThat(config.rules().get(0).origin()).isEqualTo("maxFailureRatio");
+    }
+
+    @Test
+    void timeout_shorter_than_pollInterval_should_be_refused() {
+        RawGateConfig raw = new RawGateConfig("7", "https://api.osvi.ai", "10s", "15s", "30s", null, "failed",
+                List.of(), "1", "fail", null, "fail", "fail", true);
+        assertThatThrownBy(() -> GateConfig.parse(raw))
+                .hasMessageStartingWith("Invalid timeout (osvi.timeout) '10s': it is shorter than pollInterval"
+                        + " (osvi.pollInterval) '15s'");
+    }
+
+    @Test
+    void baseUrl_should_be_normalised_and_checked() throws Exception {
+        assertThat(GateConfig.parse(raw("7").withBaseUrl("http://127.0.0.1:8080")).baseUrl())
+                .hasToString("http://127.0.0.1:8080/");
+        assertThat(GateConfig.parse(raw("7").withBaseUrl("https://proxy.example/osvi/")).baseUrl())
+                .hasToString("https://proxy.example/osvi/");
+        assertThatThrownBy(() -> GateConfig.parse(raw("7").withBaseUrl("ftp://api.osvi.ai")))
+                .hasMessageContaining("the scheme must be http or https");
+        assertThatThrownBy(() -> GateConfig.parse(raw("7").withBaseUrl("https://api.osvi.ai/?x=1")))
+                .hasMessageContaining("it has a query or fragment");
+        assertThatThrownBy(() -> GateConfig.parse(raw("7").withBaseUrl("https://me:s3cr3t@api.osvi.ai")))
+                .hasMessageContaining("it contains user-info")
+                .message().doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void empty_failureStatuses_with_a_maxFailureRatio_should_be_refused() {
+        RawGateConfig raw = new RawGateConfig("7", "https://api.osvi.ai", "30m", "15s", "30s", "5%", " , ",
+                List.of(), "1", "fail", null, "fail", "fail", true);
+        assertThatThrownBy(() -> GateConfig.parse(raw))
+                .hasMessageStartingWith("Invalid failureStatuses (osvi.failureStatuses) ' , ': it is empty");
+    }
+}

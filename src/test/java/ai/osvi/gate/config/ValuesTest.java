@@ -1,0 +1,137 @@
+package ai.osvi.gate.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.osvi.gate.rules.Operator;
+import ai.osvi.gate.rules.Rule;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class ValuesTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "90s, PT1M30S",
+        "15m, PT15M",
+        "1h, PT1H",
+        "1h30m, PT1H30M",
+        "500ms, PT0.5S",
+        "PT30M, PT30M",
+        "pt45s, PT45S",
+        "' 2s ', PT2S",
+    })
+    void duration_should_accept_short_and_iso_forms(String text, String expected) throws Exception {
+        assertThat(Values.duration("timeout", text)).isEqualTo(Duration.parse(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {
+        "30|a number needs a unit",
+        "abc|not a duration",
+        "-5s|not a duration",
+        "0s|must be greater than zero",
+        "PT-5S|must be greater than zero",
+        "PTXS|not a valid ISO-8601 duration",
+        "''|it is empty",
+        "15 m|not a duration",
+    }, delimiter = '|')
+    void duration_should_name_parameter_value_and_forms_when_invalid(String text, String problem) {
+        assertThatThrownBy(() -> Values.duration("timeout", text))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("Invalid timeout (osvi.timeout) '" + text + "': " + problem + ". Accepted: "
+                        + Values.DURATION_FORMS + ".");
+    }
+
+    @Test
+    void durationAtLeast_should_reject_values_below_the_minimum() {
+        assertThatThrownBy(() -> Values.durationAtLeast("pollInterval", "500ms", Duration.ofSeconds(1)))
+                .hasMessageStartingWith("Invalid pollInterval (osvi.pollInterval) '500ms': must be at least 1s.");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.05, 0.05", "5%, 0.05", "5 %, 0.05", "0, 0", "100%, 1", "1, 1", "12.5%, 0.125", ".3, 0.3"})
+    void ratio_should_accept_fractions_and_percentages(String text, String expected) throws Exception {
+        assertThat(Values.ratio("maxFailureRatio", text).value()).isEqualByComparingTo(new BigDecimal(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {
+        "5|is above 1 (write 5% or 0.05 for five percent)",
+        "101%|is above 100%",
+        "-0.1|must not be negative",
+        "five|is not a number",
+        "''|it is empty",
+    }, delimiter = '|')
+    void ratio_should_explain_invalid_values(String text, String problem) {
+        assertThatThrownBy(() -> Values.ratio("maxFailureRatio", text))
+                .hasMessage("Invalid maxFailureRatio (osvi.maxFailureRatio) '" + text + "': " + problem
+                        + ". Accepted: " + Values.RATIO_FORMS + ".");
+    }
+
+    @Test
+    void rule_should_parse_single_and_summed_statuses() throws Exception {
+        Rule picked = Values.rule("thresholds", "picked >= 60%");
+        assertThat(picked.statuses()).containsExactly("picked");
+        assertThat(picked.operator()).isEqualTo(Operator.AT_LEAST);
+        assertThat(picked.limit().value()).isEqualByComparingTo("0.6");
+
+        Rule sum = Values.rule("thresholds", "failed+not_picked<0.35");
+        assertThat(sum.statuses()).containsExactly("failed", "not_picked");
+        assertThat(sum.operator()).isEqualTo(Operator.LESS_THAN);
+        assertThat(sum.describe()).isEqualTo("failed+not_picked < 35%");
+
+        assertThat(Values.rule("thresholds", "failed + voicemail > 1%").statuses())
+                .containsExactly("failed", "voicemail");
+        assertThat(Values.rule("thresholds", "busy <= 0.1").operator()).isEqualTo(Operator.AT_MOST);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"picked", "picked >= ", ">= 60%", "picked => 60%", "picked == 5%", "picked >= 160%",
+        "picked >= lots", "failed++x < 5%", "failed+failed < 5%", "picked>=60%>=5%"})
+    void rule_should_reject_malformed_rules_naming_the_parameter(String text) {
+        assertThatThrownBy(() -> Values.rule("thresholds", text))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("Invalid thresholds (osvi.thresholds) '" + text + "': ")
+                .hasMessageEndingWith("Accepted: " + Values.RULE_FORMS + ".");
+    }
+
+    @Test
+    void commaSeparated_should_split_command_line_lists_and_drop_blanks() {
+        assertThat(Values.commaSeparated(List.of("picked>=60%,failed<5%", " ", "busy<1% , "))).containsExactly(
+                "picked>=60%", "failed<5%", "busy<1%");
+        assertThat(Values.commaSeparated(null)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"0|must be greater than zero", "-7|must be greater than zero", "seven|not a whole number",
+        "7.5|not a whole number", "''|it is empty"}, delimiter = '|')
+    void positiveLong_should_reject_non_positive_and_non_numeric(String text, String problem) {
+        assertThatThrownBy(() -> Values.positiveLong("minCalls", text, "the fewest calls"))
+                .hasMessage("Invalid minCalls (osvi.minCalls) '" + text + "': " + problem
+                        + ". Accepted: a positive whole number (the fewest calls).");
+    }
+
+    @Test
+    void choice_should_accept_any_case_and_list_the_choices() throws Exception {
+        assertThat(Values.choice("onTimeout", "EVALUATE", Policy.OnTimeout.class)).isEqualTo(Policy.OnTimeout.EVALUATE);
+        assertThatThrownBy(() -> Values.choice("onTimeout", "ignore", Policy.OnTimeout.class))
+                .hasMessage("Invalid onTimeout (osvi.onTimeout) 'ignore': unknown choice. Accepted: one of fail,"
+                        + " evaluate.");
+    }
+
+    @Test
+    void format_should_round_trip_through_duration() throws Exception {
+        for (String text : List.of("90s", "15m", "1h", "1h30m", "1s500ms", "2h0m5s")) {
+            Duration duration = Values.duration("timeout", text);
+            assertThat(Values.duration("timeout", Values.format(duration))).isEqualTo(duration);
+        }
+        assertThat(Values.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
+        assertThat(Values.format(Duration.ZERO)).isEqualTo("0s");
+    }
+}

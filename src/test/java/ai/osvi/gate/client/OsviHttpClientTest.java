@@ -1,0 +1,187 @@
+package ai.osvi.gate.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.simulator.Scenario;
+import ai.osvi.gate.simulator.SimulatorServer;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OsviHttpClientTest {
+
+    private static final String TOKEN = "tokTEST1234abcdE";
+
+    private HttpServer raw;
+
+    @AfterEach
+    void stop() {
+        if (raw != null) {
+            raw.stop(0);
+        }
+    }
+
+    /** A loopback server answering every request with {@code status} and {@code body}; records API-Token headers. */
+    private URI serve(int status, String contentType, String body, List<String> tokensSeen, String... headers)
+            throws IOException {
+        raw = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        raw.createContext("/", exchange -> {
+            tokensSeen.add(String.valueOf(exchange.getRequestHeaders().getFirst("API-Token")));
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            for (int i = 0; i < headers.length; i += 2) {
+                exchange.getResponseHeaders().set(headers[i], headers[i + 1]);
+            }
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+            exchange.close();
+        });
+        raw.start();
+        return URI.create("http://127.0.0.1:" + raw.getAddress().getPort() + "/");
+    }
+
+    private static OsviHttpClient client(URI baseUrl, Duration requestTimeout) {
+        return new OsviHttpClient(baseUrl, new ApiToken(TOKEN, "environment variable OSVI_API_TOKEN"), requestTimeout);
+    }
+
+    @Test
+    void should_send_the_documented_request_and_parse_the_snapshot() throws Exception {
+        try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
+                OsviHttpClient client = client(simulator.baseUrl(), Duration.ofSeconds(5))) {
+            CampaignStatus status = client.fetch(7);
+
+            assertThat(status.campaign().id()).isEqualTo(7);
+            assertThat(simulator.requests()).singleElement().satisfies(request -> {
+                assertThat(request.method()).isEqualTo("GET");
+                assertThat(request.path()).isEqualTo("/v1/campaigns/7/status");
+                assertThat(request.authorized()).isTrue();
+                assertThat(request.accept()).isEqualTo("application/json");
+                assertThat(request.userAgent()).isEqualTo("osvi-maven-plugin/" + PluginVersion.version());
+            });
+            assertThat(PluginVersion.version()).isNotEqualTo("unknown");
+        }
+    }
+
+    @Test
+    void a_401_should_name_the_token_source_and_a_404_the_campaign() throws Exception {
+        try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), "someOtherToken16");
+                OsviHttpClient client = client(simulator.baseUrl(), Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> client.fetch(7))
+                    .isInstanceOf(AuthenticationException.class)
+                    .hasMessageStartingWith("OSVI rejected the API token from environment variable OSVI_API_TOKEN"
+                            + " (HTTP 401: Invalid API token).")
+                    .message().doesNotContain(TOKEN);
+        }
+        try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
+                OsviHttpClient client = client(simulator.baseUrl(), Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> client.fetch(8))
+                    .isInstanceOf(CampaignNotFoundException.class)
+                    .hasMessageStartingWith("campaign 8 not found on this account (HTTP 404: Campaign not found).");
+        }
+    }
+
+    @Test
+    void other_statuses_should_be_transient_and_never_echo_the_token() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        URI baseUrl = serve(502, "text/html", "<html>bad gateway for token " + TOKEN + "</html>", seen);
+        try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> client.fetch(7))
+                    .isInstanceOf(TransientApiException.class)
+                    .hasMessage("HTTP 502 Bad Gateway")
+                    .message().doesNotContain(TOKEN);
+        }
+    }
+
+    @Test
+    void an_echoed_token_in_an_error_text_should_be_redacted() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        URI baseUrl = serve(503, "application/json", "{\"success\":false,\"error\":\"bad token " + TOKEN + "\"}", seen);
+        try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> client.fetch(7))
+                    .hasMessage("HTTP 503 Service Unavailable: bad token ****");
+        }
+    }
+
+    @Test
+    void redirects_should_not_be_followed_so_the_token_stays_with_baseUrl() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        URI baseUrl = serve(302, "text/plain", "", seen, "Location", "http://127.0.0.2:9/elsewhere");
+        try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> client.fetch(7))
+                    .isInstanceOf(TransientApiException.class)
+                    .hasMessage("HTTP 302 redirect to http://127.0.0.2:9/elsewhere not followed: the token is only"
+                            + " sent to baseUrl. Set baseUrl to the final address.");
+        }
+        assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void a_refused_connection_should_say_where() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        try (OsviHttpClient client = client(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(2))) {
+            assertThatThrownBy(() -> client.fetch(7))
+                    .isInstanceOf(TransientApiException.class)
+                    .hasMessageStartingWith("could not connect to 127.0.0.1:" + port);
+        }
+    }
+
+    @Test
+    void a_server_that_never_answers_should_be_cut_off_at_the_request_timeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                OsviHttpClient client = client(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"),
+                        Duration.ofMillis(700))) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.fetch(7))
+                    .isInstanceOf(TransientApiException.class)
+                    .hasMessageContaining("within 700ms (requestTimeout)");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void a_body_dribbled_slower_than_the_request_timeout_should_be_cut_off() throws Exception {
+        raw = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        raw.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {
+                    out.write(' ');
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException | IOException e) {
+                // the client hung up, as it should
+            }
+        });
+        raw.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        raw.start();
+        try (OsviHttpClient client = client(URI.create("http://127.0.0.1:" + raw.getAddress().getPort() + "/"),
+                Duration.ofMillis(800))) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.fetch(7))
+                    .isInstanceOf(TransientApiException.class)
+                    .hasMessageContaining("no complete response within 800ms (requestTimeout)");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package ai.osvi.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.osvi.gate.simulator.Scenario;
+import ai.osvi.gate.simulator.SimulatorServer;
+import java.io.File;
+import java.util.Map;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@MojoTest
+class AwaitCampaignMojoTest {
+
+    private static final String COMPLETE = new File("src/test/resources/settings/complete.json").getAbsolutePath();
+    private static final String ENV_TOKEN = "envTOKEN12345678";
+    /** The password of the fixture server, encrypted with the master password of settings-security.xml. */
+    private static final String ENCRYPTED = "{Tp10O9lEKowHcZ32zGTlz8ZTpoXPyKB9lBTjrP+2epZfYCeNw/i7TDPV5SlGM+o6}";
+    private static final String DECRYPTED = "itTokenServer001";
+
+    private SimulatorServer simulator;
+
+    @BeforeEach
+    void masterPassword() {
+        System.setProperty("settings.security",
+                new File("src/test/resources/settings/settings-security.xml").getAbsolutePath());
+    }
+
+    @AfterEach
+    void stop() {
+        System.clearProperty("settings.security");
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    private void pointAt(AwaitCampaignMojo mojo, String acceptedToken, Map<String, String> env) throws Exception {
+        simulator = SimulatorServer.start(Scenario.load(COMPLETE), acceptedToken);
+        MojoExtension.setVariableValueToObject(mojo, "baseUrl", simulator.baseUrl().toString());
+        mojo.environment = env::get;
+    }
+
+    private static Settings settingsWithServer(String id, String password) {
+        Server server = new Server();
+        server.setId(id);
+        server.setPassword(password);
+        Settings settings = new Settings();
+        settings.addServer(server);
+        return settings;
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    void should_pass_with_the_token_from_the_environment(AwaitCampaignMojo mojo) throws Exception {
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
+        assertThatCode(mojo::execute).doesNotThrowAnyException();
+        assertThat(simulator.requests()).singleElement().satisfies(request -> assertThat(request.authorized()).isTrue());
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "3%")
+    void a_breach_should_be_a_mojo_failure(AwaitCampaignMojo mojo) throws Exception {
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("failed ratio is 4%, but the maximum is 3%");
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "3%")
+    @MojoParameter(name = "failBuild", value = "false")
+    void failBuild_false_should_not_throw(AwaitCampaignMojo mojo) throws Exception {
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
+        assertThatCode(mojo::execute).doesNotThrowAnyException();
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "serverId", value = "osvi-prod")
+    void should_prefer_the_decrypted_settings_server_password(AwaitCampaignMojo mojo) throws Exception {
+        pointAt(mojo, DECRYPTED, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
+        MojoExtension.setVariableValueToObject(mojo, "settings", settingsWithServer("osvi-prod", ENCRYPTED));
+        assertThatCode(mojo::execute).doesNotThrowAnyException();
+        assertThat(simulator.requests()).singleElement().satisfies(request -> assertThat(request.authorized()).isTrue());
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    void a_rejected_settings_token_should_name_the_server(AwaitCampaignMojo mojo) throws Exception {
+        pointAt(mojo, "notTheSameToken1", Map.of());
+        MojoExtension.setVariableValueToObject(mojo, "settings", settingsWithServer("osvi", ENCRYPTED));
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("OSVI rejected the API token from settings.xml server 'osvi' (HTTP 401")
+                .message().doesNotContain(DECRYPTED).doesNotContain(ENCRYPTED);
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    void an_undecryptable_password_should_be_an_error_before_any_request(AwaitCampaignMojo mojo) throws Exception {
+        System.setProperty("settings.security", new File("target/no-such-settings-security.xml").getAbsolutePath());
+        pointAt(mojo, DECRYPTED, Map.of());
+        MojoExtension.setVariableValueToObject(mojo, "settings", settingsWithServer("osvi", ENCRYPTED));
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("Could not decrypt the <password> of settings.xml server 'osvi': ")
+                .message().doesNotContain(DECRYPTED);
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    void a_missing_token_should_name_both_ways_to_provide_one(AwaitCampaignMojo mojo) throws Exception {
+        pointAt(mojo, DECRYPTED, Map.of("OSVI_API_TOKEN", "  "));
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("No OSVI API token found. Either add a <server> with <id>osvi</id> and the token as its"
+                        + " <password> to settings.xml (encrypt it with mvn --encrypt-password; serverId /"
+                        + " -Dosvi.serverId chooses the id), or set the environment variable OSVI_API_TOKEN.");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "pollInterval", value = "0s")
+    void an_invalid_parameter_should_fail_before_any_request(AwaitCampaignMojo mojo) throws Exception {
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("Invalid pollInterval (osvi.pollInterval) '0s': must be greater than zero.");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "thresholds", value = "picked >= 60%,failed >= ")
+    @MojoParameter(name = "campaignId", value = "7")
+    void a_malformed_threshold_should_be_named(AwaitCampaignMojo mojo) throws Exception {
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
+        assertThatThrownBy(mojo::execute).hasMessageStartingWith("Invalid thresholds (osvi.thresholds) 'failed >='");
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "skip", value = "true")
+    void skip_should_do_nothing_even_without_a_campaign(AwaitCampaignMojo mojo) {
+        assertThatCode(mojo::execute).doesNotThrowAnyException();
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    void simulation_should_need_no_token_and_default_to_the_scenarios_campaign(AwaitCampaignMojo mojo)
+            throws Exception {
+        MojoExtension.setVariableValueToObject(mojo, "simulation", COMPLETE);
+        mojo.environment = name -> null;
+        assertThatCode(mojo::execute).doesNotThrowAnyException();
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "8")
+    void simulation_of_another_campaign_should_be_not_found(AwaitCampaignMojo mojo) throws Exception {
+        MojoExtension.setVariableValueToObject(mojo, "simulation", COMPLETE);
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("campaign 8 not found on this account (HTTP 404: Campaign not found)");
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    void defaults_should_match_the_documentation(AwaitCampaignMojo mojo) throws Exception {
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "baseUrl")).isEqualTo("https://api.osvi.ai");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "serverId")).isEqualTo("osvi");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "timeout")).isEqualTo("30m");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "pollInterval")).isEqualTo("15s");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "requestTimeout")).isEqualTo("30s");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "failureStatuses")).isEqualTo("failed");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "minCalls")).isEqualTo("1");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "onInconclusive")).isEqualTo("fail");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "onTimeout")).isEqualTo("fail");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "onInactive")).isEqualTo("fail");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "failBuild")).isEqualTo(true);
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "skip")).isEqualTo(false);
+    }
+}

@@ -27,7 +27,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * timeout, a rejected token, an unknown campaign and an unreachable API, each with its own message.
  * <p>
  * The API token is never a parameter (Maven prints parameters at {@code -X}): it is the password of the
- * settings.xml {@code <server>} named by {@code serverId}, or the environment variable {@code OSVI_API_TOKEN}.
+ * settings.xml server named by {@code serverId}, or the environment variable {@code OSVI_API_TOKEN}.
  */
 @Mojo(name = "await-campaign", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class AwaitCampaignMojo extends AbstractMojo {
@@ -39,14 +39,17 @@ public class AwaitCampaignMojo extends AbstractMojo {
     @Parameter(property = "osvi.campaignId")
     private String campaignId;
 
-    /** The OSVI API's base URL; requests go to {@code {baseUrl}/v1/campaigns/{campaignId}/status}. */
+    /**
+     * The OSVI API's base URL: {@code http://} or {@code https://}, without user-info, query or fragment. Requests go
+     * to this URL followed by {@code /v1/campaigns/ID/status}, ID being the {@code campaignId}.
+     */
     @Parameter(property = "osvi.baseUrl", defaultValue = RawGateConfig.DEFAULT_BASE_URL)
     private String baseUrl;
 
     /**
-     * The id of the settings.xml {@code <server>} whose {@code <password>} is the API token (encrypted passwords from
+     * The id of the server entry in settings.xml whose password is the API token (passwords encrypted with
      * {@code mvn --encrypt-password} work). When settings.xml has no such server, the token is read from the
-     * environment variable {@code OSVI_API_TOKEN}.
+     * environment variable {@code OSVI_API_TOKEN}. There is deliberately no parameter for the token itself.
      */
     @Parameter(property = "osvi.serverId", defaultValue = "osvi")
     private String serverId;
@@ -83,14 +86,9 @@ public class AwaitCampaignMojo extends AbstractMojo {
     /**
      * Further rules, each {@code STATUS OP VALUE}: OP one of {@code < <= > >=}, STATUS a {@code by_status} key or a
      * sum of keys such as {@code failed+not_picked}, VALUE a ratio ({@code 0.35}) or percentage ({@code 60%}) of
-     * {@code calls.total}. In the pom, one {@code <threshold>} element each:
-     * <pre>
-     * &lt;thresholds&gt;
-     *   &lt;threshold&gt;picked &gt;= 60%&lt;/threshold&gt;
-     *   &lt;threshold&gt;failed+not_picked &lt; 0.35&lt;/threshold&gt;
-     * &lt;/thresholds&gt;
-     * </pre>
-     * On the command line, comma-separated: {@code -Dosvi.thresholds="picked>=60%,failed+not_picked<0.35"}.
+     * {@code calls.total}. In the pom, a list with one threshold element per rule (write {@code <} and {@code >}
+     * as XML entities there); on the command line, comma-separated:
+     * {@code -Dosvi.thresholds="picked>=60%,failed+not_picked<0.35"}.
      */
     @Parameter(property = "osvi.thresholds")
     private List<String> thresholds;

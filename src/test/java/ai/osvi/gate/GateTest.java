@@ -260,7 +260,7 @@ class GateTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(source.polls()).isEqualTo(3);
-        assertThat(log.at("WARN")).containsExactly(
+        assertThat(log.at("WARN")).containsOnlyOnce(
                 "campaign 7: no upload 19 (yet); uploads seen: 20. Waiting for it to appear.");
         assertThat(log.at("INFO")).contains("campaign 7: queues 2/2 completed, 3 calls (picked 3), elapsed 30s");
     }
@@ -312,5 +312,18 @@ class GateTest {
                 .containsPattern("voicemail\\s+6\\s+6%\\s+\\(in no rule\\)")
                 .containsPattern("failed\\s+4\\s+4%\n")
                 .containsPattern("total\\s+100");
+    }
+
+    @Test
+    void a_rule_on_a_status_the_api_never_reported_should_warn_about_its_spelling() {
+        config.maxFailureRatio = "5%";
+        config.failureStatuses = "faild";
+        source.then(Snapshots.active().queues(19, true).calls("picked", 90, "failed", 10));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(log.at("WARN")).contains("Status 'faild' of rule 'faild <= 5%' is not in by_status and counts as"
+                + " 0; if calls in that status were expected, check its spelling. Statuses reported: picked, failed.");
     }
 }

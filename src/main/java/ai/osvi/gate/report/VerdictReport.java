@@ -35,6 +35,17 @@ public final class VerdictReport {
                 log.warn("by_status counts add up to " + sum + ", not calls.total " + calls.total()
                         + "; ratios use calls.total as the denominator.");
             }
+            for (Rule rule : config.rules()) {
+                for (String status : rule.statuses()) {
+                    if (!calls.byStatus().containsKey(status)) {
+                        log.warn("Status '" + status + "' of rule '" + rule.describe() + "' is not in by_status and"
+                                + " counts as 0; if calls in that status were expected, check its spelling. Statuses"
+                                + " reported: "
+                                + (calls.byStatus().isEmpty() ? "none" : String.join(", ", calls.byStatus().keySet()))
+                                + ".");
+                    }
+                }
+            }
         }
         boolean healthy = result.outcome() == BuildOutcome.PASS;
         for (String detail : result.details()) {

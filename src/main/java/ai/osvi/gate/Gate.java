@@ -3,10 +3,12 @@ package ai.osvi.gate;
 import ai.osvi.gate.client.AuthenticationException;
 import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.config.Policy.OnError;
 import ai.osvi.gate.config.Policy.OnInconclusive;
 import ai.osvi.gate.config.Policy.OnTimeout;
 import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.CampaignWaiter;
 import ai.osvi.gate.polling.Progress;
 import ai.osvi.gate.polling.TimeSource;
@@ -17,6 +19,7 @@ import ai.osvi.gate.rules.RuleResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
 /** The release gate: waits for the campaign, judges the rules, reports, and says what that means for the build. */
 public final class Gate {
@@ -25,12 +28,25 @@ public final class Gate {
     private final StatusSource source;
     private final TimeSource time;
     private final GateLog log;
+    private final AbortSignal abort;
+    private final DoubleSupplier random;
 
     public Gate(GateConfig config, StatusSource source, TimeSource time, GateLog log) {
+        this(config, source, time, log, new AbortSignal(), Math::random);
+    }
+
+    /**
+     * @param abort  stops the wait from another thread
+     * @param random uniform values in [0, 1) for the jitter of the backoff after errors
+     */
+    public Gate(GateConfig config, StatusSource source, TimeSource time, GateLog log, AbortSignal abort,
+            DoubleSupplier random) {
         this.config = config;
         this.source = source;
         this.time = time;
         this.log = log;
+        this.abort = abort;
+        this.random = random;
     }
 
     public GateResult run() {
@@ -38,7 +54,20 @@ public final class Gate {
                 + config.uploadId().stream().mapToObj(id -> " (upload " + id + ")").findFirst().orElse("")
                 + " at " + config.baseUrl() + ": polling every " + Values.format(config.pollInterval())
                 + ", timeout " + Values.format(config.timeout()) + ", rules: " + describeRules());
-        WaitResult wait = new CampaignWaiter(config, source, time, log).await();
+        Thread waiting = Thread.currentThread();
+        Runnable unregister = abort.onAbort(() -> {
+            source.abort();
+            waiting.interrupt();
+        });
+        WaitResult wait;
+        try {
+            wait = new CampaignWaiter(config, source, time, log, abort, random).await();
+        } finally {
+            unregister.run();
+            if (abort.isAborted()) {
+                Thread.interrupted();
+            }
+        }
         GateResult result = decide(wait);
         VerdictReport.write(result, config, log);
         return result;
@@ -66,9 +95,7 @@ public final class Gate {
             case REJECTED -> error(wait, wait.error() instanceof AuthenticationException
                     ? "the API token was rejected (HTTP 401)"
                     : "the campaign was not found (HTTP 404)", List.of(wait.error().getMessage()));
-            case GAVE_UP -> error(wait, "gave up after " + config.maxConsecutiveErrors()
-                    + " consecutive failed polls (" + wait.polls() + " polls in "
-                    + Values.format(roundedElapsed(wait)) + ")", List.of("Last error: " + wait.error().getMessage()));
+            case GAVE_UP -> gaveUp(wait);
             case ABORTED -> new GateResult(config.campaignId(), Verdict.ABORTED, BuildOutcome.ERROR,
                     "the gate was aborted before the campaign completed", List.of(), null, wait);
         };
@@ -125,6 +152,18 @@ public final class Gate {
                 + " snapshot.");
         return new GateResult(config.campaignId(), Verdict.TIMEOUT, BuildOutcome.ERROR,
                 "did not complete within " + Values.format(config.timeout()), details, null, wait);
+    }
+
+    private GateResult gaveUp(WaitResult wait) {
+        String summary = "gave up after " + config.maxConsecutiveErrors() + " consecutive failed polls ("
+                + wait.polls() + " polls in " + Values.format(roundedElapsed(wait)) + ")";
+        List<String> details = new ArrayList<>();
+        details.add("Last error: " + wait.error().getMessage());
+        if (config.onError() == OnError.WARN) {
+            details.add("The gate could not decide, and the build goes on without a verdict because onError=warn.");
+            return new GateResult(config.campaignId(), Verdict.ERROR, BuildOutcome.WARN, summary, details, null, wait);
+        }
+        return error(wait, summary, details);
     }
 
     private GateResult error(WaitResult wait, String summary, List<String> details) {

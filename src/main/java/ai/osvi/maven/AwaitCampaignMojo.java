@@ -129,6 +129,29 @@ public class AwaitCampaignMojo extends AbstractMojo {
     @Parameter(property = "osvi.failBuild", defaultValue = "true")
     private boolean failBuild;
 
+    /**
+     * How many failed polls in a row end the wait (network errors, HTTP statuses other than 401 and 404, bodies that
+     * are not the documented JSON). Between them the gate backs off: from {@code pollInterval}, doubling at most,
+     * with random jitter, capped at 2 minutes, honouring a {@code Retry-After} of 429 and 503 answers. A good answer
+     * resets the count.
+     */
+    @Parameter(property = "osvi.maxConsecutiveErrors", defaultValue = RawGateConfig.DEFAULT_MAX_CONSECUTIVE_ERRORS)
+    private String maxConsecutiveErrors;
+
+    /**
+     * What happens when {@code maxConsecutiveErrors} polls in a row have failed: {@code fail} the build (the gate
+     * could not decide), or {@code warn}: the build goes on, with a loud warning that nothing was gated.
+     */
+    @Parameter(property = "osvi.onError", defaultValue = "fail")
+    private String onError;
+
+    /**
+     * Allows a plain {@code http://} baseUrl to a host other than loopback. Off by default: the token would cross
+     * the network readable by anyone on the path. TLS certificates are always verified; there is no switch for that.
+     */
+    @Parameter(property = "osvi.allowInsecureHttp", defaultValue = "false")
+    private boolean allowInsecureHttp;
+
     /** Skips the gate entirely. */
     @Parameter(property = "osvi.skip", defaultValue = "false")
     private boolean skip;
@@ -162,20 +185,24 @@ public class AwaitCampaignMojo extends AbstractMojo {
         MavenGateLog log = new MavenGateLog(getLog());
         RawGateConfig raw = new RawGateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout,
                 maxFailureRatio, failureStatuses, thresholds, minCalls, onInconclusive, uploadId, onTimeout,
-                onInactive, failBuild);
+                onInactive, failBuild, maxConsecutiveErrors, onError, allowInsecureHttp);
         GateResult result;
-        try {
-            if (simulation != null && !simulation.isBlank()) {
-                result = Simulation.run(simulation, raw, log);
-            } else {
-                GateConfig config = GateConfig.parse(raw);
-                ApiToken token = new TokenResolver(settingsDecrypter, environment).resolve(settings, serverId);
-                try (OsviHttpClient client = new OsviHttpClient(config.baseUrl(), token, config.requestTimeout())) {
-                    result = new Gate(config, client, TimeSource.SYSTEM, log).run();
+        try (AbortOnShutdown abort = AbortOnShutdown.register()) {
+            try {
+                if (simulation != null && !simulation.isBlank()) {
+                    result = Simulation.run(simulation, raw, log, abort.signal());
+                } else {
+                    GateConfig config = GateConfig.parse(raw);
+                    ApiToken token = new TokenResolver(settingsDecrypter, environment).resolve(settings, serverId);
+                    try (OsviHttpClient client = new OsviHttpClient(config.baseUrl(), token,
+                            config.requestTimeout())) {
+                        result = new Gate(config, client, TimeSource.SYSTEM, log, abort.signal(), Math::random)
+                                .run();
+                    }
                 }
+            } catch (InvalidConfigurationException e) {
+                throw new MojoExecutionException(e.getMessage());
             }
-        } catch (InvalidConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage());
         }
         switch (result.outcome()) {
             case PASS, WARN -> {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.osvi.gate.client.AuthenticationException;
 import ai.osvi.gate.client.CampaignNotFoundException;
 import ai.osvi.gate.client.TransientApiException;
+import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.polling.TimeSource;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,9 +19,12 @@ class GateTest {
     private final ScriptedSource source = new ScriptedSource(time);
     private final RecordingLog log = new RecordingLog();
     private final TestConfig config = new TestConfig();
+    private final AbortSignal abort = new AbortSignal();
+    /** The jitter of the backoff: 0 makes every retry come after exactly pollInterval. */
+    private double jitter;
 
     private GateResult run() {
-        return new Gate(config.parse(), source, time, log).run();
+        return new Gate(config.parse(), source, time, log, abort, () -> jitter).run();
     }
 
     @Test
@@ -199,7 +206,8 @@ class GateTest {
         assertThat(result.summary()).isEqualTo("gave up after 5 consecutive failed polls (5 polls in 1m)");
         assertThat(result.details()).containsExactly("Last error: HTTP 502 Bad Gateway");
         assertThat(log.at("WARN")).contains(
-                "campaign 7: poll failed (1 of 5 consecutive errors allowed): HTTP 503 Service Unavailable");
+                "campaign 7: poll failed (1 of 5 consecutive errors allowed): HTTP 503 Service Unavailable; next poll"
+                        + " in 15s");
     }
 
     @Test
@@ -235,7 +243,7 @@ class GateTest {
                 .then(Snapshots.inactive().queues(19, true, false).calls("picked", 6))
                 .then(Snapshots.inactive().queues(19, true, false).calls("picked", 6))
                 .then(Snapshots.active().queues(19, true, true).calls("picked", 10));
-        GateResult waited = new Gate(config.parse(), resumes, time, log).run();
+        GateResult waited = new Gate(config.parse(), resumes, time, log, abort, () -> 0).run();
         assertThat(waited.verdict()).isEqualTo(Verdict.PASS);
         assertThat(log.at("WARN")).containsOnlyOnce("campaign 7: the campaign is inactive; waiting anyway"
                 + " (onInactive=wait)");
@@ -325,5 +333,117 @@ class GateTest {
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(log.at("WARN")).contains("Status 'faild' of rule 'faild <= 5%' is not in by_status and counts as"
                 + " 0; if calls in that status were expected, check its spelling. Statuses reported: picked, failed.");
+    }
+
+    @Test
+    void errors_in_a_row_should_back_off_exponentially_with_jitter_up_to_two_minutes() {
+        jitter = 0.5;
+        config.maxConsecutiveErrors = "7";
+        source.thenTimes(6, new TransientApiException("HTTP 500"))
+                .then(Snapshots.active().queues(19, true).calls("picked", 1));
+
+        run();
+
+        // ceilings 15s, 30s, 60s, 120s, 120s (capped), 120s; half way between 15s and each ceiling
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(15), Duration.ofMillis(22_500),
+                Duration.ofMillis(37_500), Duration.ofMillis(67_500), Duration.ofMillis(67_500),
+                Duration.ofMillis(67_500));
+    }
+
+    @Test
+    void a_good_response_should_bring_the_pause_back_to_pollInterval() {
+        jitter = 0.99;
+        source.thenTimes(3, new TransientApiException("HTTP 500"))
+                .then(Snapshots.active().queues(19, false).calls("picked", 1))
+                .then(Snapshots.active().queues(19, true).calls("picked", 1));
+
+        run();
+
+        assertThat(time.sleeps()).endsWith(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void retry_after_should_be_honoured_but_never_past_the_deadline() {
+        config.timeout = "5m";
+        source.then(new TransientApiException("HTTP 429 Too Many Requests", Duration.ofSeconds(90)))
+                .then(new TransientApiException("HTTP 503 Service Unavailable", Duration.ofHours(1)))
+                .then(Snapshots.active().queues(19, false).calls("picked", 1));
+
+        GateResult result = run();
+
+        assertThat(time.sleeps().get(0)).isEqualTo(Duration.ofSeconds(90));
+        // the hour-long Retry-After is cut at the deadline, where a final attempt is made
+        assertThat(time.sleeps().get(1)).isEqualTo(Duration.ofSeconds(300 - 90));
+        assertThat(source.polls()).isEqualTo(3);
+        assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(time.elapsed()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void onError_warn_should_let_the_build_go_on_with_a_loud_warning() {
+        config.onError = "warn";
+        config.maxConsecutiveErrors = "2";
+        source.thenTimes(2, new TransientApiException("could not connect to api.osvi.ai:443"));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.WARN);
+        assertThat(source.polls()).isEqualTo(2);
+        assertThat(log.at("WARN")).contains(
+                "The gate could not decide, and the build goes on without a verdict because onError=warn.",
+                "OSVI gate: ERROR campaign 7: gave up after 2 consecutive failed polls (2 polls in 15s)");
+    }
+
+    @Test
+    void an_abort_should_cancel_a_request_in_flight_and_end_as_aborted() throws Exception {
+        CountDownLatch cancelled = new CountDownLatch(1);
+        ai.osvi.gate.client.StatusSource hanging = new ai.osvi.gate.client.StatusSource() {
+            @Override
+            public ai.osvi.gate.model.CampaignStatus fetch(long campaignId) throws InterruptedException {
+                cancelled.await();
+                throw new InterruptedException("cancelled");
+            }
+
+            @Override
+            public void abort() {
+                cancelled.countDown();
+            }
+        };
+        AtomicReference<GateResult> result = new AtomicReference<>();
+        Thread gate = new Thread(() -> result.set(
+                new Gate(config.parse(), hanging, TimeSource.SYSTEM, log, abort, () -> 0).run()));
+        gate.start();
+        Thread.sleep(200);
+
+        long start = System.nanoTime();
+        abort.abort();
+        gate.join(2000);
+
+        assertThat(gate.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(result.get().verdict()).isEqualTo(Verdict.ABORTED);
+        assertThat(log.at("ERROR")).contains(
+                "OSVI gate: ABORTED campaign 7: the gate was aborted before the campaign completed");
+    }
+
+    @Test
+    void an_abort_should_cut_a_pause_between_polls_short() throws Exception {
+        config.pollInterval = "10m";
+        config.timeout = "1h";
+        source.then(Snapshots.active().queues(19, false).calls("picked", 1));
+        AtomicReference<GateResult> result = new AtomicReference<>();
+        Thread gate = new Thread(() -> result.set(
+                new Gate(config.parse(), source, TimeSource.SYSTEM, log, abort, () -> 0).run()));
+        gate.start();
+        Thread.sleep(300);
+
+        abort.abort();
+        gate.join(2000);
+
+        assertThat(gate.isAlive()).isFalse();
+        assertThat(result.get().verdict()).isEqualTo(Verdict.ABORTED);
+        assertThat(result.get().failureMessage()).isEqualTo(
+                "The OSVI gate was aborted while awaiting campaign 7");
     }
 }

@@ -23,10 +23,14 @@ public final class TestConfig {
     public String onTimeout = "fail";
     public String onInactive = "fail";
     public boolean failBuild = true;
+    public String maxConsecutiveErrors = "5";
+    public String onError = "fail";
+    public boolean allowInsecureHttp;
 
     public RawGateConfig raw() {
         return new RawGateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout, maxFailureRatio,
-                failureStatuses, thresholds, minCalls, onInconclusive, uploadId, onTimeout, onInactive, failBuild);
+                failureStatuses, thresholds, minCalls, onInconclusive, uploadId, onTimeout, onInactive, failBuild,
+                maxConsecutiveErrors, onError, allowInsecureHttp);
     }
 
     public GateConfig parse() {

@@ -9,7 +9,9 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -25,6 +27,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.Timeout;
 
@@ -47,8 +50,16 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
     private final Duration requestTimeout;
     private final CloseableHttpClient client;
     private final ScheduledExecutorService watchdog;
+    private final Clock clock;
+    private volatile HttpGet inFlight;
 
     public OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout) {
+        this(baseUrl, token, requestTimeout, Clock.systemUTC());
+    }
+
+    /** @param clock the wall clock, to turn a {@code Retry-After} date into a delay */
+    public OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout, Clock clock) {
+        this.clock = clock;
         this.baseUrl = baseUrl;
         this.token = token;
         this.requestTimeout = requestTimeout;
@@ -90,13 +101,14 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         // responseTimeout bounds each read, not the whole body: the watchdog bounds the whole exchange.
         ScheduledFuture<?> abort = watchdog.schedule(request::cancel, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         Response response;
+        inFlight = request;
         try {
             response = client.execute(request, OsviHttpClient::read);
         } catch (BodyTooLargeException e) {
             throw new TransientApiException("the response body is larger than " + (MAX_BODY_BYTES / 1024 / 1024)
                     + " MiB; refused");
         } catch (IOException | RuntimeException e) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (Thread.currentThread().isInterrupted() || aborted) {
                 throw new InterruptedException("interrupted while polling");
             }
             if (request.isCancelled()) {
@@ -105,9 +117,22 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
             }
             throw new TransientApiException(token.redact(describe(e, uri)));
         } finally {
+            inFlight = null;
             abort.cancel(false);
         }
         return interpret(response, campaignId);
+    }
+
+    private volatile boolean aborted;
+
+    /** Cancels the request in flight, if any, from another thread: used when the build is aborted. */
+    @Override
+    public void abort() {
+        aborted = true;
+        HttpGet request = inFlight;
+        if (request != null) {
+            request.cancel();
+        }
     }
 
     private CampaignStatus interpret(Response response, long campaignId) throws ApiException {
@@ -130,8 +155,15 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                     + " not followed: the token is only sent to baseUrl. Set baseUrl to the final address."));
         }
         if (status < 200 || status >= 300) {
-            String reason = response.reason() == null || response.reason().isBlank() ? "" : " " + response.reason();
-            throw new TransientApiException(token.redact("HTTP " + status + reason + detail));
+            String reason = response.reason() == null || response.reason().isBlank()
+                    ? EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ENGLISH)
+                    : response.reason();
+            reason = reason == null ? "" : " " + reason;
+            Duration retryAfter = status == 429 || status == 503
+                    ? RetryAfter.parse(response.retryAfter(), clock).orElse(null)
+                    : null;
+            throw new TransientApiException(token.redact("HTTP " + status + reason + detail
+                    + (retryAfter == null ? "" : " (Retry-After " + Values.format(retryAfter) + ")")), retryAfter);
         }
         try {
             return StatusParser.parse(response.body());
@@ -151,9 +183,13 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                 body = readCapped(in);
             }
         }
-        Header location = response.getFirstHeader("Location");
-        return new Response(response.getCode(), response.getReasonPhrase(), location == null ? null : location.getValue(),
-                body);
+        return new Response(response.getCode(), response.getReasonPhrase(), header(response, "Location"),
+                header(response, "Retry-After"), body);
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
     }
 
     private static byte[] readCapped(InputStream in) throws IOException {
@@ -212,7 +248,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         }
     }
 
-    private record Response(int status, String reason, String location, byte[] body) {
+    private record Response(int status, String reason, String location, String retryAfter, byte[] body) {
     }
 
     private static final class BodyTooLargeException extends IOException {

@@ -7,4 +7,8 @@ import ai.osvi.gate.model.CampaignStatus;
 public interface StatusSource {
 
     CampaignStatus fetch(long campaignId) throws ApiException, InterruptedException;
+
+    /** Stops a fetch in progress on another thread, as soon as possible. */
+    default void abort() {
+    }
 }

@@ -1,5 +1,6 @@
 package ai.osvi.gate.config;
 
+import ai.osvi.gate.config.Policy.OnError;
 import ai.osvi.gate.config.Policy.OnInactive;
 import ai.osvi.gate.config.Policy.OnInconclusive;
 import ai.osvi.gate.config.Policy.OnTimeout;
@@ -28,10 +29,13 @@ public record GateConfig(
         OnTimeout onTimeout,
         OnInactive onInactive,
         boolean failBuild,
-        int maxConsecutiveErrors) {
+        int maxConsecutiveErrors,
+        OnError onError,
+        boolean allowInsecureHttp) {
 
     public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
-    public static final int MAX_CONSECUTIVE_ERRORS = 5;
+    /** The longest pause between two polls after errors, whatever the backoff. */
+    public static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
     private static final Pattern STATUS_KEY = Pattern.compile("[A-Za-z0-9_.\\-]+");
 
     public GateConfig {
@@ -42,6 +46,12 @@ public record GateConfig(
     public static GateConfig parse(RawGateConfig raw) throws InvalidConfigurationException {
         long campaignId = campaignId(raw.campaignId());
         URI baseUrl = baseUrl(raw.baseUrl());
+        if (baseUrl.getScheme().equals("http") && !isLoopback(baseUrl.getHost()) && !raw.allowInsecureHttp()) {
+            throw new InvalidConfigurationException("baseUrl", "Refusing to send the API token over plain http:// to "
+                    + baseUrl.getHost() + " (" + Values.label("baseUrl") + " '" + raw.baseUrl() + "'): anyone on the"
+                    + " network path could read it. Use https://, or set allowInsecureHttp (-Dosvi.allowInsecureHttp=true)"
+                    + " if this network is trusted. Plain http:// is always allowed to loopback addresses.");
+        }
         Duration timeout = Values.duration("timeout", raw.timeout());
         Duration pollInterval = Values.durationAtLeast("pollInterval", raw.pollInterval(), MIN_POLL_INTERVAL);
         Duration requestTimeout = Values.duration("requestTimeout", raw.requestTimeout());
@@ -67,7 +77,9 @@ public record GateConfig(
                 Values.choice("onInconclusive", raw.onInconclusive(), OnInconclusive.class), uploadId,
                 Values.choice("onTimeout", raw.onTimeout(), OnTimeout.class),
                 Values.choice("onInactive", raw.onInactive(), OnInactive.class), raw.failBuild(),
-                MAX_CONSECUTIVE_ERRORS);
+                (int) Math.min(Integer.MAX_VALUE, Values.positiveLong("maxConsecutiveErrors",
+                        raw.maxConsecutiveErrors(), "failed polls in a row that end the wait")),
+                Values.choice("onError", raw.onError(), OnError.class), raw.allowInsecureHttp());
     }
 
     private static long campaignId(String value) throws InvalidConfigurationException {
@@ -132,6 +144,13 @@ public record GateConfig(
         } catch (URISyntaxException e) {
             throw invalidBaseUrl(value, "not a URL", accepted);
         }
+    }
+
+    /** Loopback by its literal form only: no name is resolved while validating. */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.endsWith(".localhost") || h.equals("[::1]") || h.equals("::1")
+                || h.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static InvalidConfigurationException invalidBaseUrl(String value, String problem, String accepted) {

@@ -14,4 +14,7 @@ public final class Policy {
 
     /** What happens when the campaign is {@code inactive} while awaited queues are incomplete. */
     public enum OnInactive { FAIL, WAIT }
+
+    /** What happens when {@code maxConsecutiveErrors} polls in a row have failed. */
+    public enum OnError { FAIL, WARN }
 }

@@ -3,6 +3,7 @@ package ai.osvi.gate.polling;
 import ai.osvi.gate.GateLog;
 import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.StatusSource;
+import ai.osvi.gate.client.TransientApiException;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Policy.OnInactive;
 import ai.osvi.gate.config.Values;
@@ -10,6 +11,7 @@ import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.WaitResult.Outcome;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -24,13 +26,19 @@ public final class CampaignWaiter {
     private final StatusSource source;
     private final TimeSource time;
     private final GateLog log;
+    private final AbortSignal abort;
+    private final DoubleSupplier random;
     private final String prefix;
 
-    public CampaignWaiter(GateConfig config, StatusSource source, TimeSource time, GateLog log) {
+    /** @param random uniform values in [0, 1), for the jitter of the backoff after errors */
+    public CampaignWaiter(GateConfig config, StatusSource source, TimeSource time, GateLog log, AbortSignal abort,
+            DoubleSupplier random) {
         this.config = config;
         this.source = source;
         this.time = time;
         this.log = log;
+        this.abort = abort;
+        this.random = random;
         this.prefix = "campaign " + config.campaignId() + ": ";
     }
 
@@ -49,7 +57,11 @@ public final class CampaignWaiter {
         boolean inactiveReported = false;
 
         while (true) {
+            if (abort.isAborted()) {
+                return new WaitResult(Outcome.ABORTED, last, lastError, polls, errors, since(start));
+            }
             polls++;
+            Duration pause = config.pollInterval();
             try {
                 CampaignStatus snapshot = source.fetch(config.campaignId());
                 consecutiveErrors = 0;
@@ -86,13 +98,24 @@ public final class CampaignWaiter {
                 if (!e.isTransient()) {
                     return new WaitResult(Outcome.REJECTED, last, e, polls, errors, since(start));
                 }
+                if (abort.isAborted()) {
+                    return new WaitResult(Outcome.ABORTED, last, lastError, polls, errors, since(start));
+                }
                 errors++;
                 consecutiveErrors++;
                 if (consecutiveErrors >= config.maxConsecutiveErrors()) {
                     return new WaitResult(Outcome.GAVE_UP, last, e, polls, errors, since(start));
                 }
+                pause = backoff(consecutiveErrors);
+                if (e instanceof TransientApiException transientError && transientError.retryAfter().isPresent()
+                        && transientError.retryAfter().get().compareTo(pause) > 0) {
+                    pause = transientError.retryAfter().get();
+                }
+                long remaining = deadline - time.nanoTime();
                 log.warn(prefix + "poll failed (" + consecutiveErrors + " of " + config.maxConsecutiveErrors()
-                        + " consecutive errors allowed): " + e.getMessage());
+                        + " consecutive errors allowed): " + e.getMessage() + "; next poll in "
+                        + Values.format(roundToMillis(Duration.ofNanos(Math.max(0,
+                                Math.min(pause.toNanos(), remaining))))));
                 lastLineAt = time.nanoTime();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -103,14 +126,29 @@ public final class CampaignWaiter {
             if (now - deadline >= 0) {
                 return new WaitResult(Outcome.TIMED_OUT, last, lastError, polls, errors, since(start));
             }
-            long pause = Math.min(config.pollInterval().toNanos(), deadline - now);
             try {
-                time.sleep(Duration.ofNanos(pause));
+                time.sleep(Duration.ofNanos(Math.min(pause.toNanos(), deadline - now)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new WaitResult(Outcome.ABORTED, last, lastError, polls, errors, since(start));
             }
         }
+    }
+
+    /**
+     * The pause after the {@code n}-th error in a row: uniform between {@code pollInterval} and
+     * {@code pollInterval * 2^(n-1)}, the upper end capped at {@link GateConfig#MAX_BACKOFF} (or pollInterval when
+     * that is longer). The first retry comes at the usual interval; never faster than pollInterval.
+     */
+    Duration backoff(int n) {
+        long base = config.pollInterval().toNanos();
+        long cap = Math.max(base, GateConfig.MAX_BACKOFF.toNanos());
+        long ceiling = n - 1 >= 62 || base > (cap >> Math.min(62, n - 1)) ? cap : Math.min(cap, base << (n - 1));
+        return Duration.ofNanos(base + (long) (random.getAsDouble() * (ceiling - base)));
+    }
+
+    private static Duration roundToMillis(Duration duration) {
+        return Duration.ofMillis(duration.toMillis());
     }
 
     private Duration since(long start) {

@@ -8,6 +8,7 @@ import ai.osvi.gate.client.OsviHttpClient;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
+import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ public final class Simulation {
      * Runs the gate against a simulator serving {@code scenarioNameOrPath}. The configured {@code baseUrl} is
      * replaced by the simulator's, and {@code campaignId} defaults to the scenario's campaign.
      */
-    public static GateResult run(String scenarioNameOrPath, RawGateConfig raw, GateLog log)
+    public static GateResult run(String scenarioNameOrPath, RawGateConfig raw, GateLog log, AbortSignal abort)
             throws InvalidConfigurationException {
         Scenario scenario = Scenario.load(scenarioNameOrPath);
         RawGateConfig simulated = raw.withDefaultCampaignId(scenario.campaignId());
@@ -40,7 +41,7 @@ public final class Simulation {
                     + ". Nothing real is contacted; no account or token is needed.");
             try (OsviHttpClient client = new OsviHttpClient(config.baseUrl(),
                     new ApiToken(token, "the embedded simulator"), config.requestTimeout())) {
-                return new Gate(config, client, TimeSource.SYSTEM, log).run();
+                return new Gate(config, client, TimeSource.SYSTEM, log, abort, Math::random).run();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded OSVI simulator on 127.0.0.1", e);

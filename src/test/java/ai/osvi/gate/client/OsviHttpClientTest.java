@@ -184,4 +184,47 @@ class OsviHttpClientTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         }
     }
+
+    @Test
+    void a_429_should_carry_its_retry_after() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        URI baseUrl = serve(429, "application/json", "{\"success\":false,\"error\":\"rate limited\"}", seen,
+                "Retry-After", "42");
+        try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> client.fetch(7))
+                    .isInstanceOfSatisfying(TransientApiException.class,
+                            e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(42)))
+                    .hasMessage("HTTP 429 Too Many Requests: rate limited (Retry-After 42s)");
+        }
+    }
+
+    @Test
+    void a_body_above_the_cap_should_be_refused() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        URI baseUrl = serve(200, "application/json", " ".repeat(OsviHttpClient.MAX_BODY_BYTES + 1), seen);
+        try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(10))) {
+            assertThatThrownBy(() -> client.fetch(7))
+                    .isInstanceOf(TransientApiException.class)
+                    .hasMessage("the response body is larger than 16 MiB; refused");
+        }
+    }
+
+    @Test
+    void abort_should_cancel_a_request_in_flight() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                OsviHttpClient client = client(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"),
+                        Duration.ofSeconds(30))) {
+            new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                client.abort();
+            }).start();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.fetch(7)).isInstanceOf(InterruptedException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        }
+    }
 }

@@ -3,6 +3,7 @@ package ai.osvi.gate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.osvi.gate.TestConfig;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,11 @@ class GateConfigTest {
 
     @Test
     void maxFailureRatio_should_become_an_at_most_rule_over_the_failure_statuses() throws Exception {
-        RawGateConfig raw = new RawGateConfig("7", "https://api.osvi.ai", "30m", "15s", "30s", "5%",
-                "failed, not_picked", List.of("picked >= 60%"), "1", "fail", null, "fail", "fail", true);
-        GateConfig config = GateConfig.parse(raw);
+        TestConfig raw = new TestConfig();
+        raw.maxFailureRatio = "5%";
+        raw.failureStatuses = "failed, not_picked";
+        raw.thresholds = List.of("picked >= 60%");
+        GateConfig config = GateConfig.parse(raw.raw());
         assertThat(config.rules()).extracting(rule -> rule.describe())
                 .containsExactly("failed+not_picked <= 5%", "picked >= 60%");
         assertThat(config.rules().get(0).origin()).isEqualTo("maxFailureRatio");
@@ -48,9 +51,9 @@ class GateConfigTest {
 
     @Test
     void timeout_shorter_than_pollInterval_should_be_refused() {
-        RawGateConfig raw = new RawGateConfig("7", "https://api.osvi.ai", "10s", "15s", "30s", null, "failed",
-                List.of(), "1", "fail", null, "fail", "fail", true);
-        assertThatThrownBy(() -> GateConfig.parse(raw))
+        TestConfig raw = new TestConfig();
+        raw.timeout = "10s";
+        assertThatThrownBy(() -> GateConfig.parse(raw.raw()))
                 .hasMessageStartingWith("Invalid timeout (osvi.timeout) '10s': it is shorter than pollInterval"
                         + " (osvi.pollInterval) '15s'");
     }
@@ -72,9 +75,44 @@ class GateConfigTest {
 
     @Test
     void empty_failureStatuses_with_a_maxFailureRatio_should_be_refused() {
-        RawGateConfig raw = new RawGateConfig("7", "https://api.osvi.ai", "30m", "15s", "30s", "5%", " , ",
-                List.of(), "1", "fail", null, "fail", "fail", true);
-        assertThatThrownBy(() -> GateConfig.parse(raw))
+        TestConfig raw = new TestConfig();
+        raw.maxFailureRatio = "5%";
+        raw.failureStatuses = " , ";
+        assertThatThrownBy(() -> GateConfig.parse(raw.raw()))
                 .hasMessageStartingWith("Invalid failureStatuses (osvi.failureStatuses) ' , ': it is empty");
+    }
+
+    @Test
+    void plain_http_to_a_remote_host_should_be_refused_unless_allowed() throws Exception {
+        TestConfig raw = new TestConfig();
+        raw.baseUrl = "http://api.osvi.ai";
+        assertThatThrownBy(() -> GateConfig.parse(raw.raw()))
+                .hasMessageStartingWith("Refusing to send the API token over plain http:// to api.osvi.ai"
+                        + " (baseUrl (osvi.baseUrl) 'http://api.osvi.ai')")
+                .hasMessageContaining("-Dosvi.allowInsecureHttp=true");
+        raw.allowInsecureHttp = true;
+        assertThat(GateConfig.parse(raw.raw()).baseUrl()).hasToString("http://api.osvi.ai/");
+
+        raw.allowInsecureHttp = false;
+        for (String loopback : List.of("http://127.0.0.1:8080", "http://localhost:9", "http://[::1]:8080",
+                "http://127.10.0.3")) {
+            raw.baseUrl = loopback;
+            assertThat(GateConfig.parse(raw.raw()).baseUrl().getScheme()).isEqualTo("http");
+        }
+        raw.baseUrl = "http://127.0.0.1.evil.example";
+        assertThatThrownBy(() -> GateConfig.parse(raw.raw())).hasMessageStartingWith("Refusing");
+    }
+
+    @Test
+    void error_budget_and_policy_should_be_validated() {
+        TestConfig raw = new TestConfig();
+        raw.maxConsecutiveErrors = "0";
+        assertThatThrownBy(() -> GateConfig.parse(raw.raw()))
+                .hasMessageStartingWith("Invalid maxConsecutiveErrors (osvi.maxConsecutiveErrors) '0': must be"
+                        + " greater than zero.");
+        raw.maxConsecutiveErrors = "5";
+        raw.onError = "ignore";
+        assertThatThrownBy(() -> GateConfig.parse(raw.raw()))
+                .hasMessage("Invalid onError (osvi.onError) 'ignore': unknown choice. Accepted: one of fail, warn.");
     }
 }

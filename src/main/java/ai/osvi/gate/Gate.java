@@ -70,6 +70,7 @@ public final class Gate {
         }
         GateResult result = decide(wait);
         VerdictReport.write(result, config, log);
+        abort.markReported();
         return result;
     }
 

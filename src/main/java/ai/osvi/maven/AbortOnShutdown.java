@@ -1,8 +1,7 @@
 package ai.osvi.maven;
 
 import ai.osvi.gate.polling.AbortSignal;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * While the gate waits, Ctrl-C or a CI's SIGTERM runs this shutdown hook: it aborts the wait and gives the gate up to
@@ -10,10 +9,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class AbortOnShutdown implements AutoCloseable {
 
-    private static final long GRACE_MILLIS = 2000;
+    private static final Duration GRACE = Duration.ofSeconds(2);
 
     private final AbortSignal signal = new AbortSignal();
-    private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook = new Thread(this::abortAndWait, "osvi-gate-abort");
 
     static AbortOnShutdown register() {
@@ -29,7 +27,7 @@ final class AbortOnShutdown implements AutoCloseable {
     private void abortAndWait() {
         signal.abort();
         try {
-            finished.await(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            signal.awaitReported(GRACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -37,7 +35,7 @@ final class AbortOnShutdown implements AutoCloseable {
 
     @Override
     public void close() {
-        finished.countDown();
+        signal.markReported();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {

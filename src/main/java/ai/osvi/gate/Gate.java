@@ -111,11 +111,11 @@ public final class Gate {
                     + "; the rules were judged on the last snapshot (onTimeout=evaluate).");
         }
         if (total < config.minCalls()) {
-            details.add("Only " + total + " call" + (total == 1 ? "" : "s") + " were made, fewer than minCalls ("
+            details.add("Only " + calls(total) + (total == 1 ? " was" : " were") + " made, fewer than minCalls ("
                     + config.minCalls() + "): too few to judge, so this is never a pass.");
             BuildOutcome outcome = config.onInconclusive() == OnInconclusive.FAIL ? BuildOutcome.FAIL : BuildOutcome.WARN;
             return new GateResult(config.campaignId(), Verdict.INCONCLUSIVE, outcome,
-                    total + " calls, fewer than minCalls=" + config.minCalls(), details,
+                    calls(total) + ", fewer than minCalls=" + config.minCalls() + notCompleted(completed), details,
                     new Evaluation(snapshot.calls(), List.of()), wait);
         }
         List<RuleResult> results = config.rules().stream().map(rule -> rule.evaluate(snapshot.calls())).toList();
@@ -126,18 +126,26 @@ public final class Gate {
             return new GateResult(config.campaignId(), Verdict.FAIL,
                     config.failBuild() ? BuildOutcome.FAIL : BuildOutcome.WARN,
                     breaches.size() + " of " + results.size() + " rule" + (results.size() == 1 ? "" : "s")
-                            + " breached on " + total + " calls",
+                            + " breached on " + calls(total) + notCompleted(completed),
                     details, evaluation, wait);
         }
         if (results.isEmpty()) {
             details.add("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
             return new GateResult(config.campaignId(), Verdict.PASS, BuildOutcome.WARN,
-                    "completed with " + total + " calls; no rule configured", details, evaluation, wait);
+                    "completed with " + calls(total) + "; no rule configured", details, evaluation, wait);
         }
         return new GateResult(config.campaignId(), Verdict.PASS, completed ? BuildOutcome.PASS : BuildOutcome.WARN,
                 results.size() + " of " + results.size() + " rule" + (results.size() == 1 ? "" : "s")
-                        + " passed on " + total + " calls" + (completed ? "" : " (last snapshot, not completed)"),
+                        + " passed on " + calls(total) + notCompleted(completed),
                 details, evaluation, wait);
+    }
+
+    private static String calls(long total) {
+        return total + (total == 1 ? " call" : " calls");
+    }
+
+    private static String notCompleted(boolean completed) {
+        return completed ? "" : " (last snapshot, not completed)";
     }
 
     private GateResult timedOut(WaitResult wait) {

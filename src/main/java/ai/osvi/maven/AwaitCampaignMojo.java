@@ -176,6 +176,15 @@ public class AwaitCampaignMojo extends AbstractMojo {
         this.settingsDecrypter = settingsDecrypter;
     }
 
+    private ApiToken resolveToken() throws MojoExecutionException {
+        try {
+            return new TokenResolver(settingsDecrypter, environment).resolve(settings, serverId);
+        } catch (MojoExecutionException e) {
+            getLog().error("OSVI gate: ERROR: no usable API token");
+            throw e;
+        }
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -193,7 +202,7 @@ public class AwaitCampaignMojo extends AbstractMojo {
                     result = Simulation.run(simulation, raw, log, abort.signal());
                 } else {
                     GateConfig config = GateConfig.parse(raw);
-                    ApiToken token = new TokenResolver(settingsDecrypter, environment).resolve(settings, serverId);
+                    ApiToken token = resolveToken();
                     try (OsviHttpClient client = new OsviHttpClient(config.baseUrl(), token,
                             config.requestTimeout())) {
                         result = new Gate(config, client, TimeSource.SYSTEM, log, abort.signal(), Math::random)
@@ -201,6 +210,7 @@ public class AwaitCampaignMojo extends AbstractMojo {
                     }
                 }
             } catch (InvalidConfigurationException e) {
+                getLog().error("OSVI gate: ERROR: invalid " + e.parameter() + " (osvi." + e.parameter() + ")");
                 throw new MojoExecutionException(e.getMessage());
             }
         }

@@ -206,7 +206,7 @@ class GateTest {
         assertThat(result.summary()).isEqualTo("gave up after 5 consecutive failed polls (5 polls in 1m)");
         assertThat(result.details()).containsExactly("Last error: HTTP 502 Bad Gateway");
         assertThat(log.at("WARN")).contains(
-                "campaign 7: poll failed (1 of 5 consecutive errors allowed): HTTP 503 Service Unavailable; next poll"
+                "campaign 7: poll failed (1 in a row, the wait ends at 5): HTTP 503 Service Unavailable; next poll"
                         + " in 15s");
     }
 

@@ -35,7 +35,7 @@ public final class Values {
     private Values() {
     }
 
-    /** "pollInterval (-Dosvi.pollInterval)". */
+    /** "pollInterval (osvi.pollInterval)": the parameter and its user property. */
     public static String label(String parameter) {
         return parameter + " (osvi." + parameter + ")";
     }
@@ -98,9 +98,15 @@ public final class Values {
 
     public static Duration durationAtLeast(String parameter, String value, Duration minimum)
             throws InvalidConfigurationException {
-        Duration duration = duration(parameter, value);
+        String accepted = "a duration of at least " + format(minimum) + ", written as " + DURATION_FORMS;
+        Duration duration;
+        try {
+            duration = duration(parameter, value);
+        } catch (InvalidConfigurationException e) {
+            throw new InvalidConfigurationException(parameter, e.getMessage().replace(DURATION_FORMS, accepted));
+        }
         if (duration.compareTo(minimum) < 0) {
-            throw invalid(parameter, value, "must be at least " + format(minimum), DURATION_FORMS);
+            throw invalid(parameter, value, "must be at least " + format(minimum), accepted);
         }
         return duration;
     }

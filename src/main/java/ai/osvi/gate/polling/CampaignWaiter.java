@@ -79,9 +79,13 @@ public final class CampaignWaiter {
                 if (snapshot.isComplete(uploadId)) {
                     return new WaitResult(Outcome.COMPLETED, snapshot, null, polls, errors, since(start));
                 }
-                if (uploadId.isPresent() && !snapshot.hasUpload(uploadId.getAsLong()) && !missingUploadReported) {
+                if (!missingUploadReported && uploadId.isPresent() && !snapshot.hasUpload(uploadId.getAsLong())) {
                     log.warn(prefix + "no upload " + uploadId.getAsLong() + " (yet); uploads seen: "
                             + uploadsSeen(snapshot) + ". Waiting for it to appear.");
+                    missingUploadReported = true;
+                } else if (!missingUploadReported && snapshot.queuesToAwait(uploadId).isEmpty()) {
+                    log.warn(prefix + "no calling queue to await yet (uploads seen: " + uploadsSeen(snapshot)
+                            + "). The campaign completes only once it has queues and all of them have completed.");
                     missingUploadReported = true;
                 }
                 if (snapshot.campaign().isInactive()) {
@@ -112,8 +116,8 @@ public final class CampaignWaiter {
                     pause = transientError.retryAfter().get();
                 }
                 long remaining = deadline - time.nanoTime();
-                log.warn(prefix + "poll failed (" + consecutiveErrors + " of " + config.maxConsecutiveErrors()
-                        + " consecutive errors allowed): " + e.getMessage() + "; next poll in "
+                log.warn(prefix + "poll failed (" + consecutiveErrors + " in a row, the wait ends at "
+                        + config.maxConsecutiveErrors() + "): " + e.getMessage() + "; next poll in "
                         + Values.format(roundToMillis(Duration.ofNanos(Math.max(0,
                                 Math.min(pause.toNanos(), remaining))))));
                 lastLineAt = time.nanoTime();

@@ -138,7 +138,7 @@ class FaultInjectionTest {
         assertThat(result.verdict()).as(kind).isEqualTo(Verdict.PASS);
         assertThat(result.waitResult().errors()).isEqualTo(1);
         assertThat(log.at("WARN")).anySatisfy(line -> assertThat(line)
-                .startsWith("campaign 7: poll failed (1 of 20 consecutive errors allowed): ")
+                .startsWith("campaign 7: poll failed (1 in a row, the wait ends at 20): ")
                 .contains(expectedWarning));
         assertThat(log.text()).doesNotContain(TOKEN);
         api.verify(2, getRequestedFor(urlEqualTo(PATH)));

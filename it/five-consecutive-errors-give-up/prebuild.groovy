@@ -1,0 +1,2 @@
+ai.osvi.it.ItSimulator.start(basedir, context, 'always-502.json', 'itTokenGiveUp502')
+true

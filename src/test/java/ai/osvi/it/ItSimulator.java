@@ -6,6 +6,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /**
@@ -27,6 +31,8 @@ public final class ItSimulator {
         SimulatorServer simulator = SimulatorServer.start(Scenario.load(file.isFile() ? file.getPath() : scenario),
                 token);
         context.put("simulator", simulator);
+        context.put("simulatorToken", token);
+        context.put("basedir", basedir);
         File config = new File(basedir, ".mvn/maven.config");
         config.getParentFile().mkdirs();
         String existing = config.isFile() ? Files.readString(config.toPath(), StandardCharsets.UTF_8).trim() : "";
@@ -35,12 +41,34 @@ public final class ItSimulator {
         return simulator;
     }
 
-    /** Stops the simulator started by {@link #start}, if any. */
+    /**
+     * Stops the simulator started by {@link #start}, if any, and checks that the token it accepted appears in no
+     * file the build wrote (its log, reports): whatever the log level the IT ran at.
+     */
     public static SimulatorServer stop(Map<String, Object> context) throws IOException {
         SimulatorServer simulator = (SimulatorServer) context.get("simulator");
         if (simulator != null) {
             simulator.close();
+            assertTokenNeverWritten((File) context.get("basedir"), (String) context.get("simulatorToken"));
         }
         return simulator;
+    }
+
+    /** Fails when {@code token} occurs in build.log or in any file under the IT's {@code target} folder. */
+    public static void assertTokenNeverWritten(File basedir, String token) throws IOException {
+        List<Path> outputs = new ArrayList<>();
+        outputs.add(basedir.toPath().resolve("build.log"));
+        Path target = basedir.toPath().resolve("target");
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> files = Files.walk(target)) {
+                files.filter(Files::isRegularFile).forEach(outputs::add);
+            }
+        }
+        for (Path output : outputs) {
+            if (Files.isRegularFile(output)
+                    && new String(Files.readAllBytes(output), StandardCharsets.ISO_8859_1).contains(token)) {
+                throw new AssertionError("the API token appears in " + basedir.toPath().relativize(output));
+            }
+        }
     }
 }

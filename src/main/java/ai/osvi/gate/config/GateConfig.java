@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /** The validated settings of one gate run. */
 public record GateConfig(
@@ -36,7 +35,6 @@ public record GateConfig(
     public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
     /** The longest pause between two polls after errors, whatever the backoff. */
     public static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
-    private static final Pattern STATUS_KEY = Pattern.compile("[A-Za-z0-9_.\\-]+");
 
     public GateConfig {
         rules = List.copyOf(rules);
@@ -63,7 +61,7 @@ public record GateConfig(
         }
         List<Rule> rules = new ArrayList<>();
         if (raw.maxFailureRatio() != null && !raw.maxFailureRatio().isEmpty()) {
-            rules.add(new Rule(failureStatuses(raw.failureStatuses()), Operator.AT_MOST,
+            rules.add(new Rule(Values.statuses("failureStatuses", raw.failureStatuses()), Operator.AT_MOST,
                     Values.ratio("maxFailureRatio", raw.maxFailureRatio()), "maxFailureRatio"));
         }
         for (String threshold : Values.commaSeparated(raw.thresholds())) {
@@ -88,29 +86,6 @@ public record GateConfig(
                     + ": say which campaign to await, e.g. -Dosvi.campaignId=7 or <campaignId>7</campaignId>.");
         }
         return Values.positiveLong("campaignId", value, "the campaign's numeric id");
-    }
-
-    private static List<String> failureStatuses(String value) throws InvalidConfigurationException {
-        List<String> statuses = Values.commaSeparated(value == null ? List.of() : List.of(value));
-        String accepted = "comma-separated by_status keys, e.g. failed or failed,not_picked";
-        if (statuses.isEmpty()) {
-            throw new InvalidConfigurationException("failureStatuses", "Invalid " + Values.label("failureStatuses")
-                    + " '" + (value == null ? "" : value) + "': it is empty but maxFailureRatio is set. Accepted: "
-                    + accepted + ".");
-        }
-        for (String status : statuses) {
-            if (!STATUS_KEY.matcher(status).matches()) {
-                throw new InvalidConfigurationException("failureStatuses", "Invalid "
-                        + Values.label("failureStatuses") + " '" + value + "': '" + status
-                        + "' is not a by_status key. Accepted: " + accepted + ".");
-            }
-        }
-        if (statuses.stream().distinct().count() != statuses.size()) {
-            throw new InvalidConfigurationException("failureStatuses", "Invalid "
-                    + Values.label("failureStatuses") + " '" + value + "': a status is named twice. Accepted: "
-                    + accepted + ".");
-        }
-        return statuses;
     }
 
     private static URI baseUrl(String value) throws InvalidConfigurationException {

@@ -127,17 +127,33 @@ public final class Values {
             throw invalid(parameter, value, text.isEmpty() ? "the rule is empty" : "not a rule", RULE_FORMS);
         }
         List<String> statuses = Arrays.stream(matcher.group(1).split("\\+")).map(String::trim).toList();
-        for (String status : statuses) {
-            if (!STATUS_KEY.matcher(status).matches()) {
-                throw invalid(parameter, value, "'" + status + "' is not a by_status key", RULE_FORMS);
-            }
-        }
-        if (statuses.stream().distinct().count() != statuses.size()) {
-            throw invalid(parameter, value, "a status is named twice", RULE_FORMS);
-        }
+        checkStatuses(parameter, value, statuses, RULE_FORMS);
         Ratio limit = parseRatio(matcher.group(3))
                 .orElseThrow(problem -> invalid(parameter, value, "the value " + problem, RULE_FORMS));
         return new Rule(statuses, Operator.fromSymbol(matcher.group(2)), limit, parameter);
+    }
+
+    /** A comma-separated list of by_status keys, such as {@code failureStatuses}; never empty. */
+    public static List<String> statuses(String parameter, String value) throws InvalidConfigurationException {
+        String accepted = "comma-separated by_status keys, e.g. failed or failed,not_picked";
+        List<String> statuses = commaSeparated(value == null ? List.of() : List.of(value));
+        if (statuses.isEmpty()) {
+            throw invalid(parameter, value, "it is empty", accepted);
+        }
+        checkStatuses(parameter, value, statuses, accepted);
+        return statuses;
+    }
+
+    private static void checkStatuses(String parameter, String value, List<String> statuses, String accepted)
+            throws InvalidConfigurationException {
+        for (String status : statuses) {
+            if (!STATUS_KEY.matcher(status).matches()) {
+                throw invalid(parameter, value, "'" + status + "' is not a by_status key", accepted);
+            }
+        }
+        if (statuses.stream().distinct().count() != statuses.size()) {
+            throw invalid(parameter, value, "a status is named twice", accepted);
+        }
     }
 
     /** Splits comma-separated entries (as given on the command line), dropping blanks. */

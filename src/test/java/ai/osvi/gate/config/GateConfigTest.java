@@ -79,7 +79,8 @@ class GateConfigTest {
         raw.maxFailureRatio = "5%";
         raw.failureStatuses = " , ";
         assertThatThrownBy(() -> GateConfig.parse(raw.raw()))
-                .hasMessageStartingWith("Invalid failureStatuses (osvi.failureStatuses) ' , ': it is empty");
+                .hasMessage("Invalid failureStatuses (osvi.failureStatuses) ' , ': it is empty. Accepted:"
+                        + " comma-separated by_status keys, e.g. failed or failed,not_picked.");
     }
 
     @Test

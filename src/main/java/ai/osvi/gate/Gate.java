@@ -1,6 +1,9 @@
 package ai.osvi.gate;
 
+import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.AuthenticationException;
+import ai.osvi.gate.client.CampaignNotFoundException;
+import ai.osvi.gate.client.RequestRejectedException;
 import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Policy.OnError;
@@ -93,9 +96,7 @@ public final class Gate {
                     + " of " + last.queuesToAwait(config.uploadId()).size() + " queues incomplete",
                     List.of("An inactive campaign does not complete on its own. Reactivate it, or set onInactive=wait"
                             + " (-Dosvi.onInactive=wait) to keep waiting until the timeout."));
-            case REJECTED -> error(wait, wait.error() instanceof AuthenticationException
-                    ? "the API token was rejected (HTTP 401)"
-                    : "the campaign was not found (HTTP 404)", List.of(wait.error().getMessage()));
+            case REJECTED -> error(wait, rejection(wait.error()), List.of(wait.error().getMessage()));
             case GAVE_UP -> gaveUp(wait);
             case ABORTED -> new GateResult(config.campaignId(), Verdict.ABORTED, BuildOutcome.ERROR,
                     "the gate was aborted before the campaign completed", List.of(), null, wait);
@@ -161,6 +162,19 @@ public final class Gate {
                 + " snapshot.");
         return new GateResult(config.campaignId(), Verdict.TIMEOUT, BuildOutcome.ERROR,
                 "did not complete within " + Values.format(config.timeout()), details, null, wait);
+    }
+
+    private static String rejection(ApiException error) {
+        if (error instanceof AuthenticationException) {
+            return "the API token was rejected (HTTP 401)";
+        }
+        if (error instanceof CampaignNotFoundException) {
+            return "the campaign was not found (HTTP 404)";
+        }
+        if (error instanceof RequestRejectedException rejected) {
+            return "the API refused the request (HTTP " + rejected.status() + ")";
+        }
+        return error.getMessage();
     }
 
     private GateResult gaveUp(WaitResult wait) {

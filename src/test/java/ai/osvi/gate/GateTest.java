@@ -446,4 +446,15 @@ class GateTest {
         assertThat(result.get().failureMessage()).isEqualTo(
                 "The OSVI gate was aborted while awaiting campaign 7");
     }
+
+    @Test
+    void a_refused_request_should_stop_at_once() {
+        source.then(new ai.osvi.gate.client.RequestRejectedException(400, "HTTP 400 Bad Request"));
+
+        GateResult result = run();
+
+        assertThat(source.polls()).isEqualTo(1);
+        assertThat(result.summaryLine()).isEqualTo(
+                "OSVI gate: ERROR campaign 7: the API refused the request (HTTP 400)");
+    }
 }

@@ -154,6 +154,14 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
             throw new TransientApiException(token.redact("HTTP " + status + " redirect" + location
                     + " not followed: the token is only sent to baseUrl. Set baseUrl to the final address."));
         }
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            String reason = response.reason() == null || response.reason().isBlank()
+                    ? EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ENGLISH)
+                    : response.reason();
+            throw new RequestRejectedException(status, token.redact("HTTP " + status
+                    + (reason == null ? "" : " " + reason) + detail + ": the API refused the request for "
+                    + uriWithoutQuery(campaignId) + "; polling again cannot help."));
+        }
         if (status < 200 || status >= 300) {
             String reason = response.reason() == null || response.reason().isBlank()
                     ? EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ENGLISH)
@@ -170,6 +178,10 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         } catch (TransientApiException e) {
             throw new TransientApiException(token.redact(e.getMessage()));
         }
+    }
+
+    private String uriWithoutQuery(long campaignId) {
+        return statusUri(campaignId).toString();
     }
 
     private static Response read(ClassicHttpResponse response) throws IOException {

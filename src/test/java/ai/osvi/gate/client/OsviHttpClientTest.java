@@ -227,4 +227,17 @@ class OsviHttpClientTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         }
     }
+
+    @Test
+    void other_4xx_answers_should_be_refusals_that_no_retry_can_fix() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        URI baseUrl = serve(403, "application/json", "{\"success\":false,\"error\":\"plan does not include the API\"}",
+                seen);
+        try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> client.fetch(7))
+                    .isInstanceOf(RequestRejectedException.class)
+                    .hasMessage("HTTP 403 Forbidden: plan does not include the API: the API refused the request for "
+                            + baseUrl + "v1/campaigns/7/status; polling again cannot help.");
+        }
+    }
 }

@@ -1,0 +1,8 @@
+def log = new File(basedir, 'build.log').text
+def abort = context.abort
+assert abort.signalledAt > 0 : 'the build was never sent SIGTERM (is the gate waiting?)'
+long millis = (abort.exitedAt - abort.signalledAt) / 1_000_000
+println "SIGTERM to exit: ${millis} ms"
+assert millis < 2000 : "Maven took ${millis} ms to stop after SIGTERM"
+assert log.contains('[ERROR] OSVI gate: ABORTED campaign 7: the gate was aborted before the campaign completed') : 'aborted summary missing'
+assert !log.contains('BUILD SUCCESS')

@@ -2,7 +2,7 @@
 def log = new File(basedir, 'build.log')
 def marker = basedir.canonicalPath
 context.abort = [signalledAt: 0L, exitedAt: 0L]
-Thread.start('sigterm-the-build') {
+context.watcher = Thread.start('sigterm-the-build') {
     long deadline = System.currentTimeMillis() + 120_000
     ProcessHandle maven = null
     while (System.currentTimeMillis() < deadline) {

@@ -1,6 +1,7 @@
 def log = new File(basedir, 'build.log').text
+context.watcher.join(10_000)
 def abort = context.abort
-assert abort.signalledAt > 0 : 'the build was never sent SIGTERM (is the gate waiting?)'
+assert abort.exitedAt > 0 && abort.signalledAt > 0 : 'the build was never sent SIGTERM (is the gate waiting?)'
 long millis = (abort.exitedAt - abort.signalledAt) / 1_000_000
 println "SIGTERM to exit: ${millis} ms"
 assert millis < 2000 : "Maven took ${millis} ms to stop after SIGTERM"

@@ -73,7 +73,6 @@ public final class Gate {
         }
         GateResult result = decide(wait);
         VerdictReport.write(result, config, log);
-        abort.markReported();
         return result;
     }
 

@@ -1,5 +1,7 @@
 package ai.osvi.gate;
 
+import ai.osvi.gate.report.Style;
+
 /** Where the gate writes what users read; the Maven adapter bridges it to Maven's log. */
 public interface GateLog {
 
@@ -10,4 +12,9 @@ public interface GateLog {
     void error(String message);
 
     void debug(String message);
+
+    /** How verdict words are shown; plain unless the output is a terminal that shows colour. */
+    default Style style() {
+        return Style.PLAIN;
+    }
 }

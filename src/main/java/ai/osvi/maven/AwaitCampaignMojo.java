@@ -1,7 +1,6 @@
 package ai.osvi.maven;
 
-import ai.osvi.gate.Gate;
-import ai.osvi.gate.GateResult;
+import ai.osvi.gate.GateRun;
 import ai.osvi.gate.client.ApiToken;
 import ai.osvi.gate.client.OsviHttpClient;
 import ai.osvi.gate.config.GateConfig;
@@ -9,15 +8,21 @@ import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.simulator.Simulation;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -33,11 +38,28 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 public class AwaitCampaignMojo extends AbstractMojo {
 
     /**
-     * The numeric id of the campaign to await. Required, except with {@code simulation}, where it defaults to the
-     * scenario's campaign.
+     * The numeric id of the campaign to await, or several comma-separated ({@code 7,8,9}): they are awaited at once
+     * and the build takes the worst verdict. Required (here or in {@code campaignIds}), except with
+     * {@code simulation}, where it defaults to the scenario's campaign.
      */
     @Parameter(property = "osvi.campaignId")
     private String campaignId;
+
+    /**
+     * Several campaigns to await at once, one {@code campaignId} element each, as an alternative to a
+     * comma-separated {@code campaignId}. Each gets its own verdict and reports; the build takes the worst verdict.
+     */
+    @Parameter
+    private List<String> campaignIds;
+
+    /**
+     * Where the reports are written: {@code campaign-<id>.json} and the JUnit XML
+     * {@code TEST-osvi-campaign-<id>.xml} (for Jenkins' junit step and GitLab's junit reports), on every outcome.
+     * When the environment variable {@code GITHUB_STEP_SUMMARY} is set, a Markdown table is also appended to that
+     * file.
+     */
+    @Parameter(property = "osvi.reportDirectory", defaultValue = "${project.build.directory}/osvi")
+    private File reportDirectory;
 
     /**
      * The OSVI API's base URL: {@code http://} or {@code https://}, without user-info, query or fragment. Requests go
@@ -167,6 +189,12 @@ public class AwaitCampaignMojo extends AbstractMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
     private final SettingsDecrypter settingsDecrypter;
 
     UnaryOperator<String> environment = System::getenv;
@@ -191,22 +219,25 @@ public class AwaitCampaignMojo extends AbstractMojo {
             getLog().info("Skipping the OSVI gate (skip / osvi.skip is true).");
             return;
         }
-        MavenGateLog log = new MavenGateLog(getLog());
-        RawGateConfig raw = new RawGateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout,
+        MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session));
+        RawGateConfig raw = new RawGateConfig(allCampaignIds(), baseUrl, timeout, pollInterval, requestTimeout,
                 maxFailureRatio, failureStatuses, thresholds, minCalls, onInconclusive, uploadId, onTimeout,
                 onInactive, failBuild, maxConsecutiveErrors, onError, allowInsecureHttp);
-        GateResult result;
+        String summaryFile = environment.apply("GITHUB_STEP_SUMMARY");
+        GateRun.Reports reports = new GateRun.Reports(reportDirectory == null ? null : reportDirectory.toPath(),
+                summaryFile == null || summaryFile.isBlank() ? null : Path.of(summaryFile), Clock.systemUTC());
+        GateRun.Results results;
         try (AbortOnShutdown abort = AbortOnShutdown.register()) {
             try {
                 if (simulation != null && !simulation.isBlank()) {
-                    result = Simulation.run(simulation, raw, log, abort.signal());
+                    results = Simulation.run(simulation, raw, log, abort.signal(), reports);
                 } else {
-                    GateConfig config = GateConfig.parse(raw);
+                    List<GateConfig> campaigns = GateConfig.parseAll(raw);
                     ApiToken token = resolveToken();
-                    try (OsviHttpClient client = new OsviHttpClient(config.baseUrl(), token,
-                            config.requestTimeout())) {
-                        result = new Gate(config, client, TimeSource.SYSTEM, log, abort.signal(), Math::random)
-                                .run();
+                    try (OsviHttpClient client = new OsviHttpClient(campaigns.get(0).baseUrl(), token,
+                            campaigns.get(0).requestTimeout())) {
+                        results = GateRun.run(campaigns, client, TimeSource.SYSTEM, log, abort.signal(),
+                                Math::random, reports);
                     }
                 }
             } catch (InvalidConfigurationException e) {
@@ -214,11 +245,23 @@ public class AwaitCampaignMojo extends AbstractMojo {
                 throw new MojoExecutionException(e.getMessage());
             }
         }
-        switch (result.outcome()) {
+        ResultProperties.publish(results, project);
+        switch (results.outcome()) {
             case PASS, WARN -> {
             }
-            case FAIL -> throw new MojoFailureException(result.failureMessage());
-            case ERROR -> throw new MojoExecutionException(result.failureMessage());
+            case FAIL -> throw new MojoFailureException(results.failureMessage());
+            case ERROR -> throw new MojoExecutionException(results.failureMessage());
         }
+    }
+
+    private String allCampaignIds() {
+        List<String> ids = new ArrayList<>();
+        if (campaignId != null && !campaignId.isBlank()) {
+            ids.add(campaignId);
+        }
+        if (campaignIds != null) {
+            ids.addAll(campaignIds);
+        }
+        return ids.isEmpty() ? null : String.join(",", ids);
     }
 }

@@ -1,15 +1,23 @@
 package ai.osvi.maven;
 
 import ai.osvi.gate.GateLog;
+import ai.osvi.gate.report.Style;
 import org.apache.maven.plugin.logging.Log;
 
 /** Bridges the gate's log to Maven's. */
 final class MavenGateLog implements GateLog {
 
     private final Log log;
+    private final Style style;
 
-    MavenGateLog(Log log) {
+    MavenGateLog(Log log, boolean colour) {
         this.log = log;
+        this.style = colour ? Style.ANSI : Style.PLAIN;
+    }
+
+    @Override
+    public Style style() {
+        return style;
     }
 
     @Override

@@ -205,4 +205,44 @@ class AwaitCampaignMojoTest {
         assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "failBuild")).isEqualTo(true);
         assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "skip")).isEqualTo(false);
     }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    void results_should_be_published_as_project_properties_and_reports(AwaitCampaignMojo mojo) throws Exception {
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
+        File reports = new File("target/mojo-test-reports/" + System.nanoTime());
+        MojoExtension.setVariableValueToObject(mojo, "reportDirectory", reports);
+        org.apache.maven.project.MavenProject project = new org.apache.maven.project.MavenProject();
+        MojoExtension.setVariableValueToObject(mojo, "project", project);
+
+        mojo.execute();
+
+        assertThat(project.getProperties())
+                .containsEntry("osvi.result.verdict", "PASS")
+                .containsEntry("osvi.result.calls.total", "100")
+                .containsEntry("osvi.result.ratio.failed", "0.04")
+                .containsEntry("osvi.result.ratio.picked", "0.9")
+                .containsEntry("osvi.result.7.verdict", "PASS")
+                .containsEntry("osvi.result.7.calls.failed", "4");
+        assertThat(new File(reports, "campaign-7.json")).exists();
+        assertThat(new File(reports, "TEST-osvi-campaign-7.xml")).exists();
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    void campaignIds_list_should_add_to_campaignId(AwaitCampaignMojo mojo) throws Exception {
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
+        MojoExtension.setVariableValueToObject(mojo, "campaignId", "7");
+        MojoExtension.setVariableValueToObject(mojo, "campaignIds", java.util.List.of("8"));
+        MojoExtension.setVariableValueToObject(mojo, "reportDirectory",
+                new File("target/mojo-test-reports/" + System.nanoTime()));
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("campaign 8 not found on this account");
+        assertThat(simulator.requests()).extracting(r -> r.path())
+                .contains("/v1/campaigns/7/status", "/v1/campaigns/8/status");
+    }
 }

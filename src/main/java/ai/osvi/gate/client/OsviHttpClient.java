@@ -12,6 +12,8 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -41,6 +43,9 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
     /** Larger bodies are refused: a status snapshot is a few kilobytes, even for thousands of uploads. */
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
+    /** Enough for one connection per campaign awaited at once. */
+    private static final int MAX_CONNECTIONS = 64;
+
     static {
         HttpClientLogging.silenceHeaderAndWireLoggers();
     }
@@ -51,7 +56,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
     private final CloseableHttpClient client;
     private final ScheduledExecutorService watchdog;
     private final Clock clock;
-    private volatile HttpGet inFlight;
+    private final Set<HttpGet> inFlight = ConcurrentHashMap.newKeySet();
 
     public OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout) {
         this(baseUrl, token, requestTimeout, Clock.systemUTC());
@@ -70,6 +75,8 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                                 .setConnectTimeout(timeout)
                                 .setSocketTimeout(timeout)
                                 .build())
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setMaxConnTotal(MAX_CONNECTIONS)
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(timeout)
@@ -101,7 +108,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         // responseTimeout bounds each read, not the whole body: the watchdog bounds the whole exchange.
         ScheduledFuture<?> abort = watchdog.schedule(request::cancel, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         Response response;
-        inFlight = request;
+        inFlight.add(request);
         try {
             response = client.execute(request, OsviHttpClient::read);
         } catch (BodyTooLargeException e) {
@@ -117,7 +124,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
             }
             throw new TransientApiException(token.redact(describe(e, uri)));
         } finally {
-            inFlight = null;
+            inFlight.remove(request);
             abort.cancel(false);
         }
         return interpret(response, campaignId);
@@ -125,14 +132,11 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
 
     private volatile boolean aborted;
 
-    /** Cancels the request in flight, if any, from another thread: used when the build is aborted. */
+    /** Cancels the requests in flight, if any, from another thread: used when the build is aborted. */
     @Override
     public void abort() {
         aborted = true;
-        HttpGet request = inFlight;
-        if (request != null) {
-            request.cancel();
-        }
+        inFlight.forEach(HttpGet::cancel);
     }
 
     private CampaignStatus interpret(Response response, long campaignId) throws ApiException {

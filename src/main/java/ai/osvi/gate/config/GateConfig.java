@@ -40,7 +40,30 @@ public record GateConfig(
         rules = List.copyOf(rules);
     }
 
-    /** Validates every value before anything is sent; the first problem found is thrown. */
+    /**
+     * The configuration of every campaign named by {@code campaignId}, which may list several ({@code 7,8,9});
+     * every value is validated before anything is sent.
+     */
+    public static List<GateConfig> parseAll(RawGateConfig raw) throws InvalidConfigurationException {
+        List<String> ids = Values.commaSeparated(raw.campaignId() == null ? List.of() : List.of(raw.campaignId()));
+        if (ids.size() <= 1) {
+            return List.of(parse(raw));
+        }
+        List<GateConfig> configs = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (String id : ids) {
+            GateConfig config = parse(raw.withCampaignId(id));
+            if (!seen.add(config.campaignId())) {
+                throw new InvalidConfigurationException("campaignId", "Invalid " + Values.label("campaignId") + " '"
+                        + raw.campaignId() + "': campaign " + config.campaignId() + " is listed twice. Accepted:"
+                        + " distinct positive whole numbers, comma-separated (7,8,9) or as a campaignIds list.");
+            }
+            configs.add(config);
+        }
+        return configs;
+    }
+
+    /** Validates every value of a single campaign's configuration; the first problem found is thrown. */
     public static GateConfig parse(RawGateConfig raw) throws InvalidConfigurationException {
         long campaignId = campaignId(raw.campaignId());
         URI baseUrl = baseUrl(raw.baseUrl());

@@ -37,6 +37,13 @@ public record RawGateConfig(
                 maxConsecutiveErrors, onError, allowInsecureHttp);
     }
 
+    /** This configuration for one campaign of several. */
+    public RawGateConfig withCampaignId(String id) {
+        return new RawGateConfig(id, baseUrl, timeout, pollInterval, requestTimeout, maxFailureRatio,
+                failureStatuses, thresholds, minCalls, onInconclusive, uploadId, onTimeout, onInactive, failBuild,
+                maxConsecutiveErrors, onError, allowInsecureHttp);
+    }
+
     /** This configuration with {@code fallback} as campaignId when none is set. */
     public RawGateConfig withDefaultCampaignId(long fallback) {
         String id = campaignId == null || campaignId.isBlank() ? Long.toString(fallback) : campaignId;

@@ -24,8 +24,15 @@ public final class VerdictReport {
     private VerdictReport() {
     }
 
+    /** Writes the table, the warnings and the summary line as one block, even when several gates share the log. */
     public static void write(GateResult result, GateConfig config, GateLog log) {
-        for (String line : table(result, config)) {
+        synchronized (log) {
+            writeBlock(result, config, log);
+        }
+    }
+
+    private static void writeBlock(GateResult result, GateConfig config, GateLog log) {
+        for (String line : table(result, config, log.style())) {
             log.info(line);
         }
         if (result.evaluation() != null) {
@@ -55,15 +62,17 @@ public final class VerdictReport {
                 log.warn(detail);
             }
         }
+        String verdict = result.verdict().name();
+        String summary = result.summaryLine();
         switch (result.outcome()) {
-            case PASS -> log.info(result.summaryLine());
-            case WARN -> log.warn(result.summaryLine());
-            default -> log.error(result.summaryLine());
+            case PASS -> log.info(summary.replaceFirst(verdict, log.style().good(verdict)));
+            case WARN -> log.warn(summary.replaceFirst(verdict, log.style().warning(verdict)));
+            default -> log.error(summary.replaceFirst(verdict, log.style().bad(verdict)));
         }
     }
 
     /** The table: the campaign line, each rule with actual, limit and result, then every status count. */
-    public static List<String> table(GateResult result, GateConfig config) {
+    public static List<String> table(GateResult result, GateConfig config, Style style) {
         List<String> lines = new ArrayList<>();
         CampaignStatus snapshot = result.waitResult().lastSnapshot();
         String name = snapshot == null || snapshot.campaign().name() == null ? "" : " \"" + snapshot.campaign().name()
@@ -86,7 +95,7 @@ public final class VerdictReport {
             lines.add(String.format(Locale.ROOT, format, "Rule", "Actual", "Limit", "Result"));
             for (RuleResult r : evaluation.results()) {
                 lines.add(String.format(Locale.ROOT, format, r.rule().subject(), r.shownActual(), r.shownLimit(),
-                        r.passed() ? "PASS" : "FAIL"));
+                        r.passed() ? style.good("PASS") : style.bad("FAIL")));
             }
         }
         CallCounts calls = evaluation.calls();

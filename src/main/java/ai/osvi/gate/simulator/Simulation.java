@@ -1,8 +1,7 @@
 package ai.osvi.gate.simulator;
 
-import ai.osvi.gate.Gate;
 import ai.osvi.gate.GateLog;
-import ai.osvi.gate.GateResult;
+import ai.osvi.gate.GateRun;
 import ai.osvi.gate.client.ApiToken;
 import ai.osvi.gate.client.OsviHttpClient;
 import ai.osvi.gate.config.GateConfig;
@@ -12,6 +11,7 @@ import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** The gate run against the embedded simulator: no account, no token, nothing real contacted. */
 public final class Simulation {
@@ -23,25 +23,25 @@ public final class Simulation {
      * Runs the gate against a simulator serving {@code scenarioNameOrPath}. The configured {@code baseUrl} is
      * replaced by the simulator's, and {@code campaignId} defaults to the scenario's campaign.
      */
-    public static GateResult run(String scenarioNameOrPath, RawGateConfig raw, GateLog log, AbortSignal abort)
-            throws InvalidConfigurationException {
+    public static GateRun.Results run(String scenarioNameOrPath, RawGateConfig raw, GateLog log, AbortSignal abort,
+            GateRun.Reports reports) throws InvalidConfigurationException {
         Scenario scenario = Scenario.load(scenarioNameOrPath);
         RawGateConfig simulated = raw.withDefaultCampaignId(scenario.campaignId());
         // Validate everything before a server starts; the loopback URL only stands in for the simulator's.
-        GateConfig.parse(simulated.withBaseUrl("http://127.0.0.1/"));
+        GateConfig.parseAll(simulated.withBaseUrl("http://127.0.0.1/"));
         if (raw.baseUrl() != null && !raw.baseUrl().equals(RawGateConfig.DEFAULT_BASE_URL)) {
             log.warn("baseUrl is ignored in simulation mode.");
         }
         String token = SimulatorServer.generateToken();
         try (SimulatorServer server = SimulatorServer.start(scenario, token)) {
-            GateConfig config = GateConfig.parse(simulated.withBaseUrl(server.baseUrl().toString()));
+            List<GateConfig> campaigns = GateConfig.parseAll(simulated.withBaseUrl(server.baseUrl().toString()));
             log.info("SIMULATION: scenario '" + scenario.name() + "'"
                     + (scenario.description().isEmpty() ? "" : " (" + scenario.description() + ")")
                     + " served by the embedded OSVI simulator at " + server.baseUrl()
                     + ". Nothing real is contacted; no account or token is needed.");
-            try (OsviHttpClient client = new OsviHttpClient(config.baseUrl(),
-                    new ApiToken(token, "the embedded simulator"), config.requestTimeout())) {
-                return new Gate(config, client, TimeSource.SYSTEM, log, abort, Math::random).run();
+            try (OsviHttpClient client = new OsviHttpClient(campaigns.get(0).baseUrl(),
+                    new ApiToken(token, "the embedded simulator"), campaigns.get(0).requestTimeout())) {
+                return GateRun.run(campaigns, client, TimeSource.SYSTEM, log, abort, Math::random, reports);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded OSVI simulator on 127.0.0.1", e);

@@ -1,0 +1,147 @@
+package ai.osvi.gate;
+
+import ai.osvi.gate.client.StatusSource;
+import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.report.GithubSummary;
+import ai.osvi.gate.report.ReportFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.DoubleSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the gate for one or several campaigns (concurrently, sharing one HTTP client), writes each campaign's reports,
+ * and combines the verdicts: the build's is the worst of them.
+ */
+public final class GateRun {
+
+    /** Where reports go; either may be {@code null} to skip it. */
+    public record Reports(Path directory, Path githubStepSummary, Clock clock) {
+    }
+
+    /** The results, one per campaign, in the order the campaigns were given. */
+    public record Results(List<GateResult> results) {
+
+        public Results {
+            results = List.copyOf(results);
+        }
+
+        public BuildOutcome outcome() {
+            return results.stream().map(GateResult::outcome).max(Comparator.comparingInt(GateRun::severity))
+                    .orElse(BuildOutcome.PASS);
+        }
+
+        public Verdict verdict() {
+            return results.stream().map(GateResult::verdict).max(Comparator.comparingInt(GateRun::severity))
+                    .orElse(Verdict.PASS);
+        }
+
+        /** The build failure message: every campaign that did not pass, what went wrong and what to do. */
+        public String failureMessage() {
+            BuildOutcome worst = outcome();
+            return results.stream().filter(result -> result.outcome() == worst).map(GateResult::failureMessage)
+                    .collect(Collectors.joining(System.lineSeparator()));
+        }
+
+        /** "OSVI gate: FAIL 3 campaigns: 7 PASS, 8 FAIL, 9 PASS". */
+        public String summaryLine() {
+            return "OSVI gate: " + verdict() + " " + results.size() + " campaigns: " + results.stream()
+                    .map(result -> result.campaignId() + " " + result.verdict()).collect(Collectors.joining(", "));
+        }
+    }
+
+    private GateRun() {
+    }
+
+    public static Results run(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
+            AbortSignal abort, DoubleSupplier random, Reports reports) {
+        List<GateResult> results = new ArrayList<>();
+        if (campaigns.size() == 1) {
+            results.add(runOne(campaigns.get(0), source, time, log, abort, random, reports));
+        } else {
+            ExecutorService executor = Executors.newFixedThreadPool(campaigns.size(), runnable -> {
+                Thread thread = new Thread(runnable, "osvi-gate");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<Future<GateResult>> futures = new ArrayList<>();
+                for (GateConfig campaign : campaigns) {
+                    futures.add(executor.submit(() -> runOne(campaign, source, time, log, abort, random, reports)));
+                }
+                for (Future<GateResult> future : futures) {
+                    results.add(future.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                abort.abort();
+                throw new IllegalStateException("interrupted while awaiting the campaigns", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a campaign's gate failed unexpectedly", e.getCause());
+            } finally {
+                executor.shutdownNow();
+            }
+            Results all = new Results(results);
+            String line = all.summaryLine();
+            String verdict = all.verdict().name();
+            synchronized (log) {
+                switch (all.outcome()) {
+                    case PASS -> log.info(line.replaceFirst(verdict, log.style().good(verdict)));
+                    case WARN -> log.warn(line.replaceFirst(verdict, log.style().warning(verdict)));
+                    default -> log.error(line.replaceFirst(verdict, log.style().bad(verdict)));
+                }
+            }
+        }
+        abort.markReported();
+        return new Results(results);
+    }
+
+    private static GateResult runOne(GateConfig config, StatusSource source, TimeSource time, GateLog log,
+            AbortSignal abort, DoubleSupplier random, Reports reports) {
+        GateResult result = new Gate(config, source, time, log, abort, random).run();
+        if (reports.directory() != null) {
+            try {
+                ReportFiles.write(reports.directory(), result, config, reports.clock().instant());
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not write the reports of campaign " + config.campaignId() + " to "
+                        + reports.directory() + ": " + e.getMessage());
+            }
+        }
+        if (reports.githubStepSummary() != null) {
+            try {
+                synchronized (GateRun.class) {
+                    GithubSummary.append(reports.githubStepSummary(), result, config);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not append to the GitHub step summary " + reports.githubStepSummary() + ": "
+                        + e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    static int severity(BuildOutcome outcome) {
+        return outcome.ordinal();
+    }
+
+    static int severity(Verdict verdict) {
+        return switch (verdict) {
+            case PASS -> 0;
+            case INCONCLUSIVE -> 1;
+            case FAIL -> 2;
+            case TIMEOUT -> 3;
+            case ERROR -> 4;
+            case ABORTED -> 5;
+        };
+    }
+}

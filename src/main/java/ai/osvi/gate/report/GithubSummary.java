@@ -1,0 +1,73 @@
+package ai.osvi.gate.report;
+
+import ai.osvi.gate.GateResult;
+import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.model.CallCounts;
+import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.rules.Percentages;
+import ai.osvi.gate.rules.RuleResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** The Markdown appended to GitHub Actions' job summary ({@code GITHUB_STEP_SUMMARY}). */
+public final class GithubSummary {
+
+    private GithubSummary() {
+    }
+
+    public static String markdown(GateResult result, GateConfig config) {
+        StringBuilder md = new StringBuilder();
+        CampaignStatus snapshot = result.waitResult().lastSnapshot();
+        String name = snapshot == null || snapshot.campaign().name() == null ? ""
+                : " \u201c" + escape(snapshot.campaign().name()) + "\u201d";
+        md.append("### ").append(icon(result)).append(" OSVI gate: ").append(result.verdict())
+                .append(" \u2014 campaign ").append(result.campaignId()).append(name).append("\n\n");
+        md.append(escape(result.summary())).append("\n\n");
+        if (result.evaluation() != null && !result.evaluation().results().isEmpty()) {
+            md.append("| Rule | Actual | Limit | Result |\n|---|---:|---:|---|\n");
+            for (RuleResult r : result.evaluation().results()) {
+                md.append("| `").append(r.rule().subject()).append("` | ").append(r.shownActual()).append(" | ")
+                        .append(escape(r.shownLimit())).append(" | ").append(r.passed() ? "PASS" : "**FAIL**")
+                        .append(" |\n");
+            }
+            md.append("\n");
+        }
+        if (snapshot != null) {
+            CallCounts calls = snapshot.calls();
+            md.append("| Status | Calls | Ratio |\n|---|---:|---:|\n");
+            calls.byStatus().forEach((status, count) -> md.append("| `").append(status).append("` | ").append(count)
+                    .append(" | ").append(Percentages.of(count, calls.total())).append(" |\n"));
+            md.append("| **total** | **").append(calls.total()).append("** | |\n\n");
+            md.append("Queues completed: ").append(snapshot.completedQueues(config.uploadId())).append("/")
+                    .append(snapshot.queuesToAwait(config.uploadId()).size()).append(". ");
+        }
+        md.append("Polls: ").append(result.waitResult().polls()).append(", errors: ")
+                .append(result.waitResult().errors()).append(".\n");
+        for (String detail : result.details()) {
+            md.append("\n> ").append(escape(detail)).append("\n");
+        }
+        md.append("\n");
+        return md.toString();
+    }
+
+    /** Appends to the file GitHub Actions names in {@code GITHUB_STEP_SUMMARY}. */
+    public static void append(Path summaryFile, GateResult result, GateConfig config) throws IOException {
+        Files.writeString(summaryFile, markdown(result, config), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    private static String icon(GateResult result) {
+        return switch (result.verdict()) {
+            case PASS -> "\u2705";
+            case FAIL -> "\u274c";
+            default -> "\u26a0\ufe0f";
+        };
+    }
+
+    private static String escape(String text) {
+        return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,265 @@
+package ai.osvi.gate.report;
+
+import ai.osvi.gate.GateResult;
+import ai.osvi.gate.client.PluginVersion;
+import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.config.Values;
+import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.polling.WaitResult;
+import ai.osvi.gate.rules.RuleResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The report files of one campaign, written on every outcome and atomically (a temporary file, then a move), so a
+ * CI step never reads half a report: {@code campaign-<id>.json} and the JUnit XML {@code TEST-osvi-campaign-<id>.xml}.
+ */
+public final class ReportFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ReportFiles() {
+    }
+
+    public static Path jsonFile(Path directory, long campaignId) {
+        return directory.resolve("campaign-" + campaignId + ".json");
+    }
+
+    public static Path junitFile(Path directory, long campaignId) {
+        return directory.resolve("TEST-osvi-campaign-" + campaignId + ".xml");
+    }
+
+    /** Writes both files into {@code directory}, creating it if needed. */
+    public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt)
+            throws IOException {
+        Files.createDirectories(directory);
+        writeAtomically(jsonFile(directory, result.campaignId()),
+                JSON.writeValueAsString(json(result, config, finishedAt)) + "\n");
+        writeAtomically(junitFile(directory, result.campaignId()), junit(result, config, finishedAt));
+    }
+
+    static void writeAtomically(Path target, String content) throws IOException {
+        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    static ObjectNode json(GateResult result, GateConfig config, Instant finishedAt) {
+        WaitResult wait = result.waitResult();
+        ObjectNode root = NODES.objectNode();
+        root.put("campaignId", result.campaignId());
+        root.put("verdict", result.verdict().name());
+        root.put("buildOutcome", result.outcome().name());
+        root.put("summary", result.summaryLine());
+        ArrayNode details = root.putArray("details");
+        result.details().forEach(details::add);
+        root.put("finishedAt", DateTimeFormatter.ISO_INSTANT.format(finishedAt));
+        root.put("pluginVersion", PluginVersion.version());
+
+        ObjectNode settings = root.putObject("settings");
+        settings.put("baseUrl", config.baseUrl().toString());
+        if (config.uploadId().isPresent()) {
+            settings.put("uploadId", config.uploadId().getAsLong());
+        } else {
+            settings.putNull("uploadId");
+        }
+        settings.put("timeout", Values.format(config.timeout()));
+        settings.put("pollInterval", Values.format(config.pollInterval()));
+        settings.put("requestTimeout", Values.format(config.requestTimeout()));
+        settings.put("minCalls", config.minCalls());
+        settings.put("onInconclusive", lower(config.onInconclusive()));
+        settings.put("onTimeout", lower(config.onTimeout()));
+        settings.put("onInactive", lower(config.onInactive()));
+        settings.put("onError", lower(config.onError()));
+        settings.put("maxConsecutiveErrors", config.maxConsecutiveErrors());
+        settings.put("failBuild", config.failBuild());
+
+        ObjectNode waitNode = root.putObject("wait");
+        waitNode.put("outcome", wait.outcome().name());
+        waitNode.put("elapsedSeconds", seconds(wait.elapsed().toMillis()));
+        waitNode.put("polls", wait.polls());
+        waitNode.put("errors", wait.errors());
+        waitNode.put("lastError", wait.error() == null ? null : wait.error().getMessage());
+
+        ArrayNode rules = root.putArray("rules");
+        List<RuleResult> results = result.evaluation() == null ? List.of() : result.evaluation().results();
+        for (RuleResult r : results) {
+            ObjectNode rule = rules.addObject();
+            rule.put("rule", r.rule().describe());
+            ArrayNode statuses = rule.putArray("statuses");
+            r.rule().statuses().forEach(statuses::add);
+            rule.put("operator", r.rule().operator().symbol());
+            rule.put("limit", r.rule().limit().value());
+            rule.put("limitText", r.rule().limit().toString());
+            rule.put("count", r.count());
+            rule.put("total", r.total());
+            rule.put("actual", BigDecimal.valueOf(r.count()).divide(BigDecimal.valueOf(r.total()), 6,
+                    RoundingMode.HALF_EVEN));
+            rule.put("actualText", r.shownActual());
+            rule.put("result", r.passed() ? "PASS" : "FAIL");
+        }
+        CampaignStatus snapshot = wait.lastSnapshot();
+        if (snapshot == null) {
+            root.putNull("snapshot");
+        } else {
+            ObjectNode snapshotNode = SnapshotJson.of(snapshot);
+            snapshotNode.put("queuesAwaited", snapshot.queuesToAwait(config.uploadId()).size());
+            snapshotNode.put("queuesCompleted", snapshot.completedQueues(config.uploadId()));
+            snapshotNode.put("complete", snapshot.isComplete(config.uploadId()));
+            root.set("snapshot", snapshotNode);
+        }
+        return root;
+    }
+
+    /**
+     * JUnit XML as Jenkins' junit step and GitLab's junit reports read it: one test case for completion, one per
+     * rule; a breach is a failure carrying "actual vs limit", a rule that could not be judged is skipped, a gate
+     * that could not decide is an error.
+     */
+    static String junit(GateResult result, GateConfig config, Instant finishedAt) {
+        WaitResult wait = result.waitResult();
+        String suite = "osvi.campaign." + result.campaignId();
+        List<RuleResult> judged = result.evaluation() == null ? List.of() : result.evaluation().results();
+        boolean rulesJudged = result.evaluation() != null && !judged.isEmpty();
+        int tests = 1 + config.rules().size();
+        int failures = (int) judged.stream().filter(r -> !r.passed()).count();
+        int errors = 0;
+        int skipped = rulesJudged ? 0 : config.rules().size();
+        CampaignStatus snapshot = wait.lastSnapshot();
+        boolean complete = snapshot != null && snapshot.isComplete(config.uploadId());
+        String completion;
+        switch (wait.outcome()) {
+            case COMPLETED -> completion = null;
+            case TIMED_OUT -> {
+                completion = "failure";
+                failures++;
+            }
+            default -> {
+                completion = "error";
+                errors++;
+            }
+        }
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", suite);
+            xml.writeAttribute("tests", Integer.toString(tests));
+            xml.writeAttribute("failures", Integer.toString(failures));
+            xml.writeAttribute("errors", Integer.toString(errors));
+            xml.writeAttribute("skipped", Integer.toString(skipped));
+            xml.writeAttribute("time", seconds(wait.elapsed().toMillis()).toPlainString());
+            xml.writeAttribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME
+                    .format(finishedAt.minus(wait.elapsed()).atOffset(ZoneOffset.UTC).withNano(0)));
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("properties");
+            property(xml, "verdict", result.verdict().name());
+            property(xml, "buildOutcome", result.outcome().name());
+            property(xml, "summary", result.summaryLine());
+            property(xml, "polls", Integer.toString(wait.polls()));
+            property(xml, "errors", Integer.toString(wait.errors()));
+            if (snapshot != null) {
+                property(xml, "calls.total", Long.toString(snapshot.calls().total()));
+            }
+            xml.writeCharacters("\n  ");
+            xml.writeEndElement();
+
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", suite);
+            xml.writeAttribute("name", "campaign " + result.campaignId() + " completed");
+            xml.writeAttribute("time", seconds(wait.elapsed().toMillis()).toPlainString());
+            if (completion != null) {
+                String message = result.summaryLine();
+                String body = String.join("\n", result.details());
+                element(xml, completion, complete ? "Verdict" : wait.outcome().name(), message, body);
+            }
+            xml.writeEndElement();
+
+            for (int i = 0; i < config.rules().size(); i++) {
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("testcase");
+                xml.writeAttribute("classname", suite);
+                xml.writeAttribute("name", config.rules().get(i).describe());
+                xml.writeAttribute("time", "0");
+                if (!rulesJudged) {
+                    element(xml, "skipped", null, "not judged: " + result.summary(), null);
+                } else {
+                    RuleResult r = judged.get(i);
+                    if (!r.passed()) {
+                        element(xml, "failure", "RuleBreached", r.breachMessage(), "actual " + r.shownActual()
+                                + " vs limit " + r.shownLimit() + " (" + r.count() + " of " + r.total() + " calls)");
+                    }
+                }
+                xml.writeEndElement();
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not write the JUnit report", e);
+        }
+        return out.toString();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value);
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String type, String message, String body)
+            throws XMLStreamException {
+        xml.writeStartElement(name);
+        if (type != null) {
+            xml.writeAttribute("type", type);
+        }
+        xml.writeAttribute("message", message);
+        if (body != null && !body.isEmpty()) {
+            xml.writeCharacters(body);
+        }
+        xml.writeEndElement();
+    }
+
+    private static BigDecimal seconds(long millis) {
+        return BigDecimal.valueOf(millis, 3);
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

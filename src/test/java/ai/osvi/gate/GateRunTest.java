@@ -1,0 +1,107 @@
+package ai.osvi.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.osvi.gate.client.CampaignNotFoundException;
+import ai.osvi.gate.client.StatusSource;
+import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.polling.TimeSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GateRunTest {
+
+    @TempDir
+    Path dir;
+
+    private final RecordingLog log = new RecordingLog();
+
+    private GateRun.Results run(String campaignIds, StatusSource source) throws Exception {
+        TestConfig config = new TestConfig();
+        config.campaignId = campaignIds;
+        config.maxFailureRatio = "5%";
+        List<GateConfig> campaigns = GateConfig.parseAll(config.raw());
+        return GateRun.run(campaigns, source, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0,
+                new GateRun.Reports(dir, dir.resolve("summary.md"), Clock.systemUTC()));
+    }
+
+    @Test
+    void several_campaigns_should_each_get_a_verdict_and_reports_and_the_worst_should_win() throws Exception {
+        Map<Long, CampaignStatus> snapshots = Map.of(
+                7L, Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build(),
+                9L, Snapshots.active().queues(21, true).calls("picked", 80, "failed", 20).build());
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        StatusSource source = id -> {
+            threads.add(Thread.currentThread().getName() + Thread.currentThread().getId());
+            if (!snapshots.containsKey(id)) {
+                throw new CampaignNotFoundException("campaign " + id + " not found on this account (HTTP 404).");
+            }
+            return snapshots.get(id);
+        };
+
+        GateRun.Results results = run("7,8,9", source);
+
+        assertThat(results.results()).extracting(GateResult::campaignId).containsExactly(7L, 8L, 9L);
+        assertThat(results.results()).extracting(GateResult::verdict)
+                .containsExactly(Verdict.PASS, Verdict.ERROR, Verdict.FAIL);
+        assertThat(results.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(results.outcome()).isEqualTo(BuildOutcome.ERROR);
+        assertThat(results.summaryLine()).isEqualTo("OSVI gate: ERROR 3 campaigns: 7 PASS, 8 ERROR, 9 FAIL");
+        assertThat(results.failureMessage()).contains("campaign 8 not found").doesNotContain("campaign 9");
+        assertThat(log.at("ERROR")).contains("OSVI gate: ERROR 3 campaigns: 7 PASS, 8 ERROR, 9 FAIL");
+        assertThat(threads).hasSize(3);
+        for (long id : List.of(7L, 8L, 9L)) {
+            assertThat(dir.resolve("campaign-" + id + ".json")).exists();
+            assertThat(dir.resolve("TEST-osvi-campaign-" + id + ".xml")).exists();
+        }
+        assertThat(Files.readString(dir.resolve("summary.md")))
+                .contains("OSVI gate: PASS \u2014 campaign 7", "OSVI gate: ERROR \u2014 campaign 8",
+                        "OSVI gate: FAIL \u2014 campaign 9");
+    }
+
+    @Test
+    void each_campaign_table_should_be_printed_as_one_block() throws Exception {
+        StatusSource source = id -> Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build();
+
+        run("7,8,9,10,11,12", source);
+
+        List<String> lines = log.lines;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("INFO Campaign ")) {
+                assertThat(lines.get(i + 1)).contains("Rule");
+                assertThat(lines.get(i + 2)).contains("failed");
+            }
+        }
+    }
+
+    @Test
+    void duplicate_campaign_ids_should_be_refused() {
+        TestConfig config = new TestConfig();
+        config.campaignId = "7, 8, 7";
+        assertThatThrownBy(() -> GateConfig.parseAll(config.raw()))
+                .hasMessage("Invalid campaignId (osvi.campaignId) '7, 8, 7': campaign 7 is listed twice. Accepted:"
+                        + " distinct positive whole numbers, comma-separated (7,8,9) or as a campaignIds list.");
+        config.campaignId = "7,x";
+        assertThatThrownBy(() -> GateConfig.parseAll(config.raw()))
+                .hasMessageStartingWith("Invalid campaignId (osvi.campaignId) 'x': not a whole number");
+    }
+
+    @Test
+    void worst_verdict_order_should_put_could_not_decide_above_a_breach() {
+        assertThat(GateRun.severity(Verdict.ABORTED)).isGreaterThan(GateRun.severity(Verdict.ERROR));
+        assertThat(GateRun.severity(Verdict.ERROR)).isGreaterThan(GateRun.severity(Verdict.TIMEOUT));
+        assertThat(GateRun.severity(Verdict.TIMEOUT)).isGreaterThan(GateRun.severity(Verdict.FAIL));
+        assertThat(GateRun.severity(Verdict.FAIL)).isGreaterThan(GateRun.severity(Verdict.INCONCLUSIVE));
+        assertThat(GateRun.severity(Verdict.INCONCLUSIVE)).isGreaterThan(GateRun.severity(Verdict.PASS));
+    }
+}

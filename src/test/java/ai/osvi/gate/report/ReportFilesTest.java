@@ -1,0 +1,215 @@
+package ai.osvi.gate.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.osvi.gate.FakeTime;
+import ai.osvi.gate.Gate;
+import ai.osvi.gate.GateResult;
+import ai.osvi.gate.RecordingLog;
+import ai.osvi.gate.ScriptedSource;
+import ai.osvi.gate.Snapshots;
+import ai.osvi.gate.TestConfig;
+import ai.osvi.gate.client.AuthenticationException;
+import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.polling.AbortSignal;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class ReportFilesTest {
+
+    /** The JUnit schema Jenkins' xUnit plugin validates with; kept outside the repository (see the README). */
+    private static final File JUNIT_XSD = new File(System.getProperty("osvi.junitXsd",
+            "../shared/schemas/junit-10.xsd"));
+    private static final Instant FINISHED = Instant.parse("2026-11-28T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final FakeTime time = new FakeTime();
+    private final ScriptedSource source = new ScriptedSource(time);
+    private final TestConfig config = new TestConfig();
+
+    private GateResult run(Consumer<TestConfig> configure) throws Exception {
+        configure.accept(config);
+        GateConfig parsed = config.parse();
+        GateResult result = new Gate(parsed, source, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
+        ReportFiles.write(dir, result, parsed, FINISHED);
+        return result;
+    }
+
+    private JsonNode json() throws Exception {
+        return new ObjectMapper().readTree(dir.resolve("campaign-7.json").toFile());
+    }
+
+    private Element junit() throws Exception {
+        File xml = dir.resolve("TEST-osvi-campaign-7.xml").toFile();
+        if (JUNIT_XSD.isFile()) {
+            SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(JUNIT_XSD).newValidator()
+                    .validate(new StreamSource(xml));
+        }
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml);
+        return document.getDocumentElement();
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        NodeList nodes = parent.getElementsByTagName(name);
+        return java.util.stream.IntStream.range(0, nodes.getLength()).mapToObj(i -> (Element) nodes.item(i)).toList();
+    }
+
+    @Test
+    void the_junit_schema_is_available_to_validate_against() {
+        assumeTrue(JUNIT_XSD.isFile(), "junit-10.xsd not found at " + JUNIT_XSD + " (set -Dosvi.junitXsd)");
+        assertThat(JUNIT_XSD).content().contains("<xs:element name=\"testsuite\">");
+    }
+
+    @Test
+    void a_breach_should_be_a_failing_test_case_with_actual_vs_limit() throws Exception {
+        source.then(Snapshots.active().queues(19, true).calls("picked", 110, "not_picked", 30, "failed", 60));
+
+        run(c -> {
+            c.maxFailureRatio = "5%";
+            c.thresholds = List.of("picked >= 50%");
+        });
+
+        Element suite = junit();
+        assertThat(suite.getTagName()).isEqualTo("testsuite");
+        assertThat(suite.getAttribute("name")).isEqualTo("osvi.campaign.7");
+        assertThat(suite.getAttribute("tests")).isEqualTo("3");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        assertThat(suite.getAttribute("errors")).isEqualTo("0");
+        List<Element> cases = children(suite, "testcase");
+        assertThat(cases).extracting(e -> e.getAttribute("name"))
+                .containsExactly("campaign 7 completed", "failed <= 5%", "picked >= 50%");
+        Element failure = children(cases.get(1), "failure").get(0);
+        assertThat(failure.getAttribute("message")).isEqualTo("failed ratio is 30%, but the maximum is 5%");
+        assertThat(failure.getTextContent()).isEqualTo("actual 30% vs limit <= 5% (60 of 200 calls)");
+        assertThat(children(cases.get(2), "failure")).isEmpty();
+
+        JsonNode json = json();
+        assertThat(json.get("verdict").asText()).isEqualTo("FAIL");
+        assertThat(json.get("summary").asText())
+                .isEqualTo("OSVI gate: FAIL campaign 7: 1 of 2 rules breached on 200 calls");
+        assertThat(json.get("rules").get(0).get("rule").asText()).isEqualTo("failed <= 5%");
+        assertThat(json.get("rules").get(0).get("actual").decimalValue()).isEqualByComparingTo("0.3");
+        assertThat(json.get("rules").get(0).get("actualText").asText()).isEqualTo("30%");
+        assertThat(json.get("rules").get(0).get("limit").decimalValue()).isEqualByComparingTo("0.05");
+        assertThat(json.get("rules").get(0).get("result").asText()).isEqualTo("FAIL");
+        assertThat(json.get("rules").get(1).get("result").asText()).isEqualTo("PASS");
+        assertThat(json.get("snapshot").get("calls").get("by_status").get("failed").asLong()).isEqualTo(60);
+        assertThat(json.get("snapshot").get("complete").asBoolean()).isTrue();
+        assertThat(json.get("wait").get("polls").asInt()).isEqualTo(1);
+        assertThat(json.get("settings").get("timeout").asText()).isEqualTo("30m");
+        assertThat(json.get("finishedAt").asText()).isEqualTo("2026-11-28T12:00:00Z");
+    }
+
+    @Test
+    void a_pass_should_have_no_failure_anywhere() throws Exception {
+        source.then(Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1));
+
+        run(c -> c.maxFailureRatio = "5%");
+
+        Element suite = junit();
+        assertThat(suite.getAttribute("failures")).isEqualTo("0");
+        assertThat(suite.getAttribute("errors")).isEqualTo("0");
+        assertThat(children(suite, "failure")).isEmpty();
+        assertThat(json().get("verdict").asText()).isEqualTo("PASS");
+        assertThat(json().get("buildOutcome").asText()).isEqualTo("PASS");
+    }
+
+    @Test
+    void a_timeout_should_fail_the_completion_case_and_skip_the_rules() throws Exception {
+        source.then(Snapshots.active().queues(19, true, false).calls("picked", 5));
+
+        run(c -> {
+            c.timeout = "1m";
+            c.maxFailureRatio = "5%";
+        });
+
+        Element suite = junit();
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        List<Element> cases = children(suite, "testcase");
+        assertThat(children(cases.get(0), "failure").get(0).getAttribute("message"))
+                .isEqualTo("OSVI gate: TIMEOUT campaign 7: did not complete within 1m");
+        assertThat(children(cases.get(1), "skipped").get(0).getAttribute("message"))
+                .isEqualTo("not judged: did not complete within 1m");
+        assertThat(json().get("wait").get("outcome").asText()).isEqualTo("TIMED_OUT");
+        assertThat(json().get("snapshot").get("queuesCompleted").asInt()).isEqualTo(1);
+        assertThat(json().get("rules")).isEmpty();
+    }
+
+    @Test
+    void an_error_should_be_an_erroring_completion_case_with_no_snapshot() throws Exception {
+        source.then(new AuthenticationException("OSVI rejected the API token from environment variable"
+                + " OSVI_API_TOKEN (HTTP 401: Invalid API token)."));
+
+        run(c -> c.maxFailureRatio = "5%");
+
+        Element suite = junit();
+        assertThat(suite.getAttribute("errors")).isEqualTo("1");
+        Element error = children(children(suite, "testcase").get(0), "error").get(0);
+        assertThat(error.getAttribute("type")).isEqualTo("REJECTED");
+        assertThat(error.getTextContent()).contains("environment variable OSVI_API_TOKEN");
+        assertThat(json().get("snapshot").isNull()).isTrue();
+        assertThat(json().get("verdict").asText()).isEqualTo("ERROR");
+        assertThat(json().get("wait").get("lastError").asText()).contains("HTTP 401");
+    }
+
+    @Test
+    void inconclusive_and_aborted_should_also_be_reported() throws Exception {
+        source.then(Snapshots.active().queues(19, true).total(0));
+        run(c -> c.maxFailureRatio = "5%");
+        assertThat(json().get("verdict").asText()).isEqualTo("INCONCLUSIVE");
+        assertThat(children(junit(), "skipped")).hasSize(1);
+
+        AbortSignal abort = new AbortSignal();
+        abort.abort();
+        GateConfig parsed = config.parse();
+        GateResult aborted = new Gate(parsed, source, time, new RecordingLog(), abort, () -> 0).run();
+        ReportFiles.write(dir, aborted, parsed, FINISHED);
+        assertThat(json().get("verdict").asText()).isEqualTo("ABORTED");
+        assertThat(junit().getAttribute("errors")).isEqualTo("1");
+    }
+
+    @Test
+    void writes_should_leave_no_temporary_files() throws Exception {
+        source.then(Snapshots.active().queues(19, true).calls("picked", 1));
+        run(c -> { });
+        run(c -> { });
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("campaign-7.json", "TEST-osvi-campaign-7.xml");
+        }
+    }
+
+    @Test
+    void the_github_summary_should_be_a_markdown_table() throws Exception {
+        source.then(Snapshots.active().queues(19, true).calls("picked", 110, "not_picked", 30, "failed", 60));
+        GateResult result = run(c -> c.maxFailureRatio = "5%");
+
+        Path summary = dir.resolve("summary.md");
+        Files.writeString(summary, "earlier step\n");
+        GithubSummary.append(summary, result, config.parse());
+
+        assertThat(Files.readString(summary)).startsWith("earlier step\n### \u274c OSVI gate: FAIL \u2014 campaign 7"
+                + " \u201cJune Renewals\u201d\n")
+                .contains("| Rule | Actual | Limit | Result |", "| `failed` | 30% | &lt;= 5% | **FAIL** |",
+                        "| `failed` | 60 | 30% |", "| **total** | **200** | |", "Queues completed: 1/1.");
+    }
+}

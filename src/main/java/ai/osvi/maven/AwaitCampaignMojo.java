@@ -3,6 +3,7 @@ package ai.osvi.maven;
 import ai.osvi.gate.GateRun;
 import ai.osvi.gate.client.ApiToken;
 import ai.osvi.gate.client.OsviHttpClient;
+import ai.osvi.gate.client.ProxySettings;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
@@ -234,14 +235,19 @@ public class AwaitCampaignMojo extends AbstractMojo {
                 } else {
                     List<GateConfig> campaigns = GateConfig.parseAll(raw);
                     ApiToken token = resolveToken();
+                    ProxySettings proxy = ProxyResolver.resolve(settings, settingsDecrypter);
+                    if (proxy != null) {
+                        getLog().info("Using the proxy " + proxy.describe()
+                                + (proxy.nonProxyHosts() == null ? "" : ", not for " + proxy.nonProxyHosts()));
+                    }
                     try (OsviHttpClient client = new OsviHttpClient(campaigns.get(0).baseUrl(), token,
-                            campaigns.get(0).requestTimeout())) {
+                            campaigns.get(0).requestTimeout(), proxy, Clock.systemUTC())) {
                         results = GateRun.run(campaigns, client, TimeSource.SYSTEM, log, abort.signal(),
                                 Math::random, reports);
                     }
                 }
             } catch (InvalidConfigurationException e) {
-                getLog().error("OSVI gate: ERROR: invalid " + e.parameter() + " (osvi." + e.parameter() + ")");
+                getLog().error("OSVI gate: ERROR: invalid configuration (" + e.parameter() + ")");
                 throw new MojoExecutionException(e.getMessage());
             }
         }

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.ProxySelector;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -23,12 +24,21 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.Timeout;
@@ -56,20 +66,45 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
     private final CloseableHttpClient client;
     private final ScheduledExecutorService watchdog;
     private final Clock clock;
+    private final ProxySettings proxy;
     private final Set<HttpGet> inFlight = ConcurrentHashMap.newKeySet();
 
     public OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout) {
-        this(baseUrl, token, requestTimeout, Clock.systemUTC());
+        this(baseUrl, token, requestTimeout, null, Clock.systemUTC());
     }
 
-    /** @param clock the wall clock, to turn a {@code Retry-After} date into a delay */
-    public OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout, Clock clock) {
+    /**
+     * @param proxy the proxy to use, or {@code null} for the JVM's standard proxy properties ({@code http.proxyHost},
+     *              {@code https.proxyHost}, {@code http.nonProxyHosts}...), read through the default ProxySelector
+     *              and never changed
+     * @param clock the wall clock, to turn a {@code Retry-After} date into a delay
+     */
+    public OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout, ProxySettings proxy, Clock clock) {
         this.clock = clock;
+        this.proxy = proxy;
         this.baseUrl = baseUrl;
         this.token = token;
         this.requestTimeout = requestTimeout;
         Timeout timeout = Timeout.of(requestTimeout);
-        this.client = HttpClients.custom()
+        HttpClientBuilder builder = HttpClients.custom();
+        if (proxy == null) {
+            builder.setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()));
+        } else {
+            HttpHost proxyHost = new HttpHost(proxy.protocol(), proxy.host(), proxy.port());
+            builder.setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE) {
+                @Override
+                protected HttpHost determineProxy(HttpHost target, HttpContext context) {
+                    return proxy.bypasses(target.getHostName()) ? null : proxyHost;
+                }
+            });
+            if (proxy.hasCredentials()) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(new AuthScope(proxyHost), new UsernamePasswordCredentials(
+                        proxy.username(), proxy.password() == null ? new char[0] : proxy.password().toCharArray()));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        this.client = builder
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(timeout)
@@ -85,7 +120,6 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                .disableAuthCaching()
                 .setUserAgent(PluginVersion.userAgent())
                 .build();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -157,6 +191,11 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
             String location = response.location() == null ? "" : " to " + abbreviate(response.location());
             throw new TransientApiException(token.redact("HTTP " + status + " redirect" + location
                     + " not followed: the token is only sent to baseUrl. Set baseUrl to the final address."));
+        }
+        if (status == 407) {
+            throw new RequestRejectedException(status, "HTTP 407 Proxy Authentication Required: the proxy "
+                    + (proxy == null ? "set by the JVM's proxy properties" : proxy.describe())
+                    + " refused its credentials; check the username and password of that proxy.");
         }
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
             String reason = response.reason() == null || response.reason().isBlank()

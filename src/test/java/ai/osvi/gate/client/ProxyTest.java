@@ -1,0 +1,110 @@
+package ai.osvi.gate.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.osvi.gate.simulator.Scenario;
+import ai.osvi.gate.simulator.SimulatorServer;
+import ai.osvi.it.ForwardProxy;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The client through a real forward proxy on loopback. */
+class ProxyTest {
+
+    private static final String TOKEN = "proxyTOKEN123456";
+
+    private static OsviHttpClient client(SimulatorServer simulator, ProxySettings proxy) {
+        return new OsviHttpClient(simulator.baseUrl(), new ApiToken(TOKEN, "test"), Duration.ofSeconds(5), proxy,
+                Clock.systemUTC());
+    }
+
+    @Test
+    void requests_should_go_through_an_authenticating_proxy() throws Exception {
+        try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
+                ForwardProxy proxy = ForwardProxy.start("builder", "s3cret-proxy");
+                OsviHttpClient client = client(simulator, new ProxySettings("http", "127.0.0.1", proxy.port(),
+                        "builder", "s3cret-proxy", null, "settings.xml proxy 'corp'"))) {
+            assertThat(client.fetch(7).campaign().id()).isEqualTo(7);
+
+            assertThat(proxy.seen()).extracting(ForwardProxy.Seen::target)
+                    .allMatch(target -> target.equals(simulator.baseUrl() + "v1/campaigns/7/status"));
+            assertThat(proxy.seen()).last().satisfies(seen -> assertThat(seen.authorized()).isTrue());
+            assertThat(simulator.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void wrong_proxy_credentials_should_be_a_clear_error() throws Exception {
+        try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
+                ForwardProxy proxy = ForwardProxy.start("builder", "s3cret-proxy");
+                OsviHttpClient client = client(simulator, new ProxySettings("http", "127.0.0.1", proxy.port(),
+                        "builder", "wrong", null, "settings.xml proxy 'corp'"))) {
+            assertThatThrownBy(() -> client.fetch(7))
+                    .isInstanceOf(RequestRejectedException.class)
+                    .hasMessage("HTTP 407 Proxy Authentication Required: the proxy http://127.0.0.1:" + proxy.port()
+                            + " (settings.xml proxy 'corp') refused its credentials; check the username and password"
+                            + " of that proxy.")
+                    .message().doesNotContain("wrong").doesNotContain("s3cret");
+            assertThat(simulator.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void non_proxy_hosts_should_be_reached_directly() throws Exception {
+        try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
+                ForwardProxy proxy = ForwardProxy.start(null, null);
+                OsviHttpClient client = client(simulator, new ProxySettings("http", "127.0.0.1", proxy.port(),
+                        null, null, "*.internal|127.0.0.*", "settings.xml proxy 'corp'"))) {
+            assertThat(client.fetch(7).campaign().id()).isEqualTo(7);
+            assertThat(proxy.seen()).isEmpty();
+            assertThat(simulator.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void without_settings_the_jvm_proxy_properties_apply() throws Exception {
+        String[] keys = {"http.proxyHost", "http.proxyPort", "http.nonProxyHosts"};
+        String[] saved = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            saved[i] = System.getProperty(keys[i]);
+        }
+        try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
+                ForwardProxy proxy = ForwardProxy.start(null, null)) {
+            System.setProperty("http.proxyHost", "127.0.0.1");
+            System.setProperty("http.proxyPort", Integer.toString(proxy.port()));
+            System.setProperty("http.nonProxyHosts", "none.invalid");
+            // The JVM never proxies a literal loopback address: name the API by a .test name the proxy maps to it.
+            java.net.URI viaName = java.net.URI.create("http://api.osvi.test:" + simulator.baseUrl().getPort() + "/");
+            try (OsviHttpClient client = new OsviHttpClient(viaName, new ApiToken(TOKEN, "test"),
+                    Duration.ofSeconds(5))) {
+                assertThat(client.fetch(7).campaign().id()).isEqualTo(7);
+            }
+            assertThat(proxy.seen()).extracting(ForwardProxy.Seen::target)
+                    .containsExactly(viaName + "v1/campaigns/7/status");
+        } finally {
+            for (int i = 0; i < keys.length; i++) {
+                if (saved[i] == null) {
+                    System.clearProperty(keys[i]);
+                } else {
+                    System.setProperty(keys[i], saved[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void non_proxy_host_patterns_follow_mavens_syntax() {
+        ProxySettings proxy = new ProxySettings("http", "proxy", 3128, null, null,
+                "localhost|*.corp.example| 10.0.* ,api.OSVI.ai", "test");
+        assertThat(proxy.bypasses("localhost")).isTrue();
+        assertThat(proxy.bypasses("build.corp.example")).isTrue();
+        assertThat(proxy.bypasses("corp.example")).isFalse();
+        assertThat(proxy.bypasses("10.0.3.4")).isTrue();
+        assertThat(proxy.bypasses("api.osvi.ai")).isTrue();
+        assertThat(proxy.bypasses("api.osvi.ai.evil")).isFalse();
+        assertThat(proxy.toString()).doesNotContain("null").contains("3128");
+        assertThat(new ProxySettings("http", "p", 1, "u", "pw", null, "t").toString()).doesNotContain("pw");
+    }
+}

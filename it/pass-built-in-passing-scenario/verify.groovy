@@ -7,3 +7,6 @@ assert log =~ /picked\s+76%\s+>= 60%\s+PASS/ : 'picked threshold row missing'
 assert log =~ /failed\+not_picked\s+24%\s+< 35%\s+PASS/ : 'sum threshold row missing'
 assert log.contains('OSVI gate: PASS campaign 7: 3 of 3 rules passed on 200 calls') : 'summary line missing'
 assert log.contains('BUILD SUCCESS')
+assert !log.contains('\u001b[') : 'no colour under -B or when the output is not a terminal'
+assert new File(basedir, 'target/osvi/campaign-7.json').isFile() : 'without a pom the reports go to ./target/osvi'
+assert new File(basedir, 'target/osvi/TEST-osvi-campaign-7.xml').isFile()

@@ -225,7 +225,7 @@ public class AwaitCampaignMojo extends AbstractMojo {
                 maxFailureRatio, failureStatuses, thresholds, minCalls, onInconclusive, uploadId, onTimeout,
                 onInactive, failBuild, maxConsecutiveErrors, onError, allowInsecureHttp);
         String summaryFile = environment.apply("GITHUB_STEP_SUMMARY");
-        GateRun.Reports reports = new GateRun.Reports(reportDirectory == null ? null : reportDirectory.toPath(),
+        GateRun.Reports reports = new GateRun.Reports(reportDirectory(),
                 summaryFile == null || summaryFile.isBlank() ? null : Path.of(summaryFile), Clock.systemUTC());
         GateRun.Results results;
         try (AbortOnShutdown abort = AbortOnShutdown.register()) {
@@ -258,6 +258,27 @@ public class AwaitCampaignMojo extends AbstractMojo {
             case FAIL -> throw new MojoFailureException(results.failureMessage());
             case ERROR -> throw new MojoExecutionException(results.failureMessage());
         }
+    }
+
+    /**
+     * Without a pom, Maven leaves {@code ${project.basedir}} in the default unresolved: the reports then go to
+     * {@code ./target/osvi} under the folder Maven runs in.
+     */
+    private Path reportDirectory() {
+        if (reportDirectory == null) {
+            return null;
+        }
+        String path = reportDirectory.getPath();
+        String unresolved = "${project.basedir}";
+        int at = path.indexOf(unresolved);
+        if (at >= 0) {
+            String root = session != null && session.getExecutionRootDirectory() != null
+                    ? session.getExecutionRootDirectory()
+                    : System.getProperty("user.dir");
+            // Maven made the unresolved default absolute by putting the folder in front: keep what follows it.
+            return Path.of(root, path.substring(at + unresolved.length()));
+        }
+        return Path.of(path);
     }
 
     private String allCampaignIds() {

@@ -17,6 +17,7 @@ import ai.osvi.gate.polling.Progress;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.polling.WaitResult;
 import ai.osvi.gate.report.VerdictReport;
+import ai.osvi.gate.rules.EarlyVerdict;
 import ai.osvi.gate.rules.Rule;
 import ai.osvi.gate.rules.RuleResult;
 import java.time.Duration;
@@ -87,6 +88,13 @@ public final class Gate {
         CampaignStatus last = wait.lastSnapshot();
         return switch (wait.outcome()) {
             case COMPLETED -> judge(wait, true);
+            case CERTAIN_BREACH -> judge(wait, false);
+            case STALLED -> new GateResult(config.campaignId(), Verdict.STALLED, BuildOutcome.ERROR,
+                    "no progress for " + Values.format(config.stallTimeout()),
+                    List.of("Last snapshot: " + Progress.describe(last, config.uploadId()) + ".",
+                            "Nothing changed for stallTimeout (" + Values.format(config.stallTimeout())
+                                    + "). Check the campaign in OSVI, or raise stallTimeout."),
+                    null, wait);
             case TIMED_OUT -> config.onTimeout() == OnTimeout.EVALUATE && last != null
                     ? judge(wait, false)
                     : timedOut(wait);
@@ -106,7 +114,13 @@ public final class Gate {
         CampaignStatus snapshot = wait.lastSnapshot();
         long total = snapshot.calls().total();
         List<String> details = new ArrayList<>();
-        if (!completed) {
+        boolean early = wait.outcome() == WaitResult.Outcome.CERTAIN_BREACH;
+        if (early) {
+            details.add("Decided before completion (failFast): with at most "
+                    + EarlyVerdict.maxPossibleCalls(snapshot).orElse(0) + " calls in all (total_queued times"
+                    + " 1 + retry_threshold), the remaining calls cannot bring the breached rules back within"
+                    + " their limits.");
+        } else if (!completed) {
             details.add("The campaign did not complete within " + Values.format(config.timeout())
                     + "; the rules were judged on the last snapshot (onTimeout=evaluate).");
         }
@@ -115,7 +129,7 @@ public final class Gate {
                     + config.minCalls() + "): too few to judge, so this is never a pass.");
             BuildOutcome outcome = config.onInconclusive() == OnInconclusive.FAIL ? BuildOutcome.FAIL : BuildOutcome.WARN;
             return new GateResult(config.campaignId(), Verdict.INCONCLUSIVE, outcome,
-                    calls(total) + ", fewer than minCalls=" + config.minCalls() + notCompleted(completed), details,
+                    calls(total) + ", fewer than minCalls=" + config.minCalls() + notCompleted(wait), details,
                     new Evaluation(snapshot.calls(), List.of()), wait);
         }
         List<RuleResult> results = config.rules().stream().map(rule -> rule.evaluate(snapshot.calls())).toList();
@@ -126,7 +140,7 @@ public final class Gate {
             return new GateResult(config.campaignId(), Verdict.FAIL,
                     config.failBuild() ? BuildOutcome.FAIL : BuildOutcome.WARN,
                     breaches.size() + " of " + results.size() + " rule" + (results.size() == 1 ? "" : "s")
-                            + " breached on " + calls(total) + notCompleted(completed),
+                            + " breached on " + calls(total) + notCompleted(wait),
                     details, evaluation, wait);
         }
         if (results.isEmpty()) {
@@ -136,7 +150,7 @@ public final class Gate {
         }
         return new GateResult(config.campaignId(), Verdict.PASS, completed ? BuildOutcome.PASS : BuildOutcome.WARN,
                 results.size() + " of " + results.size() + " rule" + (results.size() == 1 ? "" : "s")
-                        + " passed on " + calls(total) + notCompleted(completed),
+                        + " passed on " + calls(total) + notCompleted(wait),
                 details, evaluation, wait);
     }
 
@@ -144,8 +158,12 @@ public final class Gate {
         return total + (total == 1 ? " call" : " calls");
     }
 
-    private static String notCompleted(boolean completed) {
-        return completed ? "" : " (last snapshot, not completed)";
+    private static String notCompleted(WaitResult wait) {
+        return switch (wait.outcome()) {
+            case COMPLETED -> "";
+            case CERTAIN_BREACH -> " (certain before completion)";
+            default -> " (last snapshot, not completed)";
+        };
     }
 
     private GateResult timedOut(WaitResult wait) {

@@ -28,6 +28,7 @@ public record GateResult(long campaignId, Verdict verdict, BuildOutcome outcome,
             case FAIL -> "The OSVI gate failed campaign " + campaignId + ": " + summary;
             case INCONCLUSIVE -> "The OSVI gate found campaign " + campaignId + " inconclusive: " + summary;
             case TIMEOUT -> "The OSVI gate timed out on campaign " + campaignId + ": " + summary;
+            case STALLED -> "The OSVI gate found campaign " + campaignId + " stalled: " + summary;
             case ABORTED -> "The OSVI gate was aborted while awaiting campaign " + campaignId;
             default -> "The OSVI gate could not decide on campaign " + campaignId + ": " + summary;
         };

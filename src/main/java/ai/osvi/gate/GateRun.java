@@ -140,8 +140,9 @@ public final class GateRun {
             case INCONCLUSIVE -> 1;
             case FAIL -> 2;
             case TIMEOUT -> 3;
-            case ERROR -> 4;
-            case ABORTED -> 5;
+            case STALLED -> 4;
+            case ERROR -> 5;
+            case ABORTED -> 6;
         };
     }
 }

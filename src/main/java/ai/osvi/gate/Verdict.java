@@ -10,6 +10,8 @@ public enum Verdict {
     INCONCLUSIVE,
     /** The deadline passed before the campaign completed. */
     TIMEOUT,
+    /** Nothing changed for {@code stallTimeout}: the campaign is not progressing. */
+    STALLED,
     /** The gate could not decide: token rejected, campaign not found, API unreachable or erratic, campaign inactive. */
     ERROR,
     /** The build was interrupted while waiting. */

@@ -88,6 +88,34 @@ public class AwaitCampaignMojo extends AbstractMojo {
     @Parameter(property = "osvi.pollInterval", defaultValue = RawGateConfig.DEFAULT_POLL_INTERVAL)
     private String pollInterval;
 
+    /**
+     * How the pause between polls is chosen: {@code adaptive} estimates when the campaign will end from its progress
+     * (calls made against the calls queued, and their rate) and polls more often near the predicted end, less often
+     * far from it, between {@code pollInterval} and {@code maxPollInterval}; {@code fixed} always waits
+     * {@code pollInterval}.
+     */
+    @Parameter(property = "osvi.pollStrategy", defaultValue = RawGateConfig.DEFAULT_POLL_STRATEGY)
+    private String pollStrategy;
+
+    /** The longest pause between two polls under {@code pollStrategy=adaptive}: e.g. {@code 2m}. */
+    @Parameter(property = "osvi.maxPollInterval", defaultValue = RawGateConfig.DEFAULT_MAX_POLL_INTERVAL)
+    private String maxPollInterval;
+
+    /**
+     * Stops with FAIL as soon as a rule is certain to be breached whatever the remaining calls do, instead of
+     * waiting for the campaign to complete. The bound assumes that counts only grow and that the campaign makes at
+     * most {@code total_queued} calls per queue, times {@code 1 + retry_threshold} when retries are enabled.
+     */
+    @Parameter(property = "osvi.failFast", defaultValue = "false")
+    private boolean failFast;
+
+    /**
+     * Fails as STALLED when the call counts and queue states have not changed for this long (a duration such as
+     * {@code 20m}), instead of waiting for the full {@code timeout}. Unset by default.
+     */
+    @Parameter(property = "osvi.stallTimeout")
+    private String stallTimeout;
+
     /** The longest one request may take, connecting and reading the whole response included: e.g. {@code 30s}. */
     @Parameter(property = "osvi.requestTimeout", defaultValue = RawGateConfig.DEFAULT_REQUEST_TIMEOUT)
     private String requestTimeout;
@@ -221,9 +249,28 @@ public class AwaitCampaignMojo extends AbstractMojo {
             return;
         }
         MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session));
-        RawGateConfig raw = new RawGateConfig(allCampaignIds(), baseUrl, timeout, pollInterval, requestTimeout,
-                maxFailureRatio, failureStatuses, thresholds, minCalls, onInconclusive, uploadId, onTimeout,
-                onInactive, failBuild, maxConsecutiveErrors, onError, allowInsecureHttp);
+        RawGateConfig raw = new RawGateConfig();
+        raw.campaignId = allCampaignIds();
+        raw.baseUrl = baseUrl;
+        raw.timeout = timeout;
+        raw.pollInterval = pollInterval;
+        raw.maxPollInterval = maxPollInterval;
+        raw.pollStrategy = pollStrategy;
+        raw.requestTimeout = requestTimeout;
+        raw.maxFailureRatio = maxFailureRatio;
+        raw.failureStatuses = failureStatuses;
+        raw.thresholds = thresholds;
+        raw.minCalls = minCalls;
+        raw.onInconclusive = onInconclusive;
+        raw.uploadId = uploadId;
+        raw.onTimeout = onTimeout;
+        raw.onInactive = onInactive;
+        raw.failBuild = failBuild;
+        raw.maxConsecutiveErrors = maxConsecutiveErrors;
+        raw.onError = onError;
+        raw.allowInsecureHttp = allowInsecureHttp;
+        raw.failFast = failFast;
+        raw.stallTimeout = stallTimeout;
         String summaryFile = environment.apply("GITHUB_STEP_SUMMARY");
         GateRun.Reports reports = new GateRun.Reports(reportDirectory(),
                 summaryFile == null || summaryFile.isBlank() ? null : Path.of(summaryFile), Clock.systemUTC());

@@ -457,4 +457,100 @@ class GateTest {
         assertThat(result.summaryLine()).isEqualTo(
                 "OSVI gate: ERROR campaign 7: the API refused the request (HTTP 400)");
     }
+
+    @Test
+    void failFast_should_stop_as_soon_as_a_maximum_is_certain_to_be_breached() {
+        config.failFast = true;
+        config.maxFailureRatio = "5%";
+        // 10 queued, 2 retries: at most 30 calls; 2 failed already make at least 6.7% whatever happens
+        source.then(Snapshots.active().queues(19, false).calls("picked", 1, "failed", 1))
+                .then(Snapshots.active().queues(19, false).calls("picked", 1, "failed", 2))
+                .then(Snapshots.active().queues(19, true).calls("picked", 9, "failed", 1));
+
+        GateResult result = run();
+
+        assertThat(source.polls()).isEqualTo(2);
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.summaryLine()).isEqualTo(
+                "OSVI gate: FAIL campaign 7: 1 of 1 rule breached on 3 calls (certain before completion)");
+        assertThat(result.details()).contains("failed ratio is 66.7%, but the maximum is 5%");
+        assertThat(result.details().get(0)).startsWith("Decided before completion (failFast): with at most 30 calls");
+    }
+
+    @Test
+    void failFast_should_wait_while_the_remaining_calls_could_still_make_it_pass() {
+        config.failFast = true;
+        config.thresholds = List.of("picked >= 50%");
+        // at most 30 calls (10 queued x 3 attempts): 1 picked of 5 can still reach 26 of 30
+        source.then(Snapshots.active().queues(19, false).calls("picked", 1, "failed", 4))
+                .then(Snapshots.active().queues(19, true).calls("picked", 8, "failed", 2));
+
+        GateResult result = run();
+
+        assertThat(source.polls()).isEqualTo(2);
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void failFast_should_stop_when_a_minimum_can_no_longer_be_reached() {
+        config.failFast = true;
+        config.thresholds = List.of("picked >= 90%");
+        // at most 30 calls: 25 made with 20 failed leaves at most 5 + 5 picked = 33%
+        source.then(Snapshots.active().queues(19, false).calls("picked", 5, "failed", 20))
+                .then(Snapshots.active().queues(19, true).calls("picked", 10, "failed", 20));
+
+        GateResult result = run();
+
+        assertThat(source.polls()).isEqualTo(1);
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    void stallTimeout_should_fail_as_stalled_when_nothing_changes() {
+        config.stallTimeout = "1m";
+        config.timeout = "1h";
+        source.then(Snapshots.active().queues(19, false).calls("picked", 1))
+                .then(Snapshots.active().queues(19, false).calls("picked", 2));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.STALLED);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
+        // change seen at 15s, unchanged at 30, 45, 60 and 75s: 60s without change
+        assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(75));
+        assertThat(result.summaryLine()).isEqualTo("OSVI gate: STALLED campaign 7: no progress for 1m");
+    }
+
+    @Test
+    void a_timeout_shorter_than_the_campaigns_retry_window_should_be_warned_about() {
+        config.timeout = "30m";
+        source.then(Snapshots.active().queues(19, false).calls("picked", 1))
+                .then(Snapshots.active().queues(19, true).calls("picked", 2));
+
+        run();
+
+        // Snapshots: retry enabled, 2 retries 1800 s apart
+        assertThat(log.at("WARN")).contains("campaign 7: timeout 30m is shorter than the campaign's retry window"
+                + " (2 retries 30m apart = 1h): the campaign may still be retrying calls when the gate gives up.");
+    }
+
+    @Test
+    void adaptive_polling_should_poll_rarely_far_from_the_end_and_often_near_it() {
+        config.pollStrategy = "adaptive";
+        config.pollInterval = "5s";
+        config.maxPollInterval = "2m";
+        // 1000 calls queued in all (queues of 10 x ... see Snapshots): use explicit totals
+        source.then(Snapshots.active().queues(19, false).calls("picked", 0))
+                .then(Snapshots.active().queues(19, false).calls("picked", 1))
+                .then(Snapshots.active().queues(19, false).calls("picked", 2))
+                .then(Snapshots.active().queues(19, false).calls("picked", 3))
+                .then(Snapshots.active().queues(19, true).calls("picked", 10));
+
+        run();
+
+        // 10 calls queued; far from the end the pause grows beyond pollInterval, near it comes back to it
+        assertThat(time.sleeps()).allSatisfy(pause -> assertThat(pause)
+                .isBetween(Duration.ofSeconds(5), Duration.ofMinutes(2)));
+        assertThat(time.sleeps().get(0)).isEqualTo(Duration.ofSeconds(5));
+    }
 }

@@ -3,39 +3,23 @@ package ai.osvi.gate;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
-import java.util.ArrayList;
-import java.util.List;
 
-/** A mutable stand-in for the mojo's parameters, with the documented defaults. */
-public final class TestConfig {
+/** The mojo's parameters with their documented defaults and campaign 7, for tests. */
+public final class TestConfig extends RawGateConfig {
 
-    public String campaignId = "7";
-    public String baseUrl = RawGateConfig.DEFAULT_BASE_URL;
-    public String timeout = "30m";
-    public String pollInterval = "15s";
-    public String requestTimeout = "30s";
-    public String maxFailureRatio;
-    public String failureStatuses = "failed";
-    public List<String> thresholds = new ArrayList<>();
-    public String minCalls = "1";
-    public String onInconclusive = "fail";
-    public String uploadId;
-    public String onTimeout = "fail";
-    public String onInactive = "fail";
-    public boolean failBuild = true;
-    public String maxConsecutiveErrors = "5";
-    public String onError = "fail";
-    public boolean allowInsecureHttp;
+    /** Campaign 7; polling at a fixed interval, so that tests can count polls (adaptive tests say so). */
+    public TestConfig() {
+        campaignId = "7";
+        pollStrategy = "fixed";
+    }
 
     public RawGateConfig raw() {
-        return new RawGateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout, maxFailureRatio,
-                failureStatuses, thresholds, minCalls, onInconclusive, uploadId, onTimeout, onInactive, failBuild,
-                maxConsecutiveErrors, onError, allowInsecureHttp);
+        return this;
     }
 
     public GateConfig parse() {
         try {
-            return GateConfig.parse(raw());
+            return GateConfig.parse(this);
         } catch (InvalidConfigurationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package ai.osvi.gate.config;
 import ai.osvi.gate.config.Policy.OnError;
 import ai.osvi.gate.config.Policy.OnInactive;
 import ai.osvi.gate.config.Policy.OnInconclusive;
+import ai.osvi.gate.config.Policy.PollStrategy;
 import ai.osvi.gate.config.Policy.OnTimeout;
 import ai.osvi.gate.rules.Operator;
 import ai.osvi.gate.rules.Rule;
@@ -30,7 +31,11 @@ public record GateConfig(
         boolean failBuild,
         int maxConsecutiveErrors,
         OnError onError,
-        boolean allowInsecureHttp) {
+        boolean allowInsecureHttp,
+        PollStrategy pollStrategy,
+        Duration maxPollInterval,
+        boolean failFast,
+        Duration stallTimeout) {
 
     public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
     /** The longest pause between two polls after errors, whatever the backoff. */
@@ -45,7 +50,7 @@ public record GateConfig(
      * every value is validated before anything is sent.
      */
     public static List<GateConfig> parseAll(RawGateConfig raw) throws InvalidConfigurationException {
-        List<String> ids = Values.commaSeparated(raw.campaignId() == null ? List.of() : List.of(raw.campaignId()));
+        List<String> ids = Values.commaSeparated(raw.campaignId == null ? List.of() : List.of(raw.campaignId));
         if (ids.size() <= 1) {
             return List.of(parse(raw));
         }
@@ -55,7 +60,7 @@ public record GateConfig(
             GateConfig config = parse(raw.withCampaignId(id));
             if (!seen.add(config.campaignId())) {
                 throw new InvalidConfigurationException("campaignId", "Invalid " + Values.label("campaignId") + " '"
-                        + raw.campaignId() + "': campaign " + config.campaignId() + " is listed twice. Accepted:"
+                        + raw.campaignId + "': campaign " + config.campaignId() + " is listed twice. Accepted:"
                         + " distinct positive whole numbers, comma-separated (7,8,9) or as a campaignIds list.");
             }
             configs.add(config);
@@ -65,42 +70,53 @@ public record GateConfig(
 
     /** Validates every value of a single campaign's configuration; the first problem found is thrown. */
     public static GateConfig parse(RawGateConfig raw) throws InvalidConfigurationException {
-        long campaignId = campaignId(raw.campaignId());
-        URI baseUrl = baseUrl(raw.baseUrl());
-        if (baseUrl.getScheme().equals("http") && !isLoopback(baseUrl.getHost()) && !raw.allowInsecureHttp()) {
+        long campaignId = campaignId(raw.campaignId);
+        URI baseUrl = baseUrl(raw.baseUrl);
+        if (baseUrl.getScheme().equals("http") && !isLoopback(baseUrl.getHost()) && !raw.allowInsecureHttp) {
             throw new InvalidConfigurationException("baseUrl", "Refusing to send the API token over plain http:// to "
-                    + baseUrl.getHost() + " (" + Values.label("baseUrl") + " '" + raw.baseUrl() + "'): anyone on the"
+                    + baseUrl.getHost() + " (" + Values.label("baseUrl") + " '" + raw.baseUrl + "'): anyone on the"
                     + " network path could read it. Use https://, or set allowInsecureHttp (-Dosvi.allowInsecureHttp=true)"
                     + " if this network is trusted. Plain http:// is always allowed to loopback addresses.");
         }
-        Duration timeout = Values.duration("timeout", raw.timeout());
-        Duration pollInterval = Values.durationAtLeast("pollInterval", raw.pollInterval(), MIN_POLL_INTERVAL);
-        Duration requestTimeout = Values.duration("requestTimeout", raw.requestTimeout());
+        Duration timeout = Values.duration("timeout", raw.timeout);
+        Duration pollInterval = Values.durationAtLeast("pollInterval", raw.pollInterval, MIN_POLL_INTERVAL);
+        Duration requestTimeout = Values.duration("requestTimeout", raw.requestTimeout);
         if (timeout.compareTo(pollInterval) < 0) {
             throw new InvalidConfigurationException("timeout", "Invalid " + Values.label("timeout") + " '"
-                    + raw.timeout() + "': it is shorter than " + Values.label("pollInterval") + " '"
-                    + raw.pollInterval() + "', so the gate could poll at most once. Accepted: a timeout of at least"
+                    + raw.timeout + "': it is shorter than " + Values.label("pollInterval") + " '"
+                    + raw.pollInterval + "', so the gate could poll at most once. Accepted: a timeout of at least"
                     + " the poll interval.");
         }
         List<Rule> rules = new ArrayList<>();
-        if (raw.maxFailureRatio() != null && !raw.maxFailureRatio().isEmpty()) {
-            rules.add(new Rule(Values.statuses("failureStatuses", raw.failureStatuses()), Operator.AT_MOST,
-                    Values.ratio("maxFailureRatio", raw.maxFailureRatio()), "maxFailureRatio"));
+        if (raw.maxFailureRatio != null && !raw.maxFailureRatio.isEmpty()) {
+            rules.add(new Rule(Values.statuses("failureStatuses", raw.failureStatuses), Operator.AT_MOST,
+                    Values.ratio("maxFailureRatio", raw.maxFailureRatio), "maxFailureRatio"));
         }
-        for (String threshold : Values.commaSeparated(raw.thresholds())) {
+        for (String threshold : Values.commaSeparated(raw.thresholds)) {
             rules.add(Values.rule("thresholds", threshold));
         }
-        long minCalls = Values.positiveLong("minCalls", raw.minCalls(), "the fewest calls that make a verdict");
-        OptionalLong uploadId = raw.uploadId() == null || raw.uploadId().isBlank()
+        long minCalls = Values.positiveLong("minCalls", raw.minCalls, "the fewest calls that make a verdict");
+        OptionalLong uploadId = raw.uploadId == null || raw.uploadId.isBlank()
                 ? OptionalLong.empty()
-                : OptionalLong.of(Values.positiveLong("uploadId", raw.uploadId(), "a campaign_upload_id"));
+                : OptionalLong.of(Values.positiveLong("uploadId", raw.uploadId, "a campaign_upload_id"));
         return new GateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout, rules, minCalls,
-                Values.choice("onInconclusive", raw.onInconclusive(), OnInconclusive.class), uploadId,
-                Values.choice("onTimeout", raw.onTimeout(), OnTimeout.class),
-                Values.choice("onInactive", raw.onInactive(), OnInactive.class), raw.failBuild(),
+                Values.choice("onInconclusive", raw.onInconclusive, OnInconclusive.class), uploadId,
+                Values.choice("onTimeout", raw.onTimeout, OnTimeout.class),
+                Values.choice("onInactive", raw.onInactive, OnInactive.class), raw.failBuild,
                 (int) Math.min(Integer.MAX_VALUE, Values.positiveLong("maxConsecutiveErrors",
-                        raw.maxConsecutiveErrors(), "failed polls in a row that end the wait")),
-                Values.choice("onError", raw.onError(), OnError.class), raw.allowInsecureHttp());
+                        raw.maxConsecutiveErrors, "failed polls in a row that end the wait")),
+                Values.choice("onError", raw.onError, OnError.class), raw.allowInsecureHttp,
+                Values.choice("pollStrategy", raw.pollStrategy, PollStrategy.class),
+                maxPollInterval(raw, pollInterval), raw.failFast,
+                raw.stallTimeout == null || raw.stallTimeout.isBlank() ? null
+                        : Values.durationAtLeast("stallTimeout", raw.stallTimeout, pollInterval));
+    }
+
+    private static Duration maxPollInterval(RawGateConfig raw, Duration pollInterval)
+            throws InvalidConfigurationException {
+        Duration max = Values.duration("maxPollInterval", raw.maxPollInterval);
+        // A pollInterval above the (default) maximum simply wins: polling is then fixed at pollInterval.
+        return max.compareTo(pollInterval) < 0 ? pollInterval : max;
     }
 
     private static long campaignId(String value) throws InvalidConfigurationException {

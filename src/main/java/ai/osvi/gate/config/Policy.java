@@ -15,6 +15,9 @@ public final class Policy {
     /** What happens when the campaign is {@code inactive} while awaited queues are incomplete. */
     public enum OnInactive { FAIL, WAIT }
 
+    /** How the pause between polls is chosen. */
+    public enum PollStrategy { FIXED, ADAPTIVE }
+
     /** What happens when {@code maxConsecutiveErrors} polls in a row have failed. */
     public enum OnError { FAIL, WARN }
 }

@@ -1,61 +1,89 @@
 package ai.osvi.gate.config;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Parameter values exactly as the user wrote them; {@link GateConfig#parse} validates them all at once. */
-public record RawGateConfig(
-        String campaignId,
-        String baseUrl,
-        String timeout,
-        String pollInterval,
-        String requestTimeout,
-        String maxFailureRatio,
-        String failureStatuses,
-        List<String> thresholds,
-        String minCalls,
-        String onInconclusive,
-        String uploadId,
-        String onTimeout,
-        String onInactive,
-        boolean failBuild,
-        String maxConsecutiveErrors,
-        String onError,
-        boolean allowInsecureHttp) {
+/**
+ * Parameter values exactly as the user wrote them, with the documented defaults; {@link GateConfig#parse} validates
+ * them all at once.
+ */
+public class RawGateConfig {
 
     public static final String DEFAULT_BASE_URL = "https://api.osvi.ai";
     public static final String DEFAULT_TIMEOUT = "30m";
     public static final String DEFAULT_POLL_INTERVAL = "15s";
+    public static final String DEFAULT_MAX_POLL_INTERVAL = "2m";
+    public static final String DEFAULT_POLL_STRATEGY = "adaptive";
     public static final String DEFAULT_REQUEST_TIMEOUT = "30s";
     public static final String DEFAULT_FAILURE_STATUSES = "failed";
     public static final String DEFAULT_MIN_CALLS = "1";
     public static final String DEFAULT_MAX_CONSECUTIVE_ERRORS = "5";
 
+    public String campaignId;
+    public String baseUrl = DEFAULT_BASE_URL;
+    public String timeout = DEFAULT_TIMEOUT;
+    public String pollInterval = DEFAULT_POLL_INTERVAL;
+    public String maxPollInterval = DEFAULT_MAX_POLL_INTERVAL;
+    public String pollStrategy = DEFAULT_POLL_STRATEGY;
+    public String requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    public String maxFailureRatio;
+    public String failureStatuses = DEFAULT_FAILURE_STATUSES;
+    public List<String> thresholds = new ArrayList<>();
+    public String minCalls = DEFAULT_MIN_CALLS;
+    public String onInconclusive = "fail";
+    public String uploadId;
+    public String onTimeout = "fail";
+    public String onInactive = "fail";
+    public boolean failBuild = true;
+    public String maxConsecutiveErrors = DEFAULT_MAX_CONSECUTIVE_ERRORS;
+    public String onError = "fail";
+    public boolean allowInsecureHttp;
+    public boolean failFast;
+    public String stallTimeout;
+
+    /** A copy, to change for one campaign of several or for the simulator. */
+    public RawGateConfig copy() {
+        RawGateConfig copy = new RawGateConfig();
+        copy.campaignId = campaignId;
+        copy.baseUrl = baseUrl;
+        copy.timeout = timeout;
+        copy.pollInterval = pollInterval;
+        copy.maxPollInterval = maxPollInterval;
+        copy.pollStrategy = pollStrategy;
+        copy.requestTimeout = requestTimeout;
+        copy.maxFailureRatio = maxFailureRatio;
+        copy.failureStatuses = failureStatuses;
+        copy.thresholds = thresholds == null ? null : new ArrayList<>(thresholds);
+        copy.minCalls = minCalls;
+        copy.onInconclusive = onInconclusive;
+        copy.uploadId = uploadId;
+        copy.onTimeout = onTimeout;
+        copy.onInactive = onInactive;
+        copy.failBuild = failBuild;
+        copy.maxConsecutiveErrors = maxConsecutiveErrors;
+        copy.onError = onError;
+        copy.allowInsecureHttp = allowInsecureHttp;
+        copy.failFast = failFast;
+        copy.stallTimeout = stallTimeout;
+        return copy;
+    }
+
     /** This configuration with another {@code baseUrl}. */
     public RawGateConfig withBaseUrl(String newBaseUrl) {
-        return new RawGateConfig(campaignId, newBaseUrl, timeout, pollInterval, requestTimeout, maxFailureRatio,
-                failureStatuses, thresholds, minCalls, onInconclusive, uploadId, onTimeout, onInactive, failBuild,
-                maxConsecutiveErrors, onError, allowInsecureHttp);
+        RawGateConfig copy = copy();
+        copy.baseUrl = newBaseUrl;
+        return copy;
     }
 
     /** This configuration for one campaign of several. */
     public RawGateConfig withCampaignId(String id) {
-        return new RawGateConfig(id, baseUrl, timeout, pollInterval, requestTimeout, maxFailureRatio,
-                failureStatuses, thresholds, minCalls, onInconclusive, uploadId, onTimeout, onInactive, failBuild,
-                maxConsecutiveErrors, onError, allowInsecureHttp);
+        RawGateConfig copy = copy();
+        copy.campaignId = id;
+        return copy;
     }
 
     /** This configuration with {@code fallback} as campaignId when none is set. */
     public RawGateConfig withDefaultCampaignId(long fallback) {
-        String id = campaignId == null || campaignId.isBlank() ? Long.toString(fallback) : campaignId;
-        return new RawGateConfig(id, baseUrl, timeout, pollInterval, requestTimeout, maxFailureRatio,
-                failureStatuses, thresholds, minCalls, onInconclusive, uploadId, onTimeout, onInactive, failBuild,
-                maxConsecutiveErrors, onError, allowInsecureHttp);
-    }
-
-    /** The defaults of every parameter, for tests and for callers outside Maven. */
-    public static RawGateConfig defaults(String campaignId) {
-        return new RawGateConfig(campaignId, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, DEFAULT_POLL_INTERVAL,
-                DEFAULT_REQUEST_TIMEOUT, null, DEFAULT_FAILURE_STATUSES, List.of(), DEFAULT_MIN_CALLS, "fail", null,
-                "fail", "fail", true, DEFAULT_MAX_CONSECUTIVE_ERRORS, "fail", false);
+        return campaignId == null || campaignId.isBlank() ? withCampaignId(Long.toString(fallback)) : copy();
     }
 }

@@ -9,6 +9,7 @@ import ai.osvi.gate.config.Policy.OnInactive;
 import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.WaitResult.Outcome;
+import ai.osvi.gate.rules.EarlyVerdict;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.function.DoubleSupplier;
@@ -55,6 +56,10 @@ public final class CampaignWaiter {
         long lastLineAt = start;
         boolean missingUploadReported = false;
         boolean inactiveReported = false;
+        boolean retryWindowChecked = false;
+        PollSchedule schedule = PollSchedule.of(config);
+        String lastState = null;
+        long lastChangeAt = start;
 
         while (true) {
             if (abort.isAborted()) {
@@ -79,6 +84,24 @@ public final class CampaignWaiter {
                 if (snapshot.isComplete(uploadId)) {
                     return new WaitResult(Outcome.COMPLETED, snapshot, null, polls, errors, since(start));
                 }
+                if (!retryWindowChecked) {
+                    warnIfTimeoutShorterThanRetryWindow(snapshot);
+                    retryWindowChecked = true;
+                }
+                if (config.failFast() && snapshot.calls().total() >= config.minCalls()) {
+                    OptionalLong bound = EarlyVerdict.maxPossibleCalls(snapshot);
+                    if (bound.isPresent() && !EarlyVerdict.certainBreaches(config.rules(), snapshot.calls(),
+                            bound.getAsLong()).isEmpty()) {
+                        return new WaitResult(Outcome.CERTAIN_BREACH, snapshot, null, polls, errors, since(start));
+                    }
+                }
+                String state = snapshot.calls() + " " + snapshot.completedQueues(uploadId);
+                if (!state.equals(lastState)) {
+                    lastState = state;
+                    lastChangeAt = now;
+                } else if (config.stallTimeout() != null && now - lastChangeAt >= config.stallTimeout().toNanos()) {
+                    return new WaitResult(Outcome.STALLED, snapshot, null, polls, errors, since(start));
+                }
                 if (!missingUploadReported && uploadId.isPresent() && !snapshot.hasUpload(uploadId.getAsLong())) {
                     log.warn(prefix + "no upload " + uploadId.getAsLong() + " (yet); uploads seen: "
                             + uploadsSeen(snapshot) + ". Waiting for it to appear.");
@@ -97,6 +120,7 @@ public final class CampaignWaiter {
                         inactiveReported = true;
                     }
                 }
+                pause = schedule.next(snapshot, now);
             } catch (ApiException e) {
                 lastError = e;
                 if (!e.isTransient()) {
@@ -149,6 +173,20 @@ public final class CampaignWaiter {
         long cap = Math.max(base, GateConfig.MAX_BACKOFF.toNanos());
         long ceiling = n - 1 >= 62 || base > (cap >> Math.min(62, n - 1)) ? cap : Math.min(cap, base << (n - 1));
         return Duration.ofNanos(base + (long) (random.getAsDouble() * (ceiling - base)));
+    }
+
+    private void warnIfTimeoutShorterThanRetryWindow(CampaignStatus snapshot) {
+        Integer retries = snapshot.campaign().retryThreshold();
+        Integer delay = snapshot.campaign().retryDelaySeconds();
+        if (Boolean.TRUE.equals(snapshot.campaign().retryEnabled()) && retries != null && delay != null) {
+            Duration window = Duration.ofSeconds((long) retries * delay);
+            if (config.timeout().compareTo(window) < 0) {
+                log.warn(prefix + "timeout " + Values.format(config.timeout()) + " is shorter than the campaign's"
+                        + " retry window (" + retries + " retries " + Values.format(Duration.ofSeconds(delay))
+                        + " apart = " + Values.format(window) + "): the campaign may still be retrying calls when"
+                        + " the gate gives up.");
+            }
+        }
     }
 
     private static Duration roundToMillis(Duration duration) {

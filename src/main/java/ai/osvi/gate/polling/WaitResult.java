@@ -26,6 +26,10 @@ public record WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiExcept
         /** Too many transient errors in a row. */
         GAVE_UP,
         /** The build was interrupted. */
-        ABORTED
+        ABORTED,
+        /** A rule became certain to be breached before completion (under {@code failFast}). */
+        CERTAIN_BREACH,
+        /** Nothing changed for {@code stallTimeout}. */
+        STALLED
     }
 }

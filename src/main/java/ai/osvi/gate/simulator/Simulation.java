@@ -29,7 +29,7 @@ public final class Simulation {
         RawGateConfig simulated = raw.withDefaultCampaignId(scenario.campaignId());
         // Validate everything before a server starts; the loopback URL only stands in for the simulator's.
         GateConfig.parseAll(simulated.withBaseUrl("http://127.0.0.1/"));
-        if (raw.baseUrl() != null && !raw.baseUrl().equals(RawGateConfig.DEFAULT_BASE_URL)) {
+        if (raw.baseUrl != null && !raw.baseUrl.equals(RawGateConfig.DEFAULT_BASE_URL)) {
             log.warn("baseUrl is ignored in simulation mode.");
         }
         String token = SimulatorServer.generateToken();

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class GateConfigTest {
 
     private static RawGateConfig raw(String campaignId) {
-        return RawGateConfig.defaults(campaignId);
+        RawGateConfig raw = new RawGateConfig();
+        raw.campaignId = campaignId;
+        return raw;
     }
 
     @Test

@@ -20,6 +20,7 @@ import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Queue;
 import ai.osvi.gate.model.Upload;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.polling.WaitResult;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -113,6 +114,9 @@ class GateProperties {
             }
         } else if (result.verdict() == Verdict.FAIL) {
             assertThat(oracleRulesHold(run.config(), last.calls())).as("a FAIL needs a breached rule").isFalse();
+            if (!oracleComplete(last, config) && result.waitResult().outcome() != WaitResult.Outcome.TIMED_OUT) {
+                assertThat(run.config().failFast).as("an early FAIL only under failFast").isTrue();
+            }
             assertThat(buildGoesOn).isEqualTo(!run.config().failBuild);
         } else {
             assertThat(result.outcome()).isNotEqualTo(BuildOutcome.PASS);
@@ -213,6 +217,9 @@ class GateProperties {
                     c.maxConsecutiveErrors = String.valueOf(maxErrors);
                     c.failBuild = minCalls % 2 == 0;
                     c.uploadId = minCalls % 5 == 0 ? "19" : null;
+                    c.pollStrategy = poll % 2 == 0 ? "adaptive" : "fixed";
+                    c.failFast = timeoutFactor % 3 == 0;
+                    c.stallTimeout = timeoutFactor % 4 == 0 ? (poll * 3) + "s" : null;
                     return c;
                 });
         Arbitrary<Object> answer = Arbitraries.frequencyOf(

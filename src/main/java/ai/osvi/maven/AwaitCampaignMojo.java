@@ -228,6 +228,11 @@ public class AwaitCampaignMojo extends AbstractMojo {
 
     UnaryOperator<String> environment = System::getenv;
 
+    /**
+     * Created by Maven, which injects the decrypter.
+     *
+     * @param settingsDecrypter decrypts the settings.xml server password that holds the API token
+     */
     @Inject
     public AwaitCampaignMojo(SettingsDecrypter settingsDecrypter) {
         this.settingsDecrypter = settingsDecrypter;

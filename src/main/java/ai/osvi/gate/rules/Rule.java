@@ -21,7 +21,7 @@ public record Rule(List<String> statuses, Operator operator, Ratio limit, String
         return String.join("+", statuses);
     }
 
-    /** "failed <= 5%". */
+    /** {@code "failed <= 5%"}. */
     public String describe() {
         return subject() + " " + operator.symbol() + " " + limit;
     }

@@ -13,7 +13,7 @@ public record RuleResult(Rule rule, long count, long total, String shownActual, 
                 + rule.limit();
     }
 
-    /** "<= 5%". */
+    /** {@code "<= 5%"}. */
     public String shownLimit() {
         return rule.operator().symbol() + " " + rule.limit();
     }

@@ -118,4 +118,59 @@ class GateConfigTest {
         assertThatThrownBy(() -> GateConfig.parse(raw.raw()))
                 .hasMessage("Invalid onError (osvi.onError) 'ignore': unknown choice. Accepted: one of fail, warn.");
     }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> wrongValues() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("campaignId", "0"),
+                org.junit.jupiter.params.provider.Arguments.of("campaignId", "-7"),
+                org.junit.jupiter.params.provider.Arguments.of("campaignId", "seven"),
+                org.junit.jupiter.params.provider.Arguments.of("campaignId", "7,7"),
+                org.junit.jupiter.params.provider.Arguments.of("baseUrl", "api.osvi.ai"),
+                org.junit.jupiter.params.provider.Arguments.of("baseUrl", ""),
+                org.junit.jupiter.params.provider.Arguments.of("timeout", "0s"),
+                org.junit.jupiter.params.provider.Arguments.of("timeout", "-1m"),
+                org.junit.jupiter.params.provider.Arguments.of("timeout", "30"),
+                org.junit.jupiter.params.provider.Arguments.of("timeout", "5s"),
+                org.junit.jupiter.params.provider.Arguments.of("pollInterval", "500ms"),
+                org.junit.jupiter.params.provider.Arguments.of("pollInterval", "often"),
+                org.junit.jupiter.params.provider.Arguments.of("maxPollInterval", "0s"),
+                org.junit.jupiter.params.provider.Arguments.of("pollStrategy", "smart"),
+                org.junit.jupiter.params.provider.Arguments.of("requestTimeout", ""),
+                org.junit.jupiter.params.provider.Arguments.of("requestTimeout", "0ms"),
+                org.junit.jupiter.params.provider.Arguments.of("maxFailureRatio", "101%"),
+                org.junit.jupiter.params.provider.Arguments.of("maxFailureRatio", "1.5"),
+                org.junit.jupiter.params.provider.Arguments.of("maxFailureRatio", "-5%"),
+                org.junit.jupiter.params.provider.Arguments.of("maxFailureRatio", "lots"),
+                org.junit.jupiter.params.provider.Arguments.of("failureStatuses", "failed,failed"),
+                org.junit.jupiter.params.provider.Arguments.of("failureStatuses", "fail ed"),
+                org.junit.jupiter.params.provider.Arguments.of("thresholds", "picked => 60%"),
+                org.junit.jupiter.params.provider.Arguments.of("thresholds", "picked >= 160%"),
+                org.junit.jupiter.params.provider.Arguments.of("minCalls", "0"),
+                org.junit.jupiter.params.provider.Arguments.of("minCalls", "many"),
+                org.junit.jupiter.params.provider.Arguments.of("onInconclusive", "ignore"),
+                org.junit.jupiter.params.provider.Arguments.of("uploadId", "-19"),
+                org.junit.jupiter.params.provider.Arguments.of("onTimeout", "pass"),
+                org.junit.jupiter.params.provider.Arguments.of("onInactive", ""),
+                org.junit.jupiter.params.provider.Arguments.of("maxConsecutiveErrors", "0"),
+                org.junit.jupiter.params.provider.Arguments.of("onError", "retry"),
+                org.junit.jupiter.params.provider.Arguments.of("stallTimeout", "1s"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} = ''{1}''")
+    @org.junit.jupiter.params.provider.MethodSource("wrongValues")
+    void every_wrong_value_should_be_refused_naming_the_parameter_the_value_and_the_accepted_forms(String parameter,
+            String value) throws Exception {
+        TestConfig raw = new TestConfig();
+        if (!parameter.equals("maxFailureRatio")) {
+            raw.maxFailureRatio = "5%";
+        }
+        java.lang.reflect.Field field = RawGateConfig.class.getField(parameter);
+        field.set(raw, parameter.equals("thresholds") ? List.of(value) : value);
+
+        assertThatThrownBy(() -> GateConfig.parseAll(raw))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(parameter + " (osvi." + parameter + ")")
+                .hasMessageContaining("'" + value + "'")
+                .hasMessageContaining("Accepted: ");
+    }
 }

@@ -17,7 +17,9 @@ final class HttpClientLogging {
 
     static void silenceHeaderAndWireLoggers() {
         for (String logger : LOGGERS) {
+            // Maven 3's logger reads the first name; Maven 4's reads the second (and warns about the first alone).
             System.setProperty("org.slf4j.simpleLogger.log." + logger, "info");
+            System.setProperty("maven.logger.log." + logger, "info");
         }
     }
 }

@@ -8,5 +8,8 @@ assert progress.last().startsWith('[INFO] campaign 7: queues 2/2 completed, 100 
 assert log.contains('Campaign 7 "IT renewals (two uploads)": 2/2 queues completed') : 'campaign line missing'
 assert log =~ /(?m)^\[INFO\]   failed\s+2%\s+<= 5%\s+PASS$/ : 'PASS row missing'
 assert lines.contains('[INFO] OSVI gate: PASS campaign 7: 1 of 1 rule passed on 100 calls') : 'summary line missing'
-assert !log.contains('[WARNING]') : 'nothing to warn about'
+// Maven 4's resolver fetches every repository's /.meta/prefixes.txt and warns when one cannot be reached (a network
+// matter, e.g. snapshot repositories declared in the POMs of the plugin's dependencies); those are not the gate's.
+def warnings = lines.findAll { it.startsWith('[WARNING]') && !(it =~ /^\[WARNING\] Could not transfer metadata \/\.meta\/prefixes\.txt /) }
+assert !warnings : "nothing to warn about: ${warnings}"
 assert log.contains('BUILD SUCCESS')

@@ -29,9 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+// A fixed, pre-touched heap: on a shared VM, growing the heap (first touch of new pages) otherwise dominates and
+// scatters the 10,000-upload figures.
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class SnapshotBenchmark {
 
     /** Uploads in the body, each with {@link StatusBodies#QUEUES_PER_UPLOAD} queues. */

@@ -5,56 +5,116 @@ import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Queue;
 import ai.osvi.gate.model.Upload;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a campaign-status body strictly where the gate's verdict depends on it (counts, queues, completion) and
- * leniently elsewhere: unknown fields are ignored, nullable fields may be null, informational fields that are
- * missing or malformed are left {@code null}.
+ * Reads a campaign-status body in one streaming pass (the benchmarks favour it over a tree: a quarter of the time
+ * and no allocation that grows with the body beyond the records themselves), strictly where the gate's verdict
+ * depends on it (counts, queues, completion) and leniently elsewhere: unknown fields are skipped, nullable fields
+ * may be null, informational fields that are missing or malformed are left {@code null}. Errors name the field.
  */
 public final class StatusParser {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private StatusParser() {
     }
 
     /** Parses a 200 body. */
     public static CampaignStatus parse(byte[] body) throws TransientApiException {
-        JsonNode root = readTree(body);
-        if (!root.isObject()) {
-            throw unexpected("the body is not a JSON object");
+        if (body.length == 0) {
+            throw unexpected("the body is empty");
         }
-        JsonNode success = root.get("success");
-        if (success != null && !success.isNull() && !success.isBoolean()) {
-            throw unexpected(field("success", "a boolean", success));
+        try (JsonParser parser = JSON.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw unexpected("the body is empty");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw unexpected("the body is not a JSON object");
+            }
+            Boolean success = null;
+            String error = null;
+            CampaignStatus data = null;
+            String dataProblem = null;
+            TransientApiException dataError = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "success" -> {
+                        if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
+                            success = value == JsonToken.VALUE_TRUE;
+                        } else if (value != JsonToken.VALUE_NULL) {
+                            throw unexpected(field("success", "a boolean", describe(parser, value)));
+                        }
+                    }
+                    case "error" -> {
+                        if (value == JsonToken.VALUE_STRING) {
+                            error = parser.getText();
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                    case "data" -> {
+                        if (value == JsonToken.START_OBJECT) {
+                            int depth = parser.getParsingContext().getNestingDepth();
+                            try {
+                                data = readData(parser);
+                            } catch (TransientApiException e) {
+                                // a success: false later on explains a broken data better: report it first
+                                dataError = e;
+                                skipToEndOf(parser, depth);
+                            }
+                        } else {
+                            dataProblem = describe(parser, value);
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw unexpected("the body is not valid JSON (trailing content after the object)");
+            }
+            if (Boolean.FALSE.equals(success)) {
+                throw new TransientApiException("the API answered success: false"
+                        + (error == null ? "" : " (error: " + abbreviate(error) + ")"));
+            }
+            if (dataError != null) {
+                throw dataError;
+            }
+            if (data == null) {
+                throw unexpected(dataProblem == null ? "data is missing (expected an object)"
+                        : "data is " + dataProblem + ", expected an object");
+            }
+            return data;
+        } catch (JsonParseException e) {
+            String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).trim()
+                    .toLowerCase(Locale.ROOT);
+            if (start.startsWith("<")) {
+                throw unexpected("the body is HTML or XML, not JSON (a proxy or gateway error page?)");
+            }
+            throw unexpected("the body is not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw unexpected("the body could not be read (" + e.getMessage() + ")");
         }
-        if (success != null && success.isBoolean() && !success.booleanValue()) {
-            throw new TransientApiException("the API answered success: false" + errorSuffix(root));
-        }
-        JsonNode data = requireObject(root, "data", "data");
-        Campaign campaign = campaign(requireObject(data, "campaign", "data.campaign"));
-        CallCounts calls = calls(requireObject(data, "calls", "data.calls"));
-        JsonNode uploadsNode = requireArray(data, "uploads", "data.uploads");
-        List<Upload> uploads = new ArrayList<>();
-        for (int i = 0; i < uploadsNode.size(); i++) {
-            uploads.add(upload(uploadsNode.get(i), "data.uploads[" + i + "]"));
-        }
-        return new CampaignStatus(campaign, calls, uploads);
     }
 
     /** The {@code error} text of an error body (401, 404, {@code success: false}), or {@code null}. */
@@ -68,127 +128,235 @@ public final class StatusParser {
         }
     }
 
-    private static JsonNode readTree(byte[] body) throws TransientApiException {
-        if (body.length == 0) {
-            throw unexpected("the body is empty");
-        }
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw unexpected("the body is empty");
+    private static CampaignStatus readData(JsonParser parser) throws IOException, TransientApiException {
+        Campaign campaign = null;
+        String campaignProblem = null;
+        CallCounts calls = null;
+        String callsProblem = null;
+        List<Upload> uploads = null;
+        String uploadsProblem = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "campaign" -> {
+                    if (value == JsonToken.START_OBJECT) {
+                        campaign = readCampaign(parser);
+                    } else {
+                        campaignProblem = describe(parser, value);
+                    }
+                }
+                case "calls" -> {
+                    if (value == JsonToken.START_OBJECT) {
+                        calls = readCalls(parser);
+                    } else {
+                        callsProblem = describe(parser, value);
+                    }
+                }
+                case "uploads" -> {
+                    if (value == JsonToken.START_ARRAY) {
+                        uploads = readUploads(parser);
+                    } else {
+                        uploadsProblem = describe(parser, value);
+                    }
+                }
+                default -> parser.skipChildren();
             }
-            return root;
-        } catch (JsonProcessingException e) {
-            String start = new String(body, 0, Math.min(body.length, 64), java.nio.charset.StandardCharsets.UTF_8)
-                    .trim().toLowerCase(java.util.Locale.ROOT);
-            if (start.startsWith("<")) {
-                throw unexpected("the body is HTML or XML, not JSON (a proxy or gateway error page?)");
-            }
-            throw unexpected("the body is not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw unexpected("the body could not be read (" + e.getMessage() + ")");
         }
+        require(campaign, "data.campaign", "an object", campaignProblem);
+        require(calls, "data.calls", "an object", callsProblem);
+        require(uploads, "data.uploads", "an array", uploadsProblem);
+        return new CampaignStatus(campaign, calls, uploads);
     }
 
-    private static Campaign campaign(JsonNode node) throws TransientApiException {
-        JsonNode status = node.get("status");
-        if (status != null && !status.isNull() && !status.isTextual()) {
-            throw unexpected(field("data.campaign.status", "a string", status));
+    private static Campaign readCampaign(JsonParser parser) throws IOException, TransientApiException {
+        Long id = null;
+        String name = null;
+        String status = null;
+        Boolean retryEnabled = null;
+        Integer retryThreshold = null;
+        Integer retryDelay = null;
+        OffsetDateTime createdAt = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "id" -> id = optionalLong(parser, value);
+                case "name" -> name = optionalText(parser, value);
+                case "status" -> {
+                    if (value == JsonToken.VALUE_STRING) {
+                        status = parser.getText();
+                    } else if (value != JsonToken.VALUE_NULL) {
+                        throw unexpected(field("data.campaign.status", "a string", describe(parser, value)));
+                    }
+                }
+                case "is_retry_enabled" -> {
+                    retryEnabled = value == JsonToken.VALUE_TRUE ? Boolean.TRUE
+                            : value == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+                    parser.skipChildren();
+                }
+                case "retry_threshold" -> retryThreshold = optionalInt(parser, value);
+                case "retry_delay" -> retryDelay = optionalInt(parser, value);
+                case "created_at" -> createdAt = optionalDate(parser, value);
+                default -> parser.skipChildren();
+            }
         }
-        return new Campaign(
-                optionalLong(node, "id"),
-                optionalText(node, "name"),
-                status == null || status.isNull() ? null : status.textValue(),
-                node.path("is_retry_enabled").isBoolean() ? node.get("is_retry_enabled").booleanValue() : null,
-                optionalInt(node, "retry_threshold"),
-                optionalInt(node, "retry_delay"),
-                optionalDate(node, "created_at"));
+        return new Campaign(id, name, status, retryEnabled, retryThreshold, retryDelay, createdAt);
     }
 
-    private static CallCounts calls(JsonNode node) throws TransientApiException {
-        long total = requireCount(node, "total", "data.calls.total");
-        JsonNode byStatusNode = requireObject(node, "by_status", "data.calls.by_status");
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = byStatusNode.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
-            byStatus.put(entry.getKey(), requireCount(byStatusNode, entry.getKey(),
-                    "data.calls.by_status." + entry.getKey()));
+    private static CallCounts readCalls(JsonParser parser) throws IOException, TransientApiException {
+        Long total = null;
+        String totalProblem = null;
+        Map<String, Long> byStatus = null;
+        String byStatusProblem = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "total" -> total = count(parser, value, "data.calls.total");
+                case "by_status" -> {
+                    if (value == JsonToken.START_OBJECT) {
+                        byStatus = new LinkedHashMap<>();
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String status = parser.currentName();
+                            byStatus.put(status, count(parser, parser.nextToken(), "data.calls.by_status." + status));
+                        }
+                    } else {
+                        byStatusProblem = describe(parser, value);
+                    }
+                }
+                default -> parser.skipChildren();
+            }
         }
+        require(total, "data.calls.total", "a whole number", totalProblem);
+        require(byStatus, "data.calls.by_status", "an object", byStatusProblem);
         return new CallCounts(total, byStatus);
     }
 
-    private static Upload upload(JsonNode node, String path) throws TransientApiException {
-        if (node == null || !node.isObject()) {
-            throw unexpected(field(path, "an object", node));
+    private static List<Upload> readUploads(JsonParser parser) throws IOException, TransientApiException {
+        List<Upload> uploads = new ArrayList<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            String path = "data.uploads[" + uploads.size() + "]";
+            if (token != JsonToken.START_OBJECT) {
+                throw unexpected(field(path, "an object", describe(parser, token)));
+            }
+            Long id = null;
+            String fileName = null;
+            String agentUuid = null;
+            OffsetDateTime createdAt = null;
+            List<Queue> queues = null;
+            String queuesProblem = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "campaign_upload_id" -> id = count(parser, value, path + ".campaign_upload_id");
+                    case "file_name" -> fileName = optionalText(parser, value);
+                    case "agent_uuid" -> agentUuid = optionalText(parser, value);
+                    case "created_at" -> createdAt = optionalDate(parser, value);
+                    case "queues" -> {
+                        if (value == JsonToken.START_ARRAY) {
+                            queues = readQueues(parser, path);
+                        } else {
+                            queuesProblem = describe(parser, value);
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            require(id, path + ".campaign_upload_id", "a whole number", null);
+            require(queues, path + ".queues", "an array", queuesProblem);
+            uploads.add(new Upload(id, fileName, agentUuid, createdAt, queues));
         }
-        long id = requireCount(node, "campaign_upload_id", path + ".campaign_upload_id");
-        JsonNode queuesNode = requireArray(node, "queues", path + ".queues");
+        return uploads;
+    }
+
+    private static List<Queue> readQueues(JsonParser parser, String uploadPath)
+            throws IOException, TransientApiException {
         List<Queue> queues = new ArrayList<>();
-        for (int i = 0; i < queuesNode.size(); i++) {
-            String queuePath = path + ".queues[" + i + "]";
-            JsonNode queue = queuesNode.get(i);
-            if (!queue.isObject()) {
-                throw unexpected(field(queuePath, "an object", queue));
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            String path = uploadPath + ".queues[" + queues.size() + "]";
+            if (token != JsonToken.START_OBJECT) {
+                throw unexpected(field(path, "an object", describe(parser, token)));
             }
-            JsonNode completed = queue.get("completed");
-            if (completed == null || !completed.isBoolean()) {
-                throw unexpected(field(queuePath + ".completed", "a boolean", completed));
+            String agentUuid = null;
+            Long totalQueued = null;
+            Boolean completed = null;
+            String completedProblem = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "agent_uuid" -> agentUuid = optionalText(parser, value);
+                    case "total_queued" -> totalQueued = value == JsonToken.VALUE_NULL ? null
+                            : count(parser, value, path + ".total_queued");
+                    case "completed" -> {
+                        if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
+                            completed = value == JsonToken.VALUE_TRUE;
+                        } else {
+                            completedProblem = describe(parser, value);
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
             }
-            Long totalQueued = queue.hasNonNull("total_queued")
-                    ? requireCount(queue, "total_queued", queuePath + ".total_queued")
-                    : null;
-            queues.add(new Queue(optionalText(queue, "agent_uuid"), totalQueued, completed.booleanValue()));
+            require(completed, path + ".completed", "a boolean", completedProblem);
+            queues.add(new Queue(agentUuid, totalQueued, completed));
         }
-        return new Upload(id, optionalText(node, "file_name"), optionalText(node, "agent_uuid"),
-                optionalDate(node, "created_at"), queues);
+        return queues;
     }
 
-    private static JsonNode requireObject(JsonNode parent, String name, String path) throws TransientApiException {
-        JsonNode node = parent.get(name);
-        if (node == null || !node.isObject()) {
-            throw unexpected(field(path, "an object", node));
+    private static long count(JsonParser parser, JsonToken value, String path)
+            throws IOException, TransientApiException {
+        if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw unexpected(field(path, "a whole number", describe(parser, value)));
         }
-        return node;
+        long number = parser.getLongValue();
+        if (number < 0) {
+            throw unexpected(path + " is " + number + ", a negative count");
+        }
+        return number;
     }
 
-    private static JsonNode requireArray(JsonNode parent, String name, String path) throws TransientApiException {
-        JsonNode node = parent.get(name);
-        if (node == null || !node.isArray()) {
-            throw unexpected(field(path, "an array", node));
+    private static void require(Object value, String path, String expected, String problem)
+            throws TransientApiException {
+        if (value == null) {
+            throw unexpected(problem == null ? path + " is missing (expected " + expected + ")"
+                    : path + " is " + problem + ", expected " + expected);
         }
-        return node;
     }
 
-    private static long requireCount(JsonNode parent, String name, String path) throws TransientApiException {
-        JsonNode node = parent.get(name);
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw unexpected(field(path, "a whole number", node));
-        }
-        if (node.longValue() < 0) {
-            throw unexpected(path + " is " + node.longValue() + ", a negative count");
-        }
-        return node.longValue();
+    private static String field(String path, String expected, String actual) {
+        return path + " is " + actual + ", expected " + expected;
     }
 
-    private static String field(String path, String expected, JsonNode actual) {
-        if (actual == null) {
-            return path + " is missing (expected " + expected + ")";
-        }
-        return path + " is " + describe(actual) + ", expected " + expected;
+    /** How a value reads in a message; skips it when it is an array or an object. */
+    private static String describe(JsonParser parser, JsonToken value) throws IOException {
+        return switch (value) {
+            case VALUE_NULL -> "null";
+            case VALUE_STRING -> "the string \"" + abbreviate(parser.getText()) + "\"";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> parser.getText();
+            case START_ARRAY -> {
+                parser.skipChildren();
+                yield "an array";
+            }
+            default -> {
+                parser.skipChildren();
+                yield "an object";
+            }
+        };
     }
 
-    private static String describe(JsonNode node) {
-        if (node.isNull()) {
-            return "null";
+    /** Moves past the end of the object whose context had {@code depth}, from anywhere inside it. */
+    private static void skipToEndOf(JsonParser parser, int depth) throws IOException {
+        while (!(parser.currentToken() == JsonToken.END_OBJECT
+                && parser.getParsingContext().getNestingDepth() == depth - 1)) {
+            if (parser.nextToken() == null) {
+                return;
+            }
         }
-        if (node.isTextual()) {
-            return "the string \"" + abbreviate(node.textValue()) + "\"";
-        }
-        if (node.isNumber() || node.isBoolean()) {
-            return node.asText();
-        }
-        return node.isArray() ? "an array" : "an object";
     }
 
     private static String abbreviate(String text) {
@@ -199,33 +367,37 @@ public final class StatusParser {
         return new TransientApiException("unexpected response: " + problem);
     }
 
-    private static String errorSuffix(JsonNode root) {
-        JsonNode error = root.get("error");
-        return error != null && error.isTextual() ? " (error: " + abbreviate(error.textValue()) + ")" : "";
+    private static String optionalText(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            return parser.getText();
+        }
+        parser.skipChildren();
+        return null;
     }
 
-    private static String optionalText(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        return value != null && value.isTextual() ? value.textValue() : null;
+    private static Long optionalLong(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return parser.getLongValue();
+        }
+        parser.skipChildren();
+        return null;
     }
 
-    private static Long optionalLong(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        return value != null && value.isIntegralNumber() && value.canConvertToLong() ? value.longValue() : null;
+    private static Integer optionalInt(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+            return parser.getIntValue();
+        }
+        parser.skipChildren();
+        return null;
     }
 
-    private static Integer optionalInt(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        return value != null && value.isIntegralNumber() && value.canConvertToInt() ? value.intValue() : null;
-    }
-
-    private static OffsetDateTime optionalDate(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        if (value == null || !value.isTextual()) {
+    private static OffsetDateTime optionalDate(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            parser.skipChildren();
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.textValue());
+            return OffsetDateTime.parse(parser.getText());
         } catch (DateTimeParseException e) {
             return null;
         }

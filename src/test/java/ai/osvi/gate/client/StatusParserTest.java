@@ -126,4 +126,35 @@ class StatusParserTest {
                 .getBytes(StandardCharsets.UTF_8))).isEqualTo("Campaign not found");
         assertThat(StatusParser.errorText("<html/>".getBytes(StandardCharsets.UTF_8))).isNull();
     }
+
+    @Test
+    void fields_may_come_in_any_order_and_unknown_ones_may_nest() throws Exception {
+        CampaignStatus status = parse("""
+                {"data": {"uploads": [{"queues": [{"completed": true, "total_queued": 3, "extra": {"a": [1, {"b": 2}]}}],
+                                       "campaign_upload_id": 4}],
+                          "meta": [[], {}, null],
+                          "calls": {"by_status": {"failed": 1}, "total": 3},
+                          "campaign": {"status": "inactive", "id": 9}},
+                 "success": true}
+                """);
+        assertThat(status.isComplete(OptionalLong.empty())).isTrue();
+        assertThat(status.campaign().isInactive()).isTrue();
+        assertThat(status.calls().total()).isEqualTo(3);
+    }
+
+    @Test
+    void success_false_should_be_reported_even_after_a_broken_data() {
+        assertThatThrownBy(() -> parse("{\"data\": {\"calls\": {\"total\": \"x\"}, \"uploads\": [[1]]},"
+                + " \"success\": false, \"error\": \"maintenance\"}"))
+                .hasMessage("the API answered success: false (error: maintenance)");
+    }
+
+    @Test
+    void trailing_content_and_huge_counts_should_be_refused() {
+        assertThatThrownBy(() -> parse(DOCUMENTED_EXAMPLE + " {}"))
+                .hasMessageStartingWith("unexpected response: the body is not valid JSON");
+        assertThatThrownBy(() -> parse(replace("\"total\": 120", "\"total\": 123456789012345678901234567890")))
+                .hasMessage("unexpected response: data.calls.total is 123456789012345678901234567890, expected a whole"
+                        + " number");
+    }
 }

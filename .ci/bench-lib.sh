@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Shared by the .ci/bench* scripts (sourced, not run): paths, the build, Maven arguments, medians, the machine.
 
-export LC_ALL=C
+export LC_ALL=C.UTF-8
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Where results go; the build itself always goes to target/ (target/bench/m2, target/bench/classpath.txt).
 BENCH_OUT=${BENCH_OUT:-$BENCH_ROOT/target/bench}
@@ -24,7 +24,7 @@ bench_build() {
         return
     fi
     echo "bench: building the plugin and the benchmarks (./mvnw -Pbench install, tests skipped)" >&2
-    (cd "$BENCH_ROOT" && ./mvnw -B -q -Pbench -DskipTests -Dmaven.test.skip=true -Dinvoker.skip=true \
+    (cd "$BENCH_ROOT" && ./mvnw -B -q -Pbench -DskipTests -Dmaven.test.skip=true -Dinvoker.skip=true -Dmaven.javadoc.skip=true \
         "${MVN_REPO_ARGS[@]}" install)
     export BENCH_BUILT=1
 }

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -237,9 +236,9 @@ public final class StatusParser {
         List<Upload> uploads = new ArrayList<>();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            String path = "data.uploads[" + uploads.size() + "]";
+            int index = uploads.size();
             if (token != JsonToken.START_OBJECT) {
-                throw unexpected(field(path, "an object", describe(parser, token)));
+                throw unexpected(field(uploadPath(index), "an object", describe(parser, token)));
             }
             Long id = null;
             String fileName = null;
@@ -251,13 +250,13 @@ public final class StatusParser {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (field) {
-                    case "campaign_upload_id" -> id = count(parser, value, path + ".campaign_upload_id");
+                    case "campaign_upload_id" -> id = count(parser, value, index, -1, ".campaign_upload_id");
                     case "file_name" -> fileName = optionalText(parser, value);
                     case "agent_uuid" -> agentUuid = optionalText(parser, value);
                     case "created_at" -> createdAt = optionalDate(parser, value);
                     case "queues" -> {
                         if (value == JsonToken.START_ARRAY) {
-                            queues = readQueues(parser, path);
+                            queues = readQueues(parser, index);
                         } else {
                             queuesProblem = describe(parser, value);
                         }
@@ -265,21 +264,23 @@ public final class StatusParser {
                     default -> parser.skipChildren();
                 }
             }
-            require(id, path + ".campaign_upload_id", "a whole number", null);
-            require(queues, path + ".queues", "an array", queuesProblem);
+            if (id == null || queues == null) {
+                require(id, uploadPath(index) + ".campaign_upload_id", "a whole number", null);
+                require(queues, uploadPath(index) + ".queues", "an array", queuesProblem);
+            }
             uploads.add(new Upload(id, fileName, agentUuid, createdAt, queues));
         }
         return uploads;
     }
 
-    private static List<Queue> readQueues(JsonParser parser, String uploadPath)
+    private static List<Queue> readQueues(JsonParser parser, int upload)
             throws IOException, TransientApiException {
         List<Queue> queues = new ArrayList<>();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            String path = uploadPath + ".queues[" + queues.size() + "]";
+            int index = queues.size();
             if (token != JsonToken.START_OBJECT) {
-                throw unexpected(field(path, "an object", describe(parser, token)));
+                throw unexpected(field(queuePath(upload, index), "an object", describe(parser, token)));
             }
             String agentUuid = null;
             Long totalQueued = null;
@@ -291,7 +292,7 @@ public final class StatusParser {
                 switch (field) {
                     case "agent_uuid" -> agentUuid = optionalText(parser, value);
                     case "total_queued" -> totalQueued = value == JsonToken.VALUE_NULL ? null
-                            : count(parser, value, path + ".total_queued");
+                            : count(parser, value, upload, index, ".total_queued");
                     case "completed" -> {
                         if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
                             completed = value == JsonToken.VALUE_TRUE;
@@ -302,10 +303,32 @@ public final class StatusParser {
                     default -> parser.skipChildren();
                 }
             }
-            require(completed, path + ".completed", "a boolean", completedProblem);
+            if (completed == null) {
+                require(null, queuePath(upload, index) + ".completed", "a boolean", completedProblem);
+            }
             queues.add(new Queue(agentUuid, totalQueued, completed));
         }
         return queues;
+    }
+
+    private static String uploadPath(int upload) {
+        return "data.uploads[" + upload + "]";
+    }
+
+    private static String queuePath(int upload, int queue) {
+        return uploadPath(upload) + ".queues[" + queue + "]";
+    }
+
+    /** A count inside uploads: the field's path is only built for an error message. */
+    private static long count(JsonParser parser, JsonToken value, int upload, int queue, String field)
+            throws IOException, TransientApiException {
+        if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            long number = parser.getLongValue();
+            if (number >= 0) {
+                return number;
+            }
+        }
+        return count(parser, value, (queue < 0 ? uploadPath(upload) : queuePath(upload, queue)) + field);
     }
 
     private static long count(JsonParser parser, JsonToken value, String path)
@@ -396,10 +419,6 @@ public final class StatusParser {
             parser.skipChildren();
             return null;
         }
-        try {
-            return OffsetDateTime.parse(parser.getText());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Dates.parse(parser.getText());
     }
 }

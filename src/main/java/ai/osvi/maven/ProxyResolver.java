@@ -1,13 +1,10 @@
 package ai.osvi.maven;
 
 import ai.osvi.gate.client.ProxySettings;
-import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
@@ -35,12 +32,10 @@ final class ProxyResolver {
         String password = proxy.getPassword();
         if (password != null && !password.isEmpty() && decrypter != null) {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
-            List<SettingsProblem> problems = result.getProblems().stream()
-                    .filter(problem -> problem.getSeverity() != SettingsProblem.Severity.WARNING)
-                    .toList();
-            if (!problems.isEmpty()) {
+            String problems = DecryptionProblems.of(result);
+            if (problems != null) {
                 throw new MojoExecutionException("Could not decrypt the <password> of the " + source + ": "
-                        + problems.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; ")));
+                        + problems);
             }
             password = result.getProxy().getPassword();
         }

@@ -1,13 +1,10 @@
 package ai.osvi.maven;
 
 import ai.osvi.gate.client.ApiToken;
-import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
@@ -34,12 +31,9 @@ final class TokenResolver {
         String source = "settings.xml server '" + serverId + "'";
         if (server != null && server.getPassword() != null && !server.getPassword().isBlank()) {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            List<SettingsProblem> problems = result.getProblems().stream()
-                    .filter(problem -> problem.getSeverity() != SettingsProblem.Severity.WARNING)
-                    .toList();
-            if (!problems.isEmpty()) {
-                throw new MojoExecutionException("Could not decrypt the <password> of " + source + ": "
-                        + problems.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; "))
+            String problems = DecryptionProblems.of(result);
+            if (problems != null) {
+                throw new MojoExecutionException("Could not decrypt the <password> of " + source + ": " + problems
                         + ". Check settings-security.xml (the master password), or re-encrypt the token with"
                         + " mvn --encrypt-password.");
             }

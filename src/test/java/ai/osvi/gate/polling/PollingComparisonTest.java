@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.osvi.gate.FakeTime;
 import ai.osvi.gate.Gate;
 import ai.osvi.gate.GateLog;
+import ai.osvi.gate.SilentLog;
 import ai.osvi.gate.GateResult;
 import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.Verdict;
@@ -141,21 +142,5 @@ class PollingComparisonTest {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static final GateLog SILENT = new GateLog() {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void error(String message) {
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-    };
+    private static final GateLog SILENT = new SilentLog();
 }

@@ -6,6 +6,7 @@ import ai.osvi.gate.BuildOutcome;
 import ai.osvi.gate.FakeTime;
 import ai.osvi.gate.Gate;
 import ai.osvi.gate.GateLog;
+import ai.osvi.gate.SilentLog;
 import ai.osvi.gate.GateResult;
 import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.Verdict;
@@ -43,23 +44,7 @@ import net.jqwik.api.Provide;
 class GateProperties {
 
     private static final List<String> STATUSES = List.of("picked", "not_picked", "failed", "voicemail");
-    private static final GateLog SILENT = new GateLog() {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void error(String message) {
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-    };
+    private static final GateLog SILENT = new SilentLog();
 
     /** One generated run: the parameters, and what the API answers at each poll (the last answer repeats). */
     record Run(TestConfig config, List<Object> answers, List<Integer> requestSeconds, long seed) {

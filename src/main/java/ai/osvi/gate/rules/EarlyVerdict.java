@@ -35,8 +35,9 @@ public final class EarlyVerdict {
         Campaign campaign = snapshot.campaign();
         long attempts = 1;
         if (!Boolean.FALSE.equals(campaign.retryEnabled())) {
-            if (campaign.retryThreshold() == null) {
-                return Boolean.TRUE.equals(campaign.retryEnabled()) ? OptionalLong.empty() : OptionalLong.of(queued);
+            // Retries on, or not said: the bound needs to know how many there may be.
+            if (campaign.retryThreshold() == null || campaign.retryThreshold() < 0) {
+                return OptionalLong.empty();
             }
             attempts += campaign.retryThreshold();
         }

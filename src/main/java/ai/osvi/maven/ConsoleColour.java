@@ -1,5 +1,6 @@
 package ai.osvi.maven;
 
+import java.io.Console;
 import java.util.Locale;
 import org.apache.maven.execution.MavenSession;
 
@@ -22,6 +23,21 @@ final class ConsoleColour {
         }
         boolean interactive = session == null || session.getRequest() == null
                 || session.getRequest().isInteractiveMode();
-        return interactive && System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        return interactive && isTerminal() && !"dumb".equals(System.getenv("TERM"));
+    }
+
+    /** From JDK 22 on, System.console() exists even when the output is redirected; Console.isTerminal() tells. */
+    private static boolean isTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 }

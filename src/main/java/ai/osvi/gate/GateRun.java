@@ -6,6 +6,7 @@ import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.report.GithubSummary;
 import ai.osvi.gate.report.ReportFiles;
+import ai.osvi.gate.report.VerdictReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -92,14 +93,8 @@ public final class GateRun {
                 executor.shutdownNow();
             }
             Results all = new Results(results);
-            String line = all.summaryLine();
-            String verdict = all.verdict().name();
             synchronized (log) {
-                switch (all.outcome()) {
-                    case PASS -> log.info(line.replaceFirst(verdict, log.style().good(verdict)));
-                    case WARN -> log.warn(line.replaceFirst(verdict, log.style().warning(verdict)));
-                    default -> log.error(line.replaceFirst(verdict, log.style().bad(verdict)));
-                }
+                VerdictReport.summaryLine(log, all.outcome(), all.verdict(), all.summaryLine());
             }
         }
         abort.markReported();

@@ -202,19 +202,12 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                     + (proxy == null ? "set by the JVM's proxy properties" : proxy.describe())
                     + " refused its credentials; check the username and password of that proxy.");
         }
+        String reason = reasonPhrase(response);
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
-            String reason = response.reason() == null || response.reason().isBlank()
-                    ? EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ENGLISH)
-                    : response.reason();
-            throw new RequestRejectedException(status, token.redact("HTTP " + status
-                    + (reason == null ? "" : " " + reason) + detail + ": the API refused the request for "
-                    + uriWithoutQuery(campaignId) + "; polling again cannot help."));
+            throw new RequestRejectedException(status, token.redact("HTTP " + status + reason + detail
+                    + ": the API refused the request for " + statusUri(campaignId) + "; polling again cannot help."));
         }
         if (status < 200 || status >= 300) {
-            String reason = response.reason() == null || response.reason().isBlank()
-                    ? EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ENGLISH)
-                    : response.reason();
-            reason = reason == null ? "" : " " + reason;
             Duration retryAfter = status == 429 || status == 503
                     ? RetryAfter.parse(response.retryAfter(), clock).orElse(null)
                     : null;
@@ -228,8 +221,12 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         }
     }
 
-    private String uriWithoutQuery(long campaignId) {
-        return statusUri(campaignId).toString();
+    /** " Bad Gateway": the server's reason phrase, or the standard one when it sent none; "" when unknown. */
+    private static String reasonPhrase(Response response) {
+        String reason = response.reason() == null || response.reason().isBlank()
+                ? EnglishReasonPhraseCatalog.INSTANCE.getReason(response.status(), Locale.ENGLISH)
+                : response.reason();
+        return reason == null ? "" : " " + reason;
     }
 
     private static Response read(ClassicHttpResponse response) throws IOException {

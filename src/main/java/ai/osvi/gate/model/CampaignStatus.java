@@ -28,6 +28,20 @@ public record CampaignStatus(Campaign campaign, CallCounts calls, List<Upload> u
         return queuesToAwait(uploadId).stream().filter(Queue::completed).count();
     }
 
+    /** The calls queued across every queue of every upload, or empty when a queue does not say. */
+    public OptionalLong totalQueued() {
+        long queued = 0;
+        for (Upload upload : uploads) {
+            for (Queue queue : upload.queues()) {
+                if (queue.totalQueued() == null) {
+                    return OptionalLong.empty();
+                }
+                queued += queue.totalQueued();
+            }
+        }
+        return OptionalLong.of(queued);
+    }
+
     public boolean hasUpload(long uploadId) {
         return uploads.stream().anyMatch(upload -> upload.campaignUploadId() == uploadId);
     }

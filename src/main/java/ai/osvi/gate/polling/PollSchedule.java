@@ -3,8 +3,6 @@ package ai.osvi.gate.polling;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Policy.PollStrategy;
 import ai.osvi.gate.model.CampaignStatus;
-import ai.osvi.gate.model.Queue;
-import ai.osvi.gate.model.Upload;
 import java.time.Duration;
 
 /** Chooses the pause after a good answer. (After errors the waiter backs off on its own.) */
@@ -48,7 +46,7 @@ public interface PollSchedule {
                 samples.removeFirst();
             }
             long[] oldest = samples.getFirst();
-            long expected = expectedCalls(snapshot);
+            long expected = snapshot.totalQueued().orElse(-1);
             long made = calls - oldest[1];
             long elapsed = nanos - oldest[0];
             if (samples.size() < 2 || expected <= 0 || calls >= expected) {
@@ -60,20 +58,6 @@ public interface PollSchedule {
                 pause = (long) Math.max(min, Math.min(max, eta / 4));
             }
             return Duration.ofNanos(pause);
-        }
-
-        /** The calls queued across every queue, or -1 when a queue does not say. */
-        static long expectedCalls(CampaignStatus snapshot) {
-            long expected = 0;
-            for (Upload upload : snapshot.uploads()) {
-                for (Queue queue : upload.queues()) {
-                    if (queue.totalQueued() == null) {
-                        return -1;
-                    }
-                    expected += queue.totalQueued();
-                }
-            }
-            return expected;
         }
     }
 }

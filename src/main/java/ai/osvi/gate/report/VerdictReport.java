@@ -4,6 +4,7 @@ import ai.osvi.gate.BuildOutcome;
 import ai.osvi.gate.Evaluation;
 import ai.osvi.gate.GateLog;
 import ai.osvi.gate.GateResult;
+import ai.osvi.gate.Verdict;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.CallCounts;
@@ -62,12 +63,16 @@ public final class VerdictReport {
                 log.warn(detail);
             }
         }
-        String verdict = result.verdict().name();
-        String summary = result.summaryLine();
-        switch (result.outcome()) {
-            case PASS -> log.info(summary.replaceFirst(verdict, log.style().good(verdict)));
-            case WARN -> log.warn(summary.replaceFirst(verdict, log.style().warning(verdict)));
-            default -> log.error(summary.replaceFirst(verdict, log.style().bad(verdict)));
+        summaryLine(log, result.outcome(), result.verdict(), result.summaryLine());
+    }
+
+    /** An "OSVI gate: VERDICT ..." line at the level its outcome calls for, the verdict word styled. */
+    public static void summaryLine(GateLog log, BuildOutcome outcome, Verdict verdict, String line) {
+        String word = verdict.name();
+        switch (outcome) {
+            case PASS -> log.info(line.replaceFirst(word, log.style().good(word)));
+            case WARN -> log.warn(line.replaceFirst(word, log.style().warning(word)));
+            default -> log.error(line.replaceFirst(word, log.style().bad(word)));
         }
     }
 

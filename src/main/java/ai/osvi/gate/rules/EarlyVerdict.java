@@ -3,8 +3,6 @@ package ai.osvi.gate.rules;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
-import ai.osvi.gate.model.Queue;
-import ai.osvi.gate.model.Upload;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,15 +21,11 @@ public final class EarlyVerdict {
 
     /** The most calls the campaign can make in all, or empty when the snapshot does not say enough. */
     public static OptionalLong maxPossibleCalls(CampaignStatus snapshot) {
-        long queued = 0;
-        for (Upload upload : snapshot.uploads()) {
-            for (Queue queue : upload.queues()) {
-                if (queue.totalQueued() == null) {
-                    return OptionalLong.empty();
-                }
-                queued += queue.totalQueued();
-            }
+        OptionalLong total = snapshot.totalQueued();
+        if (total.isEmpty()) {
+            return OptionalLong.empty();
         }
+        long queued = total.getAsLong();
         Campaign campaign = snapshot.campaign();
         long attempts = 1;
         if (!Boolean.FALSE.equals(campaign.retryEnabled())) {

@@ -1,5 +1,6 @@
 package ai.osvi.gate.client;
 
+import ai.osvi.gate.json.Json;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
@@ -9,8 +10,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -31,7 +30,6 @@ public final class StatusParser {
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private StatusParser() {
     }
@@ -119,9 +117,8 @@ public final class StatusParser {
     /** The {@code error} text of an error body (401, 404, {@code success: false}), or {@code null}. */
     public static String errorText(byte[] body) {
         try {
-            JsonNode root = MAPPER.readTree(body);
-            JsonNode error = root == null ? null : root.get("error");
-            return error != null && error.isTextual() ? error.textValue() : null;
+            return Json.read(body) instanceof Map<?, ?> root && root.get("error") instanceof String error ? error
+                    : null;
         } catch (IOException e) {
             return null;
         }

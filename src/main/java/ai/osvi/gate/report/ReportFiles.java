@@ -7,11 +7,7 @@ import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.WaitResult;
 import ai.osvi.gate.rules.RuleResult;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import ai.osvi.gate.json.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -24,8 +20,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -35,9 +34,6 @@ import javax.xml.stream.XMLStreamWriter;
  * CI step never reads half a report: {@code campaign-<id>.json} and the JUnit XML {@code TEST-osvi-campaign-<id>.xml}.
  */
 public final class ReportFiles {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ReportFiles() {
     }
@@ -55,7 +51,7 @@ public final class ReportFiles {
             throws IOException {
         Files.createDirectories(directory);
         writeAtomically(jsonFile(directory, result.campaignId()),
-                JSON.writeValueAsString(json(result, config, finishedAt)) + "\n");
+                Json.pretty(json(result, config, finishedAt)) + "\n");
         writeAtomically(junitFile(directory, result.campaignId()), junit(result, config, finishedAt));
     }
 
@@ -73,25 +69,21 @@ public final class ReportFiles {
         }
     }
 
-    static ObjectNode json(GateResult result, GateConfig config, Instant finishedAt) {
+    static Map<String, Object> json(GateResult result, GateConfig config, Instant finishedAt) {
         WaitResult wait = result.waitResult();
-        ObjectNode root = NODES.objectNode();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("campaignId", result.campaignId());
         root.put("verdict", result.verdict().name());
         root.put("buildOutcome", result.outcome().name());
         root.put("summary", result.summaryLine());
-        ArrayNode details = root.putArray("details");
-        result.details().forEach(details::add);
+        root.put("details", List.copyOf(result.details()));
         root.put("finishedAt", DateTimeFormatter.ISO_INSTANT.format(finishedAt));
         root.put("pluginVersion", PluginVersion.version());
 
-        ObjectNode settings = root.putObject("settings");
+        Map<String, Object> settings = new LinkedHashMap<>();
+        root.put("settings", settings);
         settings.put("baseUrl", config.baseUrl().toString());
-        if (config.uploadId().isPresent()) {
-            settings.put("uploadId", config.uploadId().getAsLong());
-        } else {
-            settings.putNull("uploadId");
-        }
+        settings.put("uploadId", config.uploadId().isPresent() ? config.uploadId().getAsLong() : null);
         settings.put("timeout", Values.format(config.timeout()));
         settings.put("pollInterval", Values.format(config.pollInterval()));
         settings.put("requestTimeout", Values.format(config.requestTimeout()));
@@ -103,20 +95,22 @@ public final class ReportFiles {
         settings.put("maxConsecutiveErrors", config.maxConsecutiveErrors());
         settings.put("failBuild", config.failBuild());
 
-        ObjectNode waitNode = root.putObject("wait");
+        Map<String, Object> waitNode = new LinkedHashMap<>();
+        root.put("wait", waitNode);
         waitNode.put("outcome", wait.outcome().name());
         waitNode.put("elapsedSeconds", seconds(wait.elapsed().toMillis()));
         waitNode.put("polls", wait.polls());
         waitNode.put("errors", wait.errors());
         waitNode.put("lastError", wait.error() == null ? null : wait.error().getMessage());
 
-        ArrayNode rules = root.putArray("rules");
+        List<Object> rules = new ArrayList<>();
+        root.put("rules", rules);
         List<RuleResult> results = result.evaluation() == null ? List.of() : result.evaluation().results();
         for (RuleResult r : results) {
-            ObjectNode rule = rules.addObject();
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rules.add(rule);
             rule.put("rule", r.rule().describe());
-            ArrayNode statuses = rule.putArray("statuses");
-            r.rule().statuses().forEach(statuses::add);
+            rule.put("statuses", List.copyOf(r.rule().statuses()));
             rule.put("operator", r.rule().operator().symbol());
             rule.put("limit", r.rule().limit().value());
             rule.put("limitText", r.rule().limit().toString());
@@ -129,13 +123,13 @@ public final class ReportFiles {
         }
         CampaignStatus snapshot = wait.lastSnapshot();
         if (snapshot == null) {
-            root.putNull("snapshot");
+            root.put("snapshot", null);
         } else {
-            ObjectNode snapshotNode = SnapshotJson.of(snapshot);
+            Map<String, Object> snapshotNode = SnapshotJson.of(snapshot);
             snapshotNode.put("queuesAwaited", snapshot.queuesToAwait(config.uploadId()).size());
             snapshotNode.put("queuesCompleted", snapshot.completedQueues(config.uploadId()));
             snapshotNode.put("complete", snapshot.isComplete(config.uploadId()));
-            root.set("snapshot", snapshotNode);
+            root.put("snapshot", snapshotNode);
         }
         return root;
     }

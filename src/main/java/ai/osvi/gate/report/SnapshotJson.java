@@ -3,21 +3,21 @@ package ai.osvi.gate.report;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Queue;
 import ai.osvi.gate.model.Upload;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A snapshot written back in the API's own shape and field names, as in the campaign-status response. */
 final class SnapshotJson {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private SnapshotJson() {
     }
 
-    static ObjectNode of(CampaignStatus snapshot) {
-        ObjectNode data = NODES.objectNode();
-        ObjectNode campaign = data.putObject("campaign");
+    static Map<String, Object> of(CampaignStatus snapshot) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, Object> campaign = new LinkedHashMap<>();
+        data.put("campaign", campaign);
         campaign.put("id", snapshot.campaign().id());
         campaign.put("name", snapshot.campaign().name());
         campaign.put("status", snapshot.campaign().status());
@@ -26,20 +26,24 @@ final class SnapshotJson {
         campaign.put("retry_delay", snapshot.campaign().retryDelaySeconds());
         campaign.put("created_at", snapshot.campaign().createdAt() == null ? null
                 : snapshot.campaign().createdAt().toString());
-        ObjectNode calls = data.putObject("calls");
+        Map<String, Object> calls = new LinkedHashMap<>();
+        data.put("calls", calls);
         calls.put("total", snapshot.calls().total());
-        ObjectNode byStatus = calls.putObject("by_status");
-        snapshot.calls().byStatus().forEach(byStatus::put);
-        ArrayNode uploads = data.putArray("uploads");
+        calls.put("by_status", new LinkedHashMap<>(snapshot.calls().byStatus()));
+        List<Object> uploads = new ArrayList<>(snapshot.uploads().size());
+        data.put("uploads", uploads);
         for (Upload upload : snapshot.uploads()) {
-            ObjectNode node = uploads.addObject();
+            Map<String, Object> node = new LinkedHashMap<>();
+            uploads.add(node);
             node.put("campaign_upload_id", upload.campaignUploadId());
             node.put("file_name", upload.fileName());
             node.put("agent_uuid", upload.agentUuid());
             node.put("created_at", upload.createdAt() == null ? null : upload.createdAt().toString());
-            ArrayNode queues = node.putArray("queues");
+            List<Object> queues = new ArrayList<>(upload.queues().size());
+            node.put("queues", queues);
             for (Queue queue : upload.queues()) {
-                ObjectNode q = queues.addObject();
+                Map<String, Object> q = new LinkedHashMap<>();
+                queues.add(q);
                 q.put("agent_uuid", queue.agentUuid());
                 q.put("total_queued", queue.totalQueued());
                 q.put("completed", queue.completed());

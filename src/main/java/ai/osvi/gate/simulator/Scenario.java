@@ -2,16 +2,14 @@ package ai.osvi.gate.simulator;
 
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.Values;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import ai.osvi.gate.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +21,6 @@ public final class Scenario {
 
     /** The scenarios shipped in the plugin, usable by name. */
     public static final List<String> BUILT_IN = List.of("passing", "failing", "stalled", "inactive");
-
-    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String name;
     private final String description;
@@ -41,11 +37,10 @@ public final class Scenario {
     /**
      * One answer of the timeline.
      *
-     * @param data     the full {@code data} object, or {@code null} for an error response
      * @param status   the HTTP status
-     * @param body     the raw body of an error response
+     * @param body     the whole body: {@code {"success":true,"data":...}} for a snapshot, as given for an error
      */
-    public record Step(Duration at, ObjectNode data, int status, String contentType, String body) {
+    public record Step(Duration at, int status, String contentType, String body) {
     }
 
     /** A built-in scenario by name, or a scenario file by path. */
@@ -53,7 +48,7 @@ public final class Scenario {
         String text = nameOrPath == null ? "" : nameOrPath.trim();
         if (BUILT_IN.contains(text)) {
             try (InputStream in = Scenario.class.getResourceAsStream("scenarios/" + text + ".json")) {
-                return parse(text, MAPPER.readTree(in));
+                return parse(text, Json.read(in));
             } catch (IOException e) {
                 throw new IllegalStateException("built-in scenario " + text + " is unreadable", e);
             }
@@ -65,40 +60,36 @@ public final class Scenario {
                     + String.join(", ", BUILT_IN) + ", or the path of a scenario JSON file.");
         }
         try {
-            return parse(path.toString(), MAPPER.readTree(path.toFile()));
+            return parse(path.toString(), Json.read(Files.readAllBytes(path)));
         } catch (IOException e) {
             throw invalidFile(path.toString(), "it is not valid JSON (" + e.getMessage().lines().findFirst().orElse("")
                     + ")");
         }
     }
 
-    static Scenario parse(String source, JsonNode root) throws InvalidConfigurationException {
-        if (root == null || !root.isObject()) {
+    static Scenario parse(String source, Object document) throws InvalidConfigurationException {
+        if (!(document instanceof Map<?, ?> root)) {
             throw invalidFile(source, "the top level must be a JSON object");
         }
-        JsonNode campaign = root.get("campaign");
-        if (campaign == null || !campaign.isObject() || !campaign.path("id").canConvertToLong()
-                || !campaign.path("id").isIntegralNumber()) {
+        if (!(root.get("campaign") instanceof Map<?, ?> campaign) || !(campaign.get("id") instanceof Long id)) {
             throw invalidFile(source, "'campaign' must be an object with a numeric 'id'");
         }
-        JsonNode timeline = root.get("timeline");
-        if (timeline == null || !timeline.isArray() || timeline.isEmpty()) {
+        if (!(root.get("timeline") instanceof List<?> timeline) || timeline.isEmpty()) {
             throw invalidFile(source, "'timeline' must be a non-empty array of steps");
         }
         List<Step> steps = new ArrayList<>();
-        ObjectNode campaignState = (ObjectNode) campaign.deepCopy();
-        JsonNode calls = null;
-        JsonNode uploads = null;
+        Map<Object, Object> campaignState = new LinkedHashMap<>(campaign);
+        Object calls = null;
+        Object uploads = null;
         Duration previous = Duration.ZERO;
         for (int i = 0; i < timeline.size(); i++) {
-            JsonNode step = timeline.get(i);
             String where = "timeline[" + i + "]";
-            if (!step.isObject()) {
+            if (!(timeline.get(i) instanceof Map<?, ?> step)) {
                 throw invalidFile(source, where + " must be an object");
             }
             Duration at;
             try {
-                at = Values.offset("simulation", step.path("at").asText(""));
+                at = Values.offset("simulation", step.get("at") instanceof String text ? text : "");
             } catch (InvalidConfigurationException e) {
                 throw invalidFile(source, where + ".at must be an offset such as 0s, 2s or 1m");
             }
@@ -106,37 +97,35 @@ public final class Scenario {
                 throw invalidFile(source, where + ".at goes back in time");
             }
             previous = at;
-            JsonNode response = step.get("response");
-            if (response != null) {
-                if (!response.path("status").canConvertToInt()) {
+            if (step.get("response") instanceof Map<?, ?> response) {
+                if (!(response.get("status") instanceof Long status) || status < 100 || status > 599) {
                     throw invalidFile(source, where + ".response.status must be an HTTP status code");
                 }
-                JsonNode body = response.path("body");
-                steps.add(new Step(at, null, response.get("status").intValue(),
-                        response.path("content_type").asText("application/json"),
-                        body.isTextual() ? body.textValue() : body.isMissingNode() ? "" : body.toString()));
+                Object body = response.get("body");
+                steps.add(new Step(at, status.intValue(),
+                        response.get("content_type") instanceof String type ? type : "application/json",
+                        body instanceof String text ? text : body == null ? "" : Json.compact(body)));
                 continue;
             }
-            if (step.get("campaign") instanceof ObjectNode overrides) {
-                Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    campaignState.set(field.getKey(), field.getValue());
-                }
+            if (step.get("campaign") instanceof Map<?, ?> overrides) {
+                campaignState.putAll(overrides);
             }
-            calls = step.has("calls") ? step.get("calls") : calls;
-            uploads = step.has("uploads") ? step.get("uploads") : uploads;
+            calls = step.containsKey("calls") ? step.get("calls") : calls;
+            uploads = step.containsKey("uploads") ? step.get("uploads") : uploads;
             if (calls == null || uploads == null) {
                 throw invalidFile(source, where + " needs 'calls' and 'uploads' (later steps inherit them)");
             }
-            ObjectNode data = MAPPER.createObjectNode();
-            data.set("campaign", campaignState.deepCopy());
-            data.set("calls", calls);
-            data.set("uploads", uploads);
-            steps.add(new Step(at, data, 200, "application/json", null));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("campaign", campaignState);
+            data.put("calls", calls);
+            data.put("uploads", uploads);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("success", true);
+            body.put("data", data);
+            steps.add(new Step(at, 200, "application/json", Json.compact(body)));
         }
-        return new Scenario(root.path("name").asText(source), root.path("description").asText(""),
-                campaign.get("id").longValue(), steps);
+        return new Scenario(root.get("name") instanceof String name ? name : source,
+                root.get("description") instanceof String description ? description : "", id, steps);
     }
 
     private static InvalidConfigurationException invalidFile(String source, String problem) {

@@ -1,7 +1,6 @@
 package ai.osvi.gate.simulator;
 
 import ai.osvi.gate.polling.TimeSource;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -119,14 +118,7 @@ public final class SimulatorServer implements AutoCloseable {
                 return;
             }
             Scenario.Step step = scenario.stepAt(sinceFirstRequest());
-            if (step.data() == null) {
-                send(exchange, step.status(), step.contentType(), step.body());
-                return;
-            }
-            ObjectNode body = Scenario.MAPPER.createObjectNode();
-            body.put("success", true);
-            body.set("data", step.data());
-            send(exchange, 200, "application/json", Scenario.MAPPER.writeValueAsString(body));
+            send(exchange, step.status(), step.contentType(), step.body());
         }
     }
 

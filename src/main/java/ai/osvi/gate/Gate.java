@@ -99,8 +99,8 @@ public final class Gate {
                     ? judge(wait, false)
                     : timedOut(wait);
             case INACTIVE -> error(wait, "the campaign is inactive with "
-                    + (last.queuesToAwait(config.uploadId()).size() - last.completedQueues(config.uploadId()))
-                    + " of " + last.queuesToAwait(config.uploadId()).size() + " queues incomplete",
+                    + (last.awaitedQueues(config.uploadId()) - last.completedQueues(config.uploadId()))
+                    + " of " + last.awaitedQueues(config.uploadId()) + " queues incomplete",
                     List.of("An inactive campaign does not complete on its own. Reactivate it, or set onInactive=wait"
                             + " (-Dosvi.onInactive=wait) to keep waiting until the timeout."));
             case REJECTED -> error(wait, rejection(wait.error()), List.of(wait.error().getMessage()));

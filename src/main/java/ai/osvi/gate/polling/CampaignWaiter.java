@@ -95,9 +95,9 @@ public final class CampaignWaiter {
                         return new WaitResult(Outcome.CERTAIN_BREACH, snapshot, null, polls, errors, since(start));
                     }
                 }
-                String state = snapshot.calls() + " " + snapshot.completedQueues(uploadId);
-                if (!state.equals(lastState)) {
-                    lastState = state;
+                // the progress line holds every count, the number of completed queues and the campaign's state
+                if (!progress.equals(lastState)) {
+                    lastState = progress;
                     lastChangeAt = now;
                 } else if (config.stallTimeout() != null && now - lastChangeAt >= config.stallTimeout().toNanos()) {
                     return new WaitResult(Outcome.STALLED, snapshot, null, polls, errors, since(start));
@@ -106,7 +106,7 @@ public final class CampaignWaiter {
                     log.warn(prefix + "no upload " + uploadId.getAsLong() + " (yet); uploads seen: "
                             + uploadsSeen(snapshot) + ". Waiting for it to appear.");
                     missingUploadReported = true;
-                } else if (!missingUploadReported && snapshot.queuesToAwait(uploadId).isEmpty()) {
+                } else if (!missingUploadReported && snapshot.awaitedQueues(uploadId) == 0) {
                     log.warn(prefix + "no calling queue to await yet (uploads seen: " + uploadsSeen(snapshot)
                             + "). The campaign completes only once it has queues and all of them have completed.");
                     missingUploadReported = true;

@@ -1,8 +1,8 @@
 package ai.osvi.gate.polling;
 
 import ai.osvi.gate.model.CampaignStatus;
+import java.util.Map;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 
 /** The one-line description of a snapshot used in progress lines and messages. */
 public final class Progress {
@@ -12,12 +12,20 @@ public final class Progress {
 
     /** "queues 3/5 completed, 96 calls (picked 80, not_picked 10, failed 6)". */
     public static String describe(CampaignStatus snapshot, OptionalLong uploadId) {
-        long queues = snapshot.queuesToAwait(uploadId).size();
-        String counts = snapshot.calls().byStatus().entrySet().stream()
-                .map(entry -> entry.getKey() + " " + entry.getValue())
-                .collect(Collectors.joining(", "));
-        return "queues " + snapshot.completedQueues(uploadId) + "/" + queues + " completed, "
-                + snapshot.calls().total() + " calls" + (counts.isEmpty() ? "" : " (" + counts + ")")
-                + (snapshot.campaign().isInactive() ? ", campaign inactive" : "");
+        StringBuilder line = new StringBuilder("queues ").append(snapshot.completedQueues(uploadId)).append('/')
+                .append(snapshot.awaitedQueues(uploadId)).append(" completed, ").append(snapshot.calls().total())
+                .append(" calls");
+        String separator = " (";
+        for (Map.Entry<String, Long> count : snapshot.calls().byStatus().entrySet()) {
+            line.append(separator).append(count.getKey()).append(' ').append(count.getValue());
+            separator = ", ";
+        }
+        if (!snapshot.calls().byStatus().isEmpty()) {
+            line.append(')');
+        }
+        if (snapshot.campaign().isInactive()) {
+            line.append(", campaign inactive");
+        }
+        return line.toString();
     }
 }

@@ -42,7 +42,7 @@ public final class GithubSummary {
                     .append(" | ").append(Percentages.of(count, calls.total())).append(" |\n"));
             md.append("| **total** | **").append(calls.total()).append("** | |\n\n");
             md.append("Queues completed: ").append(snapshot.completedQueues(config.uploadId())).append("/")
-                    .append(snapshot.queuesToAwait(config.uploadId()).size()).append(". ");
+                    .append(snapshot.awaitedQueues(config.uploadId())).append(". ");
         }
         md.append("Polls: ").append(result.waitResult().polls()).append(", errors: ")
                 .append(result.waitResult().errors()).append(".\n");

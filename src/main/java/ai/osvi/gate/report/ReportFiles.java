@@ -126,7 +126,7 @@ public final class ReportFiles {
             root.put("snapshot", null);
         } else {
             Map<String, Object> snapshotNode = SnapshotJson.of(snapshot);
-            snapshotNode.put("queuesAwaited", snapshot.queuesToAwait(config.uploadId()).size());
+            snapshotNode.put("queuesAwaited", snapshot.awaitedQueues(config.uploadId()));
             snapshotNode.put("queuesCompleted", snapshot.completedQueues(config.uploadId()));
             snapshotNode.put("complete", snapshot.isComplete(config.uploadId()));
             root.put("snapshot", snapshotNode);

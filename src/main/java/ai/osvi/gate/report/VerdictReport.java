@@ -84,7 +84,7 @@ public final class VerdictReport {
                 + "\"";
         String queues = snapshot == null ? "no snapshot received"
                 : snapshot.completedQueues(config.uploadId()) + "/"
-                        + snapshot.queuesToAwait(config.uploadId()).size() + " queues completed";
+                        + snapshot.awaitedQueues(config.uploadId()) + " queues completed";
         lines.add("Campaign " + config.campaignId() + name + ": " + queues + ", " + result.waitResult().polls() + " poll"
                 + (result.waitResult().polls() == 1 ? "" : "s") + ", " + result.waitResult().errors() + " error"
                 + (result.waitResult().errors() == 1 ? "" : "s") + ", "

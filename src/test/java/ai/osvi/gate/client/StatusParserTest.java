@@ -117,7 +117,14 @@ class StatusParserTest {
     @Test
     void duplicate_keys_should_be_refused_rather_than_guessed() {
         assertThatThrownBy(() -> parse(replace("\"completed\": false", "\"completed\": false, \"completed\": true")))
-                .hasMessageContaining("Duplicate field 'completed'");
+                .hasMessage("unexpected response: data.uploads[0].queues[0].completed appears more than once in its "
+                        + "object (duplicate names are ambiguous)");
+        assertThatThrownBy(() -> parse(replace("\"failed\": 7", "\"failed\": 7, \"failed\": 0")))
+                .hasMessageContaining("data.calls.by_status.failed appears more than once");
+        assertThatThrownBy(() -> parse(DOCUMENTED_EXAMPLE.replaceFirst("\\{", "{\"success\": false, ")))
+                .hasMessageContaining("success appears more than once");
+        assertThatThrownBy(() -> parse(replace("\"total\": 120", "\"total\": 120, \"total\": 1")))
+                .hasMessageContaining("data.calls.total appears more than once");
     }
 
     @Test

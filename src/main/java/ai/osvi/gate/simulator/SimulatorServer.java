@@ -43,6 +43,15 @@ public final class SimulatorServer implements AutoCloseable {
     public record RecordedRequest(String method, String path, String userAgent, String accept, boolean authorized) {
     }
 
+    static {
+        // The JDK's server writes a response's headers and body separately; with Nagle's algorithm on, the body
+        // then waits for the client's delayed ACK of the headers, about 40 ms on every answer. Read once per JVM,
+        // when the first server starts; it concerns only com.sun.net.httpserver servers.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private SimulatorServer(Scenario scenario, String token, TimeSource time) throws IOException {
         this.scenario = scenario;
         this.token = token.getBytes(StandardCharsets.UTF_8);

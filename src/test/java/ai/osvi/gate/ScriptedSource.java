@@ -27,6 +27,11 @@ public final class ScriptedSource implements StatusSource {
         return this;
     }
 
+    public ScriptedSource then(CampaignStatus snapshot) {
+        script.add(snapshot);
+        return this;
+    }
+
     public ScriptedSource then(ApiException error) {
         script.add(error);
         return this;

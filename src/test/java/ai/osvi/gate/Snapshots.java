@@ -3,7 +3,6 @@ package ai.osvi.gate;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
-import ai.osvi.gate.model.Queue;
 import ai.osvi.gate.model.Upload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,11 +28,12 @@ public final class Snapshots {
     }
 
     public Snapshots queues(long uploadId, boolean... completed) {
-        List<Queue> queues = new ArrayList<>();
-        for (boolean done : completed) {
-            queues.add(new Queue("agent_x", 10L, done));
+        int done = 0;
+        for (boolean queueDone : completed) {
+            done += queueDone ? 1 : 0;
         }
-        uploads.add(new Upload(uploadId, null, null, null, queues));
+        // each queue has total_queued 10
+        uploads.add(new Upload(uploadId, completed.length, done, 10L * completed.length));
         return this;
     }
 

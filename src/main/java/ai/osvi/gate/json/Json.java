@@ -62,6 +62,18 @@ public final class Json {
         return value;
     }
 
+    /**
+     * Reads the value that starts at {@code parser}'s current token (an object or array whole), leaving the parser
+     * on its last token.
+     */
+    public static Object readValue(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            throw new IOException("no current token to read a value from");
+        }
+        return readValue(parser, token);
+    }
+
     private static Object readValue(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
             case START_OBJECT -> {

@@ -4,13 +4,20 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * One snapshot returned by {@code GET /v1/campaigns/{id}/status}. The queries below are plain loops: they run on
- * every poll over bodies of up to tens of thousands of queues.
+ * One snapshot returned by {@code GET /v1/campaigns/{id}/status}. The queries below are plain loops over the
+ * uploads' aggregates: they run on every poll.
+ *
+ * @param rawBody the body the snapshot was parsed from, for the report; {@code null} for snapshots built in code
  */
-public record CampaignStatus(Campaign campaign, CallCounts calls, List<Upload> uploads) {
+public record CampaignStatus(Campaign campaign, CallCounts calls, List<Upload> uploads, RawBody rawBody) {
 
     public CampaignStatus {
         uploads = List.copyOf(uploads);
+    }
+
+    /** A snapshot with no body behind it. */
+    public CampaignStatus(Campaign campaign, CallCounts calls, List<Upload> uploads) {
+        this(campaign, calls, uploads, null);
     }
 
     /** How many queues the gate waits for: those of {@code uploadId}'s upload when given, else of every upload. */
@@ -18,7 +25,7 @@ public record CampaignStatus(Campaign campaign, CallCounts calls, List<Upload> u
         int awaited = 0;
         for (Upload upload : uploads) {
             if (isAwaited(upload, uploadId)) {
-                awaited += upload.queues().size();
+                awaited += upload.queues();
             }
         }
         return awaited;
@@ -29,12 +36,10 @@ public record CampaignStatus(Campaign campaign, CallCounts calls, List<Upload> u
         boolean any = false;
         for (Upload upload : uploads) {
             if (isAwaited(upload, uploadId)) {
-                for (Queue queue : upload.queues()) {
-                    if (!queue.completed()) {
-                        return false;
-                    }
-                    any = true;
+                if (!upload.allCompleted()) {
+                    return false;
                 }
+                any |= upload.queues() > 0;
             }
         }
         return any;
@@ -44,11 +49,7 @@ public record CampaignStatus(Campaign campaign, CallCounts calls, List<Upload> u
         int completed = 0;
         for (Upload upload : uploads) {
             if (isAwaited(upload, uploadId)) {
-                for (Queue queue : upload.queues()) {
-                    if (queue.completed()) {
-                        completed++;
-                    }
-                }
+                completed += upload.completedQueues();
             }
         }
         return completed;
@@ -58,15 +59,19 @@ public record CampaignStatus(Campaign campaign, CallCounts calls, List<Upload> u
         return uploadId.isEmpty() || upload.campaignUploadId() == uploadId.getAsLong();
     }
 
-    /** The calls queued across every queue of every upload, or empty when a queue does not say. */
+    /**
+     * The calls queued across every queue of every upload, or empty when a queue does not say (or when the sum does
+     * not fit a {@code long}, which no real campaign reaches: the bound it feeds is then unknown rather than wrong).
+     */
     public OptionalLong totalQueued() {
         long queued = 0;
         for (Upload upload : uploads) {
-            for (Queue queue : upload.queues()) {
-                if (queue.totalQueued() == null) {
-                    return OptionalLong.empty();
-                }
-                queued += queue.totalQueued();
+            if (upload.totalQueued() == null) {
+                return OptionalLong.empty();
+            }
+            queued += upload.totalQueued();
+            if (queued < 0) {
+                return OptionalLong.empty();
             }
         }
         return OptionalLong.of(queued);

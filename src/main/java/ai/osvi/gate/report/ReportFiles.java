@@ -126,6 +126,10 @@ public final class ReportFiles {
             root.put("snapshot", null);
         } else {
             Map<String, Object> snapshotNode = SnapshotJson.of(snapshot);
+            // after the API's fields, even should the API ever send one of these names itself
+            for (String name : List.of("queuesAwaited", "queuesCompleted", "complete")) {
+                snapshotNode.remove(name);
+            }
             snapshotNode.put("queuesAwaited", snapshot.awaitedQueues(config.uploadId()));
             snapshotNode.put("queuesCompleted", snapshot.completedQueues(config.uploadId()));
             snapshotNode.put("complete", snapshot.isComplete(config.uploadId()));

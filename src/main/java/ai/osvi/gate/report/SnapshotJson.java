@@ -1,20 +1,61 @@
 package ai.osvi.gate.report;
 
+import ai.osvi.gate.json.Json;
 import ai.osvi.gate.model.CampaignStatus;
-import ai.osvi.gate.model.Queue;
+import ai.osvi.gate.model.RawBody;
 import ai.osvi.gate.model.Upload;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A snapshot written back in the API's own shape and field names, as in the campaign-status response. */
+/**
+ * A snapshot for the report: the API's own {@code data} object, copied verbatim from the body the snapshot was
+ * parsed from (every field, unknown ones included, in the API's order), or, for a snapshot with no body, what the
+ * model holds in the API's field names.
+ */
 final class SnapshotJson {
+
+    // Not Json.factory(): the status parser accepts duplicate names in fields the gate does not read, and so must
+    // the copy (the last value wins). Nothing is decoded beyond the data object.
+    private static final JsonFactory RAW = new JsonFactory();
 
     private SnapshotJson() {
     }
 
     static Map<String, Object> of(CampaignStatus snapshot) {
+        Map<String, Object> data = snapshot.rawBody() == null ? null : apiData(snapshot.rawBody());
+        return data != null ? data : fromModel(snapshot);
+    }
+
+    /** The body's {@code data} object as plain values, or {@code null} when it has none (never for a parsed body). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> apiData(RawBody body) {
+        try (JsonParser parser = RAW.createParser(body.open())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Object data = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals("data")) {
+                    data = Json.readValue(parser);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return data instanceof Map<?, ?> object ? (Map<String, Object>) object : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Object> fromModel(CampaignStatus snapshot) {
         Map<String, Object> data = new LinkedHashMap<>();
         Map<String, Object> campaign = new LinkedHashMap<>();
         data.put("campaign", campaign);
@@ -36,18 +77,9 @@ final class SnapshotJson {
             Map<String, Object> node = new LinkedHashMap<>();
             uploads.add(node);
             node.put("campaign_upload_id", upload.campaignUploadId());
-            node.put("file_name", upload.fileName());
-            node.put("agent_uuid", upload.agentUuid());
-            node.put("created_at", upload.createdAt() == null ? null : upload.createdAt().toString());
-            List<Object> queues = new ArrayList<>(upload.queues().size());
-            node.put("queues", queues);
-            for (Queue queue : upload.queues()) {
-                Map<String, Object> q = new LinkedHashMap<>();
-                queues.add(q);
-                q.put("agent_uuid", queue.agentUuid());
-                q.put("total_queued", queue.totalQueued());
-                q.put("completed", queue.completed());
-            }
+            node.put("queues", upload.queues());
+            node.put("queues_completed", upload.completedQueues());
+            node.put("total_queued", upload.totalQueued());
         }
         return data;
     }

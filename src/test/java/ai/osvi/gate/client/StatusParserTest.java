@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.model.Upload;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.OptionalLong;
@@ -51,10 +52,10 @@ class StatusParserTest {
                 org.assertj.core.api.Assertions.entry("picked", 88L),
                 org.assertj.core.api.Assertions.entry("not_picked", 25L),
                 org.assertj.core.api.Assertions.entry("failed", 7L));
-        assertThat(status.uploads()).hasSize(1);
-        assertThat(status.uploads().get(0).campaignUploadId()).isEqualTo(19);
-        assertThat(status.uploads().get(0).queues().get(0).totalQueued()).isEqualTo(50);
+        assertThat(status.uploads()).containsExactly(new Upload(19, 1, 0, 50L));
+        assertThat(status.totalQueued()).hasValue(50);
         assertThat(status.isComplete(OptionalLong.empty())).isFalse();
+        assertThat(status.rawBody().length()).isEqualTo(DOCUMENTED_EXAMPLE.getBytes(StandardCharsets.UTF_8).length);
     }
 
     @Test
@@ -67,8 +68,7 @@ class StatusParserTest {
         CampaignStatus status = parse(json);
         assertThat(status.campaign().retryThreshold()).isNull();
         assertThat(status.campaign().retryDelaySeconds()).isNull();
-        assertThat(status.uploads().get(0).fileName()).isNull();
-        assertThat(status.uploads().get(0).agentUuid()).isNull();
+        assertThat(status.uploads()).containsExactly(new Upload(19, 1, 0, 50L));
     }
 
     @Test
@@ -163,5 +163,116 @@ class StatusParserTest {
         assertThatThrownBy(() -> parse(replace("\"total\": 120", "\"total\": 123456789012345678901234567890")))
                 .hasMessage("unexpected response: data.calls.total is 123456789012345678901234567890, expected a whole"
                         + " number");
+    }
+
+    /** Three uploads: mixed completion, a queue without total_queued (absent) and one with it null, no queues. */
+    static final String SEVERAL_UPLOADS = """
+            {"success": true,
+             "data": {
+               "campaign": {"id": 7, "status": "active"},
+               "calls": {"total": 0, "by_status": {}},
+               "uploads": [
+                 {"campaign_upload_id": 19, "file_name": "a.csv", "agent_uuid": "agent_a",
+                  "queues": [{"agent_uuid": "agent_a", "total_queued": 10, "completed": true},
+                             {"agent_uuid": "agent_b", "total_queued": 20, "completed": false},
+                             {"agent_uuid": "agent_c", "total_queued": 30, "completed": true}]},
+                 {"campaign_upload_id": 20, "created_at": "2026-06-02T11:00:00+05:30",
+                  "queues": [{"completed": true, "total_queued": 5},
+                             {"agent_uuid": "agent_d", "completed": true}]},
+                 {"campaign_upload_id": 21, "queues": []},
+                 {"queues": [{"total_queued": null, "completed": false}], "campaign_upload_id": 22}
+               ]}}
+            """;
+
+    /** SEVERAL_UPLOADS with each {@code from} (which must occur exactly once) replaced by the {@code to} after it. */
+    private static String several(String... fromTo) {
+        String json = SEVERAL_UPLOADS;
+        for (int i = 0; i < fromTo.length; i += 2) {
+            if (json.indexOf(fromTo[i]) < 0 || json.indexOf(fromTo[i]) != json.lastIndexOf(fromTo[i])) {
+                throw new IllegalArgumentException(fromTo[i]);
+            }
+            json = json.replace(fromTo[i], fromTo[i + 1]);
+        }
+        return json;
+    }
+
+    @Test
+    void uploads_should_be_reduced_to_counts_of_queues_and_the_sum_of_total_queued() throws Exception {
+        CampaignStatus status = parse(SEVERAL_UPLOADS);
+        assertThat(status.uploads()).containsExactly(
+                new Upload(19, 3, 2, 60L),
+                new Upload(20, 2, 2, null),
+                new Upload(21, 0, 0, 0L),
+                new Upload(22, 1, 0, null));
+        assertThat(status.totalQueued()).isEmpty();
+        assertThat(status.awaitedQueues(OptionalLong.empty())).isEqualTo(6);
+        assertThat(status.completedQueues(OptionalLong.empty())).isEqualTo(4);
+        assertThat(status.isComplete(OptionalLong.empty())).isFalse();
+        assertThat(status.awaitedQueues(OptionalLong.of(19))).isEqualTo(3);
+        assertThat(status.completedQueues(OptionalLong.of(19))).isEqualTo(2);
+        assertThat(status.isComplete(OptionalLong.of(19))).isFalse();
+        assertThat(status.isComplete(OptionalLong.of(20))).isTrue();
+        assertThat(status.isComplete(OptionalLong.of(21))).as("no queue: nothing to wait for yet").isFalse();
+        assertThat(status.hasUpload(21)).isTrue();
+        assertThat(status.hasUpload(23)).isFalse();
+
+        CampaignStatus known = parse(several("\"agent_d\", \"completed\": true}", "\"agent_d\", \"completed\": true,"
+                + " \"total_queued\": 7}", "\"total_queued\": null", "\"total_queued\": 0"));
+        assertThat(known.uploads()).extracting(Upload::totalQueued).containsExactly(60L, 12L, 0L, 0L);
+        assertThat(known.totalQueued()).hasValue(72);
+    }
+
+    @Test
+    void queues_should_stay_strict_with_the_exact_path_in_the_message() {
+        String second = "{\"campaign_upload_id\": 20, \"created_at\": \"2026-06-02T11:00:00+05:30\",";
+        String queue = "{\"agent_uuid\": \"agent_d\", \"completed\": true}";
+        assertThatThrownBy(() -> parse(several(queue, "{\"agent_uuid\": \"agent_d\"}")))
+                .isInstanceOf(TransientApiException.class)
+                .hasMessage("unexpected response: data.uploads[1].queues[1].completed is missing (expected a boolean)");
+        assertThatThrownBy(() -> parse(several(queue, "{\"completed\": 1}")))
+                .hasMessage("unexpected response: data.uploads[1].queues[1].completed is 1, expected a boolean");
+        assertThatThrownBy(() -> parse(several(queue, "{\"completed\": [true]}")))
+                .hasMessage("unexpected response: data.uploads[1].queues[1].completed is an array, expected a boolean");
+        assertThatThrownBy(() -> parse(several("\"total_queued\": 20", "\"total_queued\": -20")))
+                .hasMessage("unexpected response: data.uploads[0].queues[1].total_queued is -20, a negative count");
+        assertThatThrownBy(() -> parse(several("\"total_queued\": 5", "\"total_queued\": \"5\"")))
+                .hasMessage("unexpected response: data.uploads[1].queues[0].total_queued is the string \"5\","
+                        + " expected a whole number");
+        assertThatThrownBy(() -> parse(several("\"total_queued\": 30", "\"total_queued\": 3.5")))
+                .hasMessage("unexpected response: data.uploads[0].queues[2].total_queued is 3.5, expected a whole"
+                        + " number");
+        assertThatThrownBy(() -> parse(several("\"total_queued\": 30",
+                "\"total_queued\": " + (Long.MAX_VALUE - 29))))
+                .hasMessage("unexpected response: data.uploads[0].queues[2].total_queued is " + (Long.MAX_VALUE - 29)
+                        + ", which takes its upload's total beyond " + Long.MAX_VALUE);
+        assertThatThrownBy(() -> parse(several(queue, "7")))
+                .hasMessage("unexpected response: data.uploads[1].queues[1] is 7, expected an object");
+        assertThatThrownBy(() -> parse(several("\"queues\": []", "\"queues\": {}")))
+                .hasMessage("unexpected response: data.uploads[2].queues is an object, expected an array");
+        assertThatThrownBy(() -> parse(several(", \"queues\": []", "")))
+                .hasMessage("unexpected response: data.uploads[2].queues is missing (expected an array)");
+        assertThatThrownBy(() -> parse(several("\"campaign_upload_id\": 21", "\"campaign_upload_id\": -1")))
+                .hasMessage("unexpected response: data.uploads[2].campaign_upload_id is -1, a negative count");
+        assertThatThrownBy(() -> parse(several(second, second + " \"created_at\": null,")))
+                .hasMessage("unexpected response: data.uploads[1].created_at appears more than once in its object"
+                        + " (duplicate names are ambiguous)");
+        assertThatThrownBy(() -> parse(several(queue, "{\"agent_uuid\": 1, \"agent_uuid\": 2,"
+                + " \"completed\": true}")))
+                .hasMessageContaining("data.uploads[1].queues[1].agent_uuid appears more than once");
+    }
+
+    @Test
+    void malformed_informational_fields_of_uploads_and_queues_should_not_fail_the_parse() throws Exception {
+        CampaignStatus status = parse(several(
+                "\"file_name\": \"a.csv\", \"agent_uuid\": \"agent_a\"",
+                "\"file_name\": 5, \"agent_uuid\": {\"nested\": [1, \"x\"]}",
+                "\"created_at\": \"2026-06-02T11:00:00+05:30\"", "\"created_at\": \"yesterday\"",
+                "{\"agent_uuid\": \"agent_b\",", "{\"agent_uuid\": false,",
+                "{\"agent_uuid\": \"agent_c\",", "{\"agent_uuid\": [\"agent_c\", null],"));
+        assertThat(status.uploads()).containsExactly(
+                new Upload(19, 3, 2, 60L),
+                new Upload(20, 2, 2, null),
+                new Upload(21, 0, 0, 0L),
+                new Upload(22, 1, 0, null));
     }
 }

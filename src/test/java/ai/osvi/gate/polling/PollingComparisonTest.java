@@ -13,7 +13,6 @@ import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
-import ai.osvi.gate.model.Queue;
 import ai.osvi.gate.model.Upload;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,15 +66,15 @@ class PollingComparisonTest {
             if (done) {
                 calls = QUEUED;
             }
-            List<Queue> queues = new ArrayList<>();
+            int queuesDone = 0;
             for (int q = 0; q < 3; q++) {
                 boolean queueDone = done || calls >= (q + 1) * (QUEUED / 3) && q < 2;
-                queues.add(new Queue("agent_" + q, QUEUED / 3, queueDone));
+                queuesDone += queueDone ? 1 : 0;
             }
             long failed = calls / 50;
             return new CampaignStatus(new Campaign(7L, shape.name(), "active", false, null, null, null),
                     new CallCounts(calls, Map.of("picked", calls - failed, "failed", failed)),
-                    List.of(new Upload(19, null, null, null, queues)));
+                    List.of(new Upload(19, 3, queuesDone, 3 * (QUEUED / 3))));
         };
         TestConfig config = new TestConfig();
         config.pollStrategy = strategy;

@@ -18,7 +18,6 @@ import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
-import ai.osvi.gate.model.Queue;
 import ai.osvi.gate.model.Upload;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.WaitResult;
@@ -161,11 +160,9 @@ class GateProperties {
             if (config.uploadId().isPresent() && upload.campaignUploadId() != config.uploadId().getAsLong()) {
                 continue;
             }
-            for (Queue queue : upload.queues()) {
-                queues++;
-                if (!queue.completed()) {
-                    return false;
-                }
+            queues += upload.queues();
+            if (upload.completedQueues() < upload.queues()) {
+                return false;
             }
         }
         return queues > 0;
@@ -232,8 +229,8 @@ class GateProperties {
                 });
         Arbitrary<List<Upload>> uploads = Combinators.combine(Arbitraries.of(19L, 20L),
                 Arbitraries.of(true, true, false).list().ofMaxSize(3))
-                .as((id, completed) -> new Upload(id, null, null, null,
-                        completed.stream().map(done -> new Queue("agent", 10L, done)).toList()))
+                .as((id, completed) -> new Upload(id, completed.size(),
+                        (int) completed.stream().filter(done -> done).count(), 10L * completed.size()))
                 .list().ofMaxSize(3);
         return Combinators.combine(counts, uploads, Arbitraries.of("active", "active", "active", "inactive"),
                 Arbitraries.integers().between(-5, 5).injectNull(0.8))

@@ -11,14 +11,18 @@ import ai.osvi.gate.ScriptedSource;
 import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.client.AuthenticationException;
+import ai.osvi.gate.client.StatusParser;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.xml.XMLConstants;
@@ -196,6 +200,75 @@ class ReportFilesTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("campaign-7.json", "TEST-osvi-campaign-7.xml");
         }
+    }
+
+    /** A body with a field the API reference does not document, at the top and inside data, uploads and queues. */
+    private static final String BODY_WITH_EXTRAS = """
+            {"success": true, "request_id": "r-1",
+             "data": {
+               "campaign": {"id": 7, "name": "June Renewals", "status": "active", "is_retry_enabled": false,
+                            "retry_threshold": null, "retry_delay": null, "created_at": "2026-06-01T10:00:00+05:30",
+                            "owner": "ops"},
+               "calls": {"total": 100, "by_status": {"picked": 97, "failed": 3, "voicemail": 0}},
+               "uploads": [
+                 {"campaign_upload_id": 19, "file_name": "1718000000-api_contacts_ab12cd34ef567890.csv",
+                  "agent_uuid": "agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og", "created_at": "not a date",
+                  "queues": [{"agent_uuid": "agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og", "total_queued": 60,
+                              "completed": true, "priority": 0.75},
+                             {"agent_uuid": "agent_second", "completed": true}]}],
+               "region": {"name": "ap-south-1", "shards": [1, 2, null]}}}
+            """;
+
+    @Test
+    void the_snapshot_of_a_parsed_body_should_be_the_api_data_verbatim() throws Exception {
+        byte[] body = BODY_WITH_EXTRAS.getBytes(StandardCharsets.UTF_8);
+        source.then(StatusParser.parse(body));
+
+        run(c -> c.maxFailureRatio = "5%");
+
+        JsonNode snapshot = json().get("snapshot");
+        List<String> names = new ArrayList<>();
+        snapshot.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("campaign", "calls", "uploads", "region", "queuesAwaited",
+                "queuesCompleted", "complete");
+        ObjectNode data = ((ObjectNode) snapshot.deepCopy()).without(List.of("queuesAwaited", "queuesCompleted",
+                "complete"));
+        assertThat(data).isEqualTo(new ObjectMapper().readTree(body).get("data"));
+        JsonNode upload = snapshot.get("uploads").get(0);
+        assertThat(upload.get("file_name").asText()).isEqualTo("1718000000-api_contacts_ab12cd34ef567890.csv");
+        assertThat(upload.get("created_at").asText()).isEqualTo("not a date");
+        assertThat(upload.get("queues").get(0).get("agent_uuid").asText())
+                .isEqualTo("agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og");
+        assertThat(upload.get("queues").get(0).get("priority").decimalValue()).isEqualByComparingTo("0.75");
+        assertThat(upload.get("queues").get(1).has("total_queued")).isFalse();
+        assertThat(snapshot.get("campaign").get("owner").asText()).isEqualTo("ops");
+        assertThat(snapshot.get("region").get("shards").get(2).isNull()).isTrue();
+        assertThat(snapshot.get("queuesAwaited").asInt()).isEqualTo(2);
+        assertThat(snapshot.get("queuesCompleted").asInt()).isEqualTo(2);
+        assertThat(snapshot.get("complete").asBoolean()).isTrue();
+        assertThat(json().has("request_id")).isFalse();
+        assertThat(json().get("verdict").asText()).isEqualTo("PASS");
+    }
+
+    @Test
+    void the_snapshot_of_one_built_in_code_should_be_written_from_the_model() throws Exception {
+        source.then(Snapshots.active().queues(19, true, false).queues(20, true).calls("picked", 5));
+
+        run(c -> {
+            c.timeout = "1m";
+            c.maxFailureRatio = "5%";
+        });
+
+        JsonNode snapshot = json().get("snapshot");
+        assertThat(snapshot.get("campaign").get("name").asText()).isEqualTo("June Renewals");
+        assertThat(snapshot.get("calls").get("total").asLong()).isEqualTo(5);
+        assertThat(snapshot.get("uploads").get(0)).isEqualTo(new ObjectMapper().readTree(
+                "{\"campaign_upload_id\": 19, \"queues\": 2, \"queues_completed\": 1, \"total_queued\": 20}"));
+        assertThat(snapshot.get("uploads").get(1)).isEqualTo(new ObjectMapper().readTree(
+                "{\"campaign_upload_id\": 20, \"queues\": 1, \"queues_completed\": 1, \"total_queued\": 10}"));
+        assertThat(snapshot.get("queuesAwaited").asInt()).isEqualTo(3);
+        assertThat(snapshot.get("queuesCompleted").asInt()).isEqualTo(2);
+        assertThat(snapshot.get("complete").asBoolean()).isFalse();
     }
 
     @Test

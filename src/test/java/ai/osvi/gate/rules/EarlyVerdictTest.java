@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
-import ai.osvi.gate.model.Queue;
 import ai.osvi.gate.model.Upload;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,13 @@ import org.junit.jupiter.api.Test;
 class EarlyVerdictTest {
 
     private static CampaignStatus snapshot(Boolean retryEnabled, Integer retryThreshold, Long... queued) {
-        List<Queue> queues = java.util.Arrays.stream(queued).map(q -> new Queue("a", q, false)).toList();
+        // one upload whose queues have these total_queued (null: a queue that does not say), none completed
+        Long sum = 0L;
+        for (Long q : queued) {
+            sum = sum == null || q == null ? null : sum + q;
+        }
         return new CampaignStatus(new Campaign(7L, "c", "active", retryEnabled, retryThreshold, 60, null),
-                new CallCounts(0, Map.of()), List.of(new Upload(1, null, null, null, queues)));
+                new CallCounts(0, Map.of()), List.of(new Upload(1, queued.length, 0, sum)));
     }
 
     @Test

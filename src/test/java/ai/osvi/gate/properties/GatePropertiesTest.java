@@ -40,7 +40,7 @@ import net.jqwik.api.Provide;
  * Random campaigns, rule sets and fault schedules, run through the gate in virtual time and checked against a small
  * independent oracle: no false pass, no run past the deadline, completion never missed, no stale verdict.
  */
-class GateProperties {
+class GatePropertiesTest {
 
     private static final List<String> STATUSES = List.of("picked", "not_picked", "failed", "voicemail");
     private static final GateLog SILENT = new SilentLog();

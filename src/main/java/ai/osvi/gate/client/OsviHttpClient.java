@@ -180,6 +180,14 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
 
     private CampaignStatus interpret(Response response, long campaignId) throws ApiException {
         int status = response.status();
+        if (status >= 200 && status < 300) {
+            try {
+                return StatusParser.parse(response.body());
+            } catch (TransientApiException e) {
+                throw new TransientApiException(token.redact(e.getMessage()));
+            }
+        }
+        // Error bodies only: a 200 body may be megabytes, and its parser reports success: false itself.
         String errorText = StatusParser.errorText(response.body());
         String detail = errorText == null ? "" : ": " + abbreviate(errorText);
         if (status == 401) {
@@ -207,18 +215,11 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
             throw new RequestRejectedException(status, token.redact("HTTP " + status + reason + detail
                     + ": the API refused the request for " + statusUri(campaignId) + "; polling again cannot help."));
         }
-        if (status < 200 || status >= 300) {
-            Duration retryAfter = status == 429 || status == 503
-                    ? RetryAfter.parse(response.retryAfter(), clock).orElse(null)
-                    : null;
-            throw new TransientApiException(token.redact("HTTP " + status + reason + detail
-                    + (retryAfter == null ? "" : " (Retry-After " + Values.format(retryAfter) + ")")), retryAfter);
-        }
-        try {
-            return StatusParser.parse(response.body());
-        } catch (TransientApiException e) {
-            throw new TransientApiException(token.redact(e.getMessage()));
-        }
+        Duration retryAfter = status == 429 || status == 503
+                ? RetryAfter.parse(response.retryAfter(), clock).orElse(null)
+                : null;
+        throw new TransientApiException(token.redact("HTTP " + status + reason + detail
+                + (retryAfter == null ? "" : " (Retry-After " + Values.format(retryAfter) + ")")), retryAfter);
     }
 
     /** " Bad Gateway": the server's reason phrase, or the standard one when it sent none; "" when unknown. */

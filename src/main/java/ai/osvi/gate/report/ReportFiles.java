@@ -9,7 +9,6 @@ import ai.osvi.gate.polling.WaitResult;
 import ai.osvi.gate.rules.RuleResult;
 import ai.osvi.gate.json.Json;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * The report files of one campaign, written on every outcome and atomically (a temporary file, then a move), so a
@@ -166,91 +162,79 @@ public final class ReportFiles {
                 errors++;
             }
         }
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", suite);
-            xml.writeAttribute("tests", Integer.toString(tests));
-            xml.writeAttribute("failures", Integer.toString(failures));
-            xml.writeAttribute("errors", Integer.toString(errors));
-            xml.writeAttribute("skipped", Integer.toString(skipped));
-            xml.writeAttribute("time", seconds(wait.elapsed().toMillis()).toPlainString());
-            xml.writeAttribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME
-                    .format(finishedAt.minus(wait.elapsed()).atOffset(ZoneOffset.UTC).withNano(0)));
-            xml.writeCharacters("\n  ");
-            xml.writeStartElement("properties");
-            property(xml, "verdict", result.verdict().name());
-            property(xml, "buildOutcome", result.outcome().name());
-            property(xml, "summary", result.summaryLine());
-            property(xml, "polls", Integer.toString(wait.polls()));
-            property(xml, "errors", Integer.toString(wait.errors()));
-            if (snapshot != null) {
-                property(xml, "calls.total", Long.toString(snapshot.calls().total()));
-            }
-            xml.writeCharacters("\n  ");
-            xml.writeEndElement();
+        XmlWriter xml = new XmlWriter();
+        xml.start("testsuite");
+        xml.attribute("name", suite);
+        xml.attribute("tests", Integer.toString(tests));
+        xml.attribute("failures", Integer.toString(failures));
+        xml.attribute("errors", Integer.toString(errors));
+        xml.attribute("skipped", Integer.toString(skipped));
+        xml.attribute("time", seconds(wait.elapsed().toMillis()).toPlainString());
+        xml.attribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME
+                .format(finishedAt.minus(wait.elapsed()).atOffset(ZoneOffset.UTC).withNano(0)));
+        xml.text("\n  ");
+        xml.start("properties");
+        property(xml, "verdict", result.verdict().name());
+        property(xml, "buildOutcome", result.outcome().name());
+        property(xml, "summary", result.summaryLine());
+        property(xml, "polls", Integer.toString(wait.polls()));
+        property(xml, "errors", Integer.toString(wait.errors()));
+        if (snapshot != null) {
+            property(xml, "calls.total", Long.toString(snapshot.calls().total()));
+        }
+        xml.text("\n  ");
+        xml.end();
 
-            xml.writeCharacters("\n  ");
-            xml.writeStartElement("testcase");
-            xml.writeAttribute("classname", suite);
-            xml.writeAttribute("name", "campaign " + result.campaignId() + " completed");
-            xml.writeAttribute("time", seconds(wait.elapsed().toMillis()).toPlainString());
-            if (completion != null) {
-                String message = result.summaryLine();
-                String body = String.join("\n", result.details());
-                element(xml, completion, complete ? "Verdict" : wait.outcome().name(), message, body);
-            }
-            xml.writeEndElement();
+        xml.text("\n  ");
+        xml.start("testcase");
+        xml.attribute("classname", suite);
+        xml.attribute("name", "campaign " + result.campaignId() + " completed");
+        xml.attribute("time", seconds(wait.elapsed().toMillis()).toPlainString());
+        if (completion != null) {
+            String message = result.summaryLine();
+            String body = String.join("\n", result.details());
+            element(xml, completion, complete ? "Verdict" : wait.outcome().name(), message, body);
+        }
+        xml.end();
 
-            for (int i = 0; i < config.rules().size(); i++) {
-                xml.writeCharacters("\n  ");
-                xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", suite);
-                xml.writeAttribute("name", config.rules().get(i).describe());
-                xml.writeAttribute("time", "0");
-                if (!rulesJudged) {
-                    element(xml, "skipped", null, "not judged: " + result.summary(), null);
-                } else {
-                    RuleResult r = judged.get(i);
-                    if (!r.passed()) {
-                        element(xml, "failure", "RuleBreached", r.breachMessage(), "actual " + r.shownActual()
-                                + " vs limit " + r.shownLimit() + " (" + r.count() + " of " + r.total() + " calls)");
-                    }
+        for (int i = 0; i < config.rules().size(); i++) {
+            xml.text("\n  ");
+            xml.start("testcase");
+            xml.attribute("classname", suite);
+            xml.attribute("name", config.rules().get(i).describe());
+            xml.attribute("time", "0");
+            if (!rulesJudged) {
+                element(xml, "skipped", null, "not judged: " + result.summary(), null);
+            } else {
+                RuleResult r = judged.get(i);
+                if (!r.passed()) {
+                    element(xml, "failure", "RuleBreached", r.breachMessage(), "actual " + r.shownActual()
+                            + " vs limit " + r.shownLimit() + " (" + r.count() + " of " + r.total() + " calls)");
                 }
-                xml.writeEndElement();
             }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("could not write the JUnit report", e);
+            xml.end();
         }
-        return out.toString();
+        xml.text("\n");
+        xml.end();
+        xml.text("\n");
+        return xml.toString();
     }
 
-    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-        xml.writeCharacters("\n    ");
-        xml.writeEmptyElement("property");
-        xml.writeAttribute("name", name);
-        xml.writeAttribute("value", value);
+    private static void property(XmlWriter xml, String name, String value) {
+        xml.text("\n    ");
+        xml.start("property").attribute("name", name).attribute("value", value).end();
     }
 
-    private static void element(XMLStreamWriter xml, String name, String type, String message, String body)
-            throws XMLStreamException {
-        xml.writeStartElement(name);
+    private static void element(XmlWriter xml, String name, String type, String message, String body) {
+        xml.start(name);
         if (type != null) {
-            xml.writeAttribute("type", type);
+            xml.attribute("type", type);
         }
-        xml.writeAttribute("message", message);
+        xml.attribute("message", message);
         if (body != null && !body.isEmpty()) {
-            xml.writeCharacters(body);
+            xml.text(body);
         }
-        xml.writeEndElement();
+        xml.end();
     }
 
     private static BigDecimal seconds(long millis) {

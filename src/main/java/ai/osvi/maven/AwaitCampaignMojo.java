@@ -1,6 +1,7 @@
 package ai.osvi.maven;
 
 import ai.osvi.gate.GateRun;
+import ai.osvi.gate.Warmup;
 import ai.osvi.gate.client.ApiToken;
 import ai.osvi.gate.client.OsviHttpClient;
 import ai.osvi.gate.client.ProxySettings;
@@ -253,6 +254,7 @@ public class AwaitCampaignMojo extends AbstractMojo {
             getLog().info("Skipping the OSVI gate (skip / osvi.skip is true).");
             return;
         }
+        Warmup.startInBackground();
         MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session));
         RawGateConfig raw = new RawGateConfig();
         raw.campaignId = allCampaignIds();

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.DoubleSupplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +28,19 @@ import java.util.stream.Collectors;
 public final class GateRun {
 
     /** Where reports go; either may be {@code null} to skip it. */
-    public record Reports(Path directory, Path githubStepSummary, Clock clock) {
+    /**
+     * Where reports go. {@code redactor} is applied to every text a report writes (a snapshot quotes what the API
+     * sent, which an API or a proxy could have filled with the token).
+     */
+    public record Reports(Path directory, Path githubStepSummary, Clock clock, UnaryOperator<String> redactor) {
+
+        public Reports(Path directory, Path githubStepSummary, Clock clock) {
+            this(directory, githubStepSummary, clock, UnaryOperator.identity());
+        }
+
+        public Reports withRedactor(UnaryOperator<String> redactor) {
+            return new Reports(directory, githubStepSummary, clock, redactor);
+        }
     }
 
     /** The results, one per campaign, in the order the campaigns were given. */
@@ -106,7 +119,7 @@ public final class GateRun {
         GateResult result = new Gate(config, source, time, log, abort, random).run();
         if (reports.directory() != null) {
             try {
-                ReportFiles.write(reports.directory(), result, config, reports.clock().instant());
+                ReportFiles.write(reports.directory(), result, config, reports.clock().instant(), reports.redactor());
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not write the reports of campaign " + config.campaignId() + " to "
                         + reports.directory() + ": " + e.getMessage());
@@ -115,7 +128,7 @@ public final class GateRun {
         if (reports.githubStepSummary() != null) {
             try {
                 synchronized (GateRun.class) {
-                    GithubSummary.append(reports.githubStepSummary(), result, config);
+                    GithubSummary.append(reports.githubStepSummary(), result, config, reports.redactor());
                 }
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not append to the GitHub step summary " + reports.githubStepSummary() + ": "

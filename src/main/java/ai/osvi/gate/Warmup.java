@@ -31,9 +31,14 @@ public final class Warmup {
     private Warmup() {
     }
 
-    /** Starts the warm-up on a daemon thread, unless the JVM has a single core to share. */
+    /**
+     * Starts the warm-up on a daemon thread, unless the JVM has a single core to share or the system property
+     * {@code osvi.warmup} is {@code false} ({@code mvn -Dosvi.warmup=false ...}), the way to rule it out when
+     * investigating a problem.
+     */
     public static void startInBackground() {
-        if (Runtime.getRuntime().availableProcessors() < 2) {
+        if (Runtime.getRuntime().availableProcessors() < 2
+                || "false".equalsIgnoreCase(System.getProperty("osvi.warmup"))) {
             return;
         }
         Thread thread = new Thread(Warmup::run, "osvi-warmup");

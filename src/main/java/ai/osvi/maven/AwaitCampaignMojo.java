@@ -1,6 +1,7 @@
 package ai.osvi.maven;
 
 import ai.osvi.gate.GateRun;
+import ai.osvi.gate.RedactingLog;
 import ai.osvi.gate.Warmup;
 import ai.osvi.gate.client.ApiToken;
 import ai.osvi.gate.client.OsviHttpClient;
@@ -296,8 +297,10 @@ public class AwaitCampaignMojo extends AbstractMojo {
                     }
                     try (OsviHttpClient client = new OsviHttpClient(campaigns.get(0).baseUrl(), token,
                             campaigns.get(0).requestTimeout(), proxy, Clock.systemUTC())) {
-                        results = GateRun.run(campaigns, client, TimeSource.SYSTEM, log, abort.signal(),
-                                Math::random, reports);
+                        // whatever the API sends back is quoted in lines and reports: none may carry the token
+                        results = GateRun.run(campaigns, client, TimeSource.SYSTEM,
+                                new RedactingLog(log, token::redact), abort.signal(), Math::random,
+                                reports.withRedactor(token::redact));
                     }
                 }
             } catch (InvalidConfigurationException e) {

@@ -73,6 +73,52 @@ class AwaitCampaignMojoTest {
     @Test
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    void a_token_the_api_echoes_back_should_never_reach_the_build_log(AwaitCampaignMojo mojo,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path scenario = dir.resolve("echo.json");
+        java.nio.file.Files.writeString(scenario, java.nio.file.Files.readString(java.nio.file.Path.of(COMPLETE))
+                .replace("\"name\": \"Complete\"", "\"name\": \"Echo " + ENV_TOKEN + "\""));
+        simulator = SimulatorServer.start(Scenario.load(scenario.toString()), ENV_TOKEN);
+        MojoExtension.setVariableValueToObject(mojo, "baseUrl", simulator.baseUrl().toString());
+        mojo.environment = Map.of("OSVI_API_TOKEN", ENV_TOKEN)::get;
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public boolean isDebugEnabled() {
+                return true;
+            }
+
+            @Override
+            public void debug(CharSequence content) {
+                lines.add(content.toString());
+            }
+
+            @Override
+            public void info(CharSequence content) {
+                lines.add(content.toString());
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                lines.add(content.toString());
+            }
+
+            @Override
+            public void error(CharSequence content) {
+                lines.add(content.toString());
+            }
+        });
+
+        assertThatCode(mojo::execute).doesNotThrowAnyException();
+
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"Echo ****\""));
+        assertThat(lines).noneSatisfy(line -> assertThat(line).contains(ENV_TOKEN));
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
     @MojoParameter(name = "maxFailureRatio", value = "3%")
     void a_breach_should_be_a_mojo_failure(AwaitCampaignMojo mojo) throws Exception {
         pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN));

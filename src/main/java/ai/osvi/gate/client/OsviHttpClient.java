@@ -182,14 +182,15 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         int status = response.status();
         if (status >= 200 && status < 300) {
             try {
-                return StatusParser.parse(response.body());
+                return StatusParser.parse(response.body(), token::redact);
             } catch (TransientApiException e) {
                 throw new TransientApiException(token.redact(e.getMessage()));
             }
         }
         // Error bodies only: a 200 body may be megabytes, and its parser reports success: false itself.
         String errorText = StatusParser.errorText(response.body());
-        String detail = errorText == null ? "" : ": " + abbreviate(errorText);
+        // redacted before it is shortened, so that no part of the token survives the cut
+        String detail = errorText == null ? "" : ": " + abbreviate(token.redact(errorText));
         if (status == 401) {
             throw new AuthenticationException(token.redact("OSVI rejected the API token from " + token.source()
                     + " (HTTP 401" + detail + "). Check that it is your account's current API token (dashboard,"
@@ -201,7 +202,8 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                     + token.source() + " belongs to the account that owns the campaign."));
         }
         if (status >= 300 && status < 400) {
-            String location = response.location() == null ? "" : " to " + abbreviate(response.location());
+            String location = response.location() == null ? ""
+                    : " to " + abbreviate(token.redact(response.location()));
             throw new TransientApiException(token.redact("HTTP " + status + " redirect" + location
                     + " not followed: the token is only sent to baseUrl. Set baseUrl to the final address."));
         }

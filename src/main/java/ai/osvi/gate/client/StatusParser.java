@@ -1,6 +1,5 @@
 package ai.osvi.gate.client;
 
-import ai.osvi.gate.json.Json;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
@@ -18,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads a campaign-status body in one streaming pass (the benchmarks favour it over a tree: a quarter of the time
@@ -33,7 +33,11 @@ public final class StatusParser {
     // Jackson's STRICT_DUPLICATE_DETECTION, which keeps a set of names for every object: a third of the parse time.
     private static final JsonFactory JSON = new JsonFactory();
 
-    private StatusParser() {
+    /** Applied to every text from the body before a message quotes (and maybe shortens) it. */
+    private final UnaryOperator<String> redactor;
+
+    private StatusParser(UnaryOperator<String> redactor) {
+        this.redactor = redactor;
     }
 
     /**
@@ -41,6 +45,18 @@ public final class StatusParser {
      * change the array afterwards.
      */
     public static CampaignStatus parse(byte[] body) throws TransientApiException {
+        return parse(body, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #parse(byte[])}; {@code redactor} (e.g. {@link ApiToken#redact}) is applied to any text of the body
+     * that an error message quotes, before it is shortened, so that no part of a secret survives the shortening.
+     */
+    public static CampaignStatus parse(byte[] body, UnaryOperator<String> redactor) throws TransientApiException {
+        return new StatusParser(redactor).read(body);
+    }
+
+    private CampaignStatus read(byte[] body) throws TransientApiException {
         if (body.length == 0) {
             throw unexpected("the body is empty");
         }
@@ -117,23 +133,36 @@ public final class StatusParser {
             if (start.startsWith("<")) {
                 throw unexpected("the body is HTML or XML, not JSON (a proxy or gateway error page?)");
             }
-            throw unexpected("the body is not valid JSON (" + e.getOriginalMessage() + ")");
+            throw unexpected("the body is not valid JSON (" + redactor.apply(e.getOriginalMessage()) + ")");
         } catch (IOException e) {
-            throw unexpected("the body could not be read (" + e.getMessage() + ")");
+            throw unexpected("the body could not be read (" + redactor.apply(e.getMessage()) + ")");
         }
     }
 
-    /** The {@code error} text of an error body (401, 404, {@code success: false}), or {@code null}. */
+    /**
+     * The {@code error} text of an error body (401, 404, 5xx), or {@code null}: leniently, since it only adds detail
+     * to a message. The first top-level {@code error} string wins, and whatever follows it is not read.
+     */
     public static String errorText(byte[] body) {
-        try {
-            return Json.read(body) instanceof Map<?, ?> root && root.get("error") instanceof String error ? error
-                    : null;
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("error") && value == JsonToken.VALUE_STRING) {
+                    return parser.getText();
+                }
+                parser.skipChildren();
+            }
+            return null;
         } catch (IOException e) {
             return null;
         }
     }
 
-    private static CampaignStatus readData(JsonParser parser, byte[] body) throws IOException, TransientApiException {
+    private CampaignStatus readData(JsonParser parser, byte[] body) throws IOException, TransientApiException {
         Campaign campaign = null;
         String campaignProblem = null;
         CallCounts calls = null;
@@ -178,7 +207,7 @@ public final class StatusParser {
         return new CampaignStatus(campaign, calls, uploads, RawBody.wrap(body));
     }
 
-    private static Campaign readCampaign(JsonParser parser) throws IOException, TransientApiException {
+    private Campaign readCampaign(JsonParser parser) throws IOException, TransientApiException {
         Long id = null;
         String name = null;
         String status = null;
@@ -231,7 +260,7 @@ public final class StatusParser {
         return new Campaign(id, name, status, retryEnabled, retryThreshold, retryDelay, createdAt);
     }
 
-    private static CallCounts readCalls(JsonParser parser) throws IOException, TransientApiException {
+    private CallCounts readCalls(JsonParser parser) throws IOException, TransientApiException {
         Long total = null;
         String totalProblem = null;
         Map<String, Long> byStatus = null;
@@ -268,7 +297,7 @@ public final class StatusParser {
         return new CallCounts(total, byStatus);
     }
 
-    private static List<Upload> readUploads(JsonParser parser) throws IOException, TransientApiException {
+    private List<Upload> readUploads(JsonParser parser) throws IOException, TransientApiException {
         List<Upload> uploads = new ArrayList<>();
         QueueTally tally = new QueueTally();
         JsonToken token;
@@ -332,7 +361,7 @@ public final class StatusParser {
     }
 
     /** Reads the queues array of upload {@code upload} and sets {@code tally} to what they add up to. */
-    private static void readQueues(JsonParser parser, int upload, QueueTally tally)
+    private void readQueues(JsonParser parser, int upload, QueueTally tally)
             throws IOException, TransientApiException {
         int index = 0;
         int completedQueues = 0;
@@ -383,8 +412,8 @@ public final class StatusParser {
             } else if (queuedKnown) {
                 queued += totalQueued;
                 if (queued < 0) {
-                    throw unexpected(queuePath(upload, index) + ".total_queued is " + totalQueued
-                            + ", which takes its upload's total beyond " + Long.MAX_VALUE);
+                    // beyond a long: unknown rather than wrong, as CampaignStatus.totalQueued() treats its sum
+                    queuedKnown = false;
                 }
             }
         }
@@ -395,7 +424,7 @@ public final class StatusParser {
     }
 
     /** Marks {@code bit} as seen; a field the gate reads may appear only once in its object. */
-    private static int once(int seen, int bit, String path) throws TransientApiException {
+    private int once(int seen, int bit, String path) throws TransientApiException {
         if ((seen & bit) != 0) {
             throw twice(path);
         }
@@ -403,27 +432,27 @@ public final class StatusParser {
     }
 
     /** As above, inside uploads, where the field's path is only built for an error message. */
-    private static int once(int seen, int bit, int upload, int queue, String field) throws TransientApiException {
+    private int once(int seen, int bit, int upload, int queue, String field) throws TransientApiException {
         if ((seen & bit) != 0) {
             throw twice((queue < 0 ? uploadPath(upload) : queuePath(upload, queue)) + "." + field);
         }
         return seen | bit;
     }
 
-    private static TransientApiException twice(String path) {
+    private TransientApiException twice(String path) {
         return unexpected(path + " appears more than once in its object (duplicate names are ambiguous)");
     }
 
-    private static String uploadPath(int upload) {
+    private String uploadPath(int upload) {
         return "data.uploads[" + upload + "]";
     }
 
-    private static String queuePath(int upload, int queue) {
+    private String queuePath(int upload, int queue) {
         return uploadPath(upload) + ".queues[" + queue + "]";
     }
 
     /** A count inside uploads: the field's path is only built for an error message. */
-    private static long count(JsonParser parser, JsonToken value, int upload, int queue, String field)
+    private long count(JsonParser parser, JsonToken value, int upload, int queue, String field)
             throws IOException, TransientApiException {
         if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
             long number = parser.getLongValue();
@@ -434,7 +463,7 @@ public final class StatusParser {
         return count(parser, value, (queue < 0 ? uploadPath(upload) : queuePath(upload, queue)) + field);
     }
 
-    private static long count(JsonParser parser, JsonToken value, String path)
+    private long count(JsonParser parser, JsonToken value, String path)
             throws IOException, TransientApiException {
         if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
             throw unexpected(field(path, "a whole number", describe(parser, value)));
@@ -446,7 +475,7 @@ public final class StatusParser {
         return number;
     }
 
-    private static void require(Object value, String path, String expected, String problem)
+    private void require(Object value, String path, String expected, String problem)
             throws TransientApiException {
         if (value == null) {
             throw unexpected(problem == null ? path + " is missing (expected " + expected + ")"
@@ -454,12 +483,12 @@ public final class StatusParser {
         }
     }
 
-    private static String field(String path, String expected, String actual) {
+    private String field(String path, String expected, String actual) {
         return path + " is " + actual + ", expected " + expected;
     }
 
     /** How a value reads in a message; skips it when it is an array or an object. */
-    private static String describe(JsonParser parser, JsonToken value) throws IOException {
+    private String describe(JsonParser parser, JsonToken value) throws IOException {
         return switch (value) {
             case VALUE_NULL -> "null";
             case VALUE_STRING -> "the string \"" + abbreviate(parser.getText()) + "\"";
@@ -476,7 +505,7 @@ public final class StatusParser {
     }
 
     /** Moves past the end of the object whose context had {@code depth}, from anywhere inside it. */
-    private static void skipToEndOf(JsonParser parser, int depth) throws IOException {
+    private void skipToEndOf(JsonParser parser, int depth) throws IOException {
         while (!(parser.currentToken() == JsonToken.END_OBJECT
                 && parser.getParsingContext().getNestingDepth() == depth - 1)) {
             if (parser.nextToken() == null) {
@@ -485,15 +514,16 @@ public final class StatusParser {
         }
     }
 
-    private static String abbreviate(String text) {
+    private String abbreviate(String raw) {
+        String text = redactor.apply(raw);
         return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
-    private static TransientApiException unexpected(String problem) {
+    private TransientApiException unexpected(String problem) {
         return new TransientApiException("unexpected response: " + problem);
     }
 
-    private static String optionalText(JsonParser parser, JsonToken value) throws IOException {
+    private String optionalText(JsonParser parser, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_STRING) {
             return parser.getText();
         }
@@ -501,7 +531,7 @@ public final class StatusParser {
         return null;
     }
 
-    private static Long optionalLong(JsonParser parser, JsonToken value) throws IOException {
+    private Long optionalLong(JsonParser parser, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
             return parser.getLongValue();
         }
@@ -509,7 +539,7 @@ public final class StatusParser {
         return null;
     }
 
-    private static Integer optionalInt(JsonParser parser, JsonToken value) throws IOException {
+    private Integer optionalInt(JsonParser parser, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
             return parser.getIntValue();
         }
@@ -517,7 +547,7 @@ public final class StatusParser {
         return null;
     }
 
-    private static OffsetDateTime optionalDate(JsonParser parser, JsonToken value) throws IOException {
+    private OffsetDateTime optionalDate(JsonParser parser, JsonToken value) throws IOException {
         if (value != JsonToken.VALUE_STRING) {
             parser.skipChildren();
             return null;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * JSON documents as plain Java values, on Jackson's streaming API alone: an object is a {@code Map<String, Object>}
@@ -42,7 +43,7 @@ public final class Json {
         }
     }
 
-    /** Reads one JSON document from {@code in}, which it leaves open; anything after it is an error. */
+    /** Reads one JSON document from {@code in}, and closes it; anything after it is an error. */
     public static Object read(InputStream in) throws IOException {
         try (JsonParser parser = FACTORY.createParser(in)) {
             return readDocument(parser);
@@ -102,6 +103,28 @@ public final class Json {
             default -> throw new IOException("unexpected " + token + " at line "
                     + parser.currentTokenLocation().getLineNr());
         };
+    }
+
+    /** A copy of {@code value} with {@code f} applied to every string in it, object keys included. */
+    public static Object mapStrings(Object value, UnaryOperator<String> f) {
+        if (value instanceof String text) {
+            return f.apply(text);
+        }
+        if (value instanceof Map<?, ?> object) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> field : object.entrySet()) {
+                copy.put(f.apply(String.valueOf(field.getKey())), mapStrings(field.getValue(), f));
+            }
+            return copy;
+        }
+        if (value instanceof List<?> array) {
+            List<Object> copy = new ArrayList<>(array.size());
+            for (Object element : array) {
+                copy.add(mapStrings(element, f));
+            }
+            return copy;
+        }
+        return value;
     }
 
     /** The value as compact JSON, as an API sends it. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.UnaryOperator;
 
 /** The Markdown appended to GitHub Actions' job summary ({@code GITHUB_STEP_SUMMARY}). */
 public final class GithubSummary {
@@ -19,18 +20,24 @@ public final class GithubSummary {
     }
 
     public static String markdown(GateResult result, GateConfig config) {
+        return markdown(result, config, UnaryOperator.identity());
+    }
+
+    /** The Markdown, with {@code redactor} applied to every text before it is escaped, and to the whole. */
+    public static String markdown(GateResult result, GateConfig config, UnaryOperator<String> redactor) {
         StringBuilder md = new StringBuilder();
         CampaignStatus snapshot = result.waitResult().lastSnapshot();
         String name = snapshot == null || snapshot.campaign().name() == null ? ""
-                : " \u201c" + escape(snapshot.campaign().name()) + "\u201d";
+                : " \u201c" + escape(snapshot.campaign().name(), redactor) + "\u201d";
         md.append("### ").append(icon(result)).append(" OSVI gate: ").append(result.verdict())
                 .append(" \u2014 campaign ").append(result.campaignId()).append(name).append("\n\n");
-        md.append(escape(result.summary())).append("\n\n");
+        md.append(escape(result.summary(), redactor)).append("\n\n");
         if (result.evaluation() != null && !result.evaluation().results().isEmpty()) {
             md.append("| Rule | Actual | Limit | Result |\n|---|---:|---:|---|\n");
             for (RuleResult r : result.evaluation().results()) {
                 md.append("| `").append(r.rule().subject()).append("` | ").append(r.shownActual()).append(" | ")
-                        .append(escape(r.shownLimit())).append(" | ").append(r.passed() ? "PASS" : "**FAIL**")
+                        .append(escape(r.shownLimit(), redactor)).append(" | ")
+                        .append(r.passed() ? "PASS" : "**FAIL**")
                         .append(" |\n");
             }
             md.append("\n");
@@ -47,16 +54,17 @@ public final class GithubSummary {
         md.append("Polls: ").append(result.waitResult().polls()).append(", errors: ")
                 .append(result.waitResult().errors()).append(".\n");
         for (String detail : result.details()) {
-            md.append("\n> ").append(escape(detail)).append("\n");
+            md.append("\n> ").append(escape(detail, redactor)).append("\n");
         }
         md.append("\n");
         return md.toString();
     }
 
     /** Appends to the file GitHub Actions names in {@code GITHUB_STEP_SUMMARY}. */
-    public static void append(Path summaryFile, GateResult result, GateConfig config) throws IOException {
-        Files.writeString(summaryFile, markdown(result, config), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+    public static void append(Path summaryFile, GateResult result, GateConfig config,
+            UnaryOperator<String> redactor) throws IOException {
+        Files.writeString(summaryFile, redactor.apply(markdown(result, config, redactor)), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static String icon(GateResult result) {
@@ -67,7 +75,8 @@ public final class GithubSummary {
         };
     }
 
-    private static String escape(String text) {
+    private static String escape(String raw, UnaryOperator<String> redactor) {
+        String text = redactor.apply(raw);
         return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

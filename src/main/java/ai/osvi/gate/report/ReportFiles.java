@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The report files of one campaign, written on every outcome and atomically (a temporary file, then a move), so a
@@ -45,10 +46,20 @@ public final class ReportFiles {
     /** Writes both files into {@code directory}, creating it if needed. */
     public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt)
             throws IOException {
+        write(directory, result, config, finishedAt, UnaryOperator.identity());
+    }
+
+    /**
+     * As above, with {@code redactor} applied to every text the files hold (names and values, before escaping)
+     * and to each file as a whole: the snapshot quotes what the API sent.
+     */
+    public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt,
+            UnaryOperator<String> redactor) throws IOException {
         Files.createDirectories(directory);
         writeAtomically(jsonFile(directory, result.campaignId()),
-                Json.pretty(json(result, config, finishedAt)) + "\n");
-        writeAtomically(junitFile(directory, result.campaignId()), junit(result, config, finishedAt));
+                redactor.apply(Json.pretty(Json.mapStrings(json(result, config, finishedAt), redactor)) + "\n"));
+        writeAtomically(junitFile(directory, result.campaignId()),
+                redactor.apply(junit(result, config, finishedAt, redactor)));
     }
 
     static void writeAtomically(Path target, String content) throws IOException {
@@ -140,6 +151,10 @@ public final class ReportFiles {
      * that could not decide is an error.
      */
     static String junit(GateResult result, GateConfig config, Instant finishedAt) {
+        return junit(result, config, finishedAt, UnaryOperator.identity());
+    }
+
+    static String junit(GateResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor) {
         WaitResult wait = result.waitResult();
         String suite = "osvi.campaign." + result.campaignId();
         List<RuleResult> judged = result.evaluation() == null ? List.of() : result.evaluation().results();
@@ -162,7 +177,7 @@ public final class ReportFiles {
                 errors++;
             }
         }
-        XmlWriter xml = new XmlWriter();
+        XmlWriter xml = new XmlWriter(redactor);
         xml.start("testsuite");
         xml.attribute("name", suite);
         xml.attribute("tests", Integer.toString(tests));

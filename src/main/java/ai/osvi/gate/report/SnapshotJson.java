@@ -77,7 +77,7 @@ final class SnapshotJson {
             Map<String, Object> node = new LinkedHashMap<>();
             uploads.add(node);
             node.put("campaign_upload_id", upload.campaignUploadId());
-            node.put("queues", upload.queues());
+            node.put("queue_count", upload.queues());
             node.put("queues_completed", upload.completedQueues());
             node.put("total_queued", upload.totalQueued());
         }

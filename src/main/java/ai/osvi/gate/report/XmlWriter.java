@@ -2,6 +2,7 @@ package ai.osvi.gate.report;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.UnaryOperator;
 
 /**
  * Just enough XML for the JUnit report: elements, attributes and text, escaped. Characters that XML 1.0 cannot carry
@@ -14,9 +15,16 @@ final class XmlWriter {
 
     private final StringBuilder out = new StringBuilder(2048);
     private final Deque<String> open = new ArrayDeque<>();
+    private final UnaryOperator<String> redactor;
     private boolean inStartTag;
 
     XmlWriter() {
+        this(UnaryOperator.identity());
+    }
+
+    /** {@code redactor} is applied to every attribute value and text before it is escaped. */
+    XmlWriter(UnaryOperator<String> redactor) {
+        this.redactor = redactor;
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     }
 
@@ -33,14 +41,14 @@ final class XmlWriter {
             throw new IllegalStateException("attribute " + name + " outside a start tag");
         }
         out.append(' ').append(name).append("=\"");
-        escape(value, true);
+        escape(redactor.apply(value), true);
         out.append('"');
         return this;
     }
 
     XmlWriter text(String text) {
         closeStartTag();
-        escape(text, false);
+        escape(redactor.apply(text), false);
         return this;
     }
 

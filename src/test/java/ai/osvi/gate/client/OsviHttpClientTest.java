@@ -119,6 +119,25 @@ class OsviHttpClientTest {
     }
 
     @Test
+    void a_token_cut_by_the_shortening_of_a_long_text_should_leave_no_part_of_itself() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        String errorText = "x".repeat(190) + TOKEN + " and more";
+        URI baseUrl = serve(500, "application/json", "{\"error\":\"" + errorText + "\"}", seen);
+        try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> client.fetch(7))
+                    .message().doesNotContain(TOKEN.substring(0, 4)).contains("****");
+        }
+        String fieldText = "y".repeat(30) + TOKEN;
+        URI wrongType = serve(200, "application/json", StatusParserTest.DOCUMENTED_EXAMPLE
+                .replace("\"completed\": false", "\"completed\": \"" + fieldText + "\""), seen);
+        try (OsviHttpClient client = client(wrongType, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> client.fetch(7))
+                    .hasMessageContaining("data.uploads[0].queues[0].completed is the string")
+                    .message().doesNotContain(TOKEN.substring(0, 4));
+        }
+    }
+
+    @Test
     void redirects_should_not_be_followed_so_the_token_stays_with_baseUrl() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
         URI baseUrl = serve(302, "text/plain", "", seen, "Location", "http://127.0.0.2:9/elsewhere");

@@ -220,6 +220,31 @@ class ReportFilesTest {
             """;
 
     @Test
+    void a_token_the_api_echoed_anywhere_should_be_redacted_from_every_report() throws Exception {
+        String token = "tokECHO1234abcdZ";
+        byte[] body = BODY_WITH_EXTRAS.replace("\"owner\": \"ops\"", "\"owner\": \"" + token + "\"")
+                .replace("June Renewals", "June " + token)
+                .replace("\"region\"", "\"" + token + "\"")
+                .getBytes(StandardCharsets.UTF_8);
+        source.then(StatusParser.parse(body));
+        config.maxFailureRatio = "1%";
+        GateConfig parsed = config.parse();
+        GateResult result = new Gate(parsed, source, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
+        Path summary = dir.resolve("summary.md");
+
+        ReportFiles.write(dir, result, parsed, FINISHED, text -> text.replace(token, "****"));
+        GithubSummary.append(summary, result, parsed, text -> text.replace(token, "****"));
+
+        for (Path file : List.of(dir.resolve("campaign-7.json"), dir.resolve("TEST-osvi-campaign-7.xml"), summary)) {
+            assertThat(Files.readString(file)).as(file.getFileName().toString()).doesNotContain(token);
+        }
+        JsonNode snapshot = json().get("snapshot");
+        assertThat(snapshot.get("campaign").get("owner").asText()).isEqualTo("****");
+        assertThat(snapshot.has("****")).as("a field named with the token").isTrue();
+        assertThat(Files.readString(summary)).contains("June ****");
+    }
+
+    @Test
     void the_snapshot_of_a_parsed_body_should_be_the_api_data_verbatim() throws Exception {
         byte[] body = BODY_WITH_EXTRAS.getBytes(StandardCharsets.UTF_8);
         source.then(StatusParser.parse(body));
@@ -263,9 +288,9 @@ class ReportFilesTest {
         assertThat(snapshot.get("campaign").get("name").asText()).isEqualTo("June Renewals");
         assertThat(snapshot.get("calls").get("total").asLong()).isEqualTo(5);
         assertThat(snapshot.get("uploads").get(0)).isEqualTo(new ObjectMapper().readTree(
-                "{\"campaign_upload_id\": 19, \"queues\": 2, \"queues_completed\": 1, \"total_queued\": 20}"));
+                "{\"campaign_upload_id\": 19, \"queue_count\": 2, \"queues_completed\": 1, \"total_queued\": 20}"));
         assertThat(snapshot.get("uploads").get(1)).isEqualTo(new ObjectMapper().readTree(
-                "{\"campaign_upload_id\": 20, \"queues\": 1, \"queues_completed\": 1, \"total_queued\": 10}"));
+                "{\"campaign_upload_id\": 20, \"queue_count\": 1, \"queues_completed\": 1, \"total_queued\": 10}"));
         assertThat(snapshot.get("queuesAwaited").asInt()).isEqualTo(3);
         assertThat(snapshot.get("queuesCompleted").asInt()).isEqualTo(2);
         assertThat(snapshot.get("complete").asBoolean()).isFalse();
@@ -278,7 +303,7 @@ class ReportFilesTest {
 
         Path summary = dir.resolve("summary.md");
         Files.writeString(summary, "earlier step\n");
-        GithubSummary.append(summary, result, config.parse());
+        GithubSummary.append(summary, result, config.parse(), java.util.function.UnaryOperator.identity());
 
         assertThat(Files.readString(summary)).startsWith("earlier step\n### \u274c OSVI gate: FAIL \u2014 campaign 7"
                 + " \u201cJune Renewals\u201d\n")

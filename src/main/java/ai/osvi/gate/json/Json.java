@@ -28,12 +28,48 @@ public final class Json {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    /** No duplicate-name sets: for readers that check what they read themselves, or read one field only. */
+    private static final JsonFactory LENIENT = new JsonFactory();
 
     private Json() {
     }
 
-    public static JsonFactory factory() {
-        return FACTORY;
+    /** A parser over {@code bytes} that leaves duplicate names to the caller. */
+    public static JsonParser lenientParser(byte[] bytes) throws IOException {
+        return LENIENT.createParser(bytes);
+    }
+
+    /**
+     * The value of the first top-level field {@code name} of the object in {@code bytes}, read leniently (duplicate
+     * names, and whatever follows that value, are not looked at); {@code null} when there is none or the document is
+     * not an object.
+     */
+    public static Object topLevelField(byte[] bytes, String name) throws IOException {
+        try (JsonParser parser = LENIENT.createParser(bytes)) {
+            return topLevelField(parser, name);
+        }
+    }
+
+    /** As {@link #topLevelField(byte[], String)}, from {@code in}, which it closes. */
+    public static Object topLevelField(InputStream in, String name) throws IOException {
+        try (JsonParser parser = LENIENT.createParser(in)) {
+            return topLevelField(parser, name);
+        }
+    }
+
+    private static Object topLevelField(JsonParser parser, String name) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals(name)) {
+                return readValue(parser, value);
+            }
+            parser.skipChildren();
+        }
+        return null;
     }
 
     /** Reads one JSON document; anything after it is an error. */
@@ -61,18 +97,6 @@ public final class Json {
                     + parser.currentTokenLocation().getLineNr());
         }
         return value;
-    }
-
-    /**
-     * Reads the value that starts at {@code parser}'s current token (an object or array whole), leaving the parser
-     * on its last token.
-     */
-    public static Object readValue(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == null) {
-            throw new IOException("no current token to read a value from");
-        }
-        return readValue(parser, token);
     }
 
     private static Object readValue(JsonParser parser, JsonToken token) throws IOException {

@@ -4,9 +4,6 @@ import ai.osvi.gate.json.Json;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.RawBody;
 import ai.osvi.gate.model.Upload;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,10 +17,6 @@ import java.util.Map;
  */
 final class SnapshotJson {
 
-    // Not Json.factory(): the status parser accepts duplicate names in fields the gate does not read, and so must
-    // the copy (the last value wins). Nothing is decoded beyond the data object.
-    private static final JsonFactory RAW = new JsonFactory();
-
     private SnapshotJson() {
     }
 
@@ -32,24 +25,16 @@ final class SnapshotJson {
         return data != null ? data : fromModel(snapshot);
     }
 
-    /** The body's {@code data} object as plain values, or {@code null} when it has none (never for a parsed body). */
+    /**
+     * The body's {@code data} object as plain values, or {@code null} when it has none (never for a parsed body). Read
+     * leniently, as the status parser accepts duplicate names in fields the gate does not read (within data the last
+     * one wins).
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> apiData(RawBody body) {
-        try (JsonParser parser = RAW.createParser(body.open())) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            Object data = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                if (name.equals("data")) {
-                    data = Json.readValue(parser);
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            return data instanceof Map<?, ?> object ? (Map<String, Object>) object : null;
+        try {
+            return Json.topLevelField(body.open(), "data") instanceof Map<?, ?> data ? (Map<String, Object>) data
+                    : null;
         } catch (IOException e) {
             return null;
         }

@@ -28,6 +28,11 @@ import java.util.function.DoubleSupplier;
 /** The release gate: waits for the campaign, judges the rules, reports, and says what that means for the build. */
 public final class Gate {
 
+    /** Said at start, and in the reports, when the gate awaits one upload but judges the campaign's counts. */
+    public static final String UPLOAD_ID_NOTE = "uploadId only chooses which queues to await: the API gives call"
+            + " counts for the whole campaign, so the rules judge every call of the campaign, earlier uploads"
+            + " included.";
+
     private final GateConfig config;
     private final StatusSource source;
     private final TimeSource time;
@@ -58,6 +63,9 @@ public final class Gate {
                 + config.uploadId().stream().mapToObj(id -> " (upload " + id + ")").findFirst().orElse("")
                 + " at " + config.baseUrl() + ": polling every " + Values.format(config.pollInterval())
                 + ", timeout " + Values.format(config.timeout()) + ", rules: " + describeRules());
+        if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
+            log.warn(UPLOAD_ID_NOTE);
+        }
         Thread waiting = Thread.currentThread();
         Runnable unregister = abort.onAbort(() -> {
             source.abort();
@@ -72,9 +80,26 @@ public final class Gate {
                 Thread.interrupted();
             }
         }
-        GateResult result = decide(wait);
+        GateResult result;
+        try {
+            result = decide(wait);
+        } catch (RuntimeException e) {
+            result = internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, wait.lastSnapshot(),
+                    wait.error(), wait.polls(), wait.errors(), wait.elapsed(), e));
+        }
         VerdictReport.write(result, config, log);
         return result;
+    }
+
+    /** ERROR for an unexpected exception inside the gate: never a verdict, always with what is known. */
+    public static GateResult internalError(GateConfig config, WaitResult wait) {
+        RuntimeException fault = wait.fault();
+        String what = fault == null ? "unknown" : fault.getClass().getName()
+                + (fault.getMessage() == null ? "" : ": " + fault.getMessage());
+        return new GateResult(config.campaignId(), Verdict.ERROR, BuildOutcome.ERROR,
+                "the gate failed unexpectedly (" + what + ")",
+                List.of("This is a bug in osvi-maven-plugin, not a verdict on the campaign: please report it with this"
+                        + " build's JSON report."), null, wait);
     }
 
     private String describeRules() {
@@ -107,6 +132,7 @@ public final class Gate {
             case GAVE_UP -> gaveUp(wait);
             case ABORTED -> new GateResult(config.campaignId(), Verdict.ABORTED, BuildOutcome.ERROR,
                     "the gate was aborted before the campaign completed", List.of(), null, wait);
+            case INTERNAL_ERROR -> internalError(config, wait);
         };
     }
 
@@ -117,12 +143,19 @@ public final class Gate {
         boolean early = wait.outcome() == WaitResult.Outcome.CERTAIN_BREACH;
         if (early) {
             details.add("Decided before completion (failFast): with at most "
-                    + EarlyVerdict.maxPossibleCalls(snapshot).orElse(0) + " calls in all (total_queued times"
+                    + EarlyVerdict.maxPossibleCalls(snapshot).orElseThrow() + " calls in all (total_queued times"
                     + " 1 + retry_threshold), the remaining calls cannot bring the breached rules back within"
                     + " their limits.");
         } else if (!completed) {
             details.add("The campaign did not complete within " + Values.format(config.timeout())
                     + "; the rules were judged on the last snapshot (onTimeout=evaluate).");
+        }
+        if (snapshot.calls().isInconsistent()) {
+            return error(wait, "inconsistent data: data.calls.by_status adds up to "
+                    + snapshot.calls().sumOfStatuses() + " calls, more than data.calls.total (" + total + ")",
+                    List.of("Ratios of counts that contradict their total mean nothing, so the gate does not judge"
+                            + " them. Check the campaign in OSVI; report the JSON report's snapshot to OSVI if the"
+                            + " API sent this."));
         }
         if (total < config.minCalls()) {
             details.add("Only " + calls(total) + (total == 1 ? " was" : " were") + " made, fewer than minCalls ("
@@ -146,7 +179,8 @@ public final class Gate {
         if (results.isEmpty()) {
             details.add("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
             return new GateResult(config.campaignId(), Verdict.PASS, BuildOutcome.WARN,
-                    "completed with " + calls(total) + "; no rule configured", details, evaluation, wait);
+                    (completed ? "completed with " + calls(total) : calls(total) + notCompleted(wait))
+                            + "; no rule configured", details, evaluation, wait);
         }
         return new GateResult(config.campaignId(), Verdict.PASS, completed ? BuildOutcome.PASS : BuildOutcome.WARN,
                 results.size() + " of " + results.size() + " rule" + (results.size() == 1 ? "" : "s")
@@ -187,6 +221,9 @@ public final class Gate {
         }
         if (error instanceof CampaignNotFoundException) {
             return "the campaign was not found (HTTP 404)";
+        }
+        if (error instanceof RequestRejectedException rejected && rejected.status() / 100 == 3) {
+            return "the API answered with a redirect (HTTP " + rejected.status() + "), which is never followed";
         }
         if (error instanceof RequestRejectedException rejected) {
             return "the API refused the request (HTTP " + rejected.status() + ")";

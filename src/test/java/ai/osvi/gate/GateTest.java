@@ -120,7 +120,7 @@ class GateTest {
     }
 
     @Test
-    void timeout_should_end_at_the_deadline_with_a_final_poll_and_the_last_snapshot() {
+    void timeout_should_end_at_the_deadline_without_a_poll_past_it_and_with_the_last_snapshot() {
         config.timeout = "50s";
         config.pollInterval = "15s";
         source.then(Snapshots.active().queues(19, true, false).calls("picked", 10));
@@ -129,8 +129,8 @@ class GateTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
-        // polls at 0, 15, 30, 45 and a final one at the 50 s deadline
-        assertThat(source.polls()).isEqualTo(5);
+        // polls at 0, 15, 30, 45; at the 50 s deadline no time is left for another request
+        assertThat(source.polls()).isEqualTo(4);
         assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(50));
         assertThat(time.sleeps()).last().isEqualTo(Duration.ofSeconds(5));
         assertThat(result.failureMessage()).contains("did not complete within 50s",
@@ -146,9 +146,9 @@ class GateTest {
 
         run();
 
-        // 0-20 poll, sleep 10, 30-50 poll, sleep 10, 60-80 final poll: never starts a poll after the deadline
-        assertThat(source.polls()).isEqualTo(3);
-        assertThat(time.elapsed()).isLessThanOrEqualTo(Duration.ofSeconds(60 + 30));
+        // 0-20 poll, sleep 10, 30-50 poll, sleep 10: the deadline, and no poll at or after it
+        assertThat(source.polls()).isEqualTo(2);
+        assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
@@ -372,9 +372,9 @@ class GateTest {
         GateResult result = run();
 
         assertThat(time.sleeps().get(0)).isEqualTo(Duration.ofSeconds(90));
-        // the hour-long Retry-After is cut at the deadline, where a final attempt is made
+        // the hour-long Retry-After is cut at the deadline, where the wait ends
         assertThat(time.sleeps().get(1)).isEqualTo(Duration.ofSeconds(300 - 90));
-        assertThat(source.polls()).isEqualTo(3);
+        assertThat(source.polls()).isEqualTo(2);
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(time.elapsed()).isEqualTo(Duration.ofMinutes(5));
     }

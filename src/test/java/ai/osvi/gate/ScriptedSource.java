@@ -2,6 +2,7 @@ package ai.osvi.gate;
 
 import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.StatusSource;
+import ai.osvi.gate.client.TransientApiException;
 import ai.osvi.gate.model.CampaignStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,18 @@ public final class ScriptedSource implements StatusSource {
 
     public int polls() {
         return polls;
+    }
+
+    /** As the HTTP client does: a request slower than the time left is cut off when that time is up. */
+    @Override
+    public CampaignStatus fetch(long campaignId, Duration timeLeft) throws ApiException {
+        if (requestTime.compareTo(timeLeft) > 0) {
+            polls++;
+            time.advance(timeLeft);
+            throw new TransientApiException("no complete response within " + timeLeft.toSeconds()
+                    + "s (the time left before the gate's deadline)");
+        }
+        return fetch(campaignId);
     }
 
     @Override

@@ -15,7 +15,7 @@ class WarmupTest {
 
         assertThat(status.isComplete(OptionalLong.empty())).isTrue();
         assertThat(status.calls().count("failed")).isEqualTo(1);
-        assertThat(status.totalQueued()).hasValue(2);
+        assertThat(status.totalQueued()).hasValue(java.math.BigInteger.valueOf(2));
     }
 
     @Test

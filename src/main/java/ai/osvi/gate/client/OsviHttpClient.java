@@ -10,6 +10,7 @@ import java.net.ProxySelector;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -71,6 +72,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private final Clock clock;
     private final ProxySettings proxy;
+    private final RequestConfig defaultRequestConfig;
     private final Set<HttpGet> inFlight = ConcurrentHashMap.newKeySet();
 
     public OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout) {
@@ -90,6 +92,10 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         this.token = token;
         this.requestTimeout = requestTimeout;
         Timeout timeout = Timeout.of(requestTimeout);
+        this.defaultRequestConfig = RequestConfig.custom()
+                .setConnectionRequestTimeout(timeout)
+                .setResponseTimeout(timeout)
+                .build();
         HttpClientBuilder builder = HttpClients.custom();
         if (proxy == null) {
             builder.setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()));
@@ -118,10 +124,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(timeout)
-                        .setResponseTimeout(timeout)
-                        .build())
+                .setDefaultRequestConfig(defaultRequestConfig)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
@@ -140,12 +143,28 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
 
     @Override
     public CampaignStatus fetch(long campaignId) throws ApiException, InterruptedException {
+        return fetch(campaignId, requestTimeout);
+    }
+
+    /** One request, taking at most {@code min(requestTimeout, timeLeft)} in all, connecting and body included. */
+    @Override
+    public CampaignStatus fetch(long campaignId, Duration timeLeft) throws ApiException, InterruptedException {
         URI uri = statusUri(campaignId);
+        boolean deadlineFirst = timeLeft.compareTo(requestTimeout) < 0;
+        Duration limit = deadlineFirst ? timeLeft : requestTimeout;
+        if (limit.toMillis() <= 0) {
+            throw new TransientApiException("no time left before the gate's deadline (timeout) for a request to "
+                    + hostAndPort(uri));
+        }
         HttpGet request = new HttpGet(uri);
         request.setHeader(new BasicHeader("API-Token", token.value(), true));
         request.setHeader("Accept", "application/json");
+        request.setConfig(RequestConfig.copy(defaultRequestConfig)
+                .setResponseTimeout(Timeout.of(limit))
+                .setConnectionRequestTimeout(Timeout.of(limit))
+                .build());
         // responseTimeout bounds each read, not the whole body: the watchdog bounds the whole exchange.
-        ScheduledFuture<?> abort = watchdog.schedule(request::cancel, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> abort = watchdog.schedule(request::cancel, limit.toMillis(), TimeUnit.MILLISECONDS);
         Response response;
         inFlight.add(request);
         try {
@@ -157,16 +176,33 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
             if (Thread.currentThread().isInterrupted() || aborted) {
                 throw new InterruptedException("interrupted while polling");
             }
-            if (request.isCancelled()) {
-                throw new TransientApiException("no complete response within " + Values.format(requestTimeout)
-                        + " (requestTimeout) from " + hostAndPort(uri));
+            if (request.isCancelled() || deadlineFirst && e instanceof SocketTimeoutException) {
+                throw new TransientApiException("no complete response within " + Values.format(limit)
+                        + (deadlineFirst ? " (the time left before the gate's deadline)" : " (requestTimeout)")
+                        + " from " + hostAndPort(uri));
             }
             throw new TransientApiException(token.redact(describe(e, uri)));
         } finally {
             inFlight.remove(request);
             abort.cancel(false);
         }
-        return interpret(response, campaignId);
+        return interpret(redacted(response), campaignId);
+    }
+
+    /**
+     * The answer with the token removed from everything in it that any message, log line or report could quote: the
+     * body, the reason phrase and the headers read. Done once, here, so that every later use is clean by construction
+     * (the status parser also redacts each text it decodes, which covers a token written with JSON escapes).
+     */
+    private Response redacted(Response response) {
+        byte[] body = response.body();
+        String text = new String(body, StandardCharsets.UTF_8);
+        String clean = token.redact(text);
+        if (!clean.equals(text)) {
+            body = clean.getBytes(StandardCharsets.UTF_8);
+        }
+        return new Response(response.status(), token.redact(response.reason()), token.redact(response.location()),
+                token.redact(response.retryAfter()), body);
     }
 
     private volatile boolean aborted;
@@ -181,31 +217,27 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
     private CampaignStatus interpret(Response response, long campaignId) throws ApiException {
         int status = response.status();
         if (status >= 200 && status < 300) {
-            try {
-                return StatusParser.parse(response.body(), token::redact);
-            } catch (TransientApiException e) {
-                throw new TransientApiException(token.redact(e.getMessage()));
-            }
+            return StatusParser.parse(response.body(), token::redact);
         }
         // Error bodies only: a 200 body may be megabytes, and its parser reports success: false itself.
-        String errorText = StatusParser.errorText(response.body());
-        // redacted before it is shortened, so that no part of the token survives the cut
-        String detail = errorText == null ? "" : ": " + abbreviate(token.redact(errorText));
+        // Decoded from JSON here (escapes and all), so redacted here, before it is shortened.
+        String errorText = token.redact(StatusParser.errorText(response.body()));
+        String detail = errorText == null ? "" : ": " + abbreviate(errorText);
         if (status == 401) {
-            throw new AuthenticationException(token.redact("OSVI rejected the API token from " + token.source()
+            throw new AuthenticationException("OSVI rejected the API token from " + token.source()
                     + " (HTTP 401" + detail + "). Check that it is your account's current API token (dashboard,"
-                    + " Settings > API)."));
+                    + " Settings > API).");
         }
         if (status == 404) {
-            throw new CampaignNotFoundException(token.redact("campaign " + campaignId
+            throw new CampaignNotFoundException("campaign " + campaignId
                     + " not found on this account (HTTP 404" + detail + "). Check campaignId and that the token from "
-                    + token.source() + " belongs to the account that owns the campaign."));
+                    + token.source() + " belongs to the account that owns the campaign.");
         }
         if (status >= 300 && status < 400) {
-            String location = response.location() == null ? ""
-                    : " to " + abbreviate(token.redact(response.location()));
-            throw new TransientApiException(token.redact("HTTP " + status + " redirect" + location
-                    + " not followed: the token is only sent to baseUrl. Set baseUrl to the final address."));
+            String location = response.location() == null ? " (no Location)" : " to " + abbreviate(response.location());
+            throw new RequestRejectedException(status, "HTTP " + status + reasonPhrase(response) + ": "
+                    + statusUri(campaignId) + " redirects" + location + ". Redirects are never followed (the token"
+                    + " is only sent to baseUrl): set baseUrl to the final address.");
         }
         if (status == 407) {
             throw new RequestRejectedException(status, "HTTP 407 Proxy Authentication Required: the proxy "
@@ -214,14 +246,14 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         }
         String reason = reasonPhrase(response);
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
-            throw new RequestRejectedException(status, token.redact("HTTP " + status + reason + detail
-                    + ": the API refused the request for " + statusUri(campaignId) + "; polling again cannot help."));
+            throw new RequestRejectedException(status, "HTTP " + status + reason + detail
+                    + ": the API refused the request for " + statusUri(campaignId) + "; polling again cannot help.");
         }
         Duration retryAfter = status == 429 || status == 503
                 ? RetryAfter.parse(response.retryAfter(), clock).orElse(null)
                 : null;
-        throw new TransientApiException(token.redact("HTTP " + status + reason + detail
-                + (retryAfter == null ? "" : " (Retry-After " + Values.format(retryAfter) + ")")), retryAfter);
+        throw new TransientApiException("HTTP " + status + reason + detail
+                + (retryAfter == null ? "" : " (Retry-After " + Values.format(retryAfter) + ")"), retryAfter);
     }
 
     /** " Bad Gateway": the server's reason phrase, or the standard one when it sent none; "" when unknown. */

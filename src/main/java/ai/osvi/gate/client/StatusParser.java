@@ -87,7 +87,7 @@ public final class StatusParser {
                     case "error" -> {
                         seen = once(seen, 2, "error");
                         if (value == JsonToken.VALUE_STRING) {
-                            error = parser.getText();
+                            error = redactor.apply(parser.getText());
                         } else {
                             parser.skipChildren();
                         }
@@ -213,12 +213,12 @@ public final class StatusParser {
                 }
                 case "name" -> {
                     seen = once(seen, 2, "data.campaign.name");
-                    name = optionalText(parser, value);
+                    name = redactor.apply(optionalText(parser, value));
                 }
                 case "status" -> {
                     seen = once(seen, 4, "data.campaign.status");
                     if (value == JsonToken.VALUE_STRING) {
-                        status = parser.getText();
+                        status = redactor.apply(parser.getText());
                     } else if (value != JsonToken.VALUE_NULL) {
                         throw unexpected(field("data.campaign.status", "a string", describe(parser, value)));
                     }
@@ -266,7 +266,7 @@ public final class StatusParser {
                     if (value == JsonToken.START_OBJECT) {
                         byStatus = new LinkedHashMap<>();
                         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                            String status = parser.currentName();
+                            String status = redactor.apply(parser.currentName());
                             String path = "data.calls.by_status." + status;
                             if (byStatus.put(status, count(parser, parser.nextToken(), path)) != null) {
                                 throw twice(path);
@@ -452,14 +452,32 @@ public final class StatusParser {
 
     private long count(JsonParser parser, JsonToken value, String path)
             throws IOException, TransientApiException {
-        if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+        Long number = wholeNumber(parser, value);
+        if (number == null) {
             throw unexpected(field(path, "a whole number", describe(parser, value)));
         }
-        long number = parser.getLongValue();
         if (number < 0) {
             throw unexpected(path + " is " + number + ", a negative count");
         }
         return number;
+    }
+
+    /**
+     * The value as a {@code long} when it is a whole number that fits one, else {@code null}. The API is OpenAPI 3.1,
+     * whose {@code integer} is JSON Schema's: any number with a zero fraction, so {@code 100.0} is 100.
+     */
+    private static Long wholeNumber(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NUMBER_INT) {
+            return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? null : parser.getLongValue();
+        }
+        if (value == JsonToken.VALUE_NUMBER_FLOAT) {
+            try {
+                return parser.getDecimalValue().longValueExact();
+            } catch (ArithmeticException e) {
+                return null; // a fraction, or beyond a long
+            }
+        }
+        return null;
     }
 
     private void require(Object value, String path, String expected, String problem)
@@ -519,19 +537,15 @@ public final class StatusParser {
     }
 
     private Long optionalLong(JsonParser parser, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            return parser.getLongValue();
-        }
+        Long number = wholeNumber(parser, value);
         parser.skipChildren();
-        return null;
+        return number;
     }
 
     private Integer optionalInt(JsonParser parser, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
-            return parser.getIntValue();
-        }
+        Long number = wholeNumber(parser, value);
         parser.skipChildren();
-        return null;
+        return number == null || number != number.intValue() ? null : number.intValue();
     }
 
     private OffsetDateTime optionalDate(JsonParser parser, JsonToken value) throws IOException {

@@ -1,6 +1,9 @@
 package ai.osvi.gate.model;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -31,18 +34,32 @@ public record CampaignStatus(Campaign campaign, CallCounts calls, List<Upload> u
         return awaited;
     }
 
-    /** Complete means at least one awaited queue exists and every awaited queue reports {@code completed: true}. */
+    /**
+     * Complete means at least one upload is awaited, and every awaited upload has at least one queue and every one of
+     * its queues reports {@code completed: true}. An upload with no queue yet has calls that have not even started.
+     */
     public boolean isComplete(OptionalLong uploadId) {
         boolean any = false;
         for (Upload upload : uploads) {
             if (isAwaited(upload, uploadId)) {
-                if (!upload.allCompleted()) {
+                if (upload.queues() == 0 || !upload.allCompleted()) {
                     return false;
                 }
-                any |= upload.queues() > 0;
+                any = true;
             }
         }
         return any;
+    }
+
+    /** The ids of the awaited uploads that have no calling queue yet, in the API's order. */
+    public List<Long> uploadsWithoutQueue(OptionalLong uploadId) {
+        List<Long> ids = new ArrayList<>();
+        for (Upload upload : uploads) {
+            if (isAwaited(upload, uploadId) && upload.queues() == 0) {
+                ids.add(upload.campaignUploadId());
+            }
+        }
+        return ids;
     }
 
     public int completedQueues(OptionalLong uploadId) {
@@ -60,21 +77,18 @@ public record CampaignStatus(Campaign campaign, CallCounts calls, List<Upload> u
     }
 
     /**
-     * The calls queued across every queue of every upload, or empty when a queue does not say (or when the sum does
-     * not fit a {@code long}, which no real campaign reaches: the bound it feeds is then unknown rather than wrong).
+     * The calls queued across every queue of every upload, summed exactly, or empty when a queue does not say (or an
+     * upload's own sum is beyond a {@code long}: see {@link Upload}).
      */
-    public OptionalLong totalQueued() {
-        long queued = 0;
+    public Optional<BigInteger> totalQueued() {
+        BigInteger queued = BigInteger.ZERO;
         for (Upload upload : uploads) {
             if (upload.totalQueued() == null) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
-            queued += upload.totalQueued();
-            if (queued < 0) {
-                return OptionalLong.empty();
-            }
+            queued = queued.add(BigInteger.valueOf(upload.totalQueued()));
         }
-        return OptionalLong.of(queued);
+        return Optional.of(queued);
     }
 
     public boolean hasUpload(long uploadId) {

@@ -19,7 +19,7 @@ public record Upload(long campaignUploadId, int queues, int completedQueues, Lon
         }
     }
 
-    /** True when every queue of the upload reports {@code completed: true} (also when it has none). */
+    /** True when every queue of the upload reports {@code completed: true} (vacuously true when it has none). */
     public boolean allCompleted() {
         return completedQueues == queues;
     }

@@ -10,14 +10,17 @@ import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.WaitResult.Outcome;
 import ai.osvi.gate.rules.EarlyVerdict;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 
 /**
  * Polls until every awaited queue has completed, the campaign goes inactive, the API refuses, errors pile up or the
- * deadline passes. The deadline counts request time; the last poll happens at the deadline, never after it.
+ * deadline passes. The deadline counts request time: each request gets at most the time left before it, and an
+ * answer that arrives after it is not used.
  */
 public final class CampaignWaiter {
 
@@ -43,14 +46,24 @@ public final class CampaignWaiter {
         this.prefix = "campaign " + config.campaignId() + ": ";
     }
 
+    private CampaignStatus last;
+    private int polls;
+    private int errors;
+
+    /** Waits; an unexpected exception ends the wait as {@link Outcome#INTERNAL_ERROR}, never thrown. */
     public WaitResult await() {
         long start = time.nanoTime();
+        try {
+            return poll(start);
+        } catch (RuntimeException e) {
+            return new WaitResult(Outcome.INTERNAL_ERROR, last, null, polls, errors, since(start), e);
+        }
+    }
+
+    private WaitResult poll(long start) {
         long deadline = start + config.timeout().toNanos();
         OptionalLong uploadId = config.uploadId();
-        CampaignStatus last = null;
         ApiException lastError = null;
-        int polls = 0;
-        int errors = 0;
         int consecutiveErrors = 0;
         String lastProgress = null;
         long lastLineAt = start;
@@ -65,13 +78,22 @@ public final class CampaignWaiter {
             if (abort.isAborted()) {
                 return new WaitResult(Outcome.ABORTED, last, lastError, polls, errors, since(start));
             }
+            if (polls > 0 && time.nanoTime() - deadline >= 0) {
+                // no time left for another request
+                return new WaitResult(Outcome.TIMED_OUT, last, lastError, polls, errors, since(start));
+            }
             polls++;
             Duration pause = config.pollInterval();
             try {
-                CampaignStatus snapshot = source.fetch(config.campaignId());
+                CampaignStatus snapshot = source.fetch(config.campaignId(),
+                        Duration.ofNanos(Math.max(0, deadline - time.nanoTime())));
+                long now = time.nanoTime();
+                if (now - deadline > 0) {
+                    // an answer from after the deadline is not used, however it reads
+                    return new WaitResult(Outcome.TIMED_OUT, last, lastError, polls, errors, since(start));
+                }
                 consecutiveErrors = 0;
                 last = snapshot;
-                long now = time.nanoTime();
                 String progress = Progress.describe(snapshot, uploadId);
                 if (!progress.equals(lastProgress)) {
                     log.info(prefix + progress + ", elapsed " + elapsed(now - start));
@@ -89,9 +111,9 @@ public final class CampaignWaiter {
                     retryWindowChecked = true;
                 }
                 if (config.failFast() && snapshot.calls().total() >= config.minCalls()) {
-                    OptionalLong bound = EarlyVerdict.maxPossibleCalls(snapshot);
+                    Optional<BigInteger> bound = EarlyVerdict.maxPossibleCalls(snapshot);
                     if (bound.isPresent() && !EarlyVerdict.certainBreaches(config.rules(), snapshot.calls(),
-                            bound.getAsLong()).isEmpty()) {
+                            bound.get()).isEmpty()) {
                         return new WaitResult(Outcome.CERTAIN_BREACH, snapshot, null, polls, errors, since(start));
                     }
                 }
@@ -108,7 +130,8 @@ public final class CampaignWaiter {
                     missingUploadReported = true;
                 } else if (!missingUploadReported && snapshot.awaitedQueues(uploadId) == 0) {
                     log.warn(prefix + "no calling queue to await yet (uploads seen: " + uploadsSeen(snapshot)
-                            + "). The campaign completes only once it has queues and all of them have completed.");
+                            + "). The campaign completes only once every upload has queues and all of them have"
+                            + " completed.");
                     missingUploadReported = true;
                 }
                 if (snapshot.campaign().isInactive()) {
@@ -151,11 +174,8 @@ public final class CampaignWaiter {
             }
 
             long now = time.nanoTime();
-            if (now - deadline >= 0) {
-                return new WaitResult(Outcome.TIMED_OUT, last, lastError, polls, errors, since(start));
-            }
             try {
-                time.sleep(Duration.ofNanos(Math.min(pause.toNanos(), deadline - now)));
+                time.sleep(Duration.ofNanos(Math.max(0, Math.min(pause.toNanos(), deadline - now))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new WaitResult(Outcome.ABORTED, last, lastError, polls, errors, since(start));

@@ -3,6 +3,7 @@ package ai.osvi.gate.polling;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Policy.PollStrategy;
 import ai.osvi.gate.model.CampaignStatus;
+import java.math.BigInteger;
 import java.time.Duration;
 
 /** Chooses the pause after a good answer. (After errors the waiter backs off on its own.) */
@@ -46,7 +47,9 @@ public interface PollSchedule {
                 samples.removeFirst();
             }
             long[] oldest = samples.getFirst();
-            long expected = snapshot.totalQueued().orElse(-1);
+            // beyond a long, the expected end is too far to estimate: poll as when it is unknown
+            long expected = snapshot.totalQueued().filter(queued -> queued.bitLength() < 64)
+                    .map(BigInteger::longValue).orElse(-1L);
             long made = calls - oldest[1];
             long elapsed = nanos - oldest[0];
             if (samples.size() < 2 || expected <= 0 || calls >= expected) {

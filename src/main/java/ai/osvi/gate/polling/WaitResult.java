@@ -10,9 +10,16 @@ import java.time.Duration;
  * @param lastSnapshot the last snapshot received, or {@code null} when none was
  * @param error        the error that ended the wait ({@link Outcome#REJECTED}, {@link Outcome#GAVE_UP}), else
  *                     {@code null}
+ * @param fault        the unexpected exception that ended the wait ({@link Outcome#INTERNAL_ERROR}), else
+ *                     {@code null}
  */
 public record WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiException error, int polls, int errors,
-        Duration elapsed) {
+        Duration elapsed, RuntimeException fault) {
+
+    public WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiException error, int polls, int errors,
+            Duration elapsed) {
+        this(outcome, lastSnapshot, error, polls, errors, elapsed, null);
+    }
 
     public enum Outcome {
         /** Every awaited queue completed. */
@@ -21,7 +28,7 @@ public record WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiExcept
         INACTIVE,
         /** The deadline passed first. */
         TIMED_OUT,
-        /** The API refused for good: 401 or 404. */
+        /** The API refused for good: 401, 404, another 4xx, or a redirect. */
         REJECTED,
         /** Too many transient errors in a row. */
         GAVE_UP,
@@ -30,6 +37,8 @@ public record WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiExcept
         /** A rule became certain to be breached before completion (under {@code failFast}). */
         CERTAIN_BREACH,
         /** Nothing changed for {@code stallTimeout}. */
-        STALLED
+        STALLED,
+        /** An unexpected exception inside the gate: a bug, never a verdict. */
+        INTERNAL_ERROR
     }
 }

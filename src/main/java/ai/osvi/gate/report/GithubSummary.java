@@ -1,5 +1,6 @@
 package ai.osvi.gate.report;
 
+import ai.osvi.gate.Gate;
 import ai.osvi.gate.GateResult;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.model.CallCounts;
@@ -56,6 +57,9 @@ public final class GithubSummary {
         for (String detail : result.details()) {
             md.append("\n> ").append(escape(detail, redactor)).append("\n");
         }
+        if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
+            md.append("\n> Note: ").append(escape(Gate.UPLOAD_ID_NOTE, redactor)).append("\n");
+        }
         md.append("\n");
         return md.toString();
     }
@@ -67,11 +71,12 @@ public final class GithubSummary {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
+    /** By what the result did to the build: a warning sign never stands beside a failed build. */
     private static String icon(GateResult result) {
-        return switch (result.verdict()) {
+        return switch (result.outcome()) {
             case PASS -> "\u2705";
-            case FAIL -> "\u274c";
-            default -> "\u26a0\ufe0f";
+            case WARN -> "\u26a0\ufe0f";
+            case FAIL, ERROR -> "\u274c";
         };
     }
 

@@ -1,6 +1,9 @@
 package ai.osvi.gate.report;
 
+import ai.osvi.gate.BuildOutcome;
+import ai.osvi.gate.Gate;
 import ai.osvi.gate.GateResult;
+import ai.osvi.gate.Verdict;
 import ai.osvi.gate.client.PluginVersion;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Values;
@@ -86,6 +89,11 @@ public final class ReportFiles {
         root.put("details", List.copyOf(result.details()));
         root.put("finishedAt", DateTimeFormatter.ISO_INSTANT.format(finishedAt));
         root.put("pluginVersion", PluginVersion.version());
+        List<String> notes = new ArrayList<>();
+        if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
+            notes.add(Gate.UPLOAD_ID_NOTE);
+        }
+        root.put("notes", notes);
 
         Map<String, Object> settings = new LinkedHashMap<>();
         root.put("settings", settings);
@@ -123,8 +131,7 @@ public final class ReportFiles {
             rule.put("limitText", r.rule().limit().toString());
             rule.put("count", r.count());
             rule.put("total", r.total());
-            rule.put("actual", BigDecimal.valueOf(r.count()).divide(BigDecimal.valueOf(r.total()), 6,
-                    RoundingMode.HALF_EVEN));
+            rule.put("actual", r.actualRatio());
             rule.put("actualText", r.shownActual());
             rule.put("result", r.passed() ? "PASS" : "FAIL");
         }
@@ -134,11 +141,12 @@ public final class ReportFiles {
         } else {
             Map<String, Object> snapshotNode = SnapshotJson.of(snapshot);
             // after the API's fields, even should the API ever send one of these names itself
-            for (String name : List.of("queuesAwaited", "queuesCompleted", "complete")) {
+            for (String name : List.of("queuesAwaited", "queuesCompleted", "uploadsWithoutQueue", "complete")) {
                 snapshotNode.remove(name);
             }
             snapshotNode.put("queuesAwaited", snapshot.awaitedQueues(config.uploadId()));
             snapshotNode.put("queuesCompleted", snapshot.completedQueues(config.uploadId()));
+            snapshotNode.put("uploadsWithoutQueue", snapshot.uploadsWithoutQueue(config.uploadId()));
             snapshotNode.put("complete", snapshot.isComplete(config.uploadId()));
             root.put("snapshot", snapshotNode);
         }
@@ -165,17 +173,24 @@ public final class ReportFiles {
         int skipped = rulesJudged ? 0 : config.rules().size();
         CampaignStatus snapshot = wait.lastSnapshot();
         boolean complete = snapshot != null && snapshot.isComplete(config.uploadId());
+        // The completion test case carries whatever made the build fail other than a breached rule, so that the CI
+        // test tab never shows green beside a failed build: a timeout or an inconclusive result is a failure (the
+        // gate's answer was no), anything the gate could not decide on is an error.
         String completion;
-        switch (wait.outcome()) {
-            case COMPLETED -> completion = null;
-            case TIMED_OUT -> {
-                completion = "failure";
-                failures++;
-            }
-            default -> {
-                completion = "error";
-                errors++;
-            }
+        switch (result.verdict()) {
+            case ERROR, STALLED, ABORTED -> completion = "error";
+            case TIMEOUT -> completion = "failure";
+            case INCONCLUSIVE -> completion = result.outcome() == BuildOutcome.FAIL ? "failure" : null;
+            default -> completion = switch (wait.outcome()) {
+                case COMPLETED -> null;
+                case TIMED_OUT -> "failure";
+                default -> "error";
+            };
+        }
+        if ("error".equals(completion)) {
+            errors++;
+        } else if ("failure".equals(completion)) {
+            failures++;
         }
         XmlWriter xml = new XmlWriter(redactor);
         xml.start("testsuite");
@@ -193,7 +208,7 @@ public final class ReportFiles {
         property(xml, "buildOutcome", result.outcome().name());
         property(xml, "summary", result.summaryLine());
         property(xml, "polls", Integer.toString(wait.polls()));
-        property(xml, "errors", Integer.toString(wait.errors()));
+        property(xml, "pollErrors", Integer.toString(wait.errors()));
         if (snapshot != null) {
             property(xml, "calls.total", Long.toString(snapshot.calls().total()));
         }
@@ -208,7 +223,10 @@ public final class ReportFiles {
         if (completion != null) {
             String message = result.summaryLine();
             String body = String.join("\n", result.details());
-            element(xml, completion, complete ? "Verdict" : wait.outcome().name(), message, body);
+            String type = result.verdict() == Verdict.INCONCLUSIVE ? "INCONCLUSIVE"
+                    : !complete ? wait.outcome().name()
+                    : result.verdict() == Verdict.ERROR ? "ERROR" : "Verdict";
+            element(xml, completion, type, message, body);
         }
         xml.end();
 

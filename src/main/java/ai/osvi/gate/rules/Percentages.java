@@ -1,13 +1,19 @@
 package ai.osvi.gate.rules;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.List;
 
-/** Formats percentages so that a shown value never contradicts the verdict it sits beside. */
+/** Formats ratios and percentages so that a shown value never contradicts the verdict it sits beside. */
 public final class Percentages {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final int MAX_SCALE = 12;
+    /**
+     * Enough decimals to tell any ratio of two {@code long} counts from any limit written with up to 20 decimals:
+     * beyond it, rounding goes towards the side the exact value is on.
+     */
+    private static final int MAX_SCALE = 42;
 
     private Percentages() {
     }
@@ -17,31 +23,39 @@ public final class Percentages {
         if (total == 0) {
             return "n/a";
         }
-        return plain(exactPercent(count, total).setScale(1, RoundingMode.HALF_UP)) + "%";
+        return plain(BigDecimal.valueOf(count).multiply(HUNDRED)
+                .divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP)) + "%";
     }
 
     /**
-     * Shows {@code count / total} with the fewest decimals (at least one) at which comparing the shown value with
-     * {@code limit} gives the same outcome as the exact comparison. A breach of "at most 5%" by 5.0001% reads
-     * "5.0001%", never "5%".
+     * {@code count / total} as a ratio with the fewest decimals (at least {@code minScale}) at which comparing it with
+     * the limit of each of {@code rules} gives the same outcome as the exact comparison: a value to publish beside a
+     * verdict (JSON report, result properties) that never reads as passing next to a FAIL.
      */
-    public static String consistentWith(long count, long total, Operator operator, Ratio limit) {
-        BigDecimal exact = exactPercent(count, total);
-        BigDecimal limitPercent = limit.percent();
-        boolean passes = operator.holds(exact.compareTo(limitPercent));
-        for (int scale = 1; scale <= MAX_SCALE; scale++) {
-            BigDecimal shown = exact.setScale(scale, RoundingMode.HALF_UP);
-            if (operator.holds(shown.compareTo(limitPercent)) == passes) {
-                return plain(shown) + "%";
-            }
-        }
-        // Round towards the side the exact value is on: always consistent, at worst slightly exaggerated.
-        RoundingMode towardsOutcome = passes == operator.isUpperBound() ? RoundingMode.FLOOR : RoundingMode.CEILING;
-        return plain(exact.setScale(MAX_SCALE, towardsOutcome)) + "%";
+    public static BigDecimal consistentRatio(BigInteger count, long total, int minScale, List<Rule> rules) {
+        return consistentRatio(count, BigInteger.valueOf(total), minScale, rules);
     }
 
-    static BigDecimal exactPercent(long count, long total) {
-        return BigDecimal.valueOf(count).multiply(HUNDRED).divide(BigDecimal.valueOf(total), 30, RoundingMode.HALF_EVEN);
+    /** As above, for a total that may be a sum of totals beyond a {@code long}. */
+    public static BigDecimal consistentRatio(BigInteger count, BigInteger total, int minScale, List<Rule> rules) {
+        BigDecimal exact = new BigDecimal(count).divide(new BigDecimal(total), MAX_SCALE + 20, RoundingMode.HALF_EVEN);
+        for (int scale = minScale; scale <= MAX_SCALE; scale++) {
+            BigDecimal shown = exact.setScale(scale, RoundingMode.HALF_UP);
+            if (agrees(shown, exact, rules)) {
+                return shown.stripTrailingZeros();
+            }
+        }
+        return exact.setScale(MAX_SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
+    private static boolean agrees(BigDecimal shown, BigDecimal exact, List<Rule> rules) {
+        for (Rule rule : rules) {
+            BigDecimal limit = rule.limit().value();
+            if (rule.operator().holds(shown.compareTo(limit)) != rule.operator().holds(exact.compareTo(limit))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String plain(BigDecimal value) {

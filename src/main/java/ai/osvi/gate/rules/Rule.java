@@ -2,6 +2,7 @@ package ai.osvi.gate.rules;
 
 import ai.osvi.gate.model.CallCounts;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -31,11 +32,11 @@ public record Rule(List<String> statuses, Operator operator, Ratio limit, String
         if (calls.total() <= 0) {
             throw new IllegalArgumentException("a ratio needs at least one call");
         }
-        long count = statuses.stream().mapToLong(calls::count).sum();
+        BigInteger count = calls.sum(statuses);
         // Exact: count / total OP limit  <=>  count OP limit * total
-        int comparison = BigDecimal.valueOf(count).compareTo(limit.value().multiply(BigDecimal.valueOf(calls.total())));
+        int comparison = new BigDecimal(count).compareTo(limit.value().multiply(BigDecimal.valueOf(calls.total())));
         boolean passed = operator.holds(comparison);
-        String actual = Percentages.consistentWith(count, calls.total(), operator, limit);
+        BigDecimal actual = Percentages.consistentRatio(count, calls.total(), 3, List.of(this));
         return new RuleResult(this, count, calls.total(), actual, passed);
     }
 }

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -143,11 +144,52 @@ class OsviHttpClientTest {
         URI baseUrl = serve(302, "text/plain", "", seen, "Location", "http://127.0.0.2:9/elsewhere");
         try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(TransientApiException.class)
-                    .hasMessage("HTTP 302 redirect to http://127.0.0.2:9/elsewhere not followed: the token is only"
-                            + " sent to baseUrl. Set baseUrl to the final address.");
+                    .isInstanceOf(RequestRejectedException.class)
+                    .hasMessage("HTTP 302 Temporary Redirect: " + baseUrl + "v1/campaigns/7/status redirects to"
+                            + " http://127.0.0.2:9/elsewhere. Redirects are never followed (the token is only sent to"
+                            + " baseUrl): set baseUrl to the final address.");
         }
         assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void a_request_should_take_no_longer_than_the_time_left_before_the_deadline() throws Exception {
+        raw = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        raw.createContext("/", exchange -> {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        raw.start();
+        URI slow = URI.create("http://127.0.0.1:" + raw.getAddress().getPort() + "/");
+        try (OsviHttpClient client = client(slow, Duration.ofSeconds(30))) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.fetch(7, Duration.ofMillis(800)))
+                    .isInstanceOf(TransientApiException.class)
+                    .hasMessage("no complete response within 800ms (the time left before the gate's deadline) from"
+                            + " 127.0.0.1:" + raw.getAddress().getPort());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_800));
+            assertThatThrownBy(() -> client.fetch(7, Duration.ZERO))
+                    .hasMessage("no time left before the gate's deadline (timeout) for a request to 127.0.0.1:"
+                            + raw.getAddress().getPort());
+        }
+    }
+
+    @Test
+    void a_token_echoed_in_an_answer_should_be_removed_as_the_answer_is_read() throws Exception {
+        String escaped = "\\u" + String.format("%04x", (int) TOKEN.charAt(0)) + TOKEN.substring(1);
+        URI echo = serve(200, "application/json", StatusParserTest.DOCUMENTED_EXAMPLE
+                .replace("June Renewals", "June " + TOKEN)
+                .replace("\"not_picked\": 25", "\"" + TOKEN + "\": 20, \"x" + escaped + "\": 5"), new ArrayList<>());
+        try (OsviHttpClient client = client(echo, Duration.ofSeconds(5))) {
+            CampaignStatus status = client.fetch(7);
+            assertThat(status.campaign().name()).isEqualTo("June ****");
+            assertThat(status.calls().byStatus()).containsOnlyKeys("picked", "****", "x****", "failed");
+        }
     }
 
     @Test

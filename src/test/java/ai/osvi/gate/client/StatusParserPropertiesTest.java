@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -68,12 +69,18 @@ class StatusParserPropertiesTest {
                     .flatMap(upload -> upload.queues().stream())
                     .toList();
             assertThat(parsed.awaitedQueues(filter)).isEqualTo(awaited.size());
+            // complete: some upload awaited, and each awaited upload has queues, all of them completed
+            List<GeneratedUpload> awaitedUploads = uploads.stream()
+                    .filter(upload -> filter.isEmpty() || upload.id() == filter.getAsLong())
+                    .toList();
             assertThat(parsed.isComplete(filter)).as("complete for %s", filter)
-                    .isEqualTo(!awaited.isEmpty() && awaited.stream().allMatch(GeneratedQueue::completed));
+                    .isEqualTo(!awaitedUploads.isEmpty() && awaitedUploads.stream().allMatch(upload ->
+                            !upload.queues().isEmpty() && upload.queues().stream().allMatch(GeneratedQueue::completed)));
         }
         List<GeneratedQueue> all = uploads.stream().flatMap(upload -> upload.queues().stream()).toList();
         Long total = sumOrNull(all);
-        assertThat(parsed.totalQueued()).isEqualTo(total == null ? OptionalLong.empty() : OptionalLong.of(total));
+        assertThat(parsed.totalQueued()).isEqualTo(total == null ? Optional.empty()
+                : Optional.of(java.math.BigInteger.valueOf(total)));
     }
 
     private static Long sumOrNull(List<GeneratedQueue> queues) {

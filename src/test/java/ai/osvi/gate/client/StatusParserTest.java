@@ -53,7 +53,7 @@ class StatusParserTest {
                 org.assertj.core.api.Assertions.entry("not_picked", 25L),
                 org.assertj.core.api.Assertions.entry("failed", 7L));
         assertThat(status.uploads()).containsExactly(new Upload(19, 1, 0, 50L));
-        assertThat(status.totalQueued()).hasValue(50);
+        assertThat(status.totalQueued()).hasValue(java.math.BigInteger.valueOf(50));
         assertThat(status.isComplete(OptionalLong.empty())).isFalse();
         assertThat(status.rawBody().length()).isEqualTo(DOCUMENTED_EXAMPLE.getBytes(StandardCharsets.UTF_8).length);
     }
@@ -102,6 +102,28 @@ class StatusParserTest {
                 .hasMessage("unexpected response: data.uploads[0].queues[0].completed is null, expected a boolean");
         assertThatThrownBy(() -> parse(replace("\"by_status\": {", "\"by_status\": null, \"x\": {")))
                 .hasMessage("unexpected response: data.calls.by_status is null, expected an object");
+    }
+
+    @Test
+    void integers_written_with_a_zero_fraction_should_be_whole_numbers_as_in_openapi_3_1() throws Exception {
+        CampaignStatus status = parse(replace("\"id\": 7,", "\"id\": 7.0,")
+                .replace("\"total\": 120", "\"total\": 120.0")
+                .replace("\"failed\": 7}", "\"failed\": 7.00}")
+                .replace("\"retry_threshold\": 2", "\"retry_threshold\": 2.0")
+                .replace("\"campaign_upload_id\": 19", "\"campaign_upload_id\": 19.0")
+                .replace("\"total_queued\": 50", "\"total_queued\": 5.0e1"));
+        assertThat(status.campaign().id()).isEqualTo(7);
+        assertThat(status.campaign().retryThreshold()).isEqualTo(2);
+        assertThat(status.calls().total()).isEqualTo(120);
+        assertThat(status.calls().count("failed")).isEqualTo(7);
+        assertThat(status.uploads()).containsExactly(new Upload(19, 1, 0, 50L));
+
+        assertThatThrownBy(() -> parse(replace("\"total\": 120", "\"total\": 100.5")))
+                .hasMessage("unexpected response: data.calls.total is 100.5, expected a whole number");
+        assertThatThrownBy(() -> parse(replace("\"failed\": 7", "\"failed\": true")))
+                .hasMessage("unexpected response: data.calls.by_status.failed is true, expected a whole number");
+        assertThatThrownBy(() -> parse(replace("\"total\": 120", "\"total\": 1.0e30")))
+                .hasMessage("unexpected response: data.calls.total is 1.0e30, expected a whole number");
     }
 
     @Test
@@ -219,7 +241,7 @@ class StatusParserTest {
         CampaignStatus known = parse(several("\"agent_d\", \"completed\": true}", "\"agent_d\", \"completed\": true,"
                 + " \"total_queued\": 7}", "\"total_queued\": null", "\"total_queued\": 0"));
         assertThat(known.uploads()).extracting(Upload::totalQueued).containsExactly(60L, 12L, 0L, 0L);
-        assertThat(known.totalQueued()).hasValue(72);
+        assertThat(known.totalQueued()).hasValue(java.math.BigInteger.valueOf(72));
 
         CampaignStatus huge = parse(several("\"total_queued\": 30", "\"total_queued\": " + (Long.MAX_VALUE - 29)));
         assertThat(huge.uploads().get(0).totalQueued()).as("beyond a long: unknown, not wrapped").isNull();

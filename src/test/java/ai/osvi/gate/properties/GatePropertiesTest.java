@@ -70,7 +70,9 @@ class GatePropertiesTest {
             if (answer instanceof ApiException error) {
                 throw error;
             }
-            served.add((CampaignStatus) answer);
+            if (time.elapsed().compareTo(config.timeout()) <= 0) {
+                served.add((CampaignStatus) answer); // an answer after the deadline is not used
+            }
             return (CampaignStatus) answer;
         };
         Random jitter = new Random(run.seed());
@@ -116,7 +118,7 @@ class GatePropertiesTest {
         }
         if (firstComplete >= 0) {
             assertThat(served).hasSize(firstComplete + 1);
-            assertThat(result.verdict()).isIn(Verdict.PASS, Verdict.FAIL, Verdict.INCONCLUSIVE);
+            assertThat(result.verdict()).isIn(Verdict.PASS, Verdict.FAIL, Verdict.INCONCLUSIVE, Verdict.ERROR);
         }
     }
 
@@ -161,7 +163,8 @@ class GatePropertiesTest {
                 continue;
             }
             queues += upload.queues();
-            if (upload.completedQueues() < upload.queues()) {
+            // an upload with no queue yet has calls that have not even started
+            if (upload.queues() == 0 || upload.completedQueues() < upload.queues()) {
                 return false;
             }
         }

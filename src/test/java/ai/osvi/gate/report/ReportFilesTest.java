@@ -181,6 +181,12 @@ class ReportFilesTest {
         run(c -> c.maxFailureRatio = "5%");
         assertThat(json().get("verdict").asText()).isEqualTo("INCONCLUSIVE");
         assertThat(children(junit(), "skipped")).hasSize(1);
+        // INCONCLUSIVE fails the build: the CI test tab must not show green
+        assertThat(junit().getAttribute("failures")).isEqualTo("1");
+        Element inconclusive = children(children(junit(), "testcase").get(0), "failure").get(0);
+        assertThat(inconclusive.getAttribute("type")).isEqualTo("INCONCLUSIVE");
+        assertThat(inconclusive.getAttribute("message"))
+                .isEqualTo("OSVI gate: INCONCLUSIVE campaign 7: 0 calls, fewer than minCalls=1");
 
         AbortSignal abort = new AbortSignal();
         abort.abort();
@@ -255,8 +261,8 @@ class ReportFilesTest {
         List<String> names = new ArrayList<>();
         snapshot.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("campaign", "calls", "uploads", "region", "queuesAwaited",
-                "queuesCompleted", "complete");
-        ObjectNode data = ((ObjectNode) snapshot.deepCopy()).without(List.of("queuesAwaited", "queuesCompleted",
+                "queuesCompleted", "uploadsWithoutQueue", "complete");
+        ObjectNode data = ((ObjectNode) snapshot.deepCopy()).without(List.of("queuesAwaited", "queuesCompleted", "uploadsWithoutQueue",
                 "complete"));
         assertThat(data).isEqualTo(new ObjectMapper().readTree(body).get("data"));
         JsonNode upload = snapshot.get("uploads").get(0);

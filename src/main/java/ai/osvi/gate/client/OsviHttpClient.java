@@ -94,7 +94,8 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         if (proxy == null) {
             builder.setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()));
         } else {
-            HttpHost proxyHost = new HttpHost(proxy.protocol(), proxy.host(), proxy.port());
+            // Plain HTTP to the proxy, a CONNECT tunnel through it for an https baseUrl: as Maven does.
+            HttpHost proxyHost = new HttpHost("http", proxy.host(), proxy.port());
             builder.setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE) {
                 @Override
                 protected HttpHost determineProxy(HttpHost target, HttpContext context) {

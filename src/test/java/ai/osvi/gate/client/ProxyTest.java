@@ -2,13 +2,17 @@ package ai.osvi.gate.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ai.osvi.gate.simulator.Scenario;
 import ai.osvi.gate.simulator.SimulatorServer;
 import ai.osvi.it.ForwardProxy;
+import ai.osvi.it.HttpsApi;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The client through a real forward proxy on loopback. */
 class ProxyTest {
@@ -24,7 +28,7 @@ class ProxyTest {
     void requests_should_go_through_an_authenticating_proxy() throws Exception {
         try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
                 ForwardProxy proxy = ForwardProxy.start("builder", "s3cret-proxy");
-                OsviHttpClient client = client(simulator, new ProxySettings("http", "127.0.0.1", proxy.port(),
+                OsviHttpClient client = client(simulator, new ProxySettings("127.0.0.1", proxy.port(),
                         "builder", "s3cret-proxy", null, "settings.xml proxy 'corp'"))) {
             assertThat(client.fetch(7).campaign().id()).isEqualTo(7);
 
@@ -39,7 +43,7 @@ class ProxyTest {
     void wrong_proxy_credentials_should_be_a_clear_error() throws Exception {
         try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
                 ForwardProxy proxy = ForwardProxy.start("builder", "s3cret-proxy");
-                OsviHttpClient client = client(simulator, new ProxySettings("http", "127.0.0.1", proxy.port(),
+                OsviHttpClient client = client(simulator, new ProxySettings("127.0.0.1", proxy.port(),
                         "builder", "wrong", null, "settings.xml proxy 'corp'"))) {
             assertThatThrownBy(() -> client.fetch(7))
                     .isInstanceOf(RequestRejectedException.class)
@@ -52,10 +56,34 @@ class ProxyTest {
     }
 
     @Test
+    void an_https_target_should_be_reached_through_a_connect_tunnel_spoken_to_the_proxy_in_plain_http(
+            @TempDir Path dir) throws Exception {
+        try (HttpsApi api = HttpsApi.start(dir, Scenario.load("passing"), TOKEN);
+                ForwardProxy proxy = ForwardProxy.start("builder", "s3cret-proxy")) {
+            // the JVM's trust store decides, as -Djavax.net.ssl.trustStore in MAVEN_OPTS does for a real build
+            withTrustStore(api.trustStore(), () -> {
+                try (OsviHttpClient client = new OsviHttpClient(api.baseUrl(), new ApiToken(TOKEN, "test"),
+                        Duration.ofSeconds(5), new ProxySettings("127.0.0.1", proxy.port(), "builder",
+                                "s3cret-proxy", null, "settings.xml proxy 'corp'"), Clock.systemUTC())) {
+                    assertThat(client.fetch(7).campaign().id()).isEqualTo(7);
+                }
+            });
+
+            assertThat(proxy.seen()).extracting(ForwardProxy.Seen::method, ForwardProxy.Seen::target)
+                    .containsOnly(tuple("CONNECT", "127.0.0.1:" + api.baseUrl().getPort()));
+            assertThat(proxy.seen()).last().satisfies(seen -> assertThat(seen.authorized()).isTrue());
+            assertThat(api.requests()).singleElement().satisfies(request -> {
+                assertThat(request.authorized()).isTrue();
+                assertThat(proxy.upstreamPorts()).contains(request.clientPort());
+            });
+        }
+    }
+
+    @Test
     void non_proxy_hosts_should_be_reached_directly() throws Exception {
         try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
                 ForwardProxy proxy = ForwardProxy.start(null, null);
-                OsviHttpClient client = client(simulator, new ProxySettings("http", "127.0.0.1", proxy.port(),
+                OsviHttpClient client = client(simulator, new ProxySettings("127.0.0.1", proxy.port(),
                         null, null, "*.internal|127.0.0.*", "settings.xml proxy 'corp'"))) {
             assertThat(client.fetch(7).campaign().id()).isEqualTo(7);
             assertThat(proxy.seen()).isEmpty();
@@ -96,7 +124,7 @@ class ProxyTest {
 
     @Test
     void non_proxy_host_patterns_follow_mavens_syntax() {
-        ProxySettings proxy = new ProxySettings("http", "proxy", 3128, null, null,
+        ProxySettings proxy = new ProxySettings("proxy", 3128, null, null,
                 "localhost|*.corp.example| 10.0.* ,api.OSVI.ai", "test");
         assertThat(proxy.bypasses("localhost")).isTrue();
         assertThat(proxy.bypasses("build.corp.example")).isTrue();
@@ -105,6 +133,28 @@ class ProxyTest {
         assertThat(proxy.bypasses("api.osvi.ai")).isTrue();
         assertThat(proxy.bypasses("api.osvi.ai.evil")).isFalse();
         assertThat(proxy.toString()).doesNotContain("null").contains("3128");
-        assertThat(new ProxySettings("http", "p", 1, "u", "pw", null, "t").toString()).doesNotContain("pw");
+        assertThat(new ProxySettings("p", 1, "u", "pw", null, "t").toString()).doesNotContain("pw");
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private static void withTrustStore(Path trustStore, ThrowingRunnable action) throws Exception {
+        String[] keys = {"javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword"};
+        String[] saved = {System.getProperty(keys[0]), System.getProperty(keys[1])};
+        System.setProperty(keys[0], trustStore.toString());
+        System.setProperty(keys[1], HttpsApi.TRUST_STORE_PASSWORD);
+        try {
+            action.run();
+        } finally {
+            for (int i = 0; i < keys.length; i++) {
+                if (saved[i] == null) {
+                    System.clearProperty(keys[i]);
+                } else {
+                    System.setProperty(keys[i], saved[i]);
+                }
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package ai.osvi.gate;
 import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.AuthenticationException;
 import ai.osvi.gate.client.CampaignNotFoundException;
+import ai.osvi.gate.client.ProxyAuthenticationException;
 import ai.osvi.gate.client.RequestRejectedException;
 import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
@@ -187,6 +188,9 @@ public final class Gate {
         }
         if (error instanceof CampaignNotFoundException) {
             return "the campaign was not found (HTTP 404)";
+        }
+        if (error instanceof ProxyAuthenticationException) {
+            return "the proxy refused the request (HTTP 407)";
         }
         if (error instanceof RequestRejectedException rejected) {
             return "the API refused the request (HTTP " + rejected.status() + ")";

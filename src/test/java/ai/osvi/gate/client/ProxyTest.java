@@ -8,9 +8,12 @@ import ai.osvi.gate.simulator.Scenario;
 import ai.osvi.gate.simulator.SimulatorServer;
 import ai.osvi.it.ForwardProxy;
 import ai.osvi.it.HttpsApi;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +49,7 @@ class ProxyTest {
                 OsviHttpClient client = client(simulator, new ProxySettings("127.0.0.1", proxy.port(),
                         "builder", "wrong", null, "settings.xml proxy 'corp'"))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(RequestRejectedException.class)
+                    .isInstanceOf(ProxyAuthenticationException.class)
                     .hasMessage("HTTP 407 Proxy Authentication Required: the proxy http://127.0.0.1:" + proxy.port()
                             + " (settings.xml proxy 'corp') refused its credentials; check the username and password"
                             + " of that proxy.")
@@ -76,6 +79,65 @@ class ProxyTest {
                 assertThat(request.authorized()).isTrue();
                 assertThat(proxy.upstreamPorts()).contains(request.clientPort());
             });
+        }
+    }
+
+    @Test
+    void wrong_proxy_credentials_should_be_the_same_clear_error_for_an_https_target(@TempDir Path dir)
+            throws Exception {
+        try (HttpsApi api = HttpsApi.start(dir, Scenario.load("passing"), TOKEN);
+                ForwardProxy proxy = ForwardProxy.start("builder", "s3cret-proxy");
+                OsviHttpClient client = new OsviHttpClient(api.baseUrl(), new ApiToken(TOKEN, "test"),
+                        Duration.ofSeconds(5), new ProxySettings("127.0.0.1", proxy.port(), "builder", "wrong", null,
+                                "settings.xml proxy 'corp'"), Clock.systemUTC())) {
+            // HttpClient 5 classic returns the 407 answer to the CONNECT as the response, not as an exception
+            assertThatThrownBy(() -> client.fetch(7))
+                    .isInstanceOf(ProxyAuthenticationException.class)
+                    .hasMessage("HTTP 407 Proxy Authentication Required: the proxy http://127.0.0.1:" + proxy.port()
+                            + " (settings.xml proxy 'corp') refused its credentials; check the username and password"
+                            + " of that proxy.")
+                    .message().doesNotContain("wrong").doesNotContain("s3cret");
+            assertThat(proxy.seen()).extracting(ForwardProxy.Seen::method).containsOnly("CONNECT");
+            assertThat(proxy.upstreamPorts()).isEmpty();
+            assertThat(api.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_proxy_asking_for_credentials_none_were_given_for_should_say_where_to_give_them() throws Exception {
+        try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
+                ForwardProxy proxy = ForwardProxy.start("builder", "s3cret-proxy");
+                OsviHttpClient client = client(simulator, new ProxySettings("127.0.0.1", proxy.port(), null, null,
+                        null, "settings.xml proxy 'corp'"))) {
+            assertThatThrownBy(() -> client.fetch(7))
+                    .isInstanceOf(ProxyAuthenticationException.class)
+                    .hasMessage("HTTP 407 Proxy Authentication Required: the proxy http://127.0.0.1:" + proxy.port()
+                            + " (settings.xml proxy 'corp') asks for credentials; give that proxy a <username> and"
+                            + " <password> in settings.xml.");
+            assertThat(simulator.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_jvm_proxy_asking_for_credentials_should_say_the_gate_sends_only_those_of_settings_xml() throws Exception {
+        try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
+                ForwardProxy proxy = ForwardProxy.start("builder", "s3cret-proxy")) {
+            // The JVM never proxies a literal loopback address: name the API by a .test name the proxy maps to it.
+            URI viaName = URI.create("http://api.osvi.test:" + simulator.baseUrl().getPort() + "/");
+            Map<String, String> jvmProxy = Map.of("http.proxyHost", "127.0.0.1",
+                    "http.proxyPort", Integer.toString(proxy.port()), "http.nonProxyHosts", "none.invalid");
+            withSystemProperties(jvmProxy, () -> {
+                try (OsviHttpClient client = new OsviHttpClient(viaName, new ApiToken(TOKEN, "test"),
+                        Duration.ofSeconds(5))) {
+                    assertThatThrownBy(() -> client.fetch(7))
+                            .isInstanceOf(ProxyAuthenticationException.class)
+                            .hasMessage("HTTP 407 Proxy Authentication Required: the proxy set by the JVM's proxy"
+                                    + " properties asks for credentials, and the gate only sends those of a"
+                                    + " settings.xml <proxy>; declare that proxy in settings.xml with its <username>"
+                                    + " and <password>.");
+                }
+            });
+            assertThat(simulator.requests()).isEmpty();
         }
     }
 
@@ -141,20 +203,25 @@ class ProxyTest {
     }
 
     private static void withTrustStore(Path trustStore, ThrowingRunnable action) throws Exception {
-        String[] keys = {"javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword"};
-        String[] saved = {System.getProperty(keys[0]), System.getProperty(keys[1])};
-        System.setProperty(keys[0], trustStore.toString());
-        System.setProperty(keys[1], HttpsApi.TRUST_STORE_PASSWORD);
+        withSystemProperties(Map.of("javax.net.ssl.trustStore", trustStore.toString(),
+                "javax.net.ssl.trustStorePassword", HttpsApi.TRUST_STORE_PASSWORD), action);
+    }
+
+    private static void withSystemProperties(Map<String, String> properties, ThrowingRunnable action)
+            throws Exception {
+        Map<String, String> saved = new HashMap<>();
+        properties.keySet().forEach(key -> saved.put(key, System.getProperty(key)));
+        properties.forEach(System::setProperty);
         try {
             action.run();
         } finally {
-            for (int i = 0; i < keys.length; i++) {
-                if (saved[i] == null) {
-                    System.clearProperty(keys[i]);
+            saved.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
                 } else {
-                    System.setProperty(keys[i], saved[i]);
+                    System.setProperty(key, value);
                 }
-            }
+            });
         }
     }
 }

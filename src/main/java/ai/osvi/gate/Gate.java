@@ -3,6 +3,7 @@ package ai.osvi.gate;
 import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.AuthenticationException;
 import ai.osvi.gate.client.CampaignNotFoundException;
+import ai.osvi.gate.client.ProxyAuthenticationException;
 import ai.osvi.gate.client.RequestRejectedException;
 import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
@@ -221,6 +222,9 @@ public final class Gate {
         }
         if (error instanceof CampaignNotFoundException) {
             return "the campaign was not found (HTTP 404)";
+        }
+        if (error instanceof ProxyAuthenticationException) {
+            return "the proxy refused the request (HTTP 407)";
         }
         if (error instanceof RequestRejectedException rejected && rejected.status() / 100 == 3) {
             return "the API answered with a redirect (HTTP " + rejected.status() + "), which is never followed";

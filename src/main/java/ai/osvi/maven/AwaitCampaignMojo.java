@@ -290,7 +290,8 @@ public class AwaitCampaignMojo extends AbstractMojo {
                 } else {
                     List<GateConfig> campaigns = GateConfig.parseAll(raw);
                     ApiToken token = resolveToken();
-                    ProxySettings proxy = ProxyResolver.resolve(settings, settingsDecrypter);
+                    ProxySettings proxy = ProxyResolver.resolve(settings, settingsDecrypter,
+                            campaigns.get(0).baseUrl());
                     if (proxy != null) {
                         getLog().info("Using the proxy " + proxy.describe()
                                 + (proxy.nonProxyHosts() == null ? "" : ", not for " + proxy.nonProxyHosts()));

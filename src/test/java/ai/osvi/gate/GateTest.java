@@ -459,6 +459,23 @@ class GateTest {
     }
 
     @Test
+    void a_proxy_refusing_its_credentials_should_stop_at_once_and_name_the_proxy_not_the_api() {
+        source.then(new ai.osvi.gate.client.ProxyAuthenticationException("HTTP 407 Proxy Authentication Required:"
+                + " the proxy http://proxy.example:3128 (settings.xml proxy 'corp') refused its credentials; check the"
+                + " username and password of that proxy."));
+
+        GateResult result = run();
+
+        assertThat(source.polls()).isEqualTo(1);
+        assertThat(result.summaryLine()).isEqualTo(
+                "OSVI gate: ERROR campaign 7: the proxy refused the request (HTTP 407)");
+        assertThat(result.failureMessage()).isEqualTo("The OSVI gate could not decide on campaign 7: the proxy refused"
+                + " the request (HTTP 407)\n  - HTTP 407 Proxy Authentication Required: the proxy"
+                + " http://proxy.example:3128 (settings.xml proxy 'corp') refused its credentials; check the username"
+                + " and password of that proxy.");
+    }
+
+    @Test
     void failFast_should_stop_as_soon_as_a_maximum_is_certain_to_be_breached() {
         config.failFast = true;
         config.maxFailureRatio = "5%";

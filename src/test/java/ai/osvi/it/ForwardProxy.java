@@ -29,6 +29,7 @@ public final class ForwardProxy implements AutoCloseable {
     private final ServerSocket server;
     private final String expectedAuthorization;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final List<Integer> upstreamPorts = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
     private ForwardProxy(String username, String password) throws IOException {
@@ -51,6 +52,14 @@ public final class ForwardProxy implements AutoCloseable {
 
     public List<Seen> seen() {
         return List.copyOf(seen);
+    }
+
+    /**
+     * The local ports of the connections the proxy opened to targets, only ever for authorized requests: a server
+     * that sees a request come from one of them got it through this proxy.
+     */
+    public List<Integer> upstreamPorts() {
+        return List.copyOf(upstreamPorts);
     }
 
     private void accept() {
@@ -117,13 +126,14 @@ public final class ForwardProxy implements AutoCloseable {
         }
     }
 
-    private static Socket connectLoopback(String host, int port) throws IOException {
+    private Socket connectLoopback(String host, int port) throws IOException {
         InetAddress address = host.endsWith(".test") ? InetAddress.getLoopbackAddress() : InetAddress.getByName(host);
         if (!address.isLoopbackAddress()) {
             throw new IOException("the test proxy only connects to loopback, not " + host);
         }
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress(address, port), 2000);
+        upstreamPorts.add(socket.getLocalPort());
         return socket;
     }
 

@@ -4,6 +4,7 @@ import ai.osvi.gate.simulator.Scenario;
 import ai.osvi.gate.simulator.SimulatorServer;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +34,42 @@ public final class ItSimulator {
         context.put("simulator", simulator);
         context.put("simulatorToken", token);
         context.put("basedir", basedir);
+        pointBuildAt(basedir, simulator.baseUrl());
+        return simulator;
+    }
+
+    /**
+     * Like {@link #start}, over TLS: an {@link HttpsApi} answering the completed snapshot of {@code scenario}, its
+     * certificate made in {@code basedir/tls}, where {@code truststore.p12} (password
+     * {@link HttpsApi#TRUST_STORE_PASSWORD}) vouches for it. The forked build must be given that trust store, e.g.
+     * with {@code invoker.mavenOpts}. Stop it with {@link #stopHttps}.
+     */
+    public static HttpsApi startHttps(File basedir, Map<String, Object> context, String scenario, String token)
+            throws Exception {
+        File file = new File(basedir, scenario);
+        HttpsApi api = HttpsApi.start(new File(basedir, "tls").toPath(),
+                Scenario.load(file.isFile() ? file.getPath() : scenario), token);
+        context.put("httpsApi", api);
+        context.put("simulatorToken", token);
+        context.put("basedir", basedir);
+        pointBuildAt(basedir, api.baseUrl());
+        return api;
+    }
+
+    private static void pointBuildAt(File basedir, URI baseUrl) throws IOException {
         File config = new File(basedir, ".mvn/maven.config");
         config.getParentFile().mkdirs();
         String existing = config.isFile() ? Files.readString(config.toPath(), StandardCharsets.UTF_8).trim() : "";
         Files.writeString(config.toPath(), (existing.isEmpty() ? "" : existing + "\n") + "-Dosvi.baseUrl="
-                + simulator.baseUrl() + "\n", StandardCharsets.UTF_8);
-        return simulator;
+                + baseUrl + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** Stops the server started by {@link #startHttps}; checks, as {@link #stop} does, that no file holds the token. */
+    public static HttpsApi stopHttps(Map<String, Object> context) throws IOException {
+        HttpsApi api = (HttpsApi) context.get("httpsApi");
+        api.close();
+        assertTokenNeverWritten((File) context.get("basedir"), (String) context.get("simulatorToken"));
+        return api;
     }
 
     /**

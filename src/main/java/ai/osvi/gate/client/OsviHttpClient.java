@@ -100,7 +100,8 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         if (proxy == null) {
             builder.setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()));
         } else {
-            HttpHost proxyHost = new HttpHost(proxy.protocol(), proxy.host(), proxy.port());
+            // Plain HTTP to the proxy, a CONNECT tunnel through it for an https baseUrl: as Maven does.
+            HttpHost proxyHost = new HttpHost("http", proxy.host(), proxy.port());
             builder.setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE) {
                 @Override
                 protected HttpHost determineProxy(HttpHost target, HttpContext context) {
@@ -240,9 +241,8 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                     + " is only sent to baseUrl): set baseUrl to the final address.");
         }
         if (status == 407) {
-            throw new RequestRejectedException(status, "HTTP 407 Proxy Authentication Required: the proxy "
-                    + (proxy == null ? "set by the JVM's proxy properties" : proxy.describe())
-                    + " refused its credentials; check the username and password of that proxy.");
+            // A refused CONNECT (https baseUrl) comes back as this response too, not as an exception.
+            throw new ProxyAuthenticationException(proxyAuthenticationRequired());
         }
         String reason = reasonPhrase(response);
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
@@ -254,6 +254,19 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                 : null;
         throw new TransientApiException("HTTP " + status + reason + detail
                 + (retryAfter == null ? "" : " (Retry-After " + Values.format(retryAfter) + ")"), retryAfter);
+    }
+
+    private String proxyAuthenticationRequired() {
+        String prefix = "HTTP 407 Proxy Authentication Required: the proxy ";
+        if (proxy == null) {
+            return prefix + "set by the JVM's proxy properties asks for credentials, and the gate only sends those of"
+                    + " a settings.xml <proxy>; declare that proxy in settings.xml with its <username> and <password>.";
+        }
+        if (!proxy.hasCredentials()) {
+            return prefix + proxy.describe() + " asks for credentials; give that proxy a <username> and <password> in"
+                    + " settings.xml.";
+        }
+        return prefix + proxy.describe() + " refused its credentials; check the username and password of that proxy.";
     }
 
     /** " Bad Gateway": the server's reason phrase, or the standard one when it sent none; "" when unknown. */

@@ -4,11 +4,13 @@ import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.polling.WaitResult;
 import ai.osvi.gate.report.GithubSummary;
 import ai.osvi.gate.report.ReportFiles;
 import ai.osvi.gate.report.VerdictReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -27,7 +30,6 @@ import java.util.stream.Collectors;
  */
 public final class GateRun {
 
-    /** Where reports go; either may be {@code null} to skip it. */
     /**
      * Where reports go. {@code redactor} is applied to every text a report writes (a snapshot quotes what the API
      * sent, which an API or a proxy could have filled with the token).
@@ -93,17 +95,26 @@ public final class GateRun {
                 for (GateConfig campaign : campaigns) {
                     futures.add(executor.submit(() -> runOne(campaign, source, time, log, abort, random, reports)));
                 }
-                for (Future<GateResult> future : futures) {
-                    results.add(future.get());
+                boolean interrupted = false;
+                for (int i = 0; i < futures.size(); i++) {
+                    try {
+                        results.add(futures.get(i).get());
+                    } catch (InterruptedException e) {
+                        // the build is being stopped: every campaign ends ABORTED, with its reports, then we return
+                        interrupted = true;
+                        abort.abort();
+                        i--;
+                    } catch (ExecutionException e) {
+                        abort.abort();
+                        results.add(crashed(campaigns.get(i), e.getCause(), log, reports));
+                    }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                abort.abort();
-                throw new IllegalStateException("interrupted while awaiting the campaigns", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a campaign's gate failed unexpectedly", e.getCause());
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             } finally {
                 executor.shutdownNow();
+                awaitTermination(executor);
             }
             Results all = new Results(results);
             synchronized (log) {
@@ -116,7 +127,39 @@ public final class GateRun {
 
     private static GateResult runOne(GateConfig config, StatusSource source, TimeSource time, GateLog log,
             AbortSignal abort, DoubleSupplier random, Reports reports) {
-        GateResult result = new Gate(config, source, time, log, abort, random).run();
+        GateResult result;
+        try {
+            result = new Gate(config, source, time, log, abort, random).run();
+        } catch (RuntimeException e) {
+            result = Gate.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null, 0, 0,
+                    Duration.ZERO, e));
+        }
+        if (result.waitResult().outcome() == WaitResult.Outcome.INTERNAL_ERROR) {
+            // a gate that broke decides nothing: the other campaigns stop too, their requests cancelled
+            abort.abort();
+        }
+        return writeReports(result, config, log, reports);
+    }
+
+    /** The result of a campaign whose thread died of something other than an exception (an Error). */
+    private static GateResult crashed(GateConfig config, Throwable cause, GateLog log, Reports reports) {
+        RuntimeException fault = cause instanceof RuntimeException runtime ? runtime
+                : new IllegalStateException(String.valueOf(cause), cause);
+        GateResult result = Gate.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null,
+                0, 0, Duration.ZERO, fault));
+        return writeReports(result, config, log, reports);
+    }
+
+    /** Every task has ended by now: this only waits for the idle threads to exit, so none outlives the goal. */
+    private static void awaitTermination(ExecutorService executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static GateResult writeReports(GateResult result, GateConfig config, GateLog log, Reports reports) {
         if (reports.directory() != null) {
             try {
                 ReportFiles.write(reports.directory(), result, config, reports.clock().instant(), reports.redactor());

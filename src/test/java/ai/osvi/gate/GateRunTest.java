@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +68,46 @@ class GateRunTest {
         assertThat(Files.readString(dir.resolve("summary.md")))
                 .contains("OSVI gate: PASS \u2014 campaign 7", "OSVI gate: ERROR \u2014 campaign 8",
                         "OSVI gate: FAIL \u2014 campaign 9");
+    }
+
+    @Test
+    void when_one_campaign_fails_unexpectedly_the_others_should_stop_with_their_reports_and_no_thread_left()
+            throws Exception {
+        CountDownLatch inFlight = new CountDownLatch(2);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        StatusSource source = new StatusSource() {
+            @Override
+            public CampaignStatus fetch(long id) throws InterruptedException {
+                if (id == 8) {
+                    inFlight.await();
+                    throw new IllegalStateException("a bug in the gate");
+                }
+                inFlight.countDown();
+                Thread.sleep(60_000); // a request in flight, until cancelled
+                throw new AssertionError("not cancelled");
+            }
+
+            @Override
+            public void abort() {
+                cancelled.countDown();
+            }
+        };
+        inFlight.countDown();
+
+        long start = System.nanoTime();
+        GateRun.Results results = run("7,8,9", source);
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
+        assertThat(results.results()).extracting(GateResult::verdict)
+                .containsExactly(Verdict.ABORTED, Verdict.ERROR, Verdict.ABORTED);
+        assertThat(results.results().get(1).summary())
+                .isEqualTo("the gate failed unexpectedly (java.lang.IllegalStateException: a bug in the gate)");
+        assertThat(cancelled.getCount()).as("requests in flight cancelled").isZero();
+        for (long id : List.of(7L, 8L, 9L)) {
+            assertThat(dir.resolve("campaign-" + id + ".json")).exists();
+            assertThat(dir.resolve("TEST-osvi-campaign-" + id + ".xml")).exists();
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().equals("osvi-gate"));
     }
 
     @Test

@@ -26,12 +26,14 @@ public final class Scenario {
     private final String description;
     private final long campaignId;
     private final List<Step> steps;
+    private final List<String> rules;
 
-    private Scenario(String name, String description, long campaignId, List<Step> steps) {
+    private Scenario(String name, String description, long campaignId, List<Step> steps, List<String> rules) {
         this.name = name;
         this.description = description;
         this.campaignId = campaignId;
         this.steps = List.copyOf(steps);
+        this.rules = List.copyOf(rules);
     }
 
     /**
@@ -76,6 +78,22 @@ public final class Scenario {
         }
         if (!(root.get("timeline") instanceof List<?> timeline) || timeline.isEmpty()) {
             throw invalidFile(source, "'timeline' must be a non-empty array of steps");
+        }
+        List<String> rules = new ArrayList<>();
+        if (root.containsKey("rules")) {
+            if (!(root.get("rules") instanceof List<?> list)) {
+                throw invalidFile(source, "'rules' must be an array of rules such as \"failed <= 5%\"");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                String rule = list.get(i) instanceof String text ? text : "";
+                try {
+                    Values.rule("simulation", rule);
+                } catch (InvalidConfigurationException e) {
+                    throw invalidFile(source, "rules[" + i + "] '" + rule + "' is not a rule such as \"failed <= 5%\""
+                            + " or \"picked >= 60%\"");
+                }
+                rules.add(rule);
+            }
         }
         List<Step> steps = new ArrayList<>();
         Map<Object, Object> campaignState = new LinkedHashMap<>(campaign);
@@ -125,7 +143,7 @@ public final class Scenario {
             steps.add(new Step(at, 200, "application/json", Json.compact(body)));
         }
         return new Scenario(root.get("name") instanceof String name ? name : source,
-                root.get("description") instanceof String description ? description : "", id, steps);
+                root.get("description") instanceof String description ? description : "", id, steps, rules);
     }
 
     private static InvalidConfigurationException invalidFile(String source, String problem) {
@@ -139,6 +157,11 @@ public final class Scenario {
 
     public String description() {
         return description;
+    }
+
+    /** The rules the scenario suggests, used when the user configured none; may be empty. */
+    public List<String> rules() {
+        return rules;
     }
 
     public long campaignId() {

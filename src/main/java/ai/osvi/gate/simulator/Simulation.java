@@ -11,6 +11,7 @@ import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The gate run against the embedded simulator: no account, no token, nothing real contacted. */
@@ -23,10 +24,20 @@ public final class Simulation {
      * Runs the gate against a simulator serving {@code scenarioNameOrPath}. The configured {@code baseUrl} is
      * replaced by the simulator's, and {@code campaignId} defaults to the scenario's campaign.
      */
+    /** Whether the user configured a rule of their own. */
+    public static boolean hasRules(RawGateConfig raw) {
+        return raw.maxFailureRatio != null && !raw.maxFailureRatio.isBlank()
+                || raw.thresholds != null && raw.thresholds.stream().anyMatch(t -> t != null && !t.isBlank());
+    }
+
     public static GateRun.Results run(String scenarioNameOrPath, RawGateConfig raw, GateLog log, AbortSignal abort,
             GateRun.Reports reports) throws InvalidConfigurationException {
         Scenario scenario = Scenario.load(scenarioNameOrPath);
         RawGateConfig simulated = raw.withDefaultCampaignId(scenario.campaignId());
+        boolean suggested = !hasRules(raw) && !scenario.rules().isEmpty();
+        if (suggested) {
+            simulated.thresholds = new ArrayList<>(scenario.rules());
+        }
         // Validate everything before a server starts; the loopback URL only stands in for the simulator's.
         GateConfig.parseAll(simulated.withBaseUrl("http://127.0.0.1/"));
         if (raw.baseUrl != null && !raw.baseUrl.equals(RawGateConfig.DEFAULT_BASE_URL)) {
@@ -38,7 +49,9 @@ public final class Simulation {
             log.info("SIMULATION: scenario '" + scenario.name() + "'"
                     + (scenario.description().isEmpty() ? "" : " (" + scenario.description() + ")")
                     + " served by the embedded OSVI simulator at " + server.baseUrl()
-                    + ". Nothing real is contacted; no account or token is needed.");
+                    + ". Nothing real is contacted; no account or token is needed."
+                    + (suggested ? " No rule is configured, so the scenario's suggested rules apply: "
+                            + String.join(", ", scenario.rules()) + "." : ""));
             try (OsviHttpClient client = new OsviHttpClient(campaigns.get(0).baseUrl(),
                     new ApiToken(token, "the embedded simulator"), campaigns.get(0).requestTimeout())) {
                 return GateRun.run(campaigns, client, TimeSource.SYSTEM, log, abort, Math::random, reports);

@@ -54,7 +54,7 @@ class SimulatorServerTest {
             time.advance(Duration.ofSeconds(5));
             String done = get(server, "v1/campaigns/7/status", TOKEN).body();
             assertThat(done).startsWith("{\"success\":true,\"data\":{\"campaign\":{\"id\":7,")
-                    .contains("\"total\":200", "\"failed\":9", "\"retry_delay\":1800", "\"file_name\":null",
+                    .contains("\"total\":200", "\"failed\":9", "\"retry_delay\":60", "\"file_name\":null",
                             "\"created_at\":\"2026-06-01T10:00:00+05:30\"")
                     .doesNotContain("\"completed\":false");
         }

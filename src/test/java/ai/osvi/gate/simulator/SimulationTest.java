@@ -1,0 +1,88 @@
+package ai.osvi.gate.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.osvi.gate.BuildOutcome;
+import ai.osvi.gate.GateRun;
+import ai.osvi.gate.RecordingLog;
+import ai.osvi.gate.Verdict;
+import ai.osvi.gate.config.InvalidConfigurationException;
+import ai.osvi.gate.config.RawGateConfig;
+import ai.osvi.gate.polling.AbortSignal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A simulation demonstrates the gate on its own: the built-in scenarios carry suggested rules. */
+class SimulationTest {
+
+    @TempDir
+    Path dir;
+
+    private final RecordingLog log = new RecordingLog();
+
+    private GateRun.Results simulate(String scenario, RawGateConfig raw) throws InvalidConfigurationException {
+        raw.pollInterval = "1s";
+        return Simulation.run(scenario, raw, log, new AbortSignal(), new GateRun.Reports(dir, null, Clock.systemUTC()));
+    }
+
+    @Test
+    void failing_alone_should_fail_the_build_on_the_suggested_rule_announced_in_the_banner() throws Exception {
+        GateRun.Results results = simulate("failing", new RawGateConfig());
+
+        assertThat(results.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(results.outcome()).isEqualTo(BuildOutcome.FAIL);
+        assertThat(log.at("INFO")).anySatisfy(line -> assertThat(line).startsWith("SIMULATION: scenario 'failing'")
+                .endsWith("No rule is configured, so the scenario's suggested rules apply: failed <= 5%."));
+        assertThat(results.failureMessage()).contains("failed ratio is 30%, but the maximum is 5%");
+        // realistic retry settings: no warning that the default timeout is shorter than the retry window
+        assertThat(log.at("WARN")).noneMatch(line -> line.contains("retry window"));
+    }
+
+    @Test
+    void passing_alone_should_pass() throws Exception {
+        GateRun.Results results = simulate("passing", new RawGateConfig());
+
+        assertThat(results.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(results.outcome()).isEqualTo(BuildOutcome.PASS);
+    }
+
+    @Test
+    void configured_rules_should_replace_the_suggested_ones() throws Exception {
+        Path file = dir.resolve("done.json");
+        Files.writeString(file, ai.osvi.gate.json.Json.compact(Map.of(
+                "campaign", Map.of("id", 7),
+                "rules", List.of("failed <= 5%"),
+                "timeline", List.of(Map.of("at", "0s",
+                        "calls", Map.of("total", 10, "by_status", Map.of("picked", 7, "failed", 3)),
+                        "uploads", List.of(Map.of("campaign_upload_id", 19,
+                                "queues", List.of(Map.of("total_queued", 10, "completed", true)))))))));
+        RawGateConfig raw = new RawGateConfig();
+        raw.maxFailureRatio = "35%";
+
+        GateRun.Results results = simulate(file.toString(), raw);
+
+        assertThat(results.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(log.at("INFO")).noneMatch(line -> line.contains("suggested rules"));
+    }
+
+    @Test
+    void a_scenario_file_may_suggest_rules_and_a_bad_one_is_named() throws Exception {
+        Path file = dir.resolve("bad-rules.json");
+        Files.writeString(file, ai.osvi.gate.json.Json.compact(Map.of(
+                "campaign", Map.of("id", 7),
+                "rules", List.of("failed <= 5%", "faild less than 5"),
+                "timeline", List.of(Map.of("at", "0s", "calls", Map.of("total", 0, "by_status", Map.of()),
+                        "uploads", List.of())))));
+
+        assertThatThrownBy(() -> Scenario.load(file.toString()))
+                .hasMessage("Invalid scenario " + file + " (simulation (osvi.simulation)): rules[1] 'faild less than 5'"
+                        + " is not a rule such as \"failed <= 5%\" or \"picked >= 60%\". See the README's 'Scenario"
+                        + " files' section.");
+    }
+}

@@ -81,7 +81,8 @@ public class AwaitCampaignMojo extends AbstractMojo {
 
     /**
      * How long to wait in all, request time included, before giving up: {@code 90s}, {@code 15m}, {@code 1h},
-     * {@code 1h30m} or ISO-8601 such as {@code PT30M}. What a timeout does is set by {@code onTimeout}.
+     * {@code 1h30m} or ISO-8601 such as {@code PT30M}. It holds exactly: no request runs past it and no answer that
+     * arrives after it is used. What a timeout does is set by {@code onTimeout}.
      */
     @Parameter(property = "osvi.timeout", defaultValue = RawGateConfig.DEFAULT_TIMEOUT)
     private String timeout;
@@ -118,7 +119,10 @@ public class AwaitCampaignMojo extends AbstractMojo {
     @Parameter(property = "osvi.stallTimeout")
     private String stallTimeout;
 
-    /** The longest one request may take, connecting and reading the whole response included: e.g. {@code 30s}. */
+    /**
+     * The longest one request may take, connecting and reading the whole response included: e.g. {@code 30s}. A
+     * request never gets more than the time left before {@code timeout}.
+     */
     @Parameter(property = "osvi.requestTimeout", defaultValue = RawGateConfig.DEFAULT_REQUEST_TIMEOUT)
     private String requestTimeout;
 
@@ -159,7 +163,8 @@ public class AwaitCampaignMojo extends AbstractMojo {
 
     /**
      * Wait only for the queues of this {@code campaign_upload_id} instead of every upload of the campaign. The rules
-     * still judge the campaign's call counts, which the API gives for the whole campaign only.
+     * still judge the call counts of the whole campaign, earlier uploads included: the API gives no counts per
+     * upload. The gate warns about this at start and notes it in the reports.
      */
     @Parameter(property = "osvi.uploadId")
     private String uploadId;
@@ -183,10 +188,11 @@ public class AwaitCampaignMojo extends AbstractMojo {
     private boolean failBuild;
 
     /**
-     * How many failed polls in a row end the wait (network errors, HTTP statuses other than 401 and 404, bodies that
-     * are not the documented JSON). Between them the gate backs off: from {@code pollInterval}, doubling at most,
-     * with random jitter, capped at 2 minutes, honouring a {@code Retry-After} of 429 and 503 answers. A good answer
-     * resets the count.
+     * How many failed polls in a row end the wait: network errors, HTTP 5xx, 408 and 429, and bodies that are not the
+     * documented JSON. Answers that asking again cannot change end the wait at once instead: 401, 404, 407, any
+     * other 4xx, and any redirect. Between failed polls the gate backs off: from {@code pollInterval}, doubling at
+     * most, with random jitter, capped at 2 minutes, honouring a {@code Retry-After} of 429 and 503 answers, never
+     * past {@code timeout}. A good answer resets the count.
      */
     @Parameter(property = "osvi.maxConsecutiveErrors", defaultValue = RawGateConfig.DEFAULT_MAX_CONSECUTIVE_ERRORS)
     private String maxConsecutiveErrors;

@@ -6,9 +6,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads the API's date-times with offsets ({@code 2026-06-01T10:00:00+05:30}). The plain form is read by hand: a
- * snapshot may hold thousands of them and the general parser costs microseconds each. Anything else goes to
- * {@link OffsetDateTime#parse}; what neither reads is {@code null} (the dates are informational).
+ * Reads the API's date-times with offsets ({@code 2026-06-01T10:00:00+05:30}): only {@code data.campaign.created_at}
+ * is read (the uploads' dates are not decoded). The plain form is read by hand, anything else goes to
+ * {@link OffsetDateTime#parse}; what neither reads is {@code null} (the date is informational).
  */
 final class Dates {
 

@@ -51,11 +51,14 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Polls {@code GET {baseUrl}/v1/campaigns/{id}/status} with one HttpClient 5 client for the whole wait. The client
  * never retries, never follows redirects (so the token is only ever sent to {@code baseUrl}) and never waits longer
- * than {@code requestTimeout} for one request, body included.
+ * than {@code requestTimeout}, or the time left before the gate's deadline, for one request, body included.
  */
 public final class OsviHttpClient implements StatusSource, AutoCloseable {
 
-    /** Larger bodies are refused: a status snapshot is a few kilobytes, even for thousands of uploads. */
+    /**
+     * Larger bodies are refused: a snapshot takes about 600 bytes per upload, so this leaves room for some 25,000
+     * uploads (10,000 uploads make 5.6 MiB).
+     */
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     /** Enough for one connection per campaign awaited at once. */

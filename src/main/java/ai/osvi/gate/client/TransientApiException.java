@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A failed poll that the next poll may get past: a network fault, a non-2xx status other than 401 and 404, a body
+ * A failed poll that the next poll may get past: a network fault, a 5xx, 408 or 429 status, a body
  * that is not the documented JSON, or {@code success: false}. A 429 or 503 may say when to come back.
  */
 public class TransientApiException extends ApiException {

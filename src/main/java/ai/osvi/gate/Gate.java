@@ -7,6 +7,7 @@ import ai.osvi.gate.client.ProxyAuthenticationException;
 import ai.osvi.gate.client.RequestRejectedException;
 import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.config.Spelling;
 import ai.osvi.gate.config.Policy.OnError;
 import ai.osvi.gate.config.Policy.OnInconclusive;
 import ai.osvi.gate.config.Policy.OnTimeout;
@@ -23,6 +24,8 @@ import ai.osvi.gate.rules.Rule;
 import ai.osvi.gate.rules.RuleResult;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 
@@ -158,6 +161,10 @@ public final class Gate {
                             + " them. Check the campaign in OSVI; report the JSON report's snapshot to OSVI if the"
                             + " API sent this."));
         }
+        List<String> misspelt = misspeltStatuses(snapshot);
+        if (!misspelt.isEmpty()) {
+            return error(wait, "a rule names a status the API did not report, probably misspelt", misspelt);
+        }
         if (total < config.minCalls()) {
             details.add("Only " + calls(total) + (total == 1 ? " was" : " were") + " made, fewer than minCalls ("
                     + config.minCalls() + "): too few to judge, so this is never a pass.");
@@ -187,6 +194,32 @@ public final class Gate {
                 results.size() + " of " + results.size() + " rule" + (results.size() == 1 ? "" : "s")
                         + " passed on " + calls(total) + notCompleted(wait),
                 details, evaluation, wait);
+    }
+
+    /** Statuses the API documents; others appear in {@code by_status} as campaigns use them. */
+    static final List<String> DOCUMENTED_STATUSES = List.of("picked", "not_picked", "failed");
+
+    /**
+     * A message for each status of a rule that {@code by_status} lacks and that is a small edit away from a status it
+     * has or a documented one: a typo would otherwise count as 0 calls and pass an upper-bound rule. A status far
+     * from every known one is a status with no calls yet (the API omits those): it counts as 0, with a warning.
+     */
+    private List<String> misspeltStatuses(CampaignStatus snapshot) {
+        Set<String> known = new LinkedHashSet<>(snapshot.calls().byStatus().keySet());
+        known.addAll(DOCUMENTED_STATUSES);
+        List<String> messages = new ArrayList<>();
+        for (Rule rule : config.rules()) {
+            for (String status : rule.statuses()) {
+                if (!snapshot.calls().byStatus().containsKey(status)) {
+                    Spelling.closeTo(status, known).ifPresent(meant -> messages.add("Rule '" + rule.describe()
+                            + "' (" + rule.origin() + ") names the status '" + status + "', which the API did not"
+                            + " report: did you mean " + meant + "? Statuses reported: " + (snapshot.calls().byStatus()
+                                    .isEmpty() ? "none" : String.join(", ", snapshot.calls().byStatus().keySet()))
+                            + "."));
+                }
+            }
+        }
+        return messages;
     }
 
     private static String calls(long total) {

@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -211,6 +214,14 @@ public class AwaitCampaignMojo extends AbstractMojo {
     @Parameter(property = "osvi.allowInsecureHttp", defaultValue = "false")
     private boolean allowInsecureHttp;
 
+    /**
+     * Waits for the campaign to complete without judging any rule. Without it, a gate with no rule configured
+     * ({@code maxFailureRatio}, {@code thresholds}) fails before the first request: a gate that judges nothing must be
+     * asked for, never the result of a configuration Maven did not apply.
+     */
+    @Parameter(property = "osvi.completionOnly", defaultValue = "false")
+    private boolean completionOnly;
+
     /** Skips the gate entirely. */
     @Parameter(property = "osvi.skip", defaultValue = "false")
     private boolean skip;
@@ -231,6 +242,9 @@ public class AwaitCampaignMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
 
     private final SettingsDecrypter settingsDecrypter;
 
@@ -261,6 +275,12 @@ public class AwaitCampaignMojo extends AbstractMojo {
             getLog().info("Skipping the OSVI gate (skip / osvi.skip is true).");
             return;
         }
+        List<String> commandLine = mojoExecution == null || session == null ? List.of()
+                : CommandLineProperties.problems(session.getUserProperties(), mojoExecution.getMojoDescriptor(), this);
+        if (!commandLine.isEmpty()) {
+            getLog().error("OSVI gate: ERROR: command-line properties that would not be used as given");
+            throw new MojoExecutionException(String.join(System.lineSeparator(), commandLine));
+        }
         Warmup.startInBackground();
         MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session));
         RawGateConfig raw = new RawGateConfig();
@@ -285,6 +305,7 @@ public class AwaitCampaignMojo extends AbstractMojo {
         raw.allowInsecureHttp = allowInsecureHttp;
         raw.failFast = failFast;
         raw.stallTimeout = stallTimeout;
+        raw.completionOnly = completionOnly;
         String summaryFile = environment.apply("GITHUB_STEP_SUMMARY");
         GateRun.Reports reports = new GateRun.Reports(reportDirectory(),
                 summaryFile == null || summaryFile.isBlank() ? null : Path.of(summaryFile), Clock.systemUTC());
@@ -312,7 +333,8 @@ public class AwaitCampaignMojo extends AbstractMojo {
                 }
             } catch (InvalidConfigurationException e) {
                 getLog().error("OSVI gate: ERROR: invalid configuration (" + e.parameter() + ")");
-                throw new MojoExecutionException(e.getMessage());
+                throw new MojoExecutionException(e.getMessage()
+                        + (e.getMessage().contains(GateConfig.NO_RULE) ? unusedExecutionRules() : ""));
             }
         }
         ResultProperties.publish(results, project);
@@ -322,6 +344,31 @@ public class AwaitCampaignMojo extends AbstractMojo {
             case FAIL -> throw new MojoFailureException(results.failureMessage());
             case ERROR -> throw new MojoExecutionException(results.failureMessage());
         }
+    }
+
+    /**
+     * " This pom configures rules in <execution> 'campaign-gate'...": when Maven runs the goal from the command line
+     * (execution default-cli), rules configured inside an execution of the pom are not used.
+     */
+    private String unusedExecutionRules() {
+        if (project == null || mojoExecution == null || !"default-cli".equals(mojoExecution.getExecutionId())) {
+            return "";
+        }
+        Plugin plugin = project.getPlugin(mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId());
+        List<String> ids = new ArrayList<>();
+        if (plugin != null) {
+            for (PluginExecution execution : plugin.getExecutions()) {
+                // the configuration is a DOM whose text form is its XML
+                String configuration = String.valueOf(execution.getConfiguration());
+                if (configuration.contains("<maxFailureRatio") || configuration.contains("<thresholds")
+                        || configuration.contains("<completionOnly")) {
+                    ids.add(execution.getId());
+                }
+            }
+        }
+        return ids.isEmpty() ? "" : " This pom configures rules in <execution> '" + String.join("', '", ids)
+                + "', which 'mvn osvi:await-campaign' does not use: run 'mvn osvi:await-campaign@" + ids.get(0)
+                + "', or move that configuration to the plugin level.";
     }
 
     /**

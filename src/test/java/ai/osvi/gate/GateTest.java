@@ -323,16 +323,31 @@ class GateTest {
     }
 
     @Test
-    void a_rule_on_a_status_the_api_never_reported_should_warn_about_its_spelling() {
+    void a_rule_on_a_status_far_from_every_known_one_should_count_it_as_0_with_a_warning() {
+        config.maxFailureRatio = "5%";
+        config.failureStatuses = "voicemail";
+        source.then(Snapshots.active().queues(19, true).calls("picked", 90, "failed", 10));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(log.at("WARN")).contains("Status 'voicemail' of rule 'voicemail <= 5%' is not in by_status and"
+                + " counts as 0; if calls in that status were expected, check its spelling. Statuses reported: picked,"
+                + " failed.");
+    }
+
+    @Test
+    void a_misspelt_status_should_be_an_error_with_a_suggestion_never_a_count_of_0() {
         config.maxFailureRatio = "5%";
         config.failureStatuses = "faild";
         source.then(Snapshots.active().queues(19, true).calls("picked", 90, "failed", 10));
 
         GateResult result = run();
 
-        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(log.at("WARN")).contains("Status 'faild' of rule 'faild <= 5%' is not in by_status and counts as"
-                + " 0; if calls in that status were expected, check its spelling. Statuses reported: picked, failed.");
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
+        assertThat(result.details()).containsExactly("Rule 'faild <= 5%' (maxFailureRatio) names the status 'faild',"
+                + " which the API did not report: did you mean failed? Statuses reported: picked, failed.");
     }
 
     @Test

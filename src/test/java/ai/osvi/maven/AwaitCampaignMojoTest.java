@@ -141,6 +141,7 @@ class AwaitCampaignMojoTest {
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "campaignId", value = "7")
     @MojoParameter(name = "serverId", value = "osvi-prod")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
     void should_prefer_the_decrypted_settings_server_password(AwaitCampaignMojo mojo) throws Exception {
         pointAt(mojo, DECRYPTED, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
         MojoExtension.setVariableValueToObject(mojo, "settings", settingsWithServer("osvi-prod", ENCRYPTED));
@@ -151,6 +152,7 @@ class AwaitCampaignMojoTest {
     @Test
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
     void a_rejected_settings_token_should_name_the_server(AwaitCampaignMojo mojo) throws Exception {
         pointAt(mojo, "notTheSameToken1", Map.of());
         MojoExtension.setVariableValueToObject(mojo, "settings", settingsWithServer("osvi", ENCRYPTED));
@@ -163,6 +165,7 @@ class AwaitCampaignMojoTest {
     @Test
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
     void an_undecryptable_password_should_be_an_error_before_any_request(AwaitCampaignMojo mojo) throws Exception {
         System.setProperty("settings.security", new File("target/no-such-settings-security.xml").getAbsolutePath());
         pointAt(mojo, DECRYPTED, Map.of());
@@ -177,6 +180,7 @@ class AwaitCampaignMojoTest {
     @Test
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
     void a_missing_token_should_name_both_ways_to_provide_one(AwaitCampaignMojo mojo) throws Exception {
         pointAt(mojo, DECRYPTED, Map.of("OSVI_API_TOKEN", "  "));
         assertThatThrownBy(mojo::execute)
@@ -191,6 +195,7 @@ class AwaitCampaignMojoTest {
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "campaignId", value = "7")
     @MojoParameter(name = "pollInterval", value = "0s")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
     void an_invalid_parameter_should_fail_before_any_request(AwaitCampaignMojo mojo) throws Exception {
         pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
         assertThatThrownBy(mojo::execute)
@@ -228,6 +233,7 @@ class AwaitCampaignMojoTest {
     @Test
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "campaignId", value = "8")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
     void simulation_of_another_campaign_should_be_not_found(AwaitCampaignMojo mojo) throws Exception {
         MojoExtension.setVariableValueToObject(mojo, "simulation", COMPLETE);
         assertThatThrownBy(mojo::execute)

@@ -6,6 +6,7 @@ import ai.osvi.gate.config.Policy.OnInconclusive;
 import ai.osvi.gate.config.Policy.PollStrategy;
 import ai.osvi.gate.config.Policy.OnTimeout;
 import ai.osvi.gate.rules.Operator;
+import ai.osvi.gate.rules.Ratio;
 import ai.osvi.gate.rules.Rule;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -68,55 +69,128 @@ public record GateConfig(
         return configs;
     }
 
-    /** Validates every value of a single campaign's configuration; the first problem found is thrown. */
+    /** The message when no rule is configured and waiting alone was not asked for. */
+    public static final String NO_RULE = "No rule is configured, so the gate would judge nothing: set maxFailureRatio"
+            + " (-Dosvi.maxFailureRatio=5%) or thresholds (-Dosvi.thresholds=\"failed<=5%\"), or set completionOnly"
+            + " (-Dosvi.completionOnly=true) to wait for completion alone. A configuration inside an <execution> is"
+            + " not used by 'mvn osvi:await-campaign' (Maven runs the default-cli execution): run"
+            + " 'mvn osvi:await-campaign@<execution id>', or put the configuration at the plugin level.";
+
+    /**
+     * Validates every value of a single campaign's configuration. Every invalid value is reported at once, in one
+     * exception: a user fixes them all in one go.
+     */
     public static GateConfig parse(RawGateConfig raw) throws InvalidConfigurationException {
-        long campaignId = campaignId(raw.campaignId);
-        URI baseUrl = baseUrl(raw.baseUrl);
-        if (baseUrl.getScheme().equals("http") && !isLoopback(baseUrl.getHost()) && !raw.allowInsecureHttp) {
-            throw new InvalidConfigurationException("baseUrl", "Refusing to send the API token over plain http:// to "
-                    + baseUrl.getHost() + " (" + Values.label("baseUrl") + " '" + raw.baseUrl + "'): anyone on the"
-                    + " network path could read it. Use https://, or set allowInsecureHttp (-Dosvi.allowInsecureHttp=true)"
-                    + " if this network is trusted. Plain http:// is always allowed to loopback addresses.");
+        Problems problems = new Problems();
+        long campaignId = problems.check(() -> campaignId(raw.campaignId), 0L);
+        URI baseUrl = problems.check(() -> baseUrl(raw.baseUrl), null);
+        if (baseUrl != null && baseUrl.getScheme().equals("http") && !isLoopback(baseUrl.getHost())
+                && !raw.allowInsecureHttp) {
+            problems.add(new InvalidConfigurationException("baseUrl", "Refusing to send the API token over plain"
+                    + " http:// to " + baseUrl.getHost() + " (" + Values.label("baseUrl") + " '" + raw.baseUrl + "'):"
+                    + " anyone on the network path could read it. Use https://, or set allowInsecureHttp"
+                    + " (-Dosvi.allowInsecureHttp=true) if this network is trusted. Plain http:// is always allowed to"
+                    + " loopback addresses."));
         }
-        Duration timeout = Values.duration("timeout", raw.timeout);
-        Duration pollInterval = Values.durationAtLeast("pollInterval", raw.pollInterval, MIN_POLL_INTERVAL);
-        Duration requestTimeout = Values.duration("requestTimeout", raw.requestTimeout);
-        if (timeout.compareTo(pollInterval) < 0) {
-            throw new InvalidConfigurationException("timeout", "Invalid " + Values.label("timeout") + " '"
+        Duration timeout = problems.check(() -> Values.duration("timeout", raw.timeout), null);
+        Duration pollInterval = problems.check(
+                () -> Values.durationAtLeast("pollInterval", raw.pollInterval, MIN_POLL_INTERVAL), null);
+        Duration requestTimeout = problems.check(() -> Values.duration("requestTimeout", raw.requestTimeout), null);
+        if (timeout != null && pollInterval != null && timeout.compareTo(pollInterval) < 0) {
+            problems.add(new InvalidConfigurationException("timeout", "Invalid " + Values.label("timeout") + " '"
                     + raw.timeout + "': it is shorter than " + Values.label("pollInterval") + " '"
                     + raw.pollInterval + "', so the gate could poll at most once. Accepted: a timeout of at least"
-                    + " the poll interval.");
+                    + " the poll interval."));
         }
         List<Rule> rules = new ArrayList<>();
         if (raw.maxFailureRatio != null && !raw.maxFailureRatio.isEmpty()) {
-            rules.add(new Rule(Values.statuses("failureStatuses", raw.failureStatuses), Operator.AT_MOST,
-                    Values.ratio("maxFailureRatio", raw.maxFailureRatio), "maxFailureRatio"));
+            List<String> statuses = problems.check(() -> Values.statuses("failureStatuses", raw.failureStatuses),
+                    null);
+            Ratio ratio = problems.check(() -> Values.ratio("maxFailureRatio", raw.maxFailureRatio), null);
+            if (statuses != null && ratio != null) {
+                rules.add(new Rule(statuses, Operator.AT_MOST, ratio, "maxFailureRatio"));
+            }
         }
         for (String threshold : Values.commaSeparated(raw.thresholds)) {
-            rules.add(Values.rule("thresholds", threshold));
+            Rule rule = problems.check(() -> Values.rule("thresholds", threshold), null);
+            if (rule != null) {
+                rules.add(rule);
+            }
         }
-        long minCalls = Values.positiveLong("minCalls", raw.minCalls, "the fewest calls that make a verdict");
+        if (rules.isEmpty() && !raw.completionOnly && !problems.concern("maxFailureRatio", "thresholds",
+                "failureStatuses")) {
+            problems.add(new InvalidConfigurationException("maxFailureRatio", NO_RULE));
+        }
+        long minCalls = problems.check(
+                () -> Values.positiveLong("minCalls", raw.minCalls, "the fewest calls that make a verdict"), 1L);
         OptionalLong uploadId = raw.uploadId == null || raw.uploadId.isBlank()
                 ? OptionalLong.empty()
-                : OptionalLong.of(Values.positiveLong("uploadId", raw.uploadId, "a campaign_upload_id"));
+                : problems.check(() -> OptionalLong.of(Values.positiveLong("uploadId", raw.uploadId,
+                        "a campaign_upload_id")), OptionalLong.empty());
+        OnInconclusive onInconclusive = problems.check(
+                () -> Values.choice("onInconclusive", raw.onInconclusive, OnInconclusive.class), null);
+        OnTimeout onTimeout = problems.check(() -> Values.choice("onTimeout", raw.onTimeout, OnTimeout.class), null);
+        OnInactive onInactive = problems.check(
+                () -> Values.choice("onInactive", raw.onInactive, OnInactive.class), null);
+        long maxConsecutiveErrors = problems.check(() -> Values.positiveLong("maxConsecutiveErrors",
+                raw.maxConsecutiveErrors, "failed polls in a row that end the wait"), 1L);
+        OnError onError = problems.check(() -> Values.choice("onError", raw.onError, OnError.class), null);
+        PollStrategy pollStrategy = problems.check(
+                () -> Values.choice("pollStrategy", raw.pollStrategy, PollStrategy.class), null);
+        Duration maxPollInterval = problems.check(() -> Values.duration("maxPollInterval", raw.maxPollInterval), null);
+        if (maxPollInterval != null && pollInterval != null && maxPollInterval.compareTo(pollInterval) < 0) {
+            // A pollInterval above the (default) maximum simply wins: polling is then fixed at pollInterval.
+            maxPollInterval = pollInterval;
+        }
+        Duration stallTimeout = raw.stallTimeout == null || raw.stallTimeout.isBlank() ? null
+                : problems.check(() -> Values.durationAtLeast("stallTimeout", raw.stallTimeout,
+                        pollInterval == null ? MIN_POLL_INTERVAL : pollInterval), null);
+        problems.throwIfAny();
         return new GateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout, rules, minCalls,
-                Values.choice("onInconclusive", raw.onInconclusive, OnInconclusive.class), uploadId,
-                Values.choice("onTimeout", raw.onTimeout, OnTimeout.class),
-                Values.choice("onInactive", raw.onInactive, OnInactive.class), raw.failBuild,
-                (int) Math.min(Integer.MAX_VALUE, Values.positiveLong("maxConsecutiveErrors",
-                        raw.maxConsecutiveErrors, "failed polls in a row that end the wait")),
-                Values.choice("onError", raw.onError, OnError.class), raw.allowInsecureHttp,
-                Values.choice("pollStrategy", raw.pollStrategy, PollStrategy.class),
-                maxPollInterval(raw, pollInterval), raw.failFast,
-                raw.stallTimeout == null || raw.stallTimeout.isBlank() ? null
-                        : Values.durationAtLeast("stallTimeout", raw.stallTimeout, pollInterval));
+                onInconclusive, uploadId, onTimeout, onInactive, raw.failBuild,
+                (int) Math.min(Integer.MAX_VALUE, maxConsecutiveErrors), onError, raw.allowInsecureHttp, pollStrategy,
+                maxPollInterval, raw.failFast, stallTimeout);
     }
 
-    private static Duration maxPollInterval(RawGateConfig raw, Duration pollInterval)
-            throws InvalidConfigurationException {
-        Duration max = Values.duration("maxPollInterval", raw.maxPollInterval);
-        // A pollInterval above the (default) maximum simply wins: polling is then fixed at pollInterval.
-        return max.compareTo(pollInterval) < 0 ? pollInterval : max;
+    /** The invalid values found so far; {@link #throwIfAny} reports them all in one exception. */
+    private static final class Problems {
+
+        private final List<InvalidConfigurationException> found = new ArrayList<>();
+
+        interface Parse<T> {
+            T get() throws InvalidConfigurationException;
+        }
+
+        <T> T check(Parse<T> parse, T fallback) {
+            try {
+                return parse.get();
+            } catch (InvalidConfigurationException e) {
+                found.add(e);
+                return fallback;
+            }
+        }
+
+        void add(InvalidConfigurationException problem) {
+            found.add(problem);
+        }
+
+        boolean concern(String... parameters) {
+            return found.stream().anyMatch(problem -> List.of(parameters).contains(problem.parameter()));
+        }
+
+        void throwIfAny() throws InvalidConfigurationException {
+            if (found.size() == 1) {
+                throw found.get(0);
+            }
+            if (!found.isEmpty()) {
+                StringBuilder message = new StringBuilder(found.size() + " invalid parameters:");
+                for (InvalidConfigurationException problem : found) {
+                    message.append(System.lineSeparator()).append("  - ").append(problem.getMessage());
+                }
+                throw new InvalidConfigurationException(String.join(", ",
+                        found.stream().map(InvalidConfigurationException::parameter).toList()), message.toString());
+            }
+        }
     }
 
     private static long campaignId(String value) throws InvalidConfigurationException {

@@ -40,6 +40,7 @@ public class RawGateConfig {
     public boolean allowInsecureHttp;
     public boolean failFast;
     public String stallTimeout;
+    public boolean completionOnly;
 
     /** A copy, to change for one campaign of several or for the simulator. */
     public RawGateConfig copy() {
@@ -65,6 +66,7 @@ public class RawGateConfig {
         copy.allowInsecureHttp = allowInsecureHttp;
         copy.failFast = failFast;
         copy.stallTimeout = stallTimeout;
+        copy.completionOnly = completionOnly;
         return copy;
     }
 

@@ -1,6 +1,8 @@
 package ai.osvi.gate.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.osvi.gate.TestConfig;
@@ -13,6 +15,7 @@ class GateConfigTest {
     private static RawGateConfig raw(String campaignId) {
         RawGateConfig raw = new RawGateConfig();
         raw.campaignId = campaignId;
+        raw.completionOnly = true; // tests of rules set them; the others check one value each
         return raw;
     }
 
@@ -172,5 +175,39 @@ class GateConfigTest {
                 .hasMessageContaining(parameter + " (osvi." + parameter + ")")
                 .hasMessageContaining("'" + value + "'")
                 .hasMessageContaining("Accepted: ");
+    }
+
+    @Test
+    void no_rule_should_be_an_error_naming_both_ways_and_the_execution_pitfall() {
+        RawGateConfig raw = raw("7");
+        raw.completionOnly = false;
+        assertThatThrownBy(() -> GateConfig.parse(raw))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage(GateConfig.NO_RULE)
+                .hasMessageContaining("maxFailureRatio")
+                .hasMessageContaining("thresholds")
+                .hasMessageContaining("osvi:await-campaign@<execution id>");
+        raw.completionOnly = true;
+        assertThatCode(() -> GateConfig.parse(raw)).doesNotThrowAnyException();
+        raw.completionOnly = false;
+        raw.thresholds = java.util.List.of("picked >= 60%");
+        assertThatCode(() -> GateConfig.parse(raw)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void every_invalid_value_should_be_reported_at_once_with_its_accepted_forms() {
+        RawGateConfig raw = raw("x");
+        raw.pollInterval = "500ms";
+        raw.maxFailureRatio = "150%";
+        raw.onTimeout = "later";
+        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> GateConfig.parse(raw));
+        assertThat(e.parameter()).isEqualTo("campaignId, pollInterval, maxFailureRatio, onTimeout");
+        assertThat(e.getMessage().lines()).hasSize(5).first().isEqualTo("4 invalid parameters:");
+        assertThat(e.getMessage().lines().skip(1)).allSatisfy(line -> assertThat(line)
+                .startsWith("  - Invalid ").contains("Accepted: "));
+        assertThat(e.getMessage()).contains("Invalid campaignId (osvi.campaignId) 'x'",
+                "Invalid pollInterval (osvi.pollInterval) '500ms'", "Invalid maxFailureRatio (osvi.maxFailureRatio)"
+                        + " '150%'", "Invalid onTimeout (osvi.onTimeout) 'later'");
     }
 }

@@ -1,0 +1,2 @@
+ai.osvi.it.ItSimulator.start(basedir, context, 'quick-pass.json', 'itTokenTypo00001')
+true

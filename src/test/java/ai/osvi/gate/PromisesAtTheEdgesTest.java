@@ -26,7 +26,7 @@ class PromisesAtTheEdgesTest {
     }
 
     private static CampaignStatus snapshot(CallCounts calls, Upload... uploads) {
-        return new CampaignStatus(new Campaign(7L, "Edges", "active", false, null, null, null), calls,
+        return new CampaignStatus(new Campaign(7L, "Edges", "active", false, null, null), calls,
                 List.of(uploads));
     }
 
@@ -91,7 +91,7 @@ class PromisesAtTheEdgesTest {
         config.maxFailureRatio = "5%";
         config.failFast = true;
         config.timeout = "30s";
-        source.then(new CampaignStatus(new Campaign(7L, "Edges", "active", true, 3, 60, null),
+        source.then(new CampaignStatus(new Campaign(7L, "Edges", "active", true, 3, 60),
                 new CallCounts(100, Map.of("failed", 50L)),
                 List.of(new Upload(19, 2, 0, Long.MAX_VALUE), new Upload(20, 1, 0, Long.MAX_VALUE))));
 

@@ -51,7 +51,7 @@ public final class Snapshots {
 
     public CampaignStatus build() {
         long sum = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new CampaignStatus(new Campaign(7L, "June Renewals", status, true, 2, 1800, null),
+        return new CampaignStatus(new Campaign(7L, "June Renewals", status, true, 2, 1800),
                 new CallCounts(total == null ? sum : total, byStatus), uploads);
     }
 }

@@ -1,10 +1,9 @@
 package ai.osvi.gate.model;
 
-import java.time.OffsetDateTime;
-
 /**
- * The {@code data.campaign} object. Every field but {@code status} is informational; the nullable ones of the API
- * ({@code retry_threshold}, {@code retry_delay}) are {@code null} here when absent.
+ * The {@code data.campaign} object, as far as the gate reads it. Every field but {@code status} is informational; the
+ * nullable ones of the API ({@code retry_threshold}, {@code retry_delay}) are {@code null} here when absent. The
+ * report shows the API's own object, every field included.
  */
 public record Campaign(
         Long id,
@@ -12,8 +11,7 @@ public record Campaign(
         String status,
         Boolean retryEnabled,
         Integer retryThreshold,
-        Integer retryDelaySeconds,
-        OffsetDateTime createdAt) {
+        Integer retryDelaySeconds) {
 
     public boolean isInactive() {
         return "inactive".equals(status);

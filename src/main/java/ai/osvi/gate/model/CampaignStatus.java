@@ -1,5 +1,6 @@
 package ai.osvi.gate.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +8,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One snapshot returned by {@code GET /v1/campaigns/{id}/status}. The queries below are plain loops over the
- * uploads' aggregates: they run on every poll.
+ * One snapshot returned by {@code GET /v1/campaigns/{id}/status}, reduced to what the gate decides on.
  *
- * @param rawBody the body the snapshot was parsed from, for the report; {@code null} for snapshots built in code
+ * @param data the API's {@code data} object as it was sent (redacted), for the report; {@code null} for snapshots
+ *             built in code. Not to be changed.
  */
-public record CampaignStatus(Campaign campaign, CallCounts calls, List<Upload> uploads, RawBody rawBody) {
+public record CampaignStatus(Campaign campaign, CallCounts calls, List<Upload> uploads, JsonNode data) {
 
     public CampaignStatus {
         uploads = List.copyOf(uploads);

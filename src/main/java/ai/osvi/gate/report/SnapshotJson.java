@@ -1,43 +1,30 @@
 package ai.osvi.gate.report;
 
-import ai.osvi.gate.json.Json;
 import ai.osvi.gate.model.CampaignStatus;
-import ai.osvi.gate.model.RawBody;
 import ai.osvi.gate.model.Upload;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A snapshot for the report: the API's own {@code data} object, copied verbatim from the body the snapshot was
- * parsed from (every field, unknown ones included, in the API's order), or, for a snapshot with no body, what the
- * model holds in the API's field names.
+ * A snapshot for the report: the API's own {@code data} object as it was sent (every field, unknown ones included, in
+ * the API's order), or, for a snapshot built in code, what the model holds in the API's field names.
  */
 final class SnapshotJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     private SnapshotJson() {
     }
 
-    static Map<String, Object> of(CampaignStatus snapshot) {
-        Map<String, Object> data = snapshot.rawBody() == null ? null : apiData(snapshot.rawBody());
-        return data != null ? data : fromModel(snapshot);
-    }
-
-    /**
-     * The body's {@code data} object as plain values, or {@code null} when it has none (never for a parsed body). Read
-     * leniently, as the status parser accepts duplicate names in fields the gate does not read (within data the last
-     * one wins).
-     */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> apiData(RawBody body) {
-        try {
-            return Json.topLevelField(body.open(), "data") instanceof Map<?, ?> data ? (Map<String, Object>) data
-                    : null;
-        } catch (IOException e) {
-            return null;
-        }
+    static Map<String, Object> of(CampaignStatus snapshot) {
+        return snapshot.data() != null && snapshot.data().isObject()
+                ? MAPPER.convertValue(snapshot.data(), LinkedHashMap.class)
+                : fromModel(snapshot);
     }
 
     private static Map<String, Object> fromModel(CampaignStatus snapshot) {
@@ -50,8 +37,6 @@ final class SnapshotJson {
         campaign.put("is_retry_enabled", snapshot.campaign().retryEnabled());
         campaign.put("retry_threshold", snapshot.campaign().retryThreshold());
         campaign.put("retry_delay", snapshot.campaign().retryDelaySeconds());
-        campaign.put("created_at", snapshot.campaign().createdAt() == null ? null
-                : snapshot.campaign().createdAt().toString());
         Map<String, Object> calls = new LinkedHashMap<>();
         data.put("calls", calls);
         calls.put("total", snapshot.calls().total());

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +45,6 @@ class StatusParserTest {
         assertThat(status.campaign().isInactive()).isFalse();
         assertThat(status.campaign().retryThreshold()).isEqualTo(2);
         assertThat(status.campaign().retryDelaySeconds()).isEqualTo(1800);
-        assertThat(status.campaign().createdAt()).isEqualTo(OffsetDateTime.parse("2026-06-01T10:00:00+05:30"));
         assertThat(status.calls().total()).isEqualTo(120);
         assertThat(status.calls().byStatus()).containsExactly(
                 org.assertj.core.api.Assertions.entry("picked", 88L),
@@ -55,7 +53,8 @@ class StatusParserTest {
         assertThat(status.uploads()).containsExactly(new Upload(19, 1, 0, 50L));
         assertThat(status.totalQueued()).hasValue(java.math.BigInteger.valueOf(50));
         assertThat(status.isComplete(OptionalLong.empty())).isFalse();
-        assertThat(status.rawBody().length()).isEqualTo(DOCUMENTED_EXAMPLE.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(status.data().path("campaign").path("created_at").textValue()).as("kept for the report")
+                .isEqualTo("2026-06-01T10:00:00+05:30");
     }
 
     @Test
@@ -123,7 +122,7 @@ class StatusParserTest {
         assertThatThrownBy(() -> parse(replace("\"failed\": 7", "\"failed\": true")))
                 .hasMessage("unexpected response: data.calls.by_status.failed is true, expected a whole number");
         assertThatThrownBy(() -> parse(replace("\"total\": 120", "\"total\": 1.0e30")))
-                .hasMessage("unexpected response: data.calls.total is 1.0e30, expected a whole number");
+                .hasMessage("unexpected response: data.calls.total is 1e+30, expected a whole number");
     }
 
     @Test

@@ -22,7 +22,7 @@ class AdaptiveScheduleTest {
 
     /** {@code calls} made so far of {@code queued} queued in all (null: a queue does not say), at second {@code at}. */
     private Duration next(long at, long calls, Long queued) {
-        CampaignStatus snapshot = new CampaignStatus(new Campaign(7L, "c", "active", true, 0, 60, null),
+        CampaignStatus snapshot = new CampaignStatus(new Campaign(7L, "c", "active", true, 0, 60),
                 new CallCounts(calls, Map.of("picked", calls)), List.of(new Upload(19, 1, 0, queued)));
         return schedule.next(snapshot, Duration.ofSeconds(at).toNanos());
     }

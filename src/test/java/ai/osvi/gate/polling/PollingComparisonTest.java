@@ -72,7 +72,7 @@ class PollingComparisonTest {
                 queuesDone += queueDone ? 1 : 0;
             }
             long failed = calls / 50;
-            return new CampaignStatus(new Campaign(7L, shape.name(), "active", false, null, null, null),
+            return new CampaignStatus(new Campaign(7L, shape.name(), "active", false, null, null),
                     new CallCounts(calls, Map.of("picked", calls - failed, "failed", failed)),
                     List.of(new Upload(19, 3, queuesDone, 3 * (QUEUED / 3))));
         };

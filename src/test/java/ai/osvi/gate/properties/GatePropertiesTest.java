@@ -195,7 +195,7 @@ class GatePropertiesTest {
                 Long sum = known && queued.bitLength() < 64 ? queued.longValue() : null;
                 models.add(new Upload(upload.campaignUploadId(), upload.queues().size(), completed, sum));
             }
-            return new CampaignStatus(new Campaign(7L, "Generated", status, retryEnabled, retryThreshold, 60, null),
+            return new CampaignStatus(new Campaign(7L, "Generated", status, retryEnabled, retryThreshold, 60),
                     new CallCounts(total, byStatus), models);
         }
 

@@ -30,7 +30,7 @@ class EarlyVerdictBoundariesTest {
 
     @Test
     void bound_should_allow_one_attempt_per_queued_call_when_retries_are_on_with_a_threshold_of_zero() {
-        CampaignStatus snapshot = new CampaignStatus(new Campaign(7L, "c", "active", true, 0, 60, null),
+        CampaignStatus snapshot = new CampaignStatus(new Campaign(7L, "c", "active", true, 0, 60),
                 new CallCounts(0, Map.of()), List.of(new Upload(19, 2, 0, 25L)));
         assertThat(EarlyVerdict.maxPossibleCalls(snapshot)).hasValue(BigInteger.valueOf(25));
     }

@@ -19,7 +19,7 @@ class EarlyVerdictTest {
         for (Long q : queued) {
             sum = sum == null || q == null ? null : sum + q;
         }
-        return new CampaignStatus(new Campaign(7L, "c", "active", retryEnabled, retryThreshold, 60, null),
+        return new CampaignStatus(new Campaign(7L, "c", "active", retryEnabled, retryThreshold, 60),
                 new CallCounts(0, Map.of()), List.of(new Upload(1, queued.length, 0, sum)));
     }
 
@@ -54,7 +54,7 @@ class EarlyVerdictTest {
     void bounds_beyond_a_long_should_be_exact_rather_than_overflow() throws Exception {
         long huge = Long.MAX_VALUE;
         // two uploads of Long.MAX_VALUE queued calls, two retries: a bound of 6 * Long.MAX_VALUE, no overflow
-        CampaignStatus twoHugeUploads = new CampaignStatus(new Campaign(7L, "c", "active", true, 2, 60, null),
+        CampaignStatus twoHugeUploads = new CampaignStatus(new Campaign(7L, "c", "active", true, 2, 60),
                 new CallCounts(0, Map.of()), List.of(new Upload(1, 1, 0, huge), new Upload(2, 1, 0, huge)));
         assertThat(EarlyVerdict.maxPossibleCalls(twoHugeUploads))
                 .hasValue(BigInteger.valueOf(huge).multiply(BigInteger.valueOf(6)));

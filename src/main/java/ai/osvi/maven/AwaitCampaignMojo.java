@@ -2,7 +2,6 @@ package ai.osvi.maven;
 
 import ai.osvi.gate.GateRun;
 import ai.osvi.gate.RedactingLog;
-import ai.osvi.gate.Warmup;
 import ai.osvi.gate.client.ApiToken;
 import ai.osvi.gate.client.OsviHttpClient;
 import ai.osvi.gate.client.ProxySettings;
@@ -112,7 +111,7 @@ public class AwaitCampaignMojo extends AbstractMojo {
      * waiting for the campaign to complete. The bound assumes that counts only grow and that the campaign makes at
      * most {@code total_queued} calls per queue, times {@code 1 + retry_threshold} when retries are enabled.
      */
-    @Parameter(property = "osvi.failFast", defaultValue = "false")
+    @Parameter(property = "osvi.failFast", defaultValue = RawGateConfig.DEFAULT_FAIL_FAST)
     private boolean failFast;
 
     /**
@@ -161,7 +160,7 @@ public class AwaitCampaignMojo extends AbstractMojo {
     private String minCalls;
 
     /** What an INCONCLUSIVE result does: {@code fail} the build, or {@code warn} and go on. */
-    @Parameter(property = "osvi.onInconclusive", defaultValue = "fail")
+    @Parameter(property = "osvi.onInconclusive", defaultValue = RawGateConfig.DEFAULT_ON_INCONCLUSIVE)
     private String onInconclusive;
 
     /**
@@ -176,18 +175,18 @@ public class AwaitCampaignMojo extends AbstractMojo {
      * What happens when {@code timeout} passes before the campaign completes: {@code fail} the build (the gate could
      * not decide), or {@code evaluate} the rules on the last snapshot received.
      */
-    @Parameter(property = "osvi.onTimeout", defaultValue = "fail")
+    @Parameter(property = "osvi.onTimeout", defaultValue = RawGateConfig.DEFAULT_ON_TIMEOUT)
     private String onTimeout;
 
     /**
      * What happens when the campaign is {@code inactive} while awaited queues are incomplete: {@code fail} at once
      * (an inactive campaign does not complete on its own), or {@code wait} until it is active again or the timeout.
      */
-    @Parameter(property = "osvi.onInactive", defaultValue = "fail")
+    @Parameter(property = "osvi.onInactive", defaultValue = RawGateConfig.DEFAULT_ON_INACTIVE)
     private String onInactive;
 
     /** Whether a breached rule fails the build. {@code false} turns breaches into warnings. */
-    @Parameter(property = "osvi.failBuild", defaultValue = "true")
+    @Parameter(property = "osvi.failBuild", defaultValue = RawGateConfig.DEFAULT_FAIL_BUILD)
     private boolean failBuild;
 
     /**
@@ -204,14 +203,14 @@ public class AwaitCampaignMojo extends AbstractMojo {
      * What happens when {@code maxConsecutiveErrors} polls in a row have failed: {@code fail} the build (the gate
      * could not decide), or {@code warn}: the build goes on, with a loud warning that nothing was gated.
      */
-    @Parameter(property = "osvi.onError", defaultValue = "fail")
+    @Parameter(property = "osvi.onError", defaultValue = RawGateConfig.DEFAULT_ON_ERROR)
     private String onError;
 
     /**
      * Allows a plain {@code http://} baseUrl to a host other than loopback. Off by default: the token would cross
      * the network readable by anyone on the path. TLS certificates are always verified; there is no switch for that.
      */
-    @Parameter(property = "osvi.allowInsecureHttp", defaultValue = "false")
+    @Parameter(property = "osvi.allowInsecureHttp", defaultValue = RawGateConfig.DEFAULT_ALLOW_INSECURE_HTTP)
     private boolean allowInsecureHttp;
 
     /**
@@ -219,7 +218,7 @@ public class AwaitCampaignMojo extends AbstractMojo {
      * ({@code maxFailureRatio}, {@code thresholds}) fails before the first request: a gate that judges nothing must be
      * asked for, never the result of a configuration Maven did not apply.
      */
-    @Parameter(property = "osvi.completionOnly", defaultValue = "false")
+    @Parameter(property = "osvi.completionOnly", defaultValue = RawGateConfig.DEFAULT_COMPLETION_ONLY)
     private boolean completionOnly;
 
     /** Skips the gate entirely. */
@@ -281,7 +280,6 @@ public class AwaitCampaignMojo extends AbstractMojo {
             getLog().error("OSVI gate: ERROR: command-line properties that would not be used as given");
             throw new MojoExecutionException(String.join(System.lineSeparator(), commandLine));
         }
-        Warmup.startInBackground();
         MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session));
         RawGateConfig raw = new RawGateConfig();
         raw.campaignId = allCampaignIds();

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Parameter values exactly as the user wrote them, with the documented defaults; {@link GateConfig#parse} validates
- * them all at once.
+ * them all at once. The defaults live here only: the mojo's parameter annotations use these constants.
  */
 public class RawGateConfig {
 
@@ -18,6 +18,14 @@ public class RawGateConfig {
     public static final String DEFAULT_FAILURE_STATUSES = "failed";
     public static final String DEFAULT_MIN_CALLS = "1";
     public static final String DEFAULT_MAX_CONSECUTIVE_ERRORS = "5";
+    public static final String DEFAULT_ON_INCONCLUSIVE = "fail";
+    public static final String DEFAULT_ON_TIMEOUT = "fail";
+    public static final String DEFAULT_ON_INACTIVE = "fail";
+    public static final String DEFAULT_ON_ERROR = "fail";
+    public static final String DEFAULT_FAIL_BUILD = "true";
+    public static final String DEFAULT_FAIL_FAST = "false";
+    public static final String DEFAULT_ALLOW_INSECURE_HTTP = "false";
+    public static final String DEFAULT_COMPLETION_ONLY = "false";
 
     public String campaignId;
     public String baseUrl = DEFAULT_BASE_URL;
@@ -30,17 +38,17 @@ public class RawGateConfig {
     public String failureStatuses = DEFAULT_FAILURE_STATUSES;
     public List<String> thresholds = new ArrayList<>();
     public String minCalls = DEFAULT_MIN_CALLS;
-    public String onInconclusive = "fail";
+    public String onInconclusive = DEFAULT_ON_INCONCLUSIVE;
     public String uploadId;
-    public String onTimeout = "fail";
-    public String onInactive = "fail";
-    public boolean failBuild = true;
+    public String onTimeout = DEFAULT_ON_TIMEOUT;
+    public String onInactive = DEFAULT_ON_INACTIVE;
+    public boolean failBuild = Boolean.parseBoolean(DEFAULT_FAIL_BUILD);
     public String maxConsecutiveErrors = DEFAULT_MAX_CONSECUTIVE_ERRORS;
-    public String onError = "fail";
-    public boolean allowInsecureHttp;
-    public boolean failFast;
+    public String onError = DEFAULT_ON_ERROR;
+    public boolean allowInsecureHttp = Boolean.parseBoolean(DEFAULT_ALLOW_INSECURE_HTTP);
+    public boolean failFast = Boolean.parseBoolean(DEFAULT_FAIL_FAST);
     public String stallTimeout;
-    public boolean completionOnly;
+    public boolean completionOnly = Boolean.parseBoolean(DEFAULT_COMPLETION_ONLY);
 
     /** A copy, to change for one campaign of several or for the simulator. */
     public RawGateConfig copy() {

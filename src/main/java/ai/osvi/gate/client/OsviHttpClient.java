@@ -64,10 +64,6 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
     /** Enough for one connection per campaign awaited at once. */
     private static final int MAX_CONNECTIONS = 64;
 
-    static {
-        HttpClientLogging.silenceHeaderAndWireLoggers();
-    }
-
     private final URI baseUrl;
     private final ApiToken token;
     private final Duration requestTimeout;
@@ -120,6 +116,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         }
         this.client = builder
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setConnectionFactory(new NonLoggingConnectionFactory())
                         .setTlsSocketStrategy(new LazyTls())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(timeout)

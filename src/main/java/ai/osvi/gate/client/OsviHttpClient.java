@@ -20,9 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.net.Socket;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -37,8 +35,6 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -51,7 +47,8 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Polls {@code GET {baseUrl}/v1/campaigns/{id}/status} with one HttpClient 5 client for the whole wait. The client
  * never retries, never follows redirects (so the token is only ever sent to {@code baseUrl}) and never waits longer
- * than {@code requestTimeout}, or the time left before the gate's deadline, for one request, body included.
+ * than {@code requestTimeout}, or the time left before the gate's deadline, for one request, body included. TLS is
+ * HttpClient's default: certificates and host names are verified against what the JVM trusts, as for Maven itself.
  */
 public final class OsviHttpClient implements StatusSource, AutoCloseable {
 
@@ -117,7 +114,6 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         this.client = builder
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setConnectionFactory(new NonLoggingConnectionFactory())
-                        .setTlsSocketStrategy(new LazyTls())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(timeout)
                                 .setSocketTimeout(timeout)
@@ -350,31 +346,6 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
             client.close();
         } catch (IOException e) {
             // Closing idle connections at the end of the wait; nothing left to report.
-        }
-    }
-
-    /**
-     * TLS as HttpClient sets it up by default (certificates and host names verified), but only on the first https
-     * connection: setting it up costs a noticeable part of the goal's start-up, which an http:// API (the embedded
-     * simulator, a loopback test server) never needs.
-     */
-    private static final class LazyTls implements TlsSocketStrategy {
-
-        private volatile TlsSocketStrategy tls;
-
-        @Override
-        public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
-                throws IOException {
-            TlsSocketStrategy strategy = tls;
-            if (strategy == null) {
-                synchronized (this) {
-                    if (tls == null) {
-                        tls = DefaultClientTlsStrategy.createDefault();
-                    }
-                    strategy = tls;
-                }
-            }
-            return strategy.upgrade(socket, target, port, attachment, context);
         }
     }
 

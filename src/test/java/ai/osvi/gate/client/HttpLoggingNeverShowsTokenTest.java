@@ -121,7 +121,7 @@ class HttpLoggingNeverShowsTokenTest {
 
     private static OsviHttpClient client(URI baseUrl, ForwardProxy proxy) {
         return new OsviHttpClient(baseUrl, new ApiToken(TOKEN, "test"), Duration.ofSeconds(5),
-                new ProxySettings("http", "127.0.0.1", proxy.port(), PROXY_USER, PROXY_PASSWORD, null,
+                new ProxySettings("127.0.0.1", proxy.port(), PROXY_USER, PROXY_PASSWORD, null,
                         "settings.xml proxy 'corp'"),
                 Clock.systemUTC());
     }

@@ -2,5 +2,5 @@ def api = ai.osvi.it.EchoingApi.start()
 context.api = api
 def config = new File(basedir, '.mvn/maven.config')
 config.parentFile.mkdirs()
-config.text = "-Dosvi.baseUrl=${api.baseUrl()}\n-Dosvi.campaignId=7,8\n-Dosvi.timeout=3s\n-Dosvi.pollInterval=1s\n-Dosvi.maxFailureRatio=5%\n"
+config.text = "-Dosvi.baseUrl=${api.baseUrl()}\n-Dosvi.campaignId=7,8\n-Dosvi.timeout=6s\n-Dosvi.pollInterval=1s\n-Dosvi.maxFailureRatio=5%\n"
 true

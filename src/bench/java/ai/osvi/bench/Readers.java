@@ -48,7 +48,8 @@ public final class Readers {
         boolean complete = status.isComplete(OptionalLong.empty());
         RuleResult failed = failedRule.evaluate(status.calls());
         RuleResult picked = pickedRule.evaluate(status.calls());
-        return new Judgement(complete, status.calls().total(), failed.count(), picked.count(), failed.passed(),
+        return new Judgement(complete, status.calls().total(), failed.count().longValueExact(),
+                picked.count().longValueExact(), failed.passed(),
                 picked.passed());
     }
 

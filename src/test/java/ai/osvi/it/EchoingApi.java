@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A hostile API on 127.0.0.1 for the redaction tests: it echoes the token it receives wherever an answer can carry
- * text. Campaign 7 alternates a 200 that never completes (the token in the campaign name, in a {@code by_status} key,
+ * text. Campaign 7 alternates, from its first request on, a 200 that never completes (the token in the campaign name, in a {@code by_status} key,
  * plain and JSON-escaped) with a 500 whose error text holds it; campaign 8 redirects to a {@code Location} that
  * holds it.
  */
@@ -18,6 +18,7 @@ public final class EchoingApi implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger campaign7 = new AtomicInteger();
 
     private EchoingApi(HttpServer server) {
         this.server = server;
@@ -27,7 +28,7 @@ public final class EchoingApi implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         EchoingApi api = new EchoingApi(server);
         server.createContext("/", exchange -> {
-            int n = api.requests.incrementAndGet();
+            api.requests.incrementAndGet();
             String token = String.valueOf(exchange.getRequestHeaders().getFirst("API-Token"));
             String path = exchange.getRequestURI().getPath();
             int status;
@@ -36,7 +37,7 @@ public final class EchoingApi implements AutoCloseable {
                 status = 302;
                 body = "";
                 exchange.getResponseHeaders().set("Location", "https://moved.example/" + token + "/status");
-            } else if (n % 2 == 0) {
+            } else if (api.campaign7.incrementAndGet() % 2 == 0) {
                 status = 500;
                 body = "{\"success\": false, \"error\": \"upstream rejected " + token + "\"}";
             } else {

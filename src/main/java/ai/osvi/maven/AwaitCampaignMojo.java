@@ -262,6 +262,7 @@ public class AwaitCampaignMojo extends AbstractMojo {
             return;
         }
         Warmup.startInBackground();
+        removeReportsOfEarlierBuilds();
         MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session));
         RawGateConfig raw = new RawGateConfig();
         raw.campaignId = allCampaignIds();
@@ -343,6 +344,32 @@ public class AwaitCampaignMojo extends AbstractMojo {
             return Path.of(root, path.substring(at + unresolved.length()));
         }
         return Path.of(path);
+    }
+
+    /**
+     * Reports in {@code reportDirectory} older than this Maven session are an earlier build's (a reused CI
+     * workspace): removed, so that a CI step never publishes them beside this build's. Reports written by earlier
+     * executions of this build stay.
+     */
+    private void removeReportsOfEarlierBuilds() {
+        Path directory = reportDirectory();
+        java.util.Date start = session == null || session.getRequest() == null ? null
+                : session.getRequest().getStartTime();
+        if (directory == null || start == null) {
+            return;
+        }
+        try {
+            List<Path> removed = ai.osvi.gate.report.ReportFiles.removeReportsOlderThan(directory,
+                    start.toInstant());
+            if (!removed.isEmpty()) {
+                getLog().info("Removed " + removed.size() + (removed.size() == 1 ? " report" : " reports")
+                        + " of an earlier build from " + directory + " (last modified before this build started).");
+                removed.forEach(file -> getLog().debug("Removed " + file));
+            }
+        } catch (java.io.IOException e) {
+            getLog().warn("Could not remove every report of an earlier build from " + directory + " (" + e
+                    + "): a CI step collecting the reports may publish them beside this build's.");
+        }
     }
 
     private String allCampaignIds() {

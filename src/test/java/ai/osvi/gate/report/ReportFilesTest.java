@@ -21,9 +21,12 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -206,6 +209,42 @@ class ReportFilesTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("campaign-7.json", "TEST-osvi-campaign-7.xml");
         }
+    }
+
+    @Test
+    void reports_of_an_earlier_build_should_be_removed_and_nothing_else() throws Exception {
+        Instant buildStart = Instant.parse("2026-11-28T11:00:00Z");
+        FileTime before = FileTime.from(buildStart.minusSeconds(86_400));
+        FileTime during = FileTime.from(buildStart.plusSeconds(5));
+        for (String old : List.of("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env", "notes.txt",
+                "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml")) {
+            Files.setLastModifiedTime(Files.writeString(dir.resolve(old), old), before);
+        }
+        Files.setLastModifiedTime(Files.createDirectory(dir.resolve("campaign-5.json")), before);
+        // a report of an earlier execution of the same build
+        Files.setLastModifiedTime(Files.writeString(dir.resolve("TEST-osvi-campaign-7.xml"), "<testsuite/>"), during);
+
+        List<Path> removed = ReportFiles.removeReportsOlderThan(dir, buildStart);
+
+        assertThat(removed).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("notes.txt",
+                    "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml", "campaign-5.json",
+                    "TEST-osvi-campaign-7.xml");
+        }
+        assertThat(ReportFiles.removeReportsOlderThan(dir.resolve("not-there"), buildStart)).isEmpty();
+    }
+
+    @Test
+    void reports_should_get_the_permissions_other_files_get() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
+        source.then(Snapshots.active().queues(19, true).calls("picked", 1));
+        run(c -> { });
+        Set<PosixFilePermission> usual = Files.getPosixFilePermissions(Files.createFile(dir.resolve("other-output")));
+
+        assertThat(Files.getPosixFilePermissions(dir.resolve("campaign-7.json"))).isEqualTo(usual);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("TEST-osvi-campaign-7.xml"))).isEqualTo(usual);
     }
 
     /** A body with a field the API reference does not document, at the top and inside data, uploads and queues. */

@@ -56,8 +56,9 @@ public class AwaitCampaignMojo extends AbstractMojo {
     private List<String> campaignIds;
 
     /**
-     * Where the reports are written: {@code campaign-<id>.json} and the JUnit XML
-     * {@code TEST-osvi-campaign-<id>.xml} (for Jenkins' junit step and GitLab's junit reports), on every outcome.
+     * Where the reports are written: {@code campaign-ID.json} and the JUnit XML
+     * {@code TEST-osvi-campaign-ID.xml}, ID being the campaign's id (for Jenkins' junit step and GitLab's junit
+     * reports), on every outcome.
      * When the environment variable {@code GITHUB_STEP_SUMMARY} is set, a Markdown table is also appended to that
      * file.
      */

@@ -10,6 +10,7 @@ import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Policy.OnError;
 import ai.osvi.gate.config.Policy.OnInconclusive;
 import ai.osvi.gate.config.Policy.OnTimeout;
+import ai.osvi.gate.config.Policy.PollStrategy;
 import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.AbortSignal;
@@ -62,7 +63,7 @@ public final class Gate {
     public GateResult run() {
         log.info("Awaiting OSVI campaign " + config.campaignId()
                 + config.uploadId().stream().mapToObj(id -> " (upload " + id + ")").findFirst().orElse("")
-                + " at " + config.baseUrl() + ": polling every " + Values.format(config.pollInterval())
+                + " at " + config.baseUrl() + ": " + polling()
                 + ", timeout " + Values.format(config.timeout()) + ", rules: " + describeRules());
         if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
             log.warn(UPLOAD_ID_NOTE);
@@ -108,6 +109,15 @@ public final class Gate {
             return "none";
         }
         return String.join(", ", config.rules().stream().map(Rule::describe).toList());
+    }
+
+    /** "polling every 15s", or under adaptive polling "polling adaptively every 15s to 2m". */
+    private String polling() {
+        String every = "every " + Values.format(config.pollInterval());
+        return config.pollStrategy() == PollStrategy.ADAPTIVE
+                && config.maxPollInterval().compareTo(config.pollInterval()) > 0
+                ? "polling adaptively " + every + " to " + Values.format(config.maxPollInterval())
+                : "polling " + every;
     }
 
     GateResult decide(WaitResult wait) {

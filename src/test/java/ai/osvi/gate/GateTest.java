@@ -552,6 +552,28 @@ class GateTest {
     }
 
     @Test
+    void the_start_line_should_say_how_the_gate_polls() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().queues(19, true).calls("picked", 1));
+        config.pollStrategy = "adaptive";
+        run();
+        config.pollStrategy = "fixed";
+        run();
+        // adaptive with a pollInterval above maxPollInterval polls at a fixed pace
+        config.pollStrategy = "adaptive";
+        config.pollInterval = "5m";
+        run();
+
+        assertThat(log.at("INFO")).filteredOn(line -> line.startsWith("Awaiting")).containsExactly(
+                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling adaptively every 15s to 2m, timeout 30m,"
+                        + " rules: failed <= 5%",
+                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every 15s, timeout 30m, rules: failed"
+                        + " <= 5%",
+                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every 5m, timeout 30m, rules: failed"
+                        + " <= 5%");
+    }
+
+    @Test
     void adaptive_polling_should_poll_rarely_far_from_the_end_and_often_near_it() {
         config.pollStrategy = "adaptive";
         config.pollInterval = "5s";

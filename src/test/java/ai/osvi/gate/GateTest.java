@@ -351,6 +351,23 @@ class GateTest {
     }
 
     @Test
+    void pauses_shown_in_progress_lines_should_be_rounded() {
+        jitter = 0.3;
+        config.pollInterval = "1s";
+        config.maxConsecutiveErrors = "8";
+        source.thenTimes(7, new TransientApiException("HTTP 500"))
+                .then(Snapshots.active().queues(19, true).calls("picked", 1));
+
+        run();
+
+        // the pauses are 1s, 1.3s, 1.9s, 3.1s, 5.5s, 10.3s and 19.9s (see the test above)
+        assertThat(log.at("WARN")).filteredOn(line -> line.contains("poll failed")).extracting(
+                line -> line.substring(line.indexOf("next poll in "))).containsExactly("next poll in 1s",
+                        "next poll in 1.3s", "next poll in 1.9s", "next poll in 3.1s", "next poll in 5.5s",
+                        "next poll in 10s", "next poll in 20s");
+    }
+
+    @Test
     void a_good_response_should_bring_the_pause_back_to_pollInterval() {
         jitter = 0.99;
         source.thenTimes(3, new TransientApiException("HTTP 500"))

@@ -181,7 +181,8 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                 throw new InterruptedException("interrupted while polling");
             }
             if (request.isCancelled() || deadlineFirst && e instanceof SocketTimeoutException) {
-                throw new TransientApiException("no complete response within " + Values.format(limit)
+                throw new TransientApiException("no complete response within "
+                        + (deadlineFirst ? Values.formatRounded(limit) : Values.format(limit))
                         + (deadlineFirst ? " (the time left before the gate's deadline)" : " (requestTimeout)")
                         + " from " + hostAndPort(uri));
             }
@@ -256,7 +257,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                 ? RetryAfter.parse(response.retryAfter(), clock).orElse(null)
                 : null;
         throw new TransientApiException("HTTP " + status + reason + detail
-                + (retryAfter == null ? "" : " (Retry-After " + Values.format(retryAfter) + ")"), retryAfter);
+                + (retryAfter == null ? "" : " (Retry-After " + Values.formatRounded(retryAfter) + ")"), retryAfter);
     }
 
     private String proxyAuthenticationRequired() {

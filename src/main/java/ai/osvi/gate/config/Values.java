@@ -237,6 +237,24 @@ public final class Values {
         return text.length() == 0 ? "0s" : text.toString();
     }
 
+    /**
+     * A duration the gate measured or computed (a pause, the time left before the deadline), as people read it:
+     * whole seconds from 10s on ({@code 1m7s}), tenths of a second below ({@code 2s}, {@code 1.5s}), milliseconds
+     * below a second ({@code 800ms}). Parameter values quoted back to the user keep {@link #format}, which is exact
+     * and which {@link #duration} reads back.
+     */
+    public static String formatRounded(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1_000) {
+            return format(duration.isNegative() ? duration : Duration.ofMillis(millis));
+        }
+        if (millis < 9_950) {
+            long tenths = (millis + 50) / 100;
+            return tenths % 10 == 0 ? tenths / 10 + "s" : tenths / 10 + "." + tenths % 10 + "s";
+        }
+        return format(Duration.ofSeconds((millis + 500) / 1_000));
+    }
+
     private static void appendPart(StringBuilder text, long amount, String unit) {
         if (amount > 0) {
             text.append(amount).append(unit);

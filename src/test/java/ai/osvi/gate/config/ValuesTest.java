@@ -54,6 +54,24 @@ class ValuesTest {
                 .hasMessageStartingWith("Invalid pollInterval (osvi.pollInterval) '500ms': must be at least 1s.");
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "PT0S, 0s",
+        "PT0.8S, 800ms",
+        "PT0.9994S, 999ms",
+        "PT1.995S, 2s",
+        "PT1.25S, 1.3s",
+        "PT9.94S, 9.9s",
+        "PT9.95S, 10s",
+        "PT16.845S, 17s",
+        "PT1M7.423S, 1m7s",
+        "PT59M59.6S, 1h",
+        "PT30M, 30m",
+    })
+    void durations_shown_to_people_should_be_rounded(String duration, String shown) {
+        assertThat(Values.formatRounded(Duration.parse(duration))).isEqualTo(shown);
+    }
+
     @Test
     void a_duration_with_a_minimum_should_list_as_accepted_only_forms_that_reach_it() {
         assertThatThrownBy(() -> Values.durationAtLeast("pollInterval", "500ms", Duration.ofSeconds(1)))

@@ -228,11 +228,13 @@ class AwaitCampaignMojoTest {
     @Test
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "campaignId", value = "8")
-    void simulation_of_another_campaign_should_be_not_found(AwaitCampaignMojo mojo) throws Exception {
+    void simulation_of_another_campaign_should_be_not_found_naming_the_scenarios_campaign(AwaitCampaignMojo mojo) throws Exception {
         MojoExtension.setVariableValueToObject(mojo, "simulation", COMPLETE);
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("campaign 8 not found on this account (HTTP 404: Campaign not found)");
+                .hasMessageContaining("campaign 8 not found in the simulation (HTTP 404: Campaign not found): scenario"
+                        + " 'complete' serves campaign 7 only. Set campaignId to 7, or leave it unset to await the"
+                        + " scenario's campaign.");
     }
 
     @Test

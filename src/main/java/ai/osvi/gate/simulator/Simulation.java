@@ -11,6 +11,7 @@ import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,11 +54,23 @@ public final class Simulation {
                     + (suggested ? " No rule is configured, so the scenario's suggested rules apply: "
                             + String.join(", ", scenario.rules()) + "." : ""));
             try (OsviHttpClient client = new OsviHttpClient(campaigns.get(0).baseUrl(),
-                    new ApiToken(token, "the embedded simulator"), campaigns.get(0).requestTimeout())) {
+                    new ApiToken(token, "the embedded simulator"), campaigns.get(0).requestTimeout(), null,
+                    Clock.systemUTC(), (campaignId, answer) -> notFound(scenario, campaignId, answer))) {
                 return GateRun.run(campaigns, client, TimeSource.SYSTEM, log, abort, Math::random, reports);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded OSVI simulator on 127.0.0.1", e);
         }
+    }
+
+    /** A 404 of the simulator: the scenario serves one campaign, and there is no account to check. */
+    static String notFound(Scenario scenario, long campaignId, String answer) {
+        if (campaignId == scenario.campaignId()) {
+            return "campaign " + campaignId + " not found (" + answer + "): scenario '" + scenario.name()
+                    + "' answers 404 at this point of its timeline.";
+        }
+        return "campaign " + campaignId + " not found in the simulation (" + answer + "): scenario '"
+                + scenario.name() + "' serves campaign " + scenario.campaignId() + " only. Set campaignId to "
+                + scenario.campaignId() + ", or leave it unset to await the scenario's campaign.";
     }
 }

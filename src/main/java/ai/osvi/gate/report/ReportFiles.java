@@ -112,11 +112,17 @@ public final class ReportFiles {
      */
     public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt,
             UnaryOperator<String> redactor) throws IOException {
+        write(directory, result, config, finishedAt, redactor, null);
+    }
+
+    /** As above; {@code simulation} names the simulator's scenario when the run was simulated, else {@code null}. */
+    public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt,
+            UnaryOperator<String> redactor, String simulation) throws IOException {
         Files.createDirectories(directory);
-        writeAtomically(jsonFile(directory, result.campaignId()),
-                redactor.apply(Json.pretty(Json.mapStrings(json(result, config, finishedAt), redactor)) + "\n"));
+        writeAtomically(jsonFile(directory, result.campaignId()), redactor.apply(Json.pretty(Json.mapStrings(
+                json(result, config, finishedAt, simulation), redactor)) + "\n"));
         writeAtomically(junitFile(directory, result.campaignId()),
-                redactor.apply(junit(result, config, finishedAt, redactor)));
+                redactor.apply(junit(result, config, finishedAt, redactor, simulation)));
     }
 
     /**
@@ -142,6 +148,10 @@ public final class ReportFiles {
     }
 
     static Map<String, Object> json(GateResult result, GateConfig config, Instant finishedAt) {
+        return json(result, config, finishedAt, null);
+    }
+
+    static Map<String, Object> json(GateResult result, GateConfig config, Instant finishedAt, String simulation) {
         WaitResult wait = result.waitResult();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("campaignId", result.campaignId());
@@ -151,6 +161,7 @@ public final class ReportFiles {
         root.put("details", List.copyOf(result.details()));
         root.put("finishedAt", DateTimeFormatter.ISO_INSTANT.format(finishedAt));
         root.put("pluginVersion", PluginVersion.version());
+        root.put("simulation", simulation);
         List<String> notes = new ArrayList<>();
         if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
             notes.add(Gate.UPLOAD_ID_NOTE);
@@ -225,6 +236,11 @@ public final class ReportFiles {
     }
 
     static String junit(GateResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor) {
+        return junit(result, config, finishedAt, redactor, null);
+    }
+
+    static String junit(GateResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor,
+            String simulation) {
         WaitResult wait = result.waitResult();
         String suite = "osvi.campaign." + result.campaignId();
         List<RuleResult> judged = result.evaluation() == null ? List.of() : result.evaluation().results();
@@ -269,6 +285,9 @@ public final class ReportFiles {
         property(xml, "verdict", result.verdict().name());
         property(xml, "buildOutcome", result.outcome().name());
         property(xml, "summary", result.summaryLine());
+        if (simulation != null) {
+            property(xml, "simulation", simulation);
+        }
         property(xml, "polls", Integer.toString(wait.polls()));
         property(xml, "pollErrors", Integer.toString(wait.errors()));
         if (snapshot != null) {

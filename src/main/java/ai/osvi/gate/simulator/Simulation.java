@@ -56,7 +56,8 @@ public final class Simulation {
             try (OsviHttpClient client = new OsviHttpClient(campaigns.get(0).baseUrl(),
                     new ApiToken(token, "the embedded simulator"), campaigns.get(0).requestTimeout(), null,
                     Clock.systemUTC(), (campaignId, answer) -> notFound(scenario, campaignId, answer))) {
-                return GateRun.run(campaigns, client, TimeSource.SYSTEM, log, abort, Math::random, reports);
+                return GateRun.run(campaigns, client, TimeSource.SYSTEM, log, abort, Math::random,
+                        reports.withSimulation(scenario.name()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded OSVI simulator on 127.0.0.1", e);

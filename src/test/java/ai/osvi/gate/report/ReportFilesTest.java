@@ -342,6 +342,27 @@ class ReportFilesTest {
     }
 
     @Test
+    void a_simulated_run_should_say_so_in_every_report() throws Exception {
+        source.then(Snapshots.active().queues(19, true).calls("picked", 95, "failed", 5));
+        GateResult result = run(c -> c.maxFailureRatio = "5%");
+        GateConfig parsed = config.parse();
+        assertThat(json().has("simulation")).isTrue();
+        assertThat(json().get("simulation").isNull()).as("a real run").isTrue();
+        assertThat(children(junit(), "property")).noneMatch(p -> p.getAttribute("name").equals("simulation"));
+        assertThat(GithubSummary.markdown(result, parsed)).doesNotContain("imulat");
+
+        ReportFiles.write(dir, result, parsed, FINISHED, java.util.function.UnaryOperator.identity(), "passing");
+        String markdown = GithubSummary.markdown(result, parsed, java.util.function.UnaryOperator.identity(),
+                "passing");
+
+        assertThat(json().get("simulation").asText()).isEqualTo("passing");
+        assertThat(children(junit(), "property")).filteredOn(p -> p.getAttribute("name").equals("simulation"))
+                .singleElement().satisfies(p -> assertThat(p.getAttribute("value")).isEqualTo("passing"));
+        assertThat(markdown).startsWith("### \u2705 OSVI gate: PASS \u2014 campaign 7 \u201cJune Renewals\u201d\n\n"
+                + "**Simulation**: scenario 'passing' of the embedded OSVI simulator; nothing real was contacted.\n\n");
+    }
+
+    @Test
     void the_github_summary_should_be_a_markdown_table() throws Exception {
         source.then(Snapshots.active().queues(19, true).calls("picked", 110, "not_picked", 30, "failed", 60));
         GateResult result = run(c -> c.maxFailureRatio = "5%");

@@ -219,7 +219,8 @@ public class AwaitCampaignMojo extends AbstractMojo {
     /**
      * Runs the gate against an embedded OSVI simulator on 127.0.0.1 instead of the real API: no account or token is
      * needed and nothing real is contacted. A built-in scenario ({@code passing}, {@code failing}, {@code stalled},
-     * {@code inactive}) or the path of a scenario JSON file (format in the README).
+     * {@code inactive}) or the path of a scenario JSON file, relative to the project's base directory (format in the
+     * README).
      */
     @Parameter(property = "osvi.simulation")
     private String simulation;
@@ -294,7 +295,7 @@ public class AwaitCampaignMojo extends AbstractMojo {
         try (AbortOnShutdown abort = AbortOnShutdown.register()) {
             try {
                 if (simulation != null && !simulation.isBlank()) {
-                    results = Simulation.run(simulation, raw, log, abort.signal(), reports);
+                    results = Simulation.run(simulation, baseDirectory(), raw, log, abort.signal(), reports);
                 } else {
                     List<GateConfig> campaigns = GateConfig.parseAll(raw);
                     ApiToken token = resolveToken();
@@ -345,6 +346,16 @@ public class AwaitCampaignMojo extends AbstractMojo {
             return Path.of(root, path.substring(at + unresolved.length()));
         }
         return Path.of(path);
+    }
+
+    /** The project's base directory; without a pom, the folder Maven runs in. */
+    private Path baseDirectory() {
+        if (project != null && project.getBasedir() != null) {
+            return project.getBasedir().toPath();
+        }
+        return Path.of(session != null && session.getExecutionRootDirectory() != null
+                ? session.getExecutionRootDirectory()
+                : System.getProperty("user.dir"));
     }
 
     /**

@@ -239,6 +239,29 @@ class AwaitCampaignMojoTest {
 
     @Test
     @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    void a_relative_scenario_path_should_be_read_from_the_projects_base_directory(AwaitCampaignMojo mojo,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path module = java.nio.file.Files.createDirectories(dir.resolve("module/scenarios"))
+                .getParent();
+        java.nio.file.Files.copy(java.nio.file.Path.of(COMPLETE), module.resolve("scenarios/complete.json"));
+        org.apache.maven.project.MavenProject project = new org.apache.maven.project.MavenProject();
+        project.setFile(module.resolve("pom.xml").toFile());
+        MojoExtension.setVariableValueToObject(mojo, "project", project);
+        MojoExtension.setVariableValueToObject(mojo, "reportDirectory", module.resolve("target/osvi").toFile());
+        MojoExtension.setVariableValueToObject(mojo, "simulation", "scenarios/complete.json");
+        mojo.environment = name -> null;
+
+        assertThatCode(mojo::execute).doesNotThrowAnyException();
+        assertThat(module.resolve("target/osvi/campaign-7.json")).exists();
+
+        MojoExtension.setVariableValueToObject(mojo, "simulation", "scenarios/missing.json");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("no file " + module.resolve("scenarios/missing.json"));
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
     void defaults_should_match_the_documentation(AwaitCampaignMojo mojo) throws Exception {
         assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "baseUrl")).isEqualTo("https://api.osvi.ai");
         assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "serverId")).isEqualTo("osvi");

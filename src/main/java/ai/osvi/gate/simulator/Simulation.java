@@ -11,6 +11,7 @@ import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +22,26 @@ public final class Simulation {
     private Simulation() {
     }
 
-    /**
-     * Runs the gate against a simulator serving {@code scenarioNameOrPath}. The configured {@code baseUrl} is
-     * replaced by the simulator's, and {@code campaignId} defaults to the scenario's campaign.
-     */
     /** Whether the user configured a rule of their own. */
     public static boolean hasRules(RawGateConfig raw) {
         return raw.maxFailureRatio != null && !raw.maxFailureRatio.isBlank()
                 || raw.thresholds != null && raw.thresholds.stream().anyMatch(t -> t != null && !t.isBlank());
     }
 
+    /**
+     * Runs the gate against a simulator serving {@code scenarioNameOrPath} (a relative path from the current
+     * folder). The configured {@code baseUrl} is replaced by the simulator's, and {@code campaignId} defaults to the
+     * scenario's campaign.
+     */
     public static GateRun.Results run(String scenarioNameOrPath, RawGateConfig raw, GateLog log, AbortSignal abort,
             GateRun.Reports reports) throws InvalidConfigurationException {
-        Scenario scenario = Scenario.load(scenarioNameOrPath);
+        return run(scenarioNameOrPath, Path.of(""), raw, log, abort, reports);
+    }
+
+    /** As above, a relative scenario path being resolved against {@code baseDirectory}, the project's. */
+    public static GateRun.Results run(String scenarioNameOrPath, Path baseDirectory, RawGateConfig raw, GateLog log,
+            AbortSignal abort, GateRun.Reports reports) throws InvalidConfigurationException {
+        Scenario scenario = Scenario.load(scenarioNameOrPath, baseDirectory);
         RawGateConfig simulated = raw.withDefaultCampaignId(scenario.campaignId());
         boolean suggested = !hasRules(raw) && !scenario.rules().isEmpty();
         if (suggested) {

@@ -81,6 +81,23 @@ class SimulationTest {
     }
 
     @Test
+    void a_relative_scenario_path_should_be_resolved_against_the_base_directory_and_shown_whole() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("module"));
+        Files.createDirectories(project.resolve("scenarios"));
+        Files.writeString(project.resolve("scenarios/done.json"), ai.osvi.gate.json.Json.compact(Map.of(
+                "name", "done", "campaign", Map.of("id", 7),
+                "timeline", List.of(Map.of("at", "0s", "calls", Map.of("total", 0, "by_status", Map.of()),
+                        "uploads", List.of())))));
+
+        assertThat(Scenario.load("scenarios/done.json", project).name()).isEqualTo("done");
+        assertThatThrownBy(() -> Scenario.load("scenarios/missing.json", project))
+                .hasMessage("Invalid simulation (osvi.simulation) 'scenarios/missing.json': no built-in scenario of"
+                        + " that name and no file " + project.toAbsolutePath().resolve("scenarios/missing.json")
+                        + ". Accepted: passing, failing, stalled, inactive, or the path of a scenario JSON file,"
+                        + " relative to the project's base directory (" + project.toAbsolutePath() + ").");
+    }
+
+    @Test
     void configured_rules_should_replace_the_suggested_ones() throws Exception {
         Path file = dir.resolve("done.json");
         Files.writeString(file, ai.osvi.gate.json.Json.compact(Map.of(

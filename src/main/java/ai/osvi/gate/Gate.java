@@ -10,7 +10,6 @@ import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Policy.OnError;
 import ai.osvi.gate.config.Policy.OnInconclusive;
 import ai.osvi.gate.config.Policy.OnTimeout;
-import ai.osvi.gate.config.Policy.PollStrategy;
 import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.AbortSignal;
@@ -114,7 +113,7 @@ public final class Gate {
     /** "polling every 15s", or under adaptive polling "polling adaptively every 15s to 2m". */
     private String polling() {
         String every = "every " + Values.format(config.pollInterval());
-        return config.pollStrategy() == PollStrategy.ADAPTIVE
+        return config.pollStrategy() == ai.osvi.gate.config.Policy.PollStrategy.ADAPTIVE
                 && config.maxPollInterval().compareTo(config.pollInterval()) > 0
                 ? "polling adaptively " + every + " to " + Values.format(config.maxPollInterval())
                 : "polling " + every;

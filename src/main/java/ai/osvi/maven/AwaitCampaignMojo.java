@@ -264,8 +264,8 @@ public class AwaitCampaignMojo extends AbstractMojo {
             return;
         }
         Warmup.startInBackground();
-        removeReportsOfEarlierBuilds();
         MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session));
+        removeReportsOfEarlierBuilds();
         RawGateConfig raw = new RawGateConfig();
         raw.campaignId = allCampaignIds();
         raw.baseUrl = baseUrl;

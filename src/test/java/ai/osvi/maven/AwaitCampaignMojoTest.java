@@ -228,7 +228,7 @@ class AwaitCampaignMojoTest {
     @Test
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "campaignId", value = "8")
-    void simulation_of_another_campaign_should_be_not_found_naming_the_scenarios_campaign(AwaitCampaignMojo mojo) throws Exception {
+    void simulation_of_another_campaign_should_be_not_found(AwaitCampaignMojo mojo) throws Exception {
         MojoExtension.setVariableValueToObject(mojo, "simulation", COMPLETE);
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)

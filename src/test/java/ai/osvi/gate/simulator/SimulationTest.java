@@ -71,6 +71,7 @@ class SimulationTest {
         Files.writeString(file, ai.osvi.gate.json.Json.compact(Map.of(
                 "name", "gone",
                 "campaign", Map.of("id", 7),
+                "rules", List.of("failed <= 5%"),
                 "timeline", List.of(Map.of("at", "0s", "response", Map.of("status", 404,
                         "body", Map.of("success", false, "error", "Campaign not found")))))));
 

@@ -14,11 +14,15 @@ assert json.get('rules').collect { it.get('rule').asText() } == ['failed <= 5%',
 assert json.get('rules').collect { it.get('result').asText() } == ['PASS', 'PASS']
 assert json.get('snapshot').get('calls').get('total').asLong() == json.get('rules').get(0).get('total').asLong()
 assert json.get('wait').get('outcome').asText() == 'COMPLETED'
+assert json.get('simulation').asText() == 'quick-pass' : 'the JSON report must say the run was simulated'
 
 def junit = new File(basedir, 'target/osvi/TEST-osvi-campaign-7.xml')
 def suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit).documentElement
 assert suite.tagName == 'testsuite'
 assert suite.getAttribute('tests') == '3' && suite.getAttribute('failures') == '0' && suite.getAttribute('errors') == '0'
+def properties = suite.getElementsByTagName('property')
+assert (0..<properties.length).collect { properties.item(it) }.find { it.getAttribute('name') == 'simulation' }
+        ?.getAttribute('value') == 'quick-pass' : 'the JUnit report must say the run was simulated'
 def cases = suite.getElementsByTagName('testcase')
 assert (0..<cases.length).collect { cases.item(it).getAttribute('name') } == ['campaign 7 completed', 'failed <= 5%', 'picked >= 60%']
 // The schema Jenkins' xUnit plugin validates with, when the build has it at hand (it is not in the repository).
@@ -31,6 +35,7 @@ if (xsd.isFile()) {
 def summary = new File(basedir, 'github-step-summary.md').text
 assert summary.contains('OSVI gate: PASS \u2014 campaign 7') : 'step summary heading missing'
 assert summary.contains('| Rule | Actual | Limit | Result |') : 'step summary table missing'
+assert summary.contains("**Simulation**: scenario 'quick-pass' of the embedded OSVI simulator; nothing real was contacted.") : 'step summary must say the run was simulated'
 
 def later = new File(basedir, 'target/later-step/results.txt').readLines()
 assert later[0] == 'verdict=PASS' : "a later step read ${later}"

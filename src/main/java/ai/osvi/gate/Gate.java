@@ -65,7 +65,7 @@ public final class Gate {
     public GateResult run() {
         log.info("Awaiting OSVI campaign " + config.campaignId()
                 + config.uploadId().stream().mapToObj(id -> " (upload " + id + ")").findFirst().orElse("")
-                + " at " + config.baseUrl() + ": polling every " + Values.format(config.pollInterval())
+                + " at " + config.baseUrl() + ": " + polling()
                 + ", timeout " + Values.format(config.timeout()) + ", rules: " + describeRules());
         if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
             log.warn(UPLOAD_ID_NOTE);
@@ -111,6 +111,15 @@ public final class Gate {
             return "none";
         }
         return String.join(", ", config.rules().stream().map(Rule::describe).toList());
+    }
+
+    /** "polling every 15s", or under adaptive polling "polling adaptively every 15s to 2m". */
+    private String polling() {
+        String every = "every " + Values.format(config.pollInterval());
+        return config.pollStrategy() == ai.osvi.gate.config.Policy.PollStrategy.ADAPTIVE
+                && config.maxPollInterval().compareTo(config.pollInterval()) > 0
+                ? "polling adaptively " + every + " to " + Values.format(config.maxPollInterval())
+                : "polling " + every;
     }
 
     GateResult decide(WaitResult wait) {

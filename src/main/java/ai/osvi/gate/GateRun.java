@@ -32,16 +32,22 @@ public final class GateRun {
 
     /**
      * Where reports go. {@code redactor} is applied to every text a report writes (a snapshot quotes what the API
-     * sent, which an API or a proxy could have filled with the token).
+     * sent, which an API or a proxy could have filled with the token). {@code simulation} is the name of the
+     * simulator's scenario when the run was simulated, which every report then says; {@code null} otherwise.
      */
-    public record Reports(Path directory, Path githubStepSummary, Clock clock, UnaryOperator<String> redactor) {
+    public record Reports(Path directory, Path githubStepSummary, Clock clock, UnaryOperator<String> redactor,
+            String simulation) {
 
         public Reports(Path directory, Path githubStepSummary, Clock clock) {
-            this(directory, githubStepSummary, clock, UnaryOperator.identity());
+            this(directory, githubStepSummary, clock, UnaryOperator.identity(), null);
         }
 
         public Reports withRedactor(UnaryOperator<String> redactor) {
-            return new Reports(directory, githubStepSummary, clock, redactor);
+            return new Reports(directory, githubStepSummary, clock, redactor, simulation);
+        }
+
+        public Reports withSimulation(String scenario) {
+            return new Reports(directory, githubStepSummary, clock, redactor, scenario);
         }
     }
 
@@ -162,7 +168,8 @@ public final class GateRun {
     private static GateResult writeReports(GateResult result, GateConfig config, GateLog log, Reports reports) {
         if (reports.directory() != null) {
             try {
-                ReportFiles.write(reports.directory(), result, config, reports.clock().instant(), reports.redactor());
+                ReportFiles.write(reports.directory(), result, config, reports.clock().instant(), reports.redactor(),
+                        reports.simulation());
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not write the reports of campaign " + config.campaignId() + " to "
                         + reports.directory() + ": " + e.getMessage());
@@ -171,7 +178,8 @@ public final class GateRun {
         if (reports.githubStepSummary() != null) {
             try {
                 synchronized (GateRun.class) {
-                    GithubSummary.append(reports.githubStepSummary(), result, config, reports.redactor());
+                    GithubSummary.append(reports.githubStepSummary(), result, config, reports.redactor(),
+                            reports.simulation());
                 }
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not append to the GitHub step summary " + reports.githubStepSummary() + ": "

@@ -58,8 +58,9 @@ public class AwaitCampaignMojo extends AbstractMojo {
     private List<String> campaignIds;
 
     /**
-     * Where the reports are written: {@code campaign-<id>.json} and the JUnit XML
-     * {@code TEST-osvi-campaign-<id>.xml} (for Jenkins' junit step and GitLab's junit reports), on every outcome.
+     * Where the reports are written: {@code campaign-ID.json} and the JUnit XML
+     * {@code TEST-osvi-campaign-ID.xml}, ID being the campaign's id (for Jenkins' junit step and GitLab's junit
+     * reports), on every outcome.
      * When the environment variable {@code GITHUB_STEP_SUMMARY} is set, a Markdown table is also appended to that
      * file.
      */
@@ -228,7 +229,8 @@ public class AwaitCampaignMojo extends AbstractMojo {
     /**
      * Runs the gate against an embedded OSVI simulator on 127.0.0.1 instead of the real API: no account or token is
      * needed and nothing real is contacted. A built-in scenario ({@code passing}, {@code failing}, {@code stalled},
-     * {@code inactive}) or the path of a scenario JSON file (format in the README).
+     * {@code inactive}) or the path of a scenario JSON file, relative to the project's base directory (format in the
+     * README).
      */
     @Parameter(property = "osvi.simulation")
     private String simulation;
@@ -281,6 +283,7 @@ public class AwaitCampaignMojo extends AbstractMojo {
             throw new MojoExecutionException(String.join(System.lineSeparator(), commandLine));
         }
         MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session));
+        removeReportsOfEarlierBuilds();
         RawGateConfig raw = new RawGateConfig();
         raw.campaignId = allCampaignIds();
         raw.baseUrl = baseUrl;
@@ -311,7 +314,7 @@ public class AwaitCampaignMojo extends AbstractMojo {
         try (AbortOnShutdown abort = AbortOnShutdown.register()) {
             try {
                 if (simulation != null && !simulation.isBlank()) {
-                    results = Simulation.run(simulation, raw, log, abort.signal(), reports);
+                    results = Simulation.run(simulation, baseDirectory(), raw, log, abort.signal(), reports);
                 } else {
                     List<GateConfig> campaigns = GateConfig.parseAll(raw);
                     ApiToken token = resolveToken();
@@ -388,6 +391,42 @@ public class AwaitCampaignMojo extends AbstractMojo {
             return Path.of(root, path.substring(at + unresolved.length()));
         }
         return Path.of(path);
+    }
+
+    /** The project's base directory; without a pom, the folder Maven runs in. */
+    private Path baseDirectory() {
+        if (project != null && project.getBasedir() != null) {
+            return project.getBasedir().toPath();
+        }
+        return Path.of(session != null && session.getExecutionRootDirectory() != null
+                ? session.getExecutionRootDirectory()
+                : System.getProperty("user.dir"));
+    }
+
+    /**
+     * Reports in {@code reportDirectory} older than this Maven session are an earlier build's (a reused CI
+     * workspace): removed, so that a CI step never publishes them beside this build's. Reports written by earlier
+     * executions of this build stay.
+     */
+    private void removeReportsOfEarlierBuilds() {
+        Path directory = reportDirectory();
+        java.util.Date start = session == null || session.getRequest() == null ? null
+                : session.getRequest().getStartTime();
+        if (directory == null || start == null) {
+            return;
+        }
+        try {
+            List<Path> removed = ai.osvi.gate.report.ReportFiles.removeReportsOlderThan(directory,
+                    start.toInstant());
+            if (!removed.isEmpty()) {
+                getLog().info("Removed " + removed.size() + (removed.size() == 1 ? " report" : " reports")
+                        + " of an earlier build from " + directory + " (last modified before this build started).");
+                removed.forEach(file -> getLog().debug("Removed " + file));
+            }
+        } catch (java.io.IOException e) {
+            getLog().warn("Could not remove every report of an earlier build from " + directory + " (" + e
+                    + "): a CI step collecting the reports may publish them beside this build's.");
+        }
     }
 
     private String allCampaignIds() {

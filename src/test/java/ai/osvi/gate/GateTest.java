@@ -366,6 +366,23 @@ class GateTest {
     }
 
     @Test
+    void pauses_shown_in_progress_lines_should_be_rounded() {
+        jitter = 0.3;
+        config.pollInterval = "1s";
+        config.maxConsecutiveErrors = "8";
+        source.thenTimes(7, new TransientApiException("HTTP 500"))
+                .then(Snapshots.active().queues(19, true).calls("picked", 1));
+
+        run();
+
+        // the pauses are 1s, 1.3s, 1.9s, 3.1s, 5.5s, 10.3s and 19.9s (see the test above)
+        assertThat(log.at("WARN")).filteredOn(line -> line.contains("poll failed")).extracting(
+                line -> line.substring(line.indexOf("next poll in "))).containsExactly("next poll in 1s",
+                        "next poll in 1.3s", "next poll in 1.9s", "next poll in 3.1s", "next poll in 5.5s",
+                        "next poll in 10s", "next poll in 20s");
+    }
+
+    @Test
     void a_good_response_should_bring_the_pause_back_to_pollInterval() {
         jitter = 0.99;
         source.thenTimes(3, new TransientApiException("HTTP 500"))
@@ -564,6 +581,28 @@ class GateTest {
         // Snapshots: retry enabled, 2 retries 1800 s apart
         assertThat(log.at("WARN")).contains("campaign 7: timeout 30m is shorter than the campaign's retry window"
                 + " (2 retries 30m apart = 1h): the campaign may still be retrying calls when the gate gives up.");
+    }
+
+    @Test
+    void the_start_line_should_say_how_the_gate_polls() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().queues(19, true).calls("picked", 1));
+        config.pollStrategy = "adaptive";
+        run();
+        config.pollStrategy = "fixed";
+        run();
+        // adaptive with a pollInterval above maxPollInterval polls at a fixed pace
+        config.pollStrategy = "adaptive";
+        config.pollInterval = "5m";
+        run();
+
+        assertThat(log.at("INFO")).filteredOn(line -> line.startsWith("Awaiting")).containsExactly(
+                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling adaptively every 15s to 2m, timeout 30m,"
+                        + " rules: failed <= 5%",
+                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every 15s, timeout 30m, rules: failed"
+                        + " <= 5%",
+                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every 5m, timeout 30m, rules: failed"
+                        + " <= 5%");
     }
 
     @Test

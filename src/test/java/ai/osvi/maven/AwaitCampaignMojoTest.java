@@ -238,7 +238,32 @@ class AwaitCampaignMojoTest {
         MojoExtension.setVariableValueToObject(mojo, "simulation", COMPLETE);
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("campaign 8 not found on this account (HTTP 404: Campaign not found)");
+                .hasMessageContaining("campaign 8 not found in the simulation (HTTP 404: Campaign not found): scenario"
+                        + " 'complete' serves campaign 7 only. Set campaignId to 7, or leave it unset to await the"
+                        + " scenario's campaign.");
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    void a_relative_scenario_path_should_be_read_from_the_projects_base_directory(AwaitCampaignMojo mojo,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path module = java.nio.file.Files.createDirectories(dir.resolve("module/scenarios"))
+                .getParent();
+        java.nio.file.Files.copy(java.nio.file.Path.of(COMPLETE), module.resolve("scenarios/complete.json"));
+        org.apache.maven.project.MavenProject project = new org.apache.maven.project.MavenProject();
+        project.setFile(module.resolve("pom.xml").toFile());
+        MojoExtension.setVariableValueToObject(mojo, "project", project);
+        MojoExtension.setVariableValueToObject(mojo, "reportDirectory", module.resolve("target/osvi").toFile());
+        MojoExtension.setVariableValueToObject(mojo, "simulation", "scenarios/complete.json");
+        mojo.environment = name -> null;
+
+        assertThatCode(mojo::execute).doesNotThrowAnyException();
+        assertThat(module.resolve("target/osvi/campaign-7.json")).exists();
+
+        MojoExtension.setVariableValueToObject(mojo, "simulation", "scenarios/missing.json");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("no file " + module.resolve("scenarios/missing.json"));
     }
 
     @Test

@@ -70,6 +70,18 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
     private final ProxySettings proxy;
     private final RequestConfig defaultRequestConfig;
     private final Set<HttpGet> inFlight = ConcurrentHashMap.newKeySet();
+    private final NotFoundMessage notFound;
+
+    /** The message of a 404 for a campaign, which says where it was looked for and what to check. */
+    @FunctionalInterface
+    public interface NotFoundMessage {
+
+        /**
+         * @param campaignId the campaign asked for
+         * @param answer     "HTTP 404" and what the body said: "HTTP 404: Campaign not found"
+         */
+        String of(long campaignId, String answer);
+    }
 
     public OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout) {
         this(baseUrl, token, requestTimeout, null, Clock.systemUTC());
@@ -82,6 +94,17 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
      * @param clock the wall clock, to turn a {@code Retry-After} date into a delay
      */
     public OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout, ProxySettings proxy, Clock clock) {
+        this(baseUrl, token, requestTimeout, proxy, clock, null);
+    }
+
+    /**
+     * @param notFound the message of a 404, or {@code null} for the API's: not found on the token's account
+     */
+    public OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout, ProxySettings proxy, Clock clock,
+            NotFoundMessage notFound) {
+        this.notFound = notFound != null ? notFound : (campaignId, answer) -> "campaign " + campaignId
+                + " not found on this account (" + answer + "). Check campaignId and that the token from "
+                + token.source() + " belongs to the account that owns the campaign.";
         this.clock = clock;
         this.proxy = proxy;
         this.baseUrl = baseUrl;
@@ -174,7 +197,8 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                 throw new InterruptedException("interrupted while polling");
             }
             if (request.isCancelled() || deadlineFirst && e instanceof SocketTimeoutException) {
-                throw new TransientApiException("no complete response within " + Values.format(limit)
+                throw new TransientApiException("no complete response within "
+                        + (deadlineFirst ? Values.formatRounded(limit) : Values.format(limit))
                         + (deadlineFirst ? " (the time left before the gate's deadline)" : " (requestTimeout)")
                         + " from " + hostAndPort(uri));
             }
@@ -226,9 +250,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                     + " Settings > API).");
         }
         if (status == 404) {
-            throw new CampaignNotFoundException("campaign " + campaignId
-                    + " not found on this account (HTTP 404" + detail + "). Check campaignId and that the token from "
-                    + token.source() + " belongs to the account that owns the campaign.");
+            throw new CampaignNotFoundException(notFound.of(campaignId, "HTTP 404" + detail));
         }
         if (status >= 300 && status < 400) {
             String location = response.location() == null ? " (no Location)" : " to " + abbreviate(response.location());
@@ -249,7 +271,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                 ? RetryAfter.parse(response.retryAfter(), clock).orElse(null)
                 : null;
         throw new TransientApiException("HTTP " + status + reason + detail
-                + (retryAfter == null ? "" : " (Retry-After " + Values.format(retryAfter) + ")"), retryAfter);
+                + (retryAfter == null ? "" : " (Retry-After " + Values.formatRounded(retryAfter) + ")"), retryAfter);
     }
 
     private String proxyAuthenticationRequired() {

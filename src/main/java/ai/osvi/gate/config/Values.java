@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,12 @@ import java.util.regex.Pattern;
 public final class Values {
 
     public static final String DURATION_FORMS = "a number with a unit (500ms, 90s, 15m, 1h, 1h30m) or ISO-8601 (PT30M)";
+    /** The examples of {@link #DURATION_FORMS}, of which a duration with a minimum lists only those it accepts. */
+    private static final List<Map.Entry<String, Duration>> DURATION_EXAMPLES = List.of(
+            Map.entry("500ms", Duration.ofMillis(500)), Map.entry("90s", Duration.ofSeconds(90)),
+            Map.entry("15m", Duration.ofMinutes(15)), Map.entry("1h", Duration.ofHours(1)),
+            Map.entry("1h30m", Duration.ofMinutes(90)));
+    private static final Duration ISO_EXAMPLE = Duration.ofMinutes(30);
     public static final String RATIO_FORMS = "a ratio between 0 and 1 (0.05) or a percentage between 0% and 100% (5%)";
     public static final String RULE_FORMS = "'STATUS OP VALUE' with OP one of < <= > >=, STATUS a by_status key or a"
             + " sum of keys joined by + (failed+not_picked), VALUE a ratio (0.05) or percentage (5%);"
@@ -98,7 +105,7 @@ public final class Values {
 
     public static Duration durationAtLeast(String parameter, String value, Duration minimum)
             throws InvalidConfigurationException {
-        String accepted = "a duration of at least " + format(minimum) + ", written as " + DURATION_FORMS;
+        String accepted = "a duration of at least " + format(minimum) + ", written as " + durationForms(minimum);
         Duration duration;
         try {
             duration = duration(parameter, value);
@@ -109,6 +116,22 @@ public final class Values {
             throw invalid(parameter, value, "must be at least " + format(minimum), accepted);
         }
         return duration;
+    }
+
+    /**
+     * {@link #DURATION_FORMS} for a duration of at least {@code minimum}: the minimum itself, then only the examples
+     * it accepts, so that a message refusing {@code 500ms} never lists {@code 500ms} as accepted.
+     */
+    static String durationForms(Duration minimum) {
+        List<String> examples = new ArrayList<>();
+        examples.add(format(minimum));
+        for (Map.Entry<String, Duration> example : DURATION_EXAMPLES) {
+            if (example.getValue().compareTo(minimum) > 0) {
+                examples.add(example.getKey());
+            }
+        }
+        Duration iso = ISO_EXAMPLE.compareTo(minimum) >= 0 ? ISO_EXAMPLE : minimum;
+        return "a number with a unit (" + String.join(", ", examples) + ") or ISO-8601 (" + iso + ")";
     }
 
     public static Ratio ratio(String parameter, String value) throws InvalidConfigurationException {
@@ -212,6 +235,24 @@ public final class Values {
         appendPart(text, duration.toSecondsPart(), "s");
         appendPart(text, duration.toMillisPart(), "ms");
         return text.length() == 0 ? "0s" : text.toString();
+    }
+
+    /**
+     * A duration the gate measured or computed (a pause, the time left before the deadline), as people read it:
+     * whole seconds from 10s on ({@code 1m7s}), tenths of a second below ({@code 2s}, {@code 1.5s}), milliseconds
+     * below a second ({@code 800ms}). Parameter values quoted back to the user keep {@link #format}, which is exact
+     * and which {@link #duration} reads back.
+     */
+    public static String formatRounded(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1_000) {
+            return format(duration.isNegative() ? duration : Duration.ofMillis(millis));
+        }
+        if (millis < 9_950) {
+            long tenths = (millis + 50) / 100;
+            return tenths % 10 == 0 ? tenths / 10 + "s" : tenths / 10 + "." + tenths % 10 + "s";
+        }
+        return format(Duration.ofSeconds((millis + 500) / 1_000));
     }
 
     private static void appendPart(StringBuilder text, long amount, String unit) {

@@ -165,8 +165,8 @@ public final class CampaignWaiter {
                 long remaining = deadline - time.nanoTime();
                 log.warn(prefix + "poll failed (" + consecutiveErrors + " in a row, the wait ends at "
                         + config.maxConsecutiveErrors() + "): " + e.getMessage() + "; next poll in "
-                        + Values.format(roundToMillis(Duration.ofNanos(Math.max(0,
-                                Math.min(pause.toNanos(), remaining))))));
+                        + Values.formatRounded(Duration.ofNanos(Math.max(0,
+                                Math.min(pause.toNanos(), remaining)))));
                 lastLineAt = time.nanoTime();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -207,10 +207,6 @@ public final class CampaignWaiter {
                         + " the gate gives up.");
             }
         }
-    }
-
-    private static Duration roundToMillis(Duration duration) {
-        return Duration.ofMillis(duration.toMillis());
     }
 
     private Duration since(long start) {

@@ -26,12 +26,22 @@ public final class GithubSummary {
 
     /** The Markdown, with {@code redactor} applied to every text before it is escaped, and to the whole. */
     public static String markdown(GateResult result, GateConfig config, UnaryOperator<String> redactor) {
+        return markdown(result, config, redactor, null);
+    }
+
+    /** As above; {@code simulation} names the simulator's scenario when the run was simulated, else {@code null}. */
+    public static String markdown(GateResult result, GateConfig config, UnaryOperator<String> redactor,
+            String simulation) {
         StringBuilder md = new StringBuilder();
         CampaignStatus snapshot = result.waitResult().lastSnapshot();
         String name = snapshot == null || snapshot.campaign().name() == null ? ""
                 : " \u201c" + escape(snapshot.campaign().name(), redactor) + "\u201d";
         md.append("### ").append(icon(result)).append(" OSVI gate: ").append(result.verdict())
                 .append(" \u2014 campaign ").append(result.campaignId()).append(name).append("\n\n");
+        if (simulation != null) {
+            md.append("**Simulation**: scenario '").append(escape(simulation, redactor))
+                    .append("' of the embedded OSVI simulator; nothing real was contacted.\n\n");
+        }
         md.append(escape(result.summary(), redactor)).append("\n\n");
         if (result.evaluation() != null && !result.evaluation().results().isEmpty()) {
             md.append("| Rule | Actual | Limit | Result |\n|---|---:|---:|---|\n");
@@ -67,8 +77,14 @@ public final class GithubSummary {
     /** Appends to the file GitHub Actions names in {@code GITHUB_STEP_SUMMARY}. */
     public static void append(Path summaryFile, GateResult result, GateConfig config,
             UnaryOperator<String> redactor) throws IOException {
-        Files.writeString(summaryFile, redactor.apply(markdown(result, config, redactor)), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        append(summaryFile, result, config, redactor, null);
+    }
+
+    /** As above; {@code simulation} names the simulator's scenario when the run was simulated, else {@code null}. */
+    public static void append(Path summaryFile, GateResult result, GateConfig config,
+            UnaryOperator<String> redactor, String simulation) throws IOException {
+        Files.writeString(summaryFile, redactor.apply(markdown(result, config, redactor, simulation)),
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** By what the result did to the build: a warning sign never stands beside a failed build. */

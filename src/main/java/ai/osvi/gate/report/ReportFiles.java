@@ -15,10 +15,15 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +32,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The report files of one campaign, written on every outcome and atomically (a temporary file, then a move), so a
@@ -35,7 +42,54 @@ import java.util.function.UnaryOperator;
  */
 public final class ReportFiles {
 
+    /** The names of the reports this plugin writes (and {@code osvi.env}, a report to come); nothing else. */
+    private static final Pattern REPORT_NAME = Pattern.compile(
+            "campaign-\\d+\\.json|TEST-osvi-campaign-\\d+\\.xml|osvi\\.env");
+
     private ReportFiles() {
+    }
+
+    /**
+     * Removes from {@code directory} the reports this plugin writes ({@code campaign-<id>.json},
+     * {@code TEST-osvi-campaign-<id>.xml}, {@code osvi.env}) that were last modified before {@code cutoff}, so that
+     * a CI step collecting {@code TEST-osvi-campaign-*.xml} never publishes the verdict of an earlier build beside
+     * this one's. Other files, folders and symbolic links are left alone, as are reports written at or after
+     * {@code cutoff} (by earlier executions of the same build). A missing directory removes nothing.
+     *
+     * @return the files removed
+     * @throws IOException when the directory cannot be read or a report cannot be removed (after trying the others)
+     */
+    public static List<Path> removeReportsOlderThan(Path directory, Instant cutoff) throws IOException {
+        List<Path> removed = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return removed;
+        }
+        IOException failure = null;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
+                entry -> REPORT_NAME.matcher(entry.getFileName().toString()).matches())) {
+            for (Path entry : entries) {
+                try {
+                    if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant()
+                                    .isBefore(cutoff)) {
+                        Files.delete(entry);
+                        removed.add(entry);
+                    }
+                } catch (NoSuchFileException e) {
+                    // removed meanwhile by someone else: nothing left to do
+                } catch (IOException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return removed;
     }
 
     public static Path jsonFile(Path directory, long campaignId) {
@@ -58,17 +112,31 @@ public final class ReportFiles {
      */
     public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt,
             UnaryOperator<String> redactor) throws IOException {
-        Files.createDirectories(directory);
-        writeAtomically(jsonFile(directory, result.campaignId()),
-                redactor.apply(Json.pretty(Json.mapStrings(json(result, config, finishedAt), redactor)) + "\n"));
-        writeAtomically(junitFile(directory, result.campaignId()),
-                redactor.apply(junit(result, config, finishedAt, redactor)));
+        write(directory, result, config, finishedAt, redactor, null);
     }
 
+    /** As above; {@code simulation} names the simulator's scenario when the run was simulated, else {@code null}. */
+    public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt,
+            UnaryOperator<String> redactor, String simulation) throws IOException {
+        Files.createDirectories(directory);
+        writeAtomically(jsonFile(directory, result.campaignId()), redactor.apply(Json.pretty(Json.mapStrings(
+                json(result, config, finishedAt, simulation), redactor)) + "\n"));
+        writeAtomically(junitFile(directory, result.campaignId()),
+                redactor.apply(junit(result, config, finishedAt, redactor, simulation)));
+    }
+
+    /**
+     * Writes {@code content} to a new file beside {@code target}, then moves it into place. The temporary file is
+     * created as any other file (not with {@code Files.createTempFile}, which makes it readable by its owner only), so
+     * the report gets the permissions every other build output gets.
+     */
     static void writeAtomically(Path target, String content) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                out.write(content);
+            }
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -80,6 +148,10 @@ public final class ReportFiles {
     }
 
     static Map<String, Object> json(GateResult result, GateConfig config, Instant finishedAt) {
+        return json(result, config, finishedAt, null);
+    }
+
+    static Map<String, Object> json(GateResult result, GateConfig config, Instant finishedAt, String simulation) {
         WaitResult wait = result.waitResult();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("campaignId", result.campaignId());
@@ -89,6 +161,7 @@ public final class ReportFiles {
         root.put("details", List.copyOf(result.details()));
         root.put("finishedAt", DateTimeFormatter.ISO_INSTANT.format(finishedAt));
         root.put("pluginVersion", PluginVersion.version());
+        root.put("simulation", simulation);
         List<String> notes = new ArrayList<>();
         if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
             notes.add(Gate.UPLOAD_ID_NOTE);
@@ -163,6 +236,11 @@ public final class ReportFiles {
     }
 
     static String junit(GateResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor) {
+        return junit(result, config, finishedAt, redactor, null);
+    }
+
+    static String junit(GateResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor,
+            String simulation) {
         WaitResult wait = result.waitResult();
         String suite = "osvi.campaign." + result.campaignId();
         List<RuleResult> judged = result.evaluation() == null ? List.of() : result.evaluation().results();
@@ -207,6 +285,9 @@ public final class ReportFiles {
         property(xml, "verdict", result.verdict().name());
         property(xml, "buildOutcome", result.outcome().name());
         property(xml, "summary", result.summaryLine());
+        if (simulation != null) {
+            property(xml, "simulation", simulation);
+        }
         property(xml, "polls", Integer.toString(wait.polls()));
         property(xml, "pollErrors", Integer.toString(wait.errors()));
         if (snapshot != null) {

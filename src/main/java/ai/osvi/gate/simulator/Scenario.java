@@ -6,6 +6,7 @@ import ai.osvi.gate.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,8 +46,16 @@ public final class Scenario {
     public record Step(Duration at, int status, String contentType, String body) {
     }
 
-    /** A built-in scenario by name, or a scenario file by path. */
+    /** A built-in scenario by name, or a scenario file by path (a relative one from the current folder). */
     public static Scenario load(String nameOrPath) throws InvalidConfigurationException {
+        return load(nameOrPath, Path.of(""));
+    }
+
+    /**
+     * A built-in scenario by name, or a scenario file by path: a relative path is resolved against
+     * {@code baseDirectory} (the project's base directory), and a missing file is named by its absolute path.
+     */
+    public static Scenario load(String nameOrPath, Path baseDirectory) throws InvalidConfigurationException {
         String text = nameOrPath == null ? "" : nameOrPath.trim();
         if (BUILT_IN.contains(text)) {
             try (InputStream in = Scenario.class.getResourceAsStream("scenarios/" + text + ".json")) {
@@ -55,11 +64,18 @@ public final class Scenario {
                 throw new IllegalStateException("built-in scenario " + text + " is unreadable", e);
             }
         }
-        Path path = Path.of(text);
-        if (text.isEmpty() || !Files.isRegularFile(path)) {
+        Path path;
+        try {
+            path = baseDirectory.toAbsolutePath().resolve(text).normalize();
+        } catch (InvalidPathException e) {
+            path = null;
+        }
+        if (text.isEmpty() || path == null || !Files.isRegularFile(path)) {
             throw new InvalidConfigurationException("simulation", "Invalid " + Values.label("simulation") + " '"
-                    + text + "': no built-in scenario of that name and no such file. Accepted: "
-                    + String.join(", ", BUILT_IN) + ", or the path of a scenario JSON file.");
+                    + text + "': no built-in scenario of that name and " + (path == null || text.isEmpty()
+                            ? "not a file path" : "no file " + path)
+                    + ". Accepted: " + String.join(", ", BUILT_IN) + ", or the path of a scenario JSON file,"
+                    + " relative to the project's base directory (" + baseDirectory.toAbsolutePath() + ").");
         }
         try {
             return parse(path.toString(), Json.read(Files.readAllBytes(path)));

@@ -11,6 +11,8 @@ import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,19 +22,26 @@ public final class Simulation {
     private Simulation() {
     }
 
-    /**
-     * Runs the gate against a simulator serving {@code scenarioNameOrPath}. The configured {@code baseUrl} is
-     * replaced by the simulator's, and {@code campaignId} defaults to the scenario's campaign.
-     */
     /** Whether the user configured a rule of their own. */
     public static boolean hasRules(RawGateConfig raw) {
         return raw.maxFailureRatio != null && !raw.maxFailureRatio.isBlank()
                 || raw.thresholds != null && raw.thresholds.stream().anyMatch(t -> t != null && !t.isBlank());
     }
 
+    /**
+     * Runs the gate against a simulator serving {@code scenarioNameOrPath} (a relative path from the current
+     * folder). The configured {@code baseUrl} is replaced by the simulator's, and {@code campaignId} defaults to the
+     * scenario's campaign.
+     */
     public static GateRun.Results run(String scenarioNameOrPath, RawGateConfig raw, GateLog log, AbortSignal abort,
             GateRun.Reports reports) throws InvalidConfigurationException {
-        Scenario scenario = Scenario.load(scenarioNameOrPath);
+        return run(scenarioNameOrPath, Path.of(""), raw, log, abort, reports);
+    }
+
+    /** As above, a relative scenario path being resolved against {@code baseDirectory}, the project's. */
+    public static GateRun.Results run(String scenarioNameOrPath, Path baseDirectory, RawGateConfig raw, GateLog log,
+            AbortSignal abort, GateRun.Reports reports) throws InvalidConfigurationException {
+        Scenario scenario = Scenario.load(scenarioNameOrPath, baseDirectory);
         RawGateConfig simulated = raw.withDefaultCampaignId(scenario.campaignId());
         boolean suggested = !hasRules(raw) && !scenario.rules().isEmpty();
         if (suggested) {
@@ -53,11 +62,24 @@ public final class Simulation {
                     + (suggested ? " No rule is configured, so the scenario's suggested rules apply: "
                             + String.join(", ", scenario.rules()) + "." : ""));
             try (OsviHttpClient client = new OsviHttpClient(campaigns.get(0).baseUrl(),
-                    new ApiToken(token, "the embedded simulator"), campaigns.get(0).requestTimeout())) {
-                return GateRun.run(campaigns, client, TimeSource.SYSTEM, log, abort, Math::random, reports);
+                    new ApiToken(token, "the embedded simulator"), campaigns.get(0).requestTimeout(), null,
+                    Clock.systemUTC(), (campaignId, answer) -> notFound(scenario, campaignId, answer))) {
+                return GateRun.run(campaigns, client, TimeSource.SYSTEM, log, abort, Math::random,
+                        reports.withSimulation(scenario.name()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded OSVI simulator on 127.0.0.1", e);
         }
+    }
+
+    /** A 404 of the simulator: the scenario serves one campaign, and there is no account to check. */
+    static String notFound(Scenario scenario, long campaignId, String answer) {
+        if (campaignId == scenario.campaignId()) {
+            return "campaign " + campaignId + " not found (" + answer + "): scenario '" + scenario.name()
+                    + "' answers 404 at this point of its timeline.";
+        }
+        return "campaign " + campaignId + " not found in the simulation (" + answer + "): scenario '"
+                + scenario.name() + "' serves campaign " + scenario.campaignId() + " only. Set campaignId to "
+                + scenario.campaignId() + ", or leave it unset to await the scenario's campaign.";
     }
 }

@@ -173,6 +173,10 @@ class OsviHttpClientTest {
                     .hasMessage("no complete response within 800ms (the time left before the gate's deadline) from"
                             + " 127.0.0.1:" + raw.getAddress().getPort());
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_800));
+            // the time left is computed: shown rounded, as people read it
+            assertThatThrownBy(() -> client.fetch(7, Duration.ofMillis(1_995)))
+                    .hasMessage("no complete response within 2s (the time left before the gate's deadline) from"
+                            + " 127.0.0.1:" + raw.getAddress().getPort());
             assertThatThrownBy(() -> client.fetch(7, Duration.ZERO))
                     .hasMessage("no time left before the gate's deadline (timeout) for a request to 127.0.0.1:"
                             + raw.getAddress().getPort());

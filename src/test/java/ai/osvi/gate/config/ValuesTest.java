@@ -55,6 +55,43 @@ class ValuesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+        "PT0S, 0s",
+        "PT0.8S, 800ms",
+        "PT0.9994S, 999ms",
+        "PT1.995S, 2s",
+        "PT1.25S, 1.3s",
+        "PT9.94S, 9.9s",
+        "PT9.95S, 10s",
+        "PT16.845S, 17s",
+        "PT1M7.423S, 1m7s",
+        "PT59M59.6S, 1h",
+        "PT30M, 30m",
+    })
+    void durations_shown_to_people_should_be_rounded(String duration, String shown) {
+        assertThat(Values.formatRounded(Duration.parse(duration))).isEqualTo(shown);
+    }
+
+    @Test
+    void a_duration_with_a_minimum_should_list_as_accepted_only_forms_that_reach_it() {
+        assertThatThrownBy(() -> Values.durationAtLeast("pollInterval", "500ms", Duration.ofSeconds(1)))
+                .hasMessage("Invalid pollInterval (osvi.pollInterval) '500ms': must be at least 1s. Accepted: a"
+                        + " duration of at least 1s, written as a number with a unit (1s, 90s, 15m, 1h, 1h30m) or"
+                        + " ISO-8601 (PT30M).");
+        assertThatThrownBy(() -> Values.durationAtLeast("pollInterval", "0s", Duration.ofSeconds(1)))
+                .hasMessage("Invalid pollInterval (osvi.pollInterval) '0s': must be greater than zero. Accepted: a"
+                        + " duration of at least 1s, written as a number with a unit (1s, 90s, 15m, 1h, 1h30m) or"
+                        + " ISO-8601 (PT30M).");
+        // stallTimeout's minimum is pollInterval
+        assertThatThrownBy(() -> Values.durationAtLeast("stallTimeout", "20m", Duration.ofMinutes(45)))
+                .hasMessage("Invalid stallTimeout (osvi.stallTimeout) '20m': must be at least 45m. Accepted: a"
+                        + " duration of at least 45m, written as a number with a unit (45m, 1h, 1h30m) or ISO-8601"
+                        + " (PT45M).");
+        assertThat(Values.durationForms(Duration.ofSeconds(90))).isEqualTo("a number with a unit (1m30s, 15m, 1h,"
+                + " 1h30m) or ISO-8601 (PT30M)");
+    }
+
+    @ParameterizedTest
     @CsvSource({"0.05, 0.05", "5%, 0.05", "5 %, 0.05", "0, 0", "100%, 1", "1, 1", "12.5%, 0.125", ".3, 0.3"})
     void ratio_should_accept_fractions_and_percentages(String text, String expected) throws Exception {
         assertThat(Values.ratio("maxFailureRatio", text).value()).isEqualByComparingTo(new BigDecimal(expected));

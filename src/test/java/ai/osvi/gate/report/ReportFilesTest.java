@@ -21,9 +21,12 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -208,6 +211,42 @@ class ReportFilesTest {
         }
     }
 
+    @Test
+    void reports_of_an_earlier_build_should_be_removed_and_nothing_else() throws Exception {
+        Instant buildStart = Instant.parse("2026-11-28T11:00:00Z");
+        FileTime before = FileTime.from(buildStart.minusSeconds(86_400));
+        FileTime during = FileTime.from(buildStart.plusSeconds(5));
+        for (String old : List.of("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env", "notes.txt",
+                "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml")) {
+            Files.setLastModifiedTime(Files.writeString(dir.resolve(old), old), before);
+        }
+        Files.setLastModifiedTime(Files.createDirectory(dir.resolve("campaign-5.json")), before);
+        // a report of an earlier execution of the same build
+        Files.setLastModifiedTime(Files.writeString(dir.resolve("TEST-osvi-campaign-7.xml"), "<testsuite/>"), during);
+
+        List<Path> removed = ReportFiles.removeReportsOlderThan(dir, buildStart);
+
+        assertThat(removed).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("notes.txt",
+                    "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml", "campaign-5.json",
+                    "TEST-osvi-campaign-7.xml");
+        }
+        assertThat(ReportFiles.removeReportsOlderThan(dir.resolve("not-there"), buildStart)).isEmpty();
+    }
+
+    @Test
+    void reports_should_get_the_permissions_other_files_get() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
+        source.then(Snapshots.active().queues(19, true).calls("picked", 1));
+        run(c -> { });
+        Set<PosixFilePermission> usual = Files.getPosixFilePermissions(Files.createFile(dir.resolve("other-output")));
+
+        assertThat(Files.getPosixFilePermissions(dir.resolve("campaign-7.json"))).isEqualTo(usual);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("TEST-osvi-campaign-7.xml"))).isEqualTo(usual);
+    }
+
     /** A body with a field the API reference does not document, at the top and inside data, uploads and queues. */
     private static final String BODY_WITH_EXTRAS = """
             {"success": true, "request_id": "r-1",
@@ -300,6 +339,27 @@ class ReportFilesTest {
         assertThat(snapshot.get("queuesAwaited").asInt()).isEqualTo(3);
         assertThat(snapshot.get("queuesCompleted").asInt()).isEqualTo(2);
         assertThat(snapshot.get("complete").asBoolean()).isFalse();
+    }
+
+    @Test
+    void a_simulated_run_should_say_so_in_every_report() throws Exception {
+        source.then(Snapshots.active().queues(19, true).calls("picked", 95, "failed", 5));
+        GateResult result = run(c -> c.maxFailureRatio = "5%");
+        GateConfig parsed = config.parse();
+        assertThat(json().has("simulation")).isTrue();
+        assertThat(json().get("simulation").isNull()).as("a real run").isTrue();
+        assertThat(children(junit(), "property")).noneMatch(p -> p.getAttribute("name").equals("simulation"));
+        assertThat(GithubSummary.markdown(result, parsed)).doesNotContain("imulat");
+
+        ReportFiles.write(dir, result, parsed, FINISHED, java.util.function.UnaryOperator.identity(), "passing");
+        String markdown = GithubSummary.markdown(result, parsed, java.util.function.UnaryOperator.identity(),
+                "passing");
+
+        assertThat(json().get("simulation").asText()).isEqualTo("passing");
+        assertThat(children(junit(), "property")).filteredOn(p -> p.getAttribute("name").equals("simulation"))
+                .singleElement().satisfies(p -> assertThat(p.getAttribute("value")).isEqualTo("passing"));
+        assertThat(markdown).startsWith("### \u2705 OSVI gate: PASS \u2014 campaign 7 \u201cJune Renewals\u201d\n\n"
+                + "**Simulation**: scenario 'passing' of the embedded OSVI simulator; nothing real was contacted.\n\n");
     }
 
     @Test

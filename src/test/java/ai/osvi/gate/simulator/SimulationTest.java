@@ -53,6 +53,52 @@ class SimulationTest {
     }
 
     @Test
+    void a_campaign_the_scenario_does_not_serve_should_be_named_with_the_scenarios_campaign() throws Exception {
+        RawGateConfig raw = new RawGateConfig();
+        raw.campaignId = "8";
+
+        GateRun.Results results = simulate("passing", raw);
+
+        assertThat(results.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(results.failureMessage()).contains("campaign 8 not found in the simulation (HTTP 404: Campaign not"
+                + " found): scenario 'passing' serves campaign 7 only. Set campaignId to 7, or leave it unset to"
+                + " await the scenario's campaign.").doesNotContain("account", "token");
+    }
+
+    @Test
+    void a_404_in_the_scenarios_timeline_should_be_blamed_on_the_timeline() throws Exception {
+        Path file = dir.resolve("gone.json");
+        Files.writeString(file, ai.osvi.gate.json.Json.compact(Map.of(
+                "name", "gone",
+                "campaign", Map.of("id", 7),
+                "rules", List.of("failed <= 5%"),
+                "timeline", List.of(Map.of("at", "0s", "response", Map.of("status", 404,
+                        "body", Map.of("success", false, "error", "Campaign not found")))))));
+
+        GateRun.Results results = simulate(file.toString(), new RawGateConfig());
+
+        assertThat(results.failureMessage()).contains("campaign 7 not found (HTTP 404: Campaign not found): scenario"
+                + " 'gone' answers 404 at this point of its timeline.");
+    }
+
+    @Test
+    void a_relative_scenario_path_should_be_resolved_against_the_base_directory_and_shown_whole() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("module"));
+        Files.createDirectories(project.resolve("scenarios"));
+        Files.writeString(project.resolve("scenarios/done.json"), ai.osvi.gate.json.Json.compact(Map.of(
+                "name", "done", "campaign", Map.of("id", 7),
+                "timeline", List.of(Map.of("at", "0s", "calls", Map.of("total", 0, "by_status", Map.of()),
+                        "uploads", List.of())))));
+
+        assertThat(Scenario.load("scenarios/done.json", project).name()).isEqualTo("done");
+        assertThatThrownBy(() -> Scenario.load("scenarios/missing.json", project))
+                .hasMessage("Invalid simulation (osvi.simulation) 'scenarios/missing.json': no built-in scenario of"
+                        + " that name and no file " + project.toAbsolutePath().resolve("scenarios/missing.json")
+                        + ". Accepted: passing, failing, stalled, inactive, or the path of a scenario JSON file,"
+                        + " relative to the project's base directory (" + project.toAbsolutePath() + ").");
+    }
+
+    @Test
     void configured_rules_should_replace_the_suggested_ones() throws Exception {
         Path file = dir.resolve("done.json");
         Files.writeString(file, ai.osvi.gate.json.Json.compact(Map.of(

@@ -88,12 +88,13 @@ class SimulatorServerTest {
 
     @Test
     void bad_scenarios_should_be_explained() throws Exception {
-        assertThatThrownBy(() -> Scenario.load("no-such-scenario"))
+        Path dir = Files.createTempDirectory("scenario");
+        assertThatThrownBy(() -> Scenario.load("no-such-scenario", dir))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid simulation (osvi.simulation) 'no-such-scenario': no built-in scenario of that"
-                        + " name and no such file. Accepted: passing, failing, stalled, inactive, or the path of a"
-                        + " scenario JSON file.");
-        Path dir = Files.createTempDirectory("scenario");
+                        + " name and no file " + dir.resolve("no-such-scenario") + ". Accepted: passing, failing,"
+                        + " stalled, inactive, or the path of a scenario JSON file, relative to the project's base"
+                        + " directory (" + dir + ").");
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"campaign\": {\"id\": 1}, \"timeline\": [{\"at\": \"soon\"}]}");
         assertThatThrownBy(() -> Scenario.load(file.toString()))

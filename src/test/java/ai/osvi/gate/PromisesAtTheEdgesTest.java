@@ -155,4 +155,45 @@ class PromisesAtTheEdgesTest {
 
         assertThat(result.summary()).isEqualTo("10 calls (last snapshot, not completed); no rule configured");
     }
+
+    @Test
+    void an_answer_that_arrives_after_the_deadline_should_not_be_judged_even_from_a_source_that_ignores_it() {
+        config.maxFailureRatio = "5%";
+        config.timeout = "15s";
+        ai.osvi.gate.client.StatusSource late = id -> {
+            time.advance(Duration.ofSeconds(16));
+            return snapshot(new CallCounts(100, Map.of("picked", 100L)), new Upload(19, 1, 1, 100L));
+        };
+
+        GateResult result = new Gate(config.parse(), late, time, log, new AbortSignal(), () -> 0).run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(result.waitResult().lastSnapshot()).isNull();
+        assertThat(result.waitResult().polls()).isEqualTo(1);
+    }
+
+    @Test
+    void an_answer_that_arrives_exactly_at_the_deadline_should_be_used() {
+        config.maxFailureRatio = "5%";
+        config.timeout = "15s";
+        source.eachRequestTaking(Duration.ofSeconds(15))
+                .then(snapshot(new CallCounts(100, Map.of("picked", 100L)), new Upload(19, 1, 1, 100L)));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void a_redirect_should_end_the_wait_at_once_as_error_naming_it() {
+        config.maxFailureRatio = "5%";
+        source.then(new ai.osvi.gate.client.RequestRejectedException(301, "HTTP 301 Moved Permanently: ..."));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.summary()).isEqualTo("the API answered with a redirect (HTTP 301), which is never followed");
+        assertThat(source.polls()).isEqualTo(1);
+    }
 }

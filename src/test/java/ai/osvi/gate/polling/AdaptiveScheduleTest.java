@@ -72,4 +72,16 @@ class AdaptiveScheduleTest {
         next(0, 0, null);
         assertThat(next(10, 100, null)).isEqualTo(Duration.ofSeconds(5));
     }
+
+    @Test
+    void queued_calls_beyond_a_long_should_be_treated_as_unknown_rather_than_wrapped() {
+        // three uploads of Long.MAX_VALUE queued calls: 2^64 + 2^63 - 3 in all, whose low 64 bits are a positive long
+        List<Upload> huge = List.of(new Upload(19, 1, 0, Long.MAX_VALUE), new Upload(20, 1, 0, Long.MAX_VALUE),
+                new Upload(21, 1, 0, Long.MAX_VALUE));
+        Campaign campaign = new Campaign(7L, "c", "active", true, 0, 60);
+        schedule.next(new CampaignStatus(campaign, new CallCounts(0, Map.of()), huge), 0);
+        Duration pause = schedule.next(new CampaignStatus(campaign, new CallCounts(100, Map.of("picked", 100L)), huge),
+                Duration.ofSeconds(10).toNanos());
+        assertThat(pause).as("polls at pollInterval, as when the expected end is unknown").isEqualTo(Duration.ofSeconds(5));
+    }
 }

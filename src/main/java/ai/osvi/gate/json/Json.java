@@ -17,26 +17,19 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * JSON documents as plain Java values, on Jackson's streaming API alone: an object is a {@code Map<String, Object>}
- * in document order, an array a {@code List<Object>}, a whole number a {@link Long} (a {@link BigInteger} beyond
- * it), any other number a {@link BigDecimal}, and JSON {@code null} is {@code null}. The plugin needs no more than
- * this for its reports and simulator scenarios; leaving Jackson's databind out saves every goal the loading and
- * set-up of a few hundred classes (see the README's goal-overhead benchmark).
+ * JSON documents as plain Java values, for the reports and the simulator's scenarios: an object is a
+ * {@code Map<String, Object>} in document order, an array a {@code List<Object>}, a whole number a {@link Long} (a
+ * {@link BigInteger} beyond it), any other number a {@link BigDecimal}, and JSON {@code null} is {@code null}.
  */
 public final class Json {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    /** No duplicate-name sets: for readers that check what they read themselves, or read one field only. */
+    /** No duplicate-name sets: for reading one field only. */
     private static final JsonFactory LENIENT = new JsonFactory();
 
     private Json() {
-    }
-
-    /** A parser over {@code bytes} that leaves duplicate names to the caller. */
-    public static JsonParser lenientParser(byte[] bytes) throws IOException {
-        return LENIENT.createParser(bytes);
     }
 
     /**
@@ -46,13 +39,6 @@ public final class Json {
      */
     public static Object topLevelField(byte[] bytes, String name) throws IOException {
         try (JsonParser parser = LENIENT.createParser(bytes)) {
-            return topLevelField(parser, name);
-        }
-    }
-
-    /** As {@link #topLevelField(byte[], String)}, from {@code in}, which it closes. */
-    public static Object topLevelField(InputStream in, String name) throws IOException {
-        try (JsonParser parser = LENIENT.createParser(in)) {
             return topLevelField(parser, name);
         }
     }

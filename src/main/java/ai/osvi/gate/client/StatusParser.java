@@ -5,7 +5,6 @@ import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -102,17 +101,14 @@ public final class StatusParser {
                 throw unexpected("the body is empty");
             }
             return root;
-        } catch (JsonParseException e) {
-            String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).trim();
-            if (start.startsWith("<")) {
+        } catch (JsonProcessingException e) {
+            if (new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).trim().startsWith("<")) {
                 throw unexpected("the body is HTML or XML, not JSON (a proxy or gateway error page?)");
             }
-            if (e.getOriginalMessage().startsWith("Duplicate ") && e.getProcessor() != null) {
-                throw unexpected(path(e.getProcessor()) + " appears more than once in its object (duplicate names are"
+            if (e.getOriginalMessage().startsWith("Duplicate ") && e.getProcessor() instanceof JsonParser parser) {
+                throw unexpected(path(parser) + " appears more than once in its object (duplicate names are"
                         + " ambiguous)");
             }
-            throw unexpected("the body is not valid JSON (" + redactor.apply(e.getOriginalMessage()) + ")");
-        } catch (JsonProcessingException e) {
             throw unexpected("the body is not valid JSON (" + redactor.apply(e.getOriginalMessage()) + ")");
         } catch (IOException e) {
             throw unexpected("the body could not be read (" + redactor.apply(e.getMessage()) + ")");

@@ -5,7 +5,9 @@ import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.polling.WaitResult;
+import ai.osvi.gate.report.GithubOutputs;
 import ai.osvi.gate.report.GithubSummary;
+import ai.osvi.gate.report.GitlabDotenv;
 import ai.osvi.gate.report.ReportFiles;
 import ai.osvi.gate.report.VerdictReport;
 import java.io.IOException;
@@ -33,15 +35,18 @@ public final class GateRun {
     /**
      * Where reports go. {@code redactor} is applied to every text a report writes (a snapshot quotes what the API
      * sent, which an API or a proxy could have filled with the token).
+     *
+     * @param githubOutput the file GitHub Actions names in {@code GITHUB_OUTPUT}, or {@code null}
      */
-    public record Reports(Path directory, Path githubStepSummary, Clock clock, UnaryOperator<String> redactor) {
+    public record Reports(Path directory, Path githubStepSummary, Path githubOutput, Clock clock,
+            UnaryOperator<String> redactor) {
 
         public Reports(Path directory, Path githubStepSummary, Clock clock) {
-            this(directory, githubStepSummary, clock, UnaryOperator.identity());
+            this(directory, githubStepSummary, null, clock, UnaryOperator.identity());
         }
 
         public Reports withRedactor(UnaryOperator<String> redactor) {
-            return new Reports(directory, githubStepSummary, clock, redactor);
+            return new Reports(directory, githubStepSummary, githubOutput, clock, redactor);
         }
     }
 
@@ -121,8 +126,57 @@ public final class GateRun {
                 VerdictReport.summaryLine(log, all.outcome(), all.verdict(), all.summaryLine());
             }
         }
+        Results all = new Results(results);
+        writeResultsForLaterJobs(all, log, reports);
         abort.markReported();
-        return new Results(results);
+        return all;
+    }
+
+    /**
+     * The whole run's results for later steps and jobs, on every outcome: {@code osvi.env} (GitLab's dotenv report)
+     * in the report directory, and the GitHub step outputs when {@code GITHUB_OUTPUT} is set.
+     */
+    private static void writeResultsForLaterJobs(Results all, GateLog log, Reports reports) {
+        if (reports.directory() != null) {
+            try {
+                GitlabDotenv.write(reports.directory(), GitlabDotenv.lines(all, reports.redactor(), log),
+                        reports.redactor());
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not write " + GitlabDotenv.file(reports.directory()) + ": " + e.getMessage());
+            }
+        }
+        if (reports.githubOutput() != null) {
+            try {
+                GithubOutputs.append(reports.githubOutput(),
+                        GithubOutputs.outputs(all, reports.directory(), reports.redactor(), log), reports.redactor());
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not append to the GitHub step outputs " + reports.githubOutput() + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * For a gate that could not start (an invalid parameter, no usable token...): {@code osvi.env} and the GitHub
+     * step outputs say ERROR, so that no later job reads an older run's verdict or nothing at all.
+     */
+    public static void reportNotStarted(Reports reports, GateLog log, String summaryLine) {
+        if (reports.directory() != null) {
+            try {
+                GitlabDotenv.write(reports.directory(), GitlabDotenv.notStarted(), reports.redactor());
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not write " + GitlabDotenv.file(reports.directory()) + ": " + e.getMessage());
+            }
+        }
+        if (reports.githubOutput() != null) {
+            try {
+                GithubOutputs.append(reports.githubOutput(), GithubOutputs.notStarted(summaryLine),
+                        reports.redactor());
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not append to the GitHub step outputs " + reports.githubOutput() + ": "
+                        + e.getMessage());
+            }
+        }
     }
 
     private static GateResult runOne(GateConfig config, StatusSource source, TimeSource time, GateLog log,

@@ -121,13 +121,20 @@ public final class GateRun {
                 executor.shutdownNow();
                 awaitTermination(executor);
             }
-            Results all = new Results(results);
-            synchronized (log) {
-                VerdictReport.summaryLine(log, all.outcome(), all.verdict(), all.summaryLine());
-            }
         }
         Results all = new Results(results);
-        writeResultsForLaterJobs(all, log, reports);
+        List<String> warnings = writeResultsForLaterJobs(all, reports);
+        synchronized (log) {
+            warnings.forEach(log::warn);
+            // the verdict is always the last line, for log parsers: with one campaign it was printed with the
+            // campaign's table, and is repeated only when a warning came after it
+            if (results.size() > 1) {
+                VerdictReport.summaryLine(log, all.outcome(), all.verdict(), all.summaryLine());
+            } else if (!warnings.isEmpty()) {
+                GateResult only = results.get(0);
+                VerdictReport.summaryLine(log, only.outcome(), only.verdict(), only.summaryLine());
+            }
+        }
         abort.markReported();
         return all;
     }
@@ -135,25 +142,30 @@ public final class GateRun {
     /**
      * The whole run's results for later steps and jobs, on every outcome: {@code osvi.env} (GitLab's dotenv report)
      * in the report directory, and the GitHub step outputs when {@code GITHUB_OUTPUT} is set.
+     *
+     * @return the warnings to log: values left out, files that could not be written
      */
-    private static void writeResultsForLaterJobs(Results all, GateLog log, Reports reports) {
+    private static List<String> writeResultsForLaterJobs(Results all, Reports reports) {
+        List<String> warnings = new ArrayList<>();
         if (reports.directory() != null) {
             try {
-                GitlabDotenv.write(reports.directory(), GitlabDotenv.lines(all, reports.redactor(), log),
+                GitlabDotenv.write(reports.directory(), GitlabDotenv.lines(all, reports.redactor(), warnings),
                         reports.redactor());
             } catch (IOException | RuntimeException e) {
-                log.warn("Could not write " + GitlabDotenv.file(reports.directory()) + ": " + e.getMessage());
+                warnings.add("Could not write " + GitlabDotenv.file(reports.directory()) + ": " + e.getMessage());
             }
         }
         if (reports.githubOutput() != null) {
             try {
                 GithubOutputs.append(reports.githubOutput(),
-                        GithubOutputs.outputs(all, reports.directory(), reports.redactor(), log), reports.redactor());
+                        GithubOutputs.outputs(all, reports.directory(), reports.redactor(), warnings),
+                        reports.redactor());
             } catch (IOException | RuntimeException e) {
-                log.warn("Could not append to the GitHub step outputs " + reports.githubOutput() + ": "
+                warnings.add("Could not append to the GitHub step outputs " + reports.githubOutput() + ": "
                         + e.getMessage());
             }
         }
+        return warnings;
     }
 
     /**

@@ -191,4 +191,18 @@ class GateRunTest {
         assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsExactly(Map.entry("OSVI_VERDICT", "ERROR"),
                 Map.entry("OSVI_BUILD_OUTCOME", "ERROR"));
     }
+
+    @Test
+    void the_verdict_should_stay_the_last_line_when_writing_for_later_jobs_warns() throws Exception {
+        TestConfig config = new TestConfig();
+        config.maxFailureRatio = "5%";
+
+        GateRun.run(GateConfig.parseAll(config.raw()),
+                id -> Snapshots.active().queues(19, true).calls("not picked", 1, "not_picked", 1, "failed", 8).build(),
+                TimeSource.SYSTEM, log, new AbortSignal(), () -> 0, new GateRun.Reports(dir, null, Clock.systemUTC()));
+
+        assertThat(log.lines.get(log.lines.size() - 2)).startsWith("WARN osvi.env: OSVI_RATIO_NOT_PICKED left out");
+        assertThat(log.lines.get(log.lines.size() - 1)).isEqualTo("ERROR OSVI gate: FAIL campaign 7: 1 of 1 rule"
+                + " breached on 10 calls");
+    }
 }

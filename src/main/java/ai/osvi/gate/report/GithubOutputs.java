@@ -1,6 +1,5 @@
 package ai.osvi.gate.report;
 
-import ai.osvi.gate.GateLog;
 import ai.osvi.gate.GateRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +39,10 @@ public final class GithubOutputs {
      *
      * @param reportDirectory where the JSON and JUnit reports are, or {@code null} when none are written
      * @param redactor        applied to every name and value
+     * @param warnings        gets what was left out, and why
      */
     public static Map<String, String> outputs(GateRun.Results results, Path reportDirectory,
-            UnaryOperator<String> redactor, GateLog log) {
+            UnaryOperator<String> redactor, List<String> warnings) {
         Map<String, String> outputs = new LinkedHashMap<>();
         List<ResultValues> campaigns = ResultValues.perCampaign(results);
         List<OutputNames.LeftOut> leftOut = new ArrayList<>();
@@ -53,12 +53,12 @@ public final class GithubOutputs {
                         leftOut);
             }
         }
-        Set<String> warnings = new LinkedHashSet<>();
+        Set<String> distinct = new LinkedHashSet<>();
         for (OutputNames.LeftOut left : leftOut) {
-            warnings.add("GitHub output ratio-" + left.name() + " left out: " + left.reason()
+            distinct.add("GitHub output ratio-" + left.name() + " left out: " + left.reason()
                     + " (the JSON report has their counts).");
         }
-        warnings.forEach(log::warn);
+        warnings.addAll(distinct);
         return outputs;
     }
 

@@ -1,6 +1,5 @@
 package ai.osvi.gate.report;
 
-import ai.osvi.gate.GateLog;
 import ai.osvi.gate.GateRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +48,10 @@ public final class GitlabDotenv {
      * The file's lines (each ending with a line feed), most important first, within GitLab's default limits.
      *
      * @param redactor applied to every key and value
+     * @param warnings gets what was left out, and why
      */
-    public static List<String> lines(GateRun.Results results, UnaryOperator<String> redactor, GateLog log) {
+    public static List<String> lines(GateRun.Results results, UnaryOperator<String> redactor,
+            List<String> warnings) {
         List<ResultValues> campaigns = ResultValues.perCampaign(results);
         ResultValues all = ResultValues.combined(results);
         boolean several = campaigns.size() > 1;
@@ -77,17 +78,17 @@ public final class GitlabDotenv {
 
         List<String> leftOut = new ArrayList<>();
         List<String> lines = fit(variables, leftOut);
-        Set<String> warnings = new LinkedHashSet<>();
+        Set<String> distinct = new LinkedHashSet<>();
         for (OutputNames.LeftOut left : collisions) {
-            warnings.add(FILE_NAME + ": OSVI_RATIO_" + left.name() + " left out: " + left.reason()
+            distinct.add(FILE_NAME + ": OSVI_RATIO_" + left.name() + " left out: " + left.reason()
                     + " (the JSON report has their counts).");
         }
         if (!leftOut.isEmpty()) {
-            warnings.add(FILE_NAME + ": " + leftOut.size() + " variable(s) left out to stay within what GitLab"
+            distinct.add(FILE_NAME + ": " + leftOut.size() + " variable(s) left out to stay within what GitLab"
                     + " accepts by default (" + MAX_VARIABLES + " variables, " + MAX_BYTES + " bytes, keys of at most "
                     + MAX_KEY + " characters): " + String.join(", ", leftOut) + ". The JSON reports have every value.");
         }
-        warnings.forEach(log::warn);
+        warnings.addAll(distinct);
         return lines;
     }
 

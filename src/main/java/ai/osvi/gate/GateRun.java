@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -157,9 +158,12 @@ public final class GateRun {
         }
         if (reports.githubOutput() != null) {
             try {
-                GithubOutputs.append(reports.githubOutput(),
-                        GithubOutputs.outputs(all, reports.directory(), reports.redactor(), warnings),
-                        reports.redactor());
+                Map<String, String> outputs = GithubOutputs.outputs(all, reports.directory(), reports.redactor(),
+                        warnings);
+                synchronized (GateRun.class) {
+                    // like the step summary: modules of a parallel build append to the same file
+                    GithubOutputs.append(reports.githubOutput(), outputs, reports.redactor());
+                }
             } catch (IOException | RuntimeException e) {
                 warnings.add("Could not append to the GitHub step outputs " + reports.githubOutput() + ": "
                         + e.getMessage());
@@ -182,8 +186,10 @@ public final class GateRun {
         }
         if (reports.githubOutput() != null) {
             try {
-                GithubOutputs.append(reports.githubOutput(), GithubOutputs.notStarted(summaryLine),
-                        reports.redactor());
+                synchronized (GateRun.class) {
+                    GithubOutputs.append(reports.githubOutput(), GithubOutputs.notStarted(summaryLine),
+                            reports.redactor());
+                }
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not append to the GitHub step outputs " + reports.githubOutput() + ": "
                         + e.getMessage());

@@ -10,4 +10,8 @@ assert !log.contains('Awaiting OSVI campaign') : 'the gate must not start with a
 // The invoker does not pass -e, so a stack trace could only come from the plugin. (Maven 4 quotes it: '-e'.)
 assert log =~ /To see the full stack trace of the errors, re-run Maven with the '?-e'? switch/ : 'the build ran with -e'
 assert !(log =~ /(?m)^(\tat |    at )/) : 'a stack trace was printed'
+def outputs = ai.osvi.it.GithubOutputFile.read(new File(basedir, 'target/github-output.txt').toPath())
+assert outputs['verdict'] == 'ERROR' && outputs['build-outcome'] == 'ERROR' : "outputs: ${outputs}"
+def dotenv = ai.osvi.it.GitlabDotenvFile.read(new File(basedir, 'target/osvi/osvi.env').toPath())
+assert dotenv == ['OSVI_VERDICT': 'ERROR', 'OSVI_BUILD_OUTCOME': 'ERROR']
 assert log.contains('BUILD FAILURE')

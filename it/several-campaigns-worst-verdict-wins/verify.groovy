@@ -12,4 +12,13 @@ assert log.contains('The OSVI gate could not decide on campaign 8: the campaign 
 assert new File(basedir, 'target/osvi/campaign-7.json').text.contains('"verdict" : "PASS"')
 assert new File(basedir, 'target/osvi/campaign-8.json').text.contains('"verdict" : "ERROR"')
 assert new File(basedir, 'target/osvi/TEST-osvi-campaign-8.xml').isFile()
+def outputs = ai.osvi.it.GithubOutputFile.read(new File(basedir, 'target/github-output.txt').toPath())
+assert outputs['verdict'] == 'ERROR' && outputs['7-verdict'] == 'PASS' && outputs['8-verdict'] == 'ERROR' : "outputs: ${outputs}"
+assert outputs['summary'] == 'OSVI gate: ERROR 2 campaigns: 7 PASS, 8 ERROR'
+assert outputs['calls-total'] == '100' && outputs['7-calls-total'] == '100' && !outputs.containsKey('8-calls-total')
+assert outputs['7-ratio-failed'] == '0.03' && outputs['ratio-failed'] == '0.03'
+assert outputs['report-json'].readLines().collect { new File(it).name } == ['campaign-7.json', 'campaign-8.json']
+def dotenv = ai.osvi.it.GitlabDotenvFile.read(new File(basedir, 'target/osvi/osvi.env').toPath())
+assert dotenv['OSVI_VERDICT'] == 'ERROR' && dotenv['OSVI_7_VERDICT'] == 'PASS' && dotenv['OSVI_8_VERDICT'] == 'ERROR'
+assert dotenv['OSVI_7_RATIO_FAILED'] == '0.03' && dotenv['OSVI_8_BUILD_OUTCOME'] == 'ERROR'
 assert log.contains('BUILD FAILURE')

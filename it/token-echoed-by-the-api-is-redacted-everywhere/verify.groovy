@@ -13,6 +13,12 @@ assert log.contains('on project standalone-pom: The OSVI gate') : 'failure messa
 assert new File(basedir, 'target/osvi/campaign-7.json').isFile()
 assert new File(basedir, 'target/osvi/TEST-osvi-campaign-8.xml').isFile()
 assert new File(basedir, 'target/step-summary.md').isFile()
+// the results for later jobs quote the campaign name and the by_status keys: redacted there too
+def outputs = ai.osvi.it.GithubOutputFile.read(new File(basedir, 'target/github-output.txt').toPath())
+assert outputs['7-campaign-name'] == 'Echo ****' && outputs['7-verdict'] == 'TIMEOUT' && outputs['verdict'] == 'ERROR'
+assert outputs.containsKey('7-ratio-____') : "the echoed by_status key should give a redacted name: ${outputs.keySet()}"
+def dotenv = ai.osvi.it.GitlabDotenvFile.read(new File(basedir, 'target/osvi/osvi.env').toPath())
+assert dotenv['OSVI_7_VERDICT'] == 'TIMEOUT' && dotenv['OSVI_VERDICT'] == 'ERROR'
 ai.osvi.it.ItSimulator.assertTokenNeverWritten(basedir, token)
 // the token's tail too: a token that lost its first letter to a JSON escape must not survive either
 ai.osvi.it.ItSimulator.assertTokenNeverWritten(basedir, token.substring(1))

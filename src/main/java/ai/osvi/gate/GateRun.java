@@ -5,7 +5,9 @@ import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.polling.WaitResult;
+import ai.osvi.gate.report.GithubOutputs;
 import ai.osvi.gate.report.GithubSummary;
+import ai.osvi.gate.report.GitlabDotenv;
 import ai.osvi.gate.report.ReportFiles;
 import ai.osvi.gate.report.VerdictReport;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,20 +37,27 @@ public final class GateRun {
      * Where reports go. {@code redactor} is applied to every text a report writes (a snapshot quotes what the API
      * sent, which an API or a proxy could have filled with the token). {@code simulation} is the name of the
      * simulator's scenario when the run was simulated, which every report then says; {@code null} otherwise.
+     *
+     * @param githubOutput the file GitHub Actions names in {@code GITHUB_OUTPUT}, or {@code null}
      */
-    public record Reports(Path directory, Path githubStepSummary, Clock clock, UnaryOperator<String> redactor,
-            String simulation) {
+    public record Reports(Path directory, Path githubStepSummary, Path githubOutput, Clock clock,
+            UnaryOperator<String> redactor, String simulation) {
 
         public Reports(Path directory, Path githubStepSummary, Clock clock) {
-            this(directory, githubStepSummary, clock, UnaryOperator.identity(), null);
+            this(directory, githubStepSummary, null, clock, UnaryOperator.identity(), null);
+        }
+
+        public Reports(Path directory, Path githubStepSummary, Path githubOutput, Clock clock,
+                UnaryOperator<String> redactor) {
+            this(directory, githubStepSummary, githubOutput, clock, redactor, null);
         }
 
         public Reports withRedactor(UnaryOperator<String> redactor) {
-            return new Reports(directory, githubStepSummary, clock, redactor, simulation);
+            return new Reports(directory, githubStepSummary, githubOutput, clock, redactor, simulation);
         }
 
         public Reports withSimulation(String scenario) {
-            return new Reports(directory, githubStepSummary, clock, redactor, scenario);
+            return new Reports(directory, githubStepSummary, githubOutput, clock, redactor, scenario);
         }
     }
 
@@ -122,13 +132,79 @@ public final class GateRun {
                 executor.shutdownNow();
                 awaitTermination(executor);
             }
-            Results all = new Results(results);
-            synchronized (log) {
+        }
+        Results all = new Results(results);
+        List<String> warnings = writeResultsForLaterJobs(all, reports);
+        synchronized (log) {
+            warnings.forEach(log::warn);
+            // the verdict is always the last line, for log parsers: with one campaign it was printed with the
+            // campaign's table, and is repeated only when a warning came after it
+            if (results.size() > 1) {
                 VerdictReport.summaryLine(log, all.outcome(), all.verdict(), all.summaryLine());
+            } else if (!warnings.isEmpty()) {
+                GateResult only = results.get(0);
+                VerdictReport.summaryLine(log, only.outcome(), only.verdict(), only.summaryLine());
             }
         }
         abort.markReported();
-        return new Results(results);
+        return all;
+    }
+
+    /**
+     * The whole run's results for later steps and jobs, on every outcome: {@code osvi.env} (GitLab's dotenv report)
+     * in the report directory, and the GitHub step outputs when {@code GITHUB_OUTPUT} is set.
+     *
+     * @return the warnings to log: values left out, files that could not be written
+     */
+    private static List<String> writeResultsForLaterJobs(Results all, Reports reports) {
+        List<String> warnings = new ArrayList<>();
+        if (reports.directory() != null) {
+            try {
+                GitlabDotenv.write(reports.directory(), GitlabDotenv.lines(all, reports.redactor(), warnings),
+                        reports.redactor());
+            } catch (IOException | RuntimeException e) {
+                warnings.add("Could not write " + GitlabDotenv.file(reports.directory()) + ": " + e.getMessage());
+            }
+        }
+        if (reports.githubOutput() != null) {
+            try {
+                Map<String, String> outputs = GithubOutputs.outputs(all, reports.directory(), reports.redactor(),
+                        warnings);
+                synchronized (GateRun.class) {
+                    // like the step summary: modules of a parallel build append to the same file
+                    GithubOutputs.append(reports.githubOutput(), outputs, reports.redactor());
+                }
+            } catch (IOException | RuntimeException e) {
+                warnings.add("Could not append to the GitHub step outputs " + reports.githubOutput() + ": "
+                        + e.getMessage());
+            }
+        }
+        return warnings;
+    }
+
+    /**
+     * For a gate that could not start (an invalid parameter, no usable token...): {@code osvi.env} and the GitHub
+     * step outputs say ERROR, so that no later job reads an older run's verdict or nothing at all.
+     */
+    public static void reportNotStarted(Reports reports, GateLog log, String summaryLine) {
+        if (reports.directory() != null) {
+            try {
+                GitlabDotenv.write(reports.directory(), GitlabDotenv.notStarted(), reports.redactor());
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not write " + GitlabDotenv.file(reports.directory()) + ": " + e.getMessage());
+            }
+        }
+        if (reports.githubOutput() != null) {
+            try {
+                synchronized (GateRun.class) {
+                    GithubOutputs.append(reports.githubOutput(), GithubOutputs.notStarted(summaryLine),
+                            reports.redactor());
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not append to the GitHub step outputs " + reports.githubOutput() + ": "
+                        + e.getMessage());
+            }
+        }
     }
 
     private static GateResult runOne(GateConfig config, StatusSource source, TimeSource time, GateLog log,

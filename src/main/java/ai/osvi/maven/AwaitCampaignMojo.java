@@ -60,9 +60,10 @@ public class AwaitCampaignMojo extends AbstractMojo {
     /**
      * Where the reports are written: {@code campaign-ID.json} and the JUnit XML
      * {@code TEST-osvi-campaign-ID.xml}, ID being the campaign's id (for Jenkins' junit step and GitLab's junit
-     * reports), on every outcome.
+     * reports), on every outcome, and {@code osvi.env}, the results as a GitLab dotenv report
+     * ({@code OSVI_VERDICT=FAIL}...).
      * When the environment variable {@code GITHUB_STEP_SUMMARY} is set, a Markdown table is also appended to that
-     * file.
+     * file; when {@code GITHUB_OUTPUT} is set, the results are appended to it as step outputs ({@code verdict}...).
      */
     @Parameter(property = "osvi.reportDirectory", defaultValue = "${project.build.directory}/osvi")
     private File reportDirectory;
@@ -276,14 +277,35 @@ public class AwaitCampaignMojo extends AbstractMojo {
             getLog().info("Skipping the OSVI gate (skip / osvi.skip is true).");
             return;
         }
+        MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session));
+        removeReportsOfEarlierBuilds();
+        GateRun.Reports reports = new GateRun.Reports(reportDirectory(), environmentPath("GITHUB_STEP_SUMMARY"),
+                environmentPath("GITHUB_OUTPUT"), Clock.systemUTC(), UnaryOperator.identity());
+        GateRun.Results results;
+        try {
+            results = runGate(log, reports);
+        } catch (MojoExecutionException | RuntimeException e) {
+            // the gate did not start, or broke outside any campaign: later jobs read ERROR, not an older verdict
+            GateRun.reportNotStarted(reports, log, "OSVI gate: ERROR: the gate did not run to a verdict; see the"
+                    + " build log");
+            throw e;
+        }
+        ResultProperties.publish(results, project);
+        switch (results.outcome()) {
+            case PASS, WARN -> {
+            }
+            case FAIL -> throw new MojoFailureException(results.failureMessage());
+            case ERROR -> throw new MojoExecutionException(results.failureMessage());
+        }
+    }
+
+    private GateRun.Results runGate(MavenGateLog log, GateRun.Reports reports) throws MojoExecutionException {
         List<String> commandLine = mojoExecution == null || session == null ? List.of()
                 : CommandLineProperties.problems(session.getUserProperties(), mojoExecution.getMojoDescriptor(), this);
         if (!commandLine.isEmpty()) {
             getLog().error("OSVI gate: ERROR: command-line properties that would not be used as given");
             throw new MojoExecutionException(String.join(System.lineSeparator(), commandLine));
         }
-        MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session));
-        removeReportsOfEarlierBuilds();
         RawGateConfig raw = new RawGateConfig();
         raw.campaignId = allCampaignIds();
         raw.baseUrl = baseUrl;
@@ -307,14 +329,10 @@ public class AwaitCampaignMojo extends AbstractMojo {
         raw.failFast = failFast;
         raw.stallTimeout = stallTimeout;
         raw.completionOnly = completionOnly;
-        String summaryFile = environment.apply("GITHUB_STEP_SUMMARY");
-        GateRun.Reports reports = new GateRun.Reports(reportDirectory(),
-                summaryFile == null || summaryFile.isBlank() ? null : Path.of(summaryFile), Clock.systemUTC());
-        GateRun.Results results;
         try (AbortOnShutdown abort = AbortOnShutdown.register()) {
             try {
                 if (simulation != null && !simulation.isBlank()) {
-                    results = Simulation.run(simulation, baseDirectory(), raw, log, abort.signal(), reports);
+                    return Simulation.run(simulation, baseDirectory(), raw, log, abort.signal(), reports);
                 } else {
                     List<GateConfig> campaigns = GateConfig.parseAll(raw);
                     ApiToken token = resolveToken();
@@ -327,7 +345,7 @@ public class AwaitCampaignMojo extends AbstractMojo {
                     try (OsviHttpClient client = new OsviHttpClient(campaigns.get(0).baseUrl(), token,
                             campaigns.get(0).requestTimeout(), proxy, Clock.systemUTC())) {
                         // whatever the API sends back is quoted in lines and reports: none may carry the token
-                        results = GateRun.run(campaigns, client, TimeSource.SYSTEM,
+                        return GateRun.run(campaigns, client, TimeSource.SYSTEM,
                                 new RedactingLog(log, token::redact), abort.signal(), Math::random,
                                 reports.withRedactor(token::redact));
                     }
@@ -338,13 +356,12 @@ public class AwaitCampaignMojo extends AbstractMojo {
                         + (e.getMessage().contains(GateConfig.NO_RULE) ? unusedExecutionRules() : ""));
             }
         }
-        ResultProperties.publish(results, project);
-        switch (results.outcome()) {
-            case PASS, WARN -> {
-            }
-            case FAIL -> throw new MojoFailureException(results.failureMessage());
-            case ERROR -> throw new MojoExecutionException(results.failureMessage());
-        }
+    }
+
+    /** A file named by an environment variable (GitHub Actions sets them), or {@code null} when it is not set. */
+    private Path environmentPath(String variable) {
+        String value = environment.apply(variable);
+        return value == null || value.isBlank() ? null : Path.of(value);
     }
 
     /**

@@ -1,15 +1,8 @@
 package ai.osvi.maven;
 
-import ai.osvi.gate.GateResult;
 import ai.osvi.gate.GateRun;
-import ai.osvi.gate.model.CallCounts;
-import ai.osvi.gate.rules.Percentages;
-import ai.osvi.gate.rules.Rule;
+import ai.osvi.gate.report.ResultValues;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.maven.project.MavenProject;
 
@@ -31,47 +24,24 @@ final class ResultProperties {
         if (project == null) {
             return;
         }
-        List<Rule> rules = new ArrayList<>();
-        for (GateResult result : results.results()) {
-            if (result.evaluation() != null) {
-                result.evaluation().results().forEach(judged -> rules.add(judged.rule()));
-            }
-        }
         Properties properties = project.getProperties();
-        BigInteger total = BigInteger.ZERO;
-        Map<String, BigInteger> counts = new LinkedHashMap<>();
-        for (GateResult result : results.results()) {
-            String prefix = PREFIX + result.campaignId() + ".";
-            properties.setProperty(prefix + "verdict", result.verdict().name());
-            CallCounts calls = result.waitResult().lastSnapshot() == null ? null
-                    : result.waitResult().lastSnapshot().calls();
-            if (calls != null) {
-                Map<String, BigInteger> own = new LinkedHashMap<>();
-                calls.byStatus().forEach((status, count) -> own.put(status, BigInteger.valueOf(count)));
-                publishCounts(properties, prefix, BigInteger.valueOf(calls.total()), own, rules);
-                total = total.add(BigInteger.valueOf(calls.total()));
-                own.forEach((status, count) -> counts.merge(status, count, BigInteger::add));
+        for (ResultValues campaign : ResultValues.perCampaign(results)) {
+            String prefix = PREFIX + campaign.campaignId() + ".";
+            properties.setProperty(prefix + "verdict", campaign.verdict().name());
+            if (campaign.callsTotal() != null) {
+                publishCounts(properties, prefix, campaign);
             }
         }
-        properties.setProperty(PREFIX + "verdict", results.verdict().name());
-        publishCounts(properties, PREFIX, total, counts, rules);
+        ResultValues all = ResultValues.combined(results);
+        properties.setProperty(PREFIX + "verdict", all.verdict().name());
+        publishCounts(properties, PREFIX, all);
     }
 
-    private static void publishCounts(Properties properties, String prefix, BigInteger total,
-            Map<String, BigInteger> counts, List<Rule> rules) {
+    private static void publishCounts(Properties properties, String prefix, ResultValues values) {
+        BigInteger total = values.callsTotal() == null ? BigInteger.ZERO : values.callsTotal();
         properties.setProperty(prefix + "calls.total", total.toString());
-        counts.forEach((status, count) -> {
-            properties.setProperty(prefix + "calls." + status, count.toString());
-            if (total.signum() > 0) {
-                List<Rule> onThisStatus = new ArrayList<>();
-                for (Rule rule : rules) {
-                    if (rule.statuses().equals(List.of(status))) {
-                        onThisStatus.add(rule);
-                    }
-                }
-                properties.setProperty(prefix + "ratio." + status,
-                        Percentages.consistentRatio(count, total, 6, onThisStatus).toPlainString());
-            }
-        });
+        values.counts().forEach((status, count) -> properties.setProperty(prefix + "calls." + status, count.toString()));
+        values.ratios().forEach((status, ratio) -> properties.setProperty(prefix + "ratio." + status,
+                ratio.toPlainString()));
     }
 }

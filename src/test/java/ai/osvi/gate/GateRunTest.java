@@ -9,6 +9,8 @@ import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.it.GithubOutputFile;
+import ai.osvi.it.GitlabDotenvFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,5 +153,56 @@ class GateRunTest {
         assertThat(GateRun.severity(Verdict.TIMEOUT)).isGreaterThan(GateRun.severity(Verdict.FAIL));
         assertThat(GateRun.severity(Verdict.FAIL)).isGreaterThan(GateRun.severity(Verdict.INCONCLUSIVE));
         assertThat(GateRun.severity(Verdict.INCONCLUSIVE)).isGreaterThan(GateRun.severity(Verdict.PASS));
+    }
+
+    @Test
+    void results_for_later_jobs_should_be_written_whatever_the_verdicts() throws Exception {
+        TestConfig config = new TestConfig();
+        config.campaignId = "7,8";
+        config.maxFailureRatio = "5%";
+        Path output = dir.resolve("github-output");
+        Files.writeString(output, "");
+
+        GateRun.run(GateConfig.parseAll(config.raw()), id -> {
+            if (id == 8) {
+                throw new CampaignNotFoundException("campaign 8 not found on this account (HTTP 404).");
+            }
+            return Snapshots.active().queues(19, true).calls("picked", 70, "failed", 30).build();
+        }, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0,
+                new GateRun.Reports(dir, null, output, Clock.systemUTC(), UnaryOperator.identity()));
+
+        assertThat(GithubOutputFile.read(output)).containsEntry("verdict", "ERROR").containsEntry("7-verdict", "FAIL")
+                .containsEntry("7-ratio-failed", "0.3").containsEntry("8-verdict", "ERROR");
+        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsEntry("OSVI_VERDICT", "ERROR")
+                .containsEntry("OSVI_7_VERDICT", "FAIL").containsEntry("OSVI_8_VERDICT", "ERROR")
+                .containsEntry("OSVI_RATIO_FAILED", "0.3");
+    }
+
+    @Test
+    void a_gate_that_did_not_start_should_leave_error_for_later_jobs() throws Exception {
+        Path output = dir.resolve("github-output");
+        Files.writeString(dir.resolve("osvi.env"), "OSVI_VERDICT=PASS\n");
+
+        GateRun.reportNotStarted(new GateRun.Reports(dir, null, output, Clock.systemUTC(), UnaryOperator.identity()),
+                log, "OSVI gate: ERROR: did not run");
+
+        assertThat(GithubOutputFile.read(output)).containsEntry("verdict", "ERROR")
+                .containsEntry("build-outcome", "ERROR").containsEntry("summary", "OSVI gate: ERROR: did not run");
+        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsExactly(Map.entry("OSVI_VERDICT", "ERROR"),
+                Map.entry("OSVI_BUILD_OUTCOME", "ERROR"));
+    }
+
+    @Test
+    void the_verdict_should_stay_the_last_line_when_writing_for_later_jobs_warns() throws Exception {
+        TestConfig config = new TestConfig();
+        config.maxFailureRatio = "5%";
+
+        GateRun.run(GateConfig.parseAll(config.raw()),
+                id -> Snapshots.active().queues(19, true).calls("not picked", 1, "not_picked", 1, "failed", 8).build(),
+                TimeSource.SYSTEM, log, new AbortSignal(), () -> 0, new GateRun.Reports(dir, null, Clock.systemUTC()));
+
+        assertThat(log.lines.get(log.lines.size() - 2)).startsWith("WARN osvi.env: OSVI_RATIO_NOT_PICKED left out");
+        assertThat(log.lines.get(log.lines.size() - 1)).isEqualTo("ERROR OSVI gate: FAIL campaign 7: 1 of 1 rule"
+                + " breached on 10 calls");
     }
 }

@@ -16,6 +16,7 @@ public final class Snapshots {
     private final List<Upload> uploads = new ArrayList<>();
     private final Map<String, Long> byStatus = new LinkedHashMap<>();
     private Long total;
+    private String name = "June Renewals";
 
     public static Snapshots active() {
         return new Snapshots();
@@ -49,9 +50,14 @@ public final class Snapshots {
         return this;
     }
 
+    public Snapshots name(String name) {
+        this.name = name;
+        return this;
+    }
+
     public CampaignStatus build() {
         long sum = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new CampaignStatus(new Campaign(7L, "June Renewals", status, true, 2, 1800),
+        return new CampaignStatus(new Campaign(7L, name, status, true, 2, 1800),
                 new CallCounts(total == null ? sum : total, byStatus), uploads);
     }
 }

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.osvi.gate.simulator.Scenario;
 import ai.osvi.gate.simulator.SimulatorServer;
+import ai.osvi.it.GithubOutputFile;
+import ai.osvi.it.GitlabDotenvFile;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
@@ -321,5 +325,45 @@ class AwaitCampaignMojoTest {
                 .hasMessageContaining("campaign 8 not found on this account");
         assertThat(simulator.requests()).extracting(r -> r.path())
                 .contains("/v1/campaigns/7/status", "/v1/campaigns/8/status");
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    void results_should_go_to_the_file_named_by_GITHUB_OUTPUT_and_to_osvi_env(AwaitCampaignMojo mojo)
+            throws Exception {
+        Path reports = Files.createDirectories(Path.of("target/mojo-test-reports/" + System.nanoTime()));
+        Path output = reports.resolve("github-output");
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN, "GITHUB_OUTPUT", output.toString()));
+        MojoExtension.setVariableValueToObject(mojo, "reportDirectory", reports.toFile());
+
+        mojo.execute();
+
+        assertThat(GithubOutputFile.read(output)).containsEntry("verdict", "PASS").containsEntry("calls-total", "100")
+                .containsEntry("ratio-failed", "0.04")
+                .containsEntry("report-json", reports.resolve("campaign-7.json").toAbsolutePath().toString());
+        assertThat(GitlabDotenvFile.read(reports.resolve("osvi.env"))).containsEntry("OSVI_VERDICT", "PASS")
+                .containsEntry("OSVI_RATIO_FAILED", "0.04");
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "pollInterval", value = "0s")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    void a_gate_that_does_not_start_should_still_tell_later_jobs_error(AwaitCampaignMojo mojo) throws Exception {
+        Path reports = Files.createDirectories(Path.of("target/mojo-test-reports/" + System.nanoTime()));
+        Path output = reports.resolve("github-output");
+        Files.writeString(reports.resolve("osvi.env"), "OSVI_VERDICT=PASS\nOSVI_BUILD_OUTCOME=PASS\n");
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN, "GITHUB_OUTPUT", output.toString()));
+        MojoExtension.setVariableValueToObject(mojo, "reportDirectory", reports.toFile());
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class);
+
+        assertThat(GithubOutputFile.read(output)).containsEntry("verdict", "ERROR")
+                .containsEntry("build-outcome", "ERROR");
+        assertThat(GitlabDotenvFile.read(reports.resolve("osvi.env"))).containsEntry("OSVI_VERDICT", "ERROR");
+        assertThat(simulator.requests()).isEmpty();
     }
 }

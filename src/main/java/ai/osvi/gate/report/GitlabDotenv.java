@@ -1,0 +1,160 @@
+package ai.osvi.gate.report;
+
+import ai.osvi.gate.GateRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code osvi.env}, a GitLab dotenv report ({@code artifacts:reports:dotenv}): {@code OSVI_VERDICT},
+ * {@code OSVI_BUILD_OUTCOME}, {@code OSVI_CALLS_TOTAL}, {@code OSVI_RATIO_<STATUS>}, {@code OSVI_CAMPAIGN_NAME}; with
+ * several campaigns, combined values and the same per campaign ({@code OSVI_7_VERDICT}).
+ * <p>
+ * It keeps to what GitLab accepts (its dotenv documentation and {@code Ci::ParseDotenvArtifactService}): UTF-8, one
+ * {@code KEY=VALUE} a line, no empty line, no comment, no quoting; keys of {@code [A-Z0-9_]} (at most 255 characters);
+ * values on one line. GitLab refuses the whole file beyond 5 KB or beyond its variable limit (20 by default on a
+ * self-managed instance), so it holds at most {@value #MAX_VARIABLES} variables and {@value #MAX_BYTES} bytes, the
+ * most important first; what does not fit is left out, with a warning naming it. Text from the API (the campaign
+ * name) keeps only letters, digits, spaces and {@code . _ - + , : / @ ( )}, anything else becoming {@code _}, at most
+ * {@value #MAX_TEXT} characters: it can neither end its line nor start a variable, nor carry quotes, {@code =},
+ * {@code #}, {@code $} or backslashes to a reader of the file. Keys built from {@code by_status} keys come after
+ * {@code OSVI_RATIO_}, so they can name no other variable; two that give the same key are both left out.
+ */
+public final class GitlabDotenv {
+
+    public static final String FILE_NAME = "osvi.env";
+    static final int MAX_VARIABLES = 20;
+    static final int MAX_BYTES = 5000;
+    static final int MAX_KEY = 255;
+    static final int MAX_TEXT = 100;
+    private static final String TEXT_PUNCTUATION = " ._-+,:/@()";
+
+    private GitlabDotenv() {
+    }
+
+    public static Path file(Path directory) {
+        return directory.resolve(FILE_NAME);
+    }
+
+    /**
+     * The file's lines (each ending with a line feed), most important first, within GitLab's default limits.
+     *
+     * @param redactor applied to every key and value
+     * @param warnings gets what was left out, and why
+     */
+    public static List<String> lines(GateRun.Results results, UnaryOperator<String> redactor,
+            List<String> warnings) {
+        List<ResultValues> campaigns = ResultValues.perCampaign(results);
+        ResultValues all = ResultValues.combined(results);
+        boolean several = campaigns.size() > 1;
+        List<OutputNames.LeftOut> collisions = new ArrayList<>();
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("OSVI_VERDICT", all.verdict().name());
+        variables.put("OSVI_BUILD_OUTCOME", all.outcome().name());
+        if (several) {
+            for (ResultValues campaign : campaigns) {
+                variables.put("OSVI_" + campaign.campaignId() + "_VERDICT", campaign.verdict().name());
+            }
+        }
+        counts(variables, "OSVI_", all, redactor, collisions);
+        if (!several) {
+            name(variables, "OSVI_", all, redactor);
+        } else {
+            for (ResultValues campaign : campaigns) {
+                String prefix = "OSVI_" + campaign.campaignId() + "_";
+                variables.put(prefix + "BUILD_OUTCOME", campaign.outcome().name());
+                counts(variables, prefix, campaign, redactor, collisions);
+                name(variables, prefix, campaign, redactor);
+            }
+        }
+
+        List<String> leftOut = new ArrayList<>();
+        List<String> lines = fit(variables, leftOut);
+        Set<String> distinct = new LinkedHashSet<>();
+        for (OutputNames.LeftOut left : collisions) {
+            distinct.add(FILE_NAME + ": OSVI_RATIO_" + left.name() + " left out: " + left.reason()
+                    + " (the JSON report has their counts).");
+        }
+        if (!leftOut.isEmpty()) {
+            distinct.add(FILE_NAME + ": " + leftOut.size() + " variable(s) left out to stay within what GitLab"
+                    + " accepts by default (" + MAX_VARIABLES + " variables, " + MAX_BYTES + " bytes, keys of at most "
+                    + MAX_KEY + " characters): " + String.join(", ", leftOut) + ". The JSON reports have every value.");
+        }
+        warnings.addAll(distinct);
+        return lines;
+    }
+
+    /**
+     * The lines of the variables that fit, in order: no key longer than {@value #MAX_KEY} characters, at most
+     * {@value #MAX_VARIABLES} lines and {@value #MAX_BYTES} bytes; the keys of the others go to {@code leftOut}.
+     */
+    static List<String> fit(Map<String, String> variables, List<String> leftOut) {
+        List<String> lines = new ArrayList<>();
+        int bytes = 0;
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            String line = variable.getKey() + "=" + variable.getValue() + "\n";
+            int size = line.getBytes(StandardCharsets.UTF_8).length;
+            if (variable.getKey().length() > MAX_KEY || lines.size() == MAX_VARIABLES || bytes + size > MAX_BYTES) {
+                leftOut.add(variable.getKey());
+            } else {
+                lines.add(line);
+                bytes += size;
+            }
+        }
+        return lines;
+    }
+
+    private static void counts(Map<String, String> variables, String prefix, ResultValues values,
+            UnaryOperator<String> redactor, List<OutputNames.LeftOut> collisions) {
+        if (values.callsTotal() != null) {
+            variables.put(prefix + "CALLS_TOTAL", values.callsTotal().toString());
+        }
+        OutputNames.unique(values.ratios().keySet(), status -> OutputNames.clean(status, redactor,
+                OutputNames::dotenv), collisions).forEach((status, key) -> variables.put(prefix + "RATIO_" + key,
+                        values.ratios().get(status).toPlainString()));
+    }
+
+    private static void name(Map<String, String> variables, String prefix, ResultValues values,
+            UnaryOperator<String> redactor) {
+        if (values.campaignName() != null) {
+            variables.put(prefix + "CAMPAIGN_NAME", OutputNames.clean(values.campaignName(), redactor,
+                    GitlabDotenv::text));
+        }
+    }
+
+    /** Text from the API as a value: one line, no character a reader of the file could take for syntax. */
+    static String text(String raw) {
+        StringBuilder text = new StringBuilder();
+        raw.codePoints().forEach(c -> text.appendCodePoint(Character.isLetterOrDigit(c)
+                || c < 128 && TEXT_PUNCTUATION.indexOf(c) >= 0 ? c : '_'));
+        String collapsed = text.toString().replaceAll(" {2,}", " ").strip();
+        if (collapsed.codePointCount(0, collapsed.length()) > MAX_TEXT) {
+            collapsed = collapsed.substring(0, collapsed.offsetByCodePoints(0, MAX_TEXT)).strip();
+        }
+        return collapsed;
+    }
+
+    /** Writes {@code osvi.env} into {@code directory} (created if needed), atomically like the other reports. */
+    public static void write(Path directory, List<String> lines, UnaryOperator<String> redactor) throws IOException {
+        String text = String.join("", lines);
+        if (!redactor.apply(text).equals(text)) {
+            // only text put together across keys and values could hold it: write nothing rather than the token
+            throw new IOException("the file would hold the API token; not written");
+        }
+        Files.createDirectories(directory);
+        ReportFiles.writeAtomically(file(directory), text);
+    }
+
+    /** The lines of a gate that could not start (an invalid parameter, no token): verdict and outcome ERROR. */
+    public static List<String> notStarted() {
+        return List.of("OSVI_VERDICT=ERROR\n", "OSVI_BUILD_OUTCOME=ERROR\n");
+    }
+}

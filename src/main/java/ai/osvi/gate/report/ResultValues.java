@@ -1,0 +1,103 @@
+package ai.osvi.gate.report;
+
+import ai.osvi.gate.BuildOutcome;
+import ai.osvi.gate.GateResult;
+import ai.osvi.gate.GateRun;
+import ai.osvi.gate.Verdict;
+import ai.osvi.gate.model.CallCounts;
+import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.rules.Percentages;
+import ai.osvi.gate.rules.Rule;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The results as plain values for later steps and jobs, one set per campaign and one for the whole run: what the
+ * project properties, the GitHub step outputs and the GitLab dotenv report publish, each in its own naming. With
+ * several campaigns the whole run's set has the worst verdict and outcome, the sum of the calls and the ratios of the
+ * summed counts; with one campaign it is that campaign's set.
+ *
+ * @param campaignId   the campaign, or {@code null} for the combined set of several campaigns
+ * @param summaryLine  "OSVI gate: FAIL campaign 7: 1 of 1 rule breached on 200 calls"; it may quote the API
+ * @param campaignName the campaign's name as the API sent it, or {@code null}: text from the API
+ * @param callsTotal   {@code calls.total}, or {@code null} when no snapshot was received
+ * @param counts       the {@code by_status} counts, in the API's order; keys are text from the API
+ * @param ratios       count / total per status (none when the total is 0 or unknown): at least
+ *                     {@link #MIN_RATIO_DECIMALS} decimals, and as many more as a judged rule on that status needs
+ *                     never to read as passing beside a FAIL ({@link Percentages#consistentRatio})
+ */
+public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcome, String summaryLine,
+        String campaignName, BigInteger callsTotal, Map<String, BigInteger> counts, Map<String, BigDecimal> ratios) {
+
+    public static final int MIN_RATIO_DECIMALS = 6;
+
+    public ResultValues {
+        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        ratios = Collections.unmodifiableMap(new LinkedHashMap<>(ratios));
+    }
+
+    /** Each campaign's values, in the order the campaigns were given. */
+    public static List<ResultValues> perCampaign(GateRun.Results results) {
+        List<Rule> rules = judgedRules(results);
+        List<ResultValues> values = new ArrayList<>();
+        for (GateResult result : results.results()) {
+            CampaignStatus snapshot = result.waitResult().lastSnapshot();
+            CallCounts calls = snapshot == null ? null : snapshot.calls();
+            Map<String, BigInteger> counts = new LinkedHashMap<>();
+            if (calls != null) {
+                calls.byStatus().forEach((status, count) -> counts.put(status, BigInteger.valueOf(count)));
+            }
+            values.add(new ResultValues(result.campaignId(), result.verdict(), result.outcome(), result.summaryLine(),
+                    snapshot == null || snapshot.campaign() == null ? null : snapshot.campaign().name(),
+                    calls == null ? null : BigInteger.valueOf(calls.total()), counts,
+                    ratios(calls == null ? null : BigInteger.valueOf(calls.total()), counts, rules)));
+        }
+        return values;
+    }
+
+    /** The whole run's values: with one campaign, that campaign's. */
+    public static ResultValues combined(GateRun.Results results) {
+        List<ResultValues> each = perCampaign(results);
+        if (each.size() == 1) {
+            return each.get(0);
+        }
+        BigInteger total = null;
+        Map<String, BigInteger> counts = new LinkedHashMap<>();
+        for (ResultValues one : each) {
+            if (one.callsTotal() != null) {
+                total = (total == null ? BigInteger.ZERO : total).add(one.callsTotal());
+                one.counts().forEach((status, count) -> counts.merge(status, count, BigInteger::add));
+            }
+        }
+        return new ResultValues(null, results.verdict(), results.outcome(), results.summaryLine(), null, total, counts,
+                ratios(total, counts, judgedRules(results)));
+    }
+
+    private static Map<String, BigDecimal> ratios(BigInteger total, Map<String, BigInteger> counts, List<Rule> rules) {
+        Map<String, BigDecimal> ratios = new LinkedHashMap<>();
+        if (total != null && total.signum() > 0) {
+            counts.forEach((status, count) -> {
+                List<Rule> onThisStatus = rules.stream().filter(rule -> rule.statuses().equals(List.of(status)))
+                        .toList();
+                ratios.put(status, Percentages.consistentRatio(count, total, MIN_RATIO_DECIMALS, onThisStatus));
+            });
+        }
+        return ratios;
+    }
+
+    /** The rules judged on any campaign: a published ratio never contradicts one of them. */
+    private static List<Rule> judgedRules(GateRun.Results results) {
+        List<Rule> rules = new ArrayList<>();
+        for (GateResult result : results.results()) {
+            if (result.evaluation() != null) {
+                result.evaluation().results().forEach(judged -> rules.add(judged.rule()));
+            }
+        }
+        return rules;
+    }
+}

@@ -149,7 +149,8 @@ public final class StatusParser {
         }
         JsonNode retryThreshold = campaign.path("retry_threshold");
         JsonNode retryDelay = campaign.path("retry_delay");
-        return new Campaign(wholeNumber(campaign.path("id")), campaign.path("name").textValue(), status.textValue(),
+        return new Campaign(wholeNumber(campaign.path("id")), oneLine(campaign.path("name").textValue()),
+                status.textValue(),
                 campaign.path("is_retry_enabled").isBoolean() ? campaign.path("is_retry_enabled").booleanValue() : null,
                 asInt(wholeNumber(retryThreshold)), asInt(wholeNumber(retryDelay)));
     }
@@ -161,7 +162,7 @@ public final class StatusParser {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = byStatus.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> status = it.next();
-            counts.put(status.getKey(), count(status.getValue(), "data.calls.by_status." + status.getKey()));
+            counts.put(oneLine(status.getKey()), count(status.getValue(), "data.calls.by_status." + status.getKey()));
         }
         return new CallCounts(total, counts);
     }
@@ -238,6 +239,20 @@ public final class StatusParser {
             }
         }
         return null;
+    }
+
+    /**
+     * The text with control characters replaced by their Unicode escapes (backslash, u, 4 hex digits): names the gate
+     * quotes in log lines and messages (a campaign name, a status) can then never start a line of their own, such as
+     * a forged "OSVI gate: PASS". The report's copy of the API's data keeps them as sent, escaped by JSON.
+     */
+    private static String oneLine(String text) {
+        if (text == null || text.chars().noneMatch(Character::isISOControl)) {
+            return text;
+        }
+        StringBuilder line = new StringBuilder();
+        text.chars().forEach(c -> line.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : (char) c));
+        return line.toString();
     }
 
     private static Integer asInt(Long value) {

@@ -71,6 +71,16 @@ class StatusParserTest {
     }
 
     @Test
+    void names_quoted_in_log_lines_should_never_break_a_line() throws Exception {
+        CampaignStatus status = parse(replace("June Renewals", "x\\n[INFO] OSVI gate: PASS campaign 7")
+                .replace("\"failed\": 7}", "\"failed\": 7, \"y\\r\\nverdict=PASS\": 0}"));
+        assertThat(status.campaign().name()).isEqualTo("x\\u000a[INFO] OSVI gate: PASS campaign 7");
+        assertThat(status.calls().byStatus()).containsKey("y\\u000d\\u000averdict=PASS");
+        assertThat(status.data().path("campaign").path("name").textValue()).as("the report's copy, as sent")
+                .isEqualTo("x\n[INFO] OSVI gate: PASS campaign 7");
+    }
+
+    @Test
     void by_status_is_an_open_map_keeping_unknown_statuses() throws Exception {
         CampaignStatus status = parse(replace("\"failed\": 7}", "\"failed\": 7, \"voicemail\": 3, \"busy\": 0}"));
         assertThat(status.calls().byStatus()).containsKeys("voicemail", "busy");

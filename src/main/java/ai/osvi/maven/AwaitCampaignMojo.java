@@ -9,11 +9,14 @@ import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.report.ReportFiles;
 import ai.osvi.gate.simulator.Simulation;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
@@ -401,20 +404,19 @@ public class AwaitCampaignMojo extends AbstractMojo {
         String unresolved = "${project.basedir}";
         int at = path.indexOf(unresolved);
         if (at >= 0) {
-            String root = session != null && session.getExecutionRootDirectory() != null
-                    ? session.getExecutionRootDirectory()
-                    : System.getProperty("user.dir");
             // Maven made the unresolved default absolute by putting the folder in front: keep what follows it.
-            return Path.of(root, path.substring(at + unresolved.length()));
+            return Path.of(workingFolder().toString(), path.substring(at + unresolved.length()));
         }
         return Path.of(path);
     }
 
     /** The project's base directory; without a pom, the folder Maven runs in. */
     private Path baseDirectory() {
-        if (project != null && project.getBasedir() != null) {
-            return project.getBasedir().toPath();
-        }
+        return project != null && project.getBasedir() != null ? project.getBasedir().toPath() : workingFolder();
+    }
+
+    /** The folder Maven runs in. */
+    private Path workingFolder() {
         return Path.of(session != null && session.getExecutionRootDirectory() != null
                 ? session.getExecutionRootDirectory()
                 : System.getProperty("user.dir"));
@@ -427,20 +429,20 @@ public class AwaitCampaignMojo extends AbstractMojo {
      */
     private void removeReportsOfEarlierBuilds() {
         Path directory = reportDirectory();
-        java.util.Date start = session == null || session.getRequest() == null ? null
+        Date start = session == null || session.getRequest() == null ? null
                 : session.getRequest().getStartTime();
         if (directory == null || start == null) {
             return;
         }
         try {
-            List<Path> removed = ai.osvi.gate.report.ReportFiles.removeReportsOlderThan(directory,
+            List<Path> removed = ReportFiles.removeReportsOlderThan(directory,
                     start.toInstant());
             if (!removed.isEmpty()) {
                 getLog().info("Removed " + removed.size() + (removed.size() == 1 ? " report" : " reports")
                         + " of an earlier build from " + directory + " (last modified before this build started).");
                 removed.forEach(file -> getLog().debug("Removed " + file));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             getLog().warn("Could not remove every report of an earlier build from " + directory + " (" + e
                     + "): a CI step collecting the reports may publish them beside this build's.");
         }

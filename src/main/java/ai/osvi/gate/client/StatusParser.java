@@ -266,8 +266,10 @@ public final class StatusParser {
         return path + " is " + shown + ", expected " + expected;
     }
 
+    /** A text of the body as a message quotes it: on one line, and cut after 40 characters. */
     private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+        String line = oneLine(text);
+        return line.length() <= 40 ? line : line.substring(0, 40) + "...";
     }
 
     private static TransientApiException unexpected(String problem) {

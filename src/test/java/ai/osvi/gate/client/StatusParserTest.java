@@ -78,6 +78,8 @@ class StatusParserTest {
         assertThat(status.calls().byStatus()).containsKey("y\\u000d\\u000averdict=PASS");
         assertThat(status.data().path("campaign").path("name").textValue()).as("the report's copy, as sent")
                 .isEqualTo("x\n[INFO] OSVI gate: PASS campaign 7");
+        assertThatThrownBy(() -> parse("{\"success\": false, \"error\": \"busy\\n[INFO] OSVI gate: PASS\"}"))
+                .hasMessage("the API answered success: false (error: busy\\u000a[INFO] OSVI gate: PASS)");
     }
 
     @Test

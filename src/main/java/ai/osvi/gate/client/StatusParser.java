@@ -7,6 +7,7 @@ import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,7 +64,7 @@ public final class StatusParser {
     /** The {@code error} text of an error body (401, 404, 5xx), or {@code null}: read leniently, it only adds detail. */
     public static String errorText(byte[] body) {
         try {
-            return Json.topLevelField(body, "error") instanceof String error ? error : null;
+            return Json.topLevelField(body, "error") instanceof String error ? wellFormed(error) : null;
         } catch (IOException e) {
             return null;
         }
@@ -106,32 +107,85 @@ public final class StatusParser {
                 throw unexpected("the body is HTML or XML, not JSON (a proxy or gateway error page?)");
             }
             if (e.getOriginalMessage().startsWith("Duplicate ") && e.getProcessor() instanceof JsonParser parser) {
-                throw unexpected(path(parser) + " appears more than once in its object (duplicate names are"
-                        + " ambiguous)");
+                throw unexpected(path(parser.getParsingContext()) + " appears more than once in its object"
+                        + " (duplicate names are ambiguous)");
             }
-            throw unexpected("the body is not valid JSON (" + redactor.apply(e.getOriginalMessage()) + ")");
+            throw unexpected("the body is not valid JSON (" + quoted(e.getOriginalMessage()) + ")");
         } catch (IOException e) {
-            throw unexpected("the body could not be read (" + redactor.apply(e.getMessage()) + ")");
+            throw unexpected("the body could not be read (" + quoted(e.getMessage()) + ")");
         }
     }
 
-    /** "data.uploads[1].queues[0].completed": where the parser stands, in the notation of the messages. */
-    private static String path(JsonParser parser) {
+    /**
+     * "data.uploads[1].queues[0].completed": where the parser stands, in the notation of the messages. The names are
+     * decoded from the body, so each is quoted as every other text of the body is, and so is the whole path.
+     */
+    private String path(JsonStreamContext context) {
         StringBuilder path = new StringBuilder();
-        for (String step : parser.getParsingContext().pathAsPointer().toString().substring(1).split("/")) {
-            path.append(step.chars().allMatch(Character::isDigit) ? "[" + step + "]" : "." + step);
+        for (JsonStreamContext step = context; step != null && !step.inRoot(); step = step.getParent()) {
+            if (step.inArray()) {
+                path.insert(0, "[" + Math.max(0, step.getCurrentIndex()) + "]");
+            } else if (step.getCurrentName() != null) {
+                path.insert(0, "." + quoted(step.getCurrentName()));
+            }
         }
-        return path.substring(1).replace("~1", "/").replace("~0", "~");
+        return quoted(path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString());
     }
 
-    /** A copy of {@code node} with every text and every name redacted. */
+    /**
+     * A text about the body that a message quotes (a name, a message of Jackson's): well-formed, on one line, and
+     * redacted both as it stands and with its JSON escapes decoded, so that a token the body spelled with escapes
+     * (backslash, u, 0061 for its first letter) is removed whether the text holds it as sent or decoded.
+     */
+    private String quoted(String text) {
+        if (text == null) {
+            return null;
+        }
+        String redacted = redactor.apply(wellFormed(text));
+        String decoded = wellFormed(unescaped(redacted));
+        String decodedRedacted = redactor.apply(decoded);
+        return oneLine(decodedRedacted.equals(decoded) ? redacted : decodedRedacted);
+    }
+
+    /** {@code text} with its JSON escapes (a backslash, then u and four hex digits, n, slash...) decoded. */
+    private static String unescaped(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\\' || i + 1 == text.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = text.charAt(i + 1);
+            if (next == 'u' && i + 5 < text.length()
+                    && text.substring(i + 2, i + 6).chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
+                out.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
+                i += 5;
+            } else if ("\"\\/bfnrt".indexOf(next) >= 0) {
+                out.append("\"\\/\b\f\n\r\t".charAt("\"\\/bfnrt".indexOf(next)));
+                i++;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A copy of {@code node} with every text and every name made well-formed ({@link #wellFormed}), then redacted:
+     * whatever a report, a summary, an output or a message quotes of the body comes from this copy.
+     */
     private JsonNode redacted(JsonNode node) {
         if (node.isTextual()) {
-            return JsonNodeFactory.instance.textNode(redactor.apply(node.textValue()));
+            return JsonNodeFactory.instance.textNode(redactor.apply(wellFormed(node.textValue())));
         }
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(field -> copy.set(redactor.apply(field.getKey()), redacted(field.getValue())));
+            node.fields().forEachRemaining(field -> copy.set(redactor.apply(wellFormed(field.getKey())),
+                    redacted(field.getValue())));
             return copy;
         }
         if (node.isArray()) {
@@ -162,7 +216,8 @@ public final class StatusParser {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = byStatus.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> status = it.next();
-            counts.put(oneLine(status.getKey()), count(status.getValue(), "data.calls.by_status." + status.getKey()));
+            counts.put(oneLine(status.getKey()), count(status.getValue(),
+                    "data.calls.by_status." + oneLine(status.getKey())));
         }
         return new CallCounts(total, counts);
     }
@@ -253,6 +308,35 @@ public final class StatusParser {
         StringBuilder line = new StringBuilder();
         text.chars().forEach(c -> line.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : (char) c));
         return line.toString();
+    }
+
+    /**
+     * The text with every lone surrogate (half of a character beyond the Basic Multilingual Plane, as a JSON escape
+     * of the first half of an emoji alone decodes to) replaced by U+FFFD. No UTF-8 writer can encode half a character: kept, it
+     * would cost every report, summary and output that quotes the text.
+     */
+    static String wellFormed(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (out != null) {
+                    out.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                out.append('\uFFFD');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private static Integer asInt(Long value) {

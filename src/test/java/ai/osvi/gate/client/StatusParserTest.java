@@ -2,10 +2,12 @@ package ai.osvi.gate.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static java.util.stream.Collectors.joining;
 
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,12 @@ class StatusParserTest {
                 .isEqualTo("x\n[INFO] OSVI gate: PASS campaign 7");
         assertThatThrownBy(() -> parse("{\"success\": false, \"error\": \"busy\\n[INFO] OSVI gate: PASS\"}"))
                 .hasMessage("the API answered success: false (error: busy\\u000a[INFO] OSVI gate: PASS)");
+        assertThatThrownBy(() -> parse(replace("\"failed\": 7", "\"failed\\n[INFO] OSVI gate: PASS\": \"7\"")))
+                .hasMessage("unexpected response: data.calls.by_status.failed\\u000a[INFO] OSVI gate: PASS is the"
+                        + " string \"7\", expected a whole number");
+        assertThatThrownBy(() -> parse(replace("\"failed\": 7", "\"x\\ny\": 7, \"x\\ny\": 7")))
+                .hasMessage("unexpected response: data.calls.by_status.x\\u000ay appears more than once in its"
+                        + " object (duplicate names are ambiguous)");
     }
 
     @Test
@@ -158,6 +166,52 @@ class StatusParserTest {
                 .hasMessageContaining("success appears more than once");
         assertThatThrownBy(() -> parse(replace("\"total\": 120", "\"total\": 120, \"total\": 1")))
                 .hasMessageContaining("data.calls.total appears more than once");
+    }
+
+    @Test
+    void a_duplicate_name_spelling_the_token_with_json_escapes_should_be_quoted_redacted() {
+        String token = "tokTEST1234abcdE";
+        String firstEscaped = "\\u0074" + token.substring(1);
+        String allEscaped = token.chars().mapToObj(c -> String.format("\\u%04X", c)).collect(joining());
+        for (String spelling : List.of(firstEscaped, allEscaped)) {
+            for (String body : List.of(
+                    replace("\"failed\": 7", "\"failed\": 7, \"" + spelling + "\": 1, \"" + token + "\": 2"),
+                    replace("\"failed\": 7", "\"failed\": 7, \"" + spelling + "\": 1, \"" + spelling + "\": 2"),
+                    replace("\"calls\": {", "\"" + spelling + "\": {\"a\": 1, \"a\": 2}, \"calls\": {"))) {
+                assertThatThrownBy(() -> StatusParser.parse(body.getBytes(StandardCharsets.UTF_8),
+                        text -> text.replace(token, "****")))
+                        .as(body)
+                        .isInstanceOf(TransientApiException.class)
+                        .hasMessageMatching("unexpected response: data\\.(calls\\.by_status\\.\\*{4}|\\*{4}\\.a)"
+                                + " appears more than once in its object \\(duplicate names are ambiguous\\)")
+                        .message().doesNotContain(token).doesNotContain(spelling)
+                        .doesNotContain(token.substring(1));
+            }
+        }
+    }
+
+    @Test
+    void half_a_character_should_be_replaced_so_that_every_writer_can_encode_the_text() throws Exception {
+        CampaignStatus status = parse(replace("June Renewals", "launch \\ud83c")
+                .replace("\"failed\": 7}", "\"failed\": 7, \"party \\ud83c\\udf89\": 0}")
+                .replace("\"agent_uuid\": \"agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og\", \"created_at\"",
+                        "\"agent_uuid\": \"agent \\udc00\\ud83c\", \"created_at\""));
+
+        assertThat(status.campaign().name()).isEqualTo("launch \uFFFD");
+        assertThat(status.calls().byStatus()).as("a whole character is kept").containsKey("party \uD83C\uDF89");
+        assertThat(status.data().path("campaign").path("name").textValue()).isEqualTo("launch \uFFFD");
+        assertThat(status.data().path("uploads").path(0).path("agent_uuid").textValue())
+                .isEqualTo("agent \uFFFD\uFFFD");
+        assertThat(StandardCharsets.UTF_8.newEncoder().canEncode(status.data().toString())).isTrue();
+
+        assertThatThrownBy(() -> parse("{\"success\": false, \"error\": \"overloaded \\ud83c\"}"))
+                .hasMessage("the API answered success: false (error: overloaded \uFFFD)");
+        assertThat(StatusParser.errorText("{\"error\": \"\\udc00 gone\"}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("\uFFFD gone");
+        // Jackson refuses half a character in a name: the body is refused, in a message every writer can encode
+        assertThatThrownBy(() -> parse(replace("\"failed\": 7", "\"failed\\ud83c\": 7")))
+                .hasMessageStartingWith("unexpected response: the body is not valid JSON (")
+                .satisfies(e -> assertThat(StandardCharsets.UTF_8.newEncoder().canEncode(e.getMessage())).isTrue());
     }
 
     @Test

@@ -8,9 +8,19 @@ import java.util.List;
 /** Virtual time: sleeping advances the clock at once. */
 public final class FakeTime implements TimeSource {
 
-    private long nanos = 1_000_000_000L;
-    private final long start = nanos;
+    private long nanos;
+    private final long start;
     private final List<Duration> sleeps = new ArrayList<>();
+
+    public FakeTime() {
+        this(1_000_000_000L);
+    }
+
+    /** A clock that starts at {@code startNanos}: {@link System#nanoTime()} may start anywhere, even near its wrap. */
+    public FakeTime(long startNanos) {
+        this.nanos = startNanos;
+        this.start = startNanos;
+    }
 
     @Override
     public long nanoTime() {

@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.osvi.gate.client.CampaignNotFoundException;
 import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.config.InvalidConfigurationException;
+import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.it.GithubOutputFile;
 import ai.osvi.it.GitlabDotenvFile;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +41,49 @@ class GateRunTest {
         List<GateConfig> campaigns = GateConfig.parseAll(config.raw());
         return GateRun.run(campaigns, source, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0,
                 new GateRun.Reports(dir, dir.resolve("summary.md"), Clock.systemUTC()));
+    }
+
+    @Test
+    void the_largest_values_accepted_should_run_their_full_length_and_one_more_should_be_refused() throws Exception {
+        TestConfig config = new TestConfig();
+        config.maxFailureRatio = "5%";
+        config.pollStrategy = "adaptive"; // its pause doubles without progress, up to maxPollInterval
+        config.pollInterval = "1s";
+        config.timeout = "365d";
+        config.maxPollInterval = "365d";
+        config.requestTimeout = "365d";
+        config.stallTimeout = "365d";
+        config.maxConsecutiveErrors = "2147483647";
+        config.minCalls = "9223372036854775807";
+        // the monotonic clock may start anywhere: here the deadline lies past its wrap
+        FakeTime time = new FakeTime(Long.MAX_VALUE - Duration.ofDays(1).toNanos());
+        ScriptedSource source = new ScriptedSource(time)
+                .then(Snapshots.active().queues(19, new boolean[10]).calls("picked", 10))
+                .then(Snapshots.active().queues(19, new boolean[10]).calls("picked", 20));
+
+        GateRun.Results results = GateRun.run(GateConfig.parseAll(config.raw()), source, time, log,
+                new AbortSignal(), () -> 0.5, new GateRun.Reports(dir, dir.resolve("summary.md"),
+                        dir.resolve("github-output"), Clock.systemUTC(), UnaryOperator.identity()));
+
+        assertThat(results.verdict()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(time.elapsed()).isEqualTo(Duration.ofDays(365));
+        assertThat(time.sleeps()).hasSizeLessThan(40).anyMatch(pause -> pause.compareTo(Duration.ofDays(100)) > 0);
+        assertThat(log.text()).doesNotContain("This is a bug").doesNotContain("unexpectedly")
+                .doesNotContain("Could not");
+        assertThat(log.at("ERROR")).containsExactly("OSVI gate: TIMEOUT campaign 7: did not complete within 8760h");
+        assertThat(new ObjectMapper().readTree(dir.resolve("campaign-7.json").toFile()).get("wait")
+                .get("elapsedSeconds").asLong()).isEqualTo(Duration.ofDays(365).toSeconds());
+        assertThat(GithubOutputFile.read(dir.resolve("github-output"))).containsEntry("verdict", "TIMEOUT");
+
+        for (String[] beyond : new String[][] {{"timeout", "200000d"}, {"timeout", "365d1ms"},
+            {"maxPollInterval", "PT2562047788015216H"}, {"maxConsecutiveErrors", "2147483648"}}) {
+            TestConfig tooLarge = new TestConfig();
+            RawGateConfig.class.getField(beyond[0]).set(tooLarge, beyond[1]);
+            assertThatThrownBy(() -> GateConfig.parseAll(tooLarge.raw())).as(beyond[0])
+                    .isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessageStartingWith("Invalid " + beyond[0] + " (osvi." + beyond[0] + ") '" + beyond[1]
+                            + "': too large, the ");
+        }
     }
 
     @Test

@@ -412,6 +412,22 @@ class GateTest {
     }
 
     @Test
+    void a_retry_after_date_centuries_away_should_be_cut_at_the_deadline_rather_than_overflow_the_clock() {
+        config.timeout = "5m";
+        // "Retry-After: Fri, 31 Dec 9999 23:59:59 GMT": some 8,000 years, beyond a long of nanoseconds
+        source.then(new TransientApiException("HTTP 503 Service Unavailable", Duration.ofDays(365L * 8_000)))
+                .then(Snapshots.active().queues(19, true).calls("picked", 1));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(time.sleeps()).containsExactly(Duration.ofMinutes(5));
+        assertThat(log.text()).doesNotContain("This is a bug");
+        assertThat(log.at("WARN")).contains("campaign 7: poll failed (1 in a row, the wait ends at 5): HTTP 503"
+                + " Service Unavailable; next poll in 5m");
+    }
+
+    @Test
     void onError_warn_should_let_the_build_go_on_with_a_loud_warning() {
         config.onError = "warn";
         config.maxConsecutiveErrors = "2";

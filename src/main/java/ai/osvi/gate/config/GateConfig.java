@@ -133,7 +133,7 @@ public record GateConfig(
         OnInactive onInactive = problems.check(
                 () -> Values.choice("onInactive", raw.onInactive, OnInactive.class), null);
         long maxConsecutiveErrors = problems.check(() -> Values.positiveLong("maxConsecutiveErrors",
-                raw.maxConsecutiveErrors, "failed polls in a row that end the wait"), 1L);
+                raw.maxConsecutiveErrors, "failed polls in a row that end the wait", Integer.MAX_VALUE), 1L);
         OnError onError = problems.check(() -> Values.choice("onError", raw.onError, OnError.class), null);
         PollStrategy pollStrategy = problems.check(
                 () -> Values.choice("pollStrategy", raw.pollStrategy, PollStrategy.class), null);
@@ -148,7 +148,7 @@ public record GateConfig(
         problems.throwIfAny();
         return new GateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout, rules, minCalls,
                 onInconclusive, uploadId, onTimeout, onInactive, raw.failBuild,
-                (int) Math.min(Integer.MAX_VALUE, maxConsecutiveErrors), onError, raw.allowInsecureHttp, pollStrategy,
+                (int) maxConsecutiveErrors, onError, raw.allowInsecureHttp, pollStrategy,
                 maxPollInterval, raw.failFast, stallTimeout);
     }
 

@@ -54,17 +54,39 @@ public final class Values {
                 + problem + ". Accepted: " + accepted + ".");
     }
 
+    /**
+     * The longest duration any parameter accepts. The gate's clock counts nanoseconds in a {@code long}, which holds
+     * some 292 years, and adds durations to it (the deadline is the start plus timeout, a pause doubles up to
+     * maxPollInterval): a year is longer than any campaign, and keeps every such sum far inside it.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(365);
+    /** {@link #MAX_DURATION} as users write it. */
+    private static final String MAX_DURATION_TEXT = "365d";
+
     public static Duration duration(String parameter, String value) throws InvalidConfigurationException {
+        return duration(parameter, value, DURATION_FORMS,
+                "a duration of at most " + MAX_DURATION_TEXT + ", written as " + DURATION_FORMS);
+    }
+
+    /**
+     * @param accepted          the accepted forms, as a message says them
+     * @param acceptedUpToLimit the same, saying the longest duration: for a value above it
+     */
+    private static Duration duration(String parameter, String value, String accepted, String acceptedUpToLimit)
+            throws InvalidConfigurationException {
         String text = value == null ? "" : value.trim();
         if (text.isEmpty()) {
-            throw invalid(parameter, value, "it is empty", DURATION_FORMS);
+            throw invalid(parameter, value, "it is empty", accepted);
         }
+        String tooLarge = "too large, the longest accepted is " + MAX_DURATION_TEXT;
         Duration duration;
         if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
             try {
                 duration = Duration.parse(text.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw invalid(parameter, value, "not a valid ISO-8601 duration", DURATION_FORMS);
+                // a cause is an overflow (ArithmeticException, NumberFormatException): the form itself was valid
+                throw e.getCause() != null ? invalid(parameter, value, tooLarge, acceptedUpToLimit)
+                        : invalid(parameter, value, "not a valid ISO-8601 duration", accepted);
             }
         } else if (SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT)).matches()) {
             duration = Duration.ZERO;
@@ -81,15 +103,18 @@ public final class Values {
                     });
                 }
             } catch (ArithmeticException | NumberFormatException e) {
-                throw invalid(parameter, value, "too large", DURATION_FORMS);
+                throw invalid(parameter, value, tooLarge, acceptedUpToLimit);
             }
         } else if (NUMBER.matcher(text).matches()) {
-            throw invalid(parameter, value, "a number needs a unit", DURATION_FORMS);
+            throw invalid(parameter, value, "a number needs a unit", accepted);
         } else {
-            throw invalid(parameter, value, "not a duration", DURATION_FORMS);
+            throw invalid(parameter, value, "not a duration", accepted);
         }
         if (duration.isNegative() || duration.isZero()) {
-            throw invalid(parameter, value, "must be greater than zero", DURATION_FORMS);
+            throw invalid(parameter, value, "must be greater than zero", accepted);
+        }
+        if (duration.compareTo(MAX_DURATION) > 0) {
+            throw invalid(parameter, value, tooLarge, acceptedUpToLimit);
         }
         return duration;
     }
@@ -105,13 +130,10 @@ public final class Values {
 
     public static Duration durationAtLeast(String parameter, String value, Duration minimum)
             throws InvalidConfigurationException {
-        String accepted = "a duration of at least " + format(minimum) + ", written as " + durationForms(minimum);
-        Duration duration;
-        try {
-            duration = duration(parameter, value);
-        } catch (InvalidConfigurationException e) {
-            throw new InvalidConfigurationException(parameter, e.getMessage().replace(DURATION_FORMS, accepted));
-        }
+        String forms = durationForms(minimum);
+        String accepted = "a duration of at least " + format(minimum) + ", written as " + forms;
+        Duration duration = duration(parameter, value, accepted,
+                "a duration from " + format(minimum) + " to " + MAX_DURATION_TEXT + ", written as " + forms);
         if (duration.compareTo(minimum) < 0) {
             throw invalid(parameter, value, "must be at least " + format(minimum), accepted);
         }
@@ -197,19 +219,34 @@ public final class Values {
     }
 
     public static long positiveLong(String parameter, String value, String what) throws InvalidConfigurationException {
+        return positiveLong(parameter, value, what, Long.MAX_VALUE);
+    }
+
+    /** A whole number from 1 to {@code max}: {@code max} is the largest the gate's arithmetic holds for it. */
+    public static long positiveLong(String parameter, String value, String what, long max)
+            throws InvalidConfigurationException {
         String text = value == null ? "" : value.trim();
         String accepted = "a positive whole number (" + what + ")";
         if (text.isEmpty()) {
             throw invalid(parameter, value, "it is empty", accepted);
         }
+        String tooLarge = "too large, the largest accepted is " + max;
+        String acceptedUpToLimit = "a positive whole number of at most " + max + " (" + what + ")";
         long number;
         try {
             number = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw invalid(parameter, value, "not a whole number", accepted);
+            if (text.matches("\\+?\\d+")) {
+                throw invalid(parameter, value, tooLarge, acceptedUpToLimit);
+            }
+            throw invalid(parameter, value, text.matches("-\\d+") ? "must be greater than zero"
+                    : "not a whole number", accepted);
         }
         if (number <= 0) {
             throw invalid(parameter, value, "must be greater than zero", accepted);
+        }
+        if (number > max) {
+            throw invalid(parameter, value, tooLarge, acceptedUpToLimit);
         }
         return number;
     }

@@ -160,7 +160,9 @@ public final class CampaignWaiter {
                 pause = backoff(consecutiveErrors);
                 if (e instanceof TransientApiException transientError && transientError.retryAfter().isPresent()
                         && transientError.retryAfter().get().compareTo(pause) > 0) {
-                    pause = transientError.retryAfter().get();
+                    // a Retry-After date may be centuries away, beyond the clock's nanoseconds: the deadline comes
+                    // first anyway
+                    pause = min(transientError.retryAfter().get(), config.timeout());
                 }
                 long remaining = deadline - time.nanoTime();
                 log.warn(prefix + "poll failed (" + consecutiveErrors + " in a row, the wait ends at "
@@ -207,6 +209,10 @@ public final class CampaignWaiter {
                         + " the gate gives up.");
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private Duration since(long start) {

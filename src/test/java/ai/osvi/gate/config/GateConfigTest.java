@@ -122,6 +122,48 @@ class GateConfigTest {
                 .hasMessage("Invalid onError (osvi.onError) 'ignore': unknown choice. Accepted: one of fail, warn.");
     }
 
+    @Test
+    void durations_and_counts_beyond_what_the_gate_can_compute_should_be_refused_naming_the_largest_accepted() {
+        TestConfig raw = new TestConfig();
+        raw.timeout = "200000d";
+        assertThatThrownBy(() -> GateConfig.parse(raw.raw()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("Invalid timeout (osvi.timeout) '200000d': too large, the longest accepted is 365d."
+                        + " Accepted: a duration of at most 365d, written as a number with a unit (500ms, 90s, 15m,"
+                        + " 1h, 1h30m) or ISO-8601 (PT30M).");
+
+        raw.timeout = "30m";
+        raw.requestTimeout = "PT2562047788015216H";
+        raw.maxPollInterval = "400d";
+        raw.stallTimeout = "P1000000D";
+        raw.maxConsecutiveErrors = "3000000000";
+        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> GateConfig.parse(raw.raw()));
+        assertThat(e.parameter()).isEqualTo("requestTimeout, maxConsecutiveErrors, maxPollInterval, stallTimeout");
+        assertThat(e.getMessage()).contains(
+                "Invalid requestTimeout (osvi.requestTimeout) 'PT2562047788015216H': too large, the longest accepted"
+                        + " is 365d.",
+                "Invalid maxPollInterval (osvi.maxPollInterval) '400d': too large, the longest accepted is 365d.",
+                "Invalid stallTimeout (osvi.stallTimeout) 'P1000000D': too large, the longest accepted is 365d."
+                        + " Accepted: a duration from 15s to 365d, written as",
+                "Invalid maxConsecutiveErrors (osvi.maxConsecutiveErrors) '3000000000': too large, the largest"
+                        + " accepted is 2147483647. Accepted: a positive whole number of at most 2147483647 (failed"
+                        + " polls in a row that end the wait).");
+
+        raw.timeout = "365d";
+        raw.pollInterval = "365d";
+        raw.requestTimeout = "365d";
+        raw.maxPollInterval = "365d";
+        raw.stallTimeout = "365d";
+        raw.maxConsecutiveErrors = "2147483647";
+        raw.minCalls = "9223372036854775807";
+        GateConfig largest = raw.parse();
+        assertThat(List.of(largest.timeout(), largest.pollInterval(), largest.requestTimeout(),
+                largest.maxPollInterval(), largest.stallTimeout())).containsOnly(Duration.ofDays(365));
+        assertThat(largest.maxConsecutiveErrors()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(largest.minCalls()).isEqualTo(Long.MAX_VALUE);
+    }
+
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> wrongValues() {
         return java.util.stream.Stream.of(
                 org.junit.jupiter.params.provider.Arguments.of("campaignId", "0"),

@@ -48,6 +48,29 @@ class ValuesTest {
                         + Values.DURATION_FORMS + ".");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"200000d", "366d", "365d1ms", "PT8760H0.001S", "P106752D", "PT2562047788015216H",
+        "PT9223372036854775807S", "99999999999999999999d", "106751d23h47m16s855ms"})
+    void durations_beyond_a_year_should_be_refused_naming_the_longest_accepted(String text) {
+        assertThatThrownBy(() -> Values.duration("timeout", text))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("Invalid timeout (osvi.timeout) '" + text + "': too large, the longest accepted is 365d."
+                        + " Accepted: a duration of at most 365d, written as " + Values.DURATION_FORMS + ".");
+    }
+
+    @Test
+    void the_longest_duration_accepted_should_be_a_year_in_every_form() throws Exception {
+        for (String text : List.of("365d", "364d24h", "8760h", "PT8760H", "P365D")) {
+            assertThat(Values.duration("timeout", text)).as(text).isEqualTo(Duration.ofDays(365));
+        }
+        assertThat(Values.durationAtLeast("pollInterval", "365d", Duration.ofSeconds(1)))
+                .isEqualTo(Duration.ofDays(365));
+        assertThatThrownBy(() -> Values.durationAtLeast("pollInterval", "PT2562047788015216H", Duration.ofSeconds(1)))
+                .hasMessage("Invalid pollInterval (osvi.pollInterval) 'PT2562047788015216H': too large, the longest"
+                        + " accepted is 365d. Accepted: a duration from 1s to 365d, written as a number with a unit"
+                        + " (1s, 90s, 15m, 1h, 1h30m) or ISO-8601 (PT30M).");
+    }
+
     @Test
     void durationAtLeast_should_reject_values_below_the_minimum() {
         assertThatThrownBy(() -> Values.durationAtLeast("pollInterval", "500ms", Duration.ofSeconds(1)))
@@ -152,6 +175,19 @@ class ValuesTest {
         assertThatThrownBy(() -> Values.positiveLong("minCalls", text, "the fewest calls"))
                 .hasMessage("Invalid minCalls (osvi.minCalls) '" + text + "': " + problem
                         + ". Accepted: a positive whole number (the fewest calls).");
+    }
+
+    @Test
+    void whole_numbers_beyond_what_the_gate_holds_should_be_refused_naming_the_largest_accepted() throws Exception {
+        assertThatThrownBy(() -> Values.positiveLong("minCalls", "99999999999999999999", "the fewest calls"))
+                .hasMessage("Invalid minCalls (osvi.minCalls) '99999999999999999999': too large, the largest accepted"
+                        + " is 9223372036854775807. Accepted: a positive whole number of at most 9223372036854775807"
+                        + " (the fewest calls).");
+        assertThat(Values.positiveLong("minCalls", "9223372036854775807", "the fewest calls"))
+                .isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> Values.positiveLong("minCalls", "-99999999999999999999", "the fewest calls"))
+                .hasMessageStartingWith("Invalid minCalls (osvi.minCalls) '-99999999999999999999': must be greater"
+                        + " than zero.");
     }
 
     @Test

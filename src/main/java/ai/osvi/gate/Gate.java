@@ -125,8 +125,7 @@ public final class Gate {
     GateResult decide(WaitResult wait) {
         CampaignStatus last = wait.lastSnapshot();
         return switch (wait.outcome()) {
-            case COMPLETED -> judge(wait, true);
-            case CERTAIN_BREACH -> judge(wait, false);
+            case COMPLETED, CERTAIN_BREACH -> judge(wait);
             case STALLED -> new GateResult(config.campaignId(), Verdict.STALLED, BuildOutcome.ERROR,
                     "no progress for " + Values.format(config.stallTimeout()),
                     List.of("Last snapshot: " + Progress.describe(last, config.uploadId()) + ".",
@@ -134,7 +133,7 @@ public final class Gate {
                                     + "). Check the campaign in OSVI, or raise stallTimeout."),
                     null, wait);
             case TIMED_OUT -> config.onTimeout() == OnTimeout.EVALUATE && last != null
-                    ? judge(wait, false)
+                    ? judge(wait)
                     : timedOut(wait);
             case INACTIVE -> error(wait, "the campaign is inactive with "
                     + (last.awaitedQueues(config.uploadId()) - last.completedQueues(config.uploadId()))
@@ -149,12 +148,17 @@ public final class Gate {
         };
     }
 
-    private GateResult judge(WaitResult wait, boolean completed) {
+    /**
+     * The rules judged on the last snapshot: of a completed campaign, or before completion when a breach is certain
+     * (failFast) or the deadline passed (onTimeout=evaluate). Only a completed campaign can PASS; the rules holding on
+     * an incomplete one is a TIMEOUT, with the evaluation attached.
+     */
+    private GateResult judge(WaitResult wait) {
         CampaignStatus snapshot = wait.lastSnapshot();
         long total = snapshot.calls().total();
+        boolean completed = wait.outcome() == WaitResult.Outcome.COMPLETED;
         List<String> details = new ArrayList<>();
-        boolean early = wait.outcome() == WaitResult.Outcome.CERTAIN_BREACH;
-        if (early) {
+        if (wait.outcome() == WaitResult.Outcome.CERTAIN_BREACH) {
             details.add("Decided before completion (failFast): with at most "
                     + EarlyVerdict.maxPossibleCalls(snapshot).orElseThrow() + " calls in all (total_queued times"
                     + " 1 + retry_threshold), the remaining calls cannot bring the breached rules back within"
@@ -189,19 +193,45 @@ public final class Gate {
             breaches.forEach(breach -> details.add(breach.breachMessage()));
             return new GateResult(config.campaignId(), Verdict.FAIL,
                     config.failBuild() ? BuildOutcome.FAIL : BuildOutcome.WARN,
-                    breaches.size() + " of " + results.size() + " rule" + (results.size() == 1 ? "" : "s")
-                            + " breached on " + calls(total) + notCompleted(wait),
+                    breaches.size() + " of " + rules(results.size()) + " breached on " + calls(total)
+                            + notCompleted(wait),
                     details, evaluation, wait);
+        }
+        if (wait.outcome() == WaitResult.Outcome.TIMED_OUT) {
+            return heldWithoutCompleting(wait, evaluation, details);
+        }
+        if (!completed) {
+            // CERTAIN_BREACH is returned only with a rule certain to be breached, and such a rule is breached now
+            throw new IllegalStateException("no rule breached on a snapshot judged before completion ("
+                    + wait.outcome() + ")");
         }
         if (results.isEmpty()) {
             details.add("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
             return new GateResult(config.campaignId(), Verdict.PASS, BuildOutcome.WARN,
-                    (completed ? "completed with " + calls(total) : calls(total) + notCompleted(wait))
-                            + "; no rule configured", details, evaluation, wait);
+                    "completed with " + calls(total) + "; no rule configured", details, evaluation, wait);
         }
-        return new GateResult(config.campaignId(), Verdict.PASS, completed ? BuildOutcome.PASS : BuildOutcome.WARN,
-                results.size() + " of " + results.size() + " rule" + (results.size() == 1 ? "" : "s")
-                        + " passed on " + calls(total) + notCompleted(wait),
+        return new GateResult(config.campaignId(), Verdict.PASS, BuildOutcome.PASS,
+                results.size() + " of " + rules(results.size()) + " passed on " + calls(total), details,
+                evaluation, wait);
+    }
+
+    /**
+     * onTimeout=evaluate, and no rule breached on the last snapshot: TIMEOUT, never PASS (later jobs read PASS as
+     * "completed and within the rules"), the evaluation attached; the build goes on with a warning, as chosen.
+     */
+    private GateResult heldWithoutCompleting(WaitResult wait, Evaluation evaluation, List<String> details) {
+        int judged = evaluation.results().size();
+        String calls = calls(evaluation.calls().total());
+        if (judged == 0) {
+            details.add("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
+        }
+        details.add((judged == 0 ? "The campaign" : "The rules held on the last snapshot, but the campaign")
+                + " did not complete, so this is not a PASS: the build goes on with a warning because"
+                + " onTimeout=evaluate. Raise timeout (-Dosvi.timeout) to judge the completed campaign.");
+        return new GateResult(config.campaignId(), Verdict.TIMEOUT, BuildOutcome.WARN,
+                "did not complete within " + Values.format(config.timeout()) + "; " + (judged == 0
+                        ? calls + " on the last snapshot, no rule configured"
+                        : judged + " of " + rules(judged) + " held on the last snapshot (" + calls + ")"),
                 details, evaluation, wait);
     }
 
@@ -229,6 +259,11 @@ public final class Gate {
             }
         }
         return messages;
+    }
+
+    /** "1 rule", "2 rules". */
+    private static String rules(int count) {
+        return count + (count == 1 ? " rule" : " rules");
     }
 
     private static String calls(long total) {

@@ -1,12 +1,14 @@
 package ai.osvi.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.osvi.gate.client.AuthenticationException;
 import ai.osvi.gate.client.CampaignNotFoundException;
 import ai.osvi.gate.client.TransientApiException;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.polling.WaitResult;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.time.Duration;
@@ -152,22 +154,36 @@ class GateTest {
     }
 
     @Test
-    void onTimeout_evaluate_should_judge_the_rules_on_the_last_snapshot() {
+    void onTimeout_evaluate_should_judge_the_last_snapshot_but_never_call_an_incomplete_campaign_a_pass() {
         config.timeout = "30s";
         config.onTimeout = "evaluate";
         config.maxFailureRatio = "5%";
         source.then(Snapshots.active().queues(19, true, false).calls("picked", 99, "failed", 1));
 
-        GateResult pass = run();
-        assertThat(pass.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(pass.outcome()).isEqualTo(BuildOutcome.WARN);
-        assertThat(pass.details()).contains("The campaign did not complete within 30s; the rules were judged on"
-                + " the last snapshot (onTimeout=evaluate).");
+        GateResult held = run();
+        assertThat(held.verdict()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(held.outcome()).isEqualTo(BuildOutcome.WARN);
+        assertThat(held.evaluation().results()).singleElement().satisfies(r -> assertThat(r.passed()).isTrue());
+        assertThat(held.summaryLine()).isEqualTo("OSVI gate: TIMEOUT campaign 7: did not complete within 30s; 1 of 1"
+                + " rule held on the last snapshot (100 calls)");
+        assertThat(held.details()).containsExactly(
+                "The campaign did not complete within 30s; the rules were judged on the last snapshot"
+                        + " (onTimeout=evaluate).",
+                "The rules held on the last snapshot, but the campaign did not complete, so this is not a PASS: the"
+                        + " build goes on with a warning because onTimeout=evaluate. Raise timeout (-Dosvi.timeout)"
+                        + " to judge the completed campaign.");
+        assertThat(log.at("WARN")).last().isEqualTo(held.summaryLine());
+        assertThat(log.text()).containsPattern("failed\\s+1%\\s+<= 5%\\s+PASS").doesNotContain("OSVI gate: PASS");
 
         source.then(Snapshots.active().queues(19, true, false).calls("picked", 90, "failed", 10));
         GateResult fail = run();
         assertThat(fail.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(fail.outcome()).isEqualTo(BuildOutcome.FAIL);
+        assertThat(fail.summary()).isEqualTo("1 of 1 rule breached on 100 calls (last snapshot, not completed)");
+
+        config.minCalls = "500";
+        source.then(Snapshots.active().queues(19, true, false).calls("picked", 99, "failed", 1));
+        assertThat(run().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test
@@ -348,6 +364,18 @@ class GateTest {
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
         assertThat(result.details()).containsExactly("Rule 'faild <= 5%' (maxFailureRatio) names the status 'faild',"
                 + " which the API did not report: did you mean failed? Statuses reported: picked, failed.");
+    }
+
+    @Test
+    void a_judgement_before_completion_without_a_breach_should_never_be_a_pass() {
+        config.failFast = true;
+        config.maxFailureRatio = "5%";
+        WaitResult early = new WaitResult(WaitResult.Outcome.CERTAIN_BREACH,
+                Snapshots.active().queues(19, false).calls("picked", 10).build(), null, 1, 0, Duration.ZERO);
+
+        // run() turns this into ERROR, "the gate failed unexpectedly": a bug, never a verdict
+        assertThatThrownBy(() -> new Gate(config.parse(), source, time, log).decide(early))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -50,6 +50,8 @@ import net.jqwik.api.Tuple;
  * snapshot and judges it exactly as the oracle does;</li>
  * <li>counts never wrap: rules are judged on exact sums; by_status adding up to more than {@code calls.total} is
  * never a PASS; nothing the API sends makes the gate throw instead of ending with a verdict and its report;</li>
+ * <li>PASS means completed: rules that hold on the last snapshot at the timeout (onTimeout=evaluate) are a TIMEOUT
+ * with a warning, never a PASS;</li>
  * <li>the deadline is exact: the gate ends at most 1 s after {@code timeout}, counted from its first request, and
  * never keeps, let alone judges, an answer that arrived after the deadline.</li>
  * </ul>
@@ -133,6 +135,15 @@ class GatePropertiesTest {
         config.maxFailureRatio = "5%";
         check(new Run(config, List.of(answer(10, Map.of("picked", 10L), Duration.ofSeconds(20),
                 new ApiUpload(19, List.of(new ApiQueue(10L, true))))), 0));
+    }
+
+    @Example
+    void rules_holding_at_the_timeout_of_an_incomplete_campaign_are_no_pass() {
+        TestConfig config = config("30s", "15s");
+        config.onTimeout = "evaluate";
+        config.maxFailureRatio = "5%";
+        check(new Run(config, List.of(answer(100, Map.of("picked", 100L), Duration.ZERO,
+                new ApiUpload(19, List.of(new ApiQueue(100L, true), new ApiQueue(100L, false))))), 0));
     }
 
     private static TestConfig config(String timeout, String pollInterval) {
@@ -380,25 +391,36 @@ class GatePropertiesTest {
         Verdict verdict = result.verdict();
         BuildOutcome outcome = result.outcome();
 
-        if (verdict == Verdict.PASS || verdict == Verdict.FAIL || verdict == Verdict.INCONCLUSIVE) {
+        boolean evaluatedAtTimeout = verdict == Verdict.TIMEOUT && result.evaluation() != null;
+        if (verdict == Verdict.TIMEOUT && kept != null && raw.onTimeout.equals("evaluate")) {
+            assertThat(result.evaluation()).as("onTimeout=evaluate judges the last snapshot, shown beside the TIMEOUT")
+                    .isNotNull();
+        }
+        if (verdict == Verdict.PASS || verdict == Verdict.FAIL || verdict == Verdict.INCONCLUSIVE
+                || evaluatedAtTimeout) {
             assertThat(judged).as("a %s needs a snapshot", verdict).isNotNull();
             ApiSnapshot data = judged.data();
             boolean complete = oracleComplete(data, uploadId);
-            boolean evaluatedAtTimeout = timedOut && raw.onTimeout.equals("evaluate");
+            boolean atTimeout = timedOut && raw.onTimeout.equals("evaluate");
             boolean early = verdict == Verdict.FAIL && raw.failFast && !complete && !timedOut;
-            assertThat(complete || evaluatedAtTimeout || early)
+            assertThat(complete || atTimeout || early)
                     .as("%s judged on a complete campaign, at the timeout under onTimeout=evaluate, or early under"
                             + " failFast; judged: %s", verdict, data)
                     .isTrue();
             if (verdict == Verdict.PASS) {
+                assertThat(complete).as("a PASS of a campaign that did not complete: %s", data).isTrue();
                 assertThat(data.consistent()).as("a PASS on by_status adding up to %s, more than calls.total %s",
                         data.sumOfByStatus(), data.total()).isTrue();
                 assertThat(data.total()).as("minCalls").isGreaterThanOrEqualTo(config.minCalls());
                 assertThat(failedRule(rules, data)).as("the rule breached (exact arithmetic) under a PASS").isNull();
-                if (outcome == BuildOutcome.PASS) {
-                    assertThat(complete).isTrue();
-                    assertThat(rules).isNotEmpty();
-                }
+                assertThat(outcome).isEqualTo(rules.isEmpty() ? BuildOutcome.WARN : BuildOutcome.PASS);
+            } else if (verdict == Verdict.TIMEOUT) {
+                assertThat(atTimeout && !complete).as("rules judged under a TIMEOUT: at the timeout, under"
+                        + " onTimeout=evaluate, on an incomplete campaign").isTrue();
+                assertThat(outcome).as("onTimeout=evaluate: the build goes on, warned").isEqualTo(BuildOutcome.WARN);
+                assertThat(data.consistent()).isTrue();
+                assertThat(data.total()).as("minCalls").isGreaterThanOrEqualTo(config.minCalls());
+                assertThat(failedRule(rules, data)).as("a breach at the timeout is a FAIL").isNull();
             } else if (verdict == Verdict.FAIL) {
                 assertThat(outcome == BuildOutcome.PASS || outcome == BuildOutcome.WARN).as("failBuild=false")
                         .isEqualTo(!raw.failBuild);

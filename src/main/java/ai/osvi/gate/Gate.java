@@ -12,6 +12,7 @@ import ai.osvi.gate.config.Policy.OnError;
 import ai.osvi.gate.config.Policy.OnInconclusive;
 import ai.osvi.gate.config.Policy.OnTimeout;
 import ai.osvi.gate.config.Values;
+import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.CampaignWaiter;
@@ -24,7 +25,9 @@ import ai.osvi.gate.rules.Rule;
 import ai.osvi.gate.rules.RuleResult;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.function.DoubleSupplier;
@@ -174,6 +177,12 @@ public final class Gate {
                             + " them. Check the campaign in OSVI; report the JSON report's snapshot to OSVI if the"
                             + " API sent this."));
         }
+        List<Respelling> respelt = respeltStatuses(snapshot.calls());
+        if (!respelt.isEmpty()) {
+            return error(wait, "the API reported a status of a rule in another spelling: " + String.join(", ",
+                    respelt.stream().map(Respelling::pairs).flatMap(List::stream).distinct().toList()),
+                    respelt.stream().map(r -> r.message(snapshot.calls())).toList());
+        }
         List<String> misspelt = misspeltStatuses(snapshot);
         if (!misspelt.isEmpty()) {
             return error(wait, "a rule names a status the API did not report, probably misspelt", misspelt);
@@ -237,6 +246,86 @@ public final class Gate {
 
     /** Statuses the API documents; others appear in {@code by_status} as campaigns use them. */
     static final List<String> DOCUMENTED_STATUSES = List.of("picked", "not_picked", "failed");
+
+    /**
+     * A status of a rule that {@code by_status} reports in another spelling: the same once case is folded and
+     * {@code _}, {@code -} and spaces are removed ({@code Failed}, {@code NOT-PICKED} for {@code failed},
+     * {@code not_picked}).
+     *
+     * @param reported those other spellings, in the API's order; none of them is a status of the rule
+     * @param fix      how to write the rule so that it counts every spelling, or where to look when it cannot
+     */
+    private record Respelling(Rule rule, String status, List<String> reported, String fix) {
+
+        /** {@code 'Failed' for 'failed'}. */
+        List<String> pairs() {
+            return reported.stream().map(spelling -> "'" + spelling + "' for '" + status + "'").toList();
+        }
+
+        String message(CallCounts calls) {
+            String spellings = String.join(" and ", reported.stream()
+                    .map(spelling -> "'" + spelling + "' (" + calls(calls.count(spelling)) + ")").toList());
+            return "Rule '" + rule.describe() + "' (" + rule.origin() + ") names the status '" + status
+                    + "'; the API reported " + spellings
+                    + (calls.byStatus().containsKey(status) ? " beside '" + status + "'" : "")
+                    + ", the same status but for case, '_', '-' or spaces. A rule counts only the spellings it"
+                    + " names, so these calls would count as 0. " + fix + " Statuses reported: "
+                    + String.join(", ", calls.byStatus().keySet()) + ".";
+        }
+    }
+
+    /**
+     * Each status of a rule that {@code by_status} also reports, or only reports, in another spelling: whatever the
+     * status (the default {@code failed} included), the calls of that spelling would count as 0 for the rule.
+     */
+    private List<Respelling> respeltStatuses(CallCounts calls) {
+        List<Respelling> respelt = new ArrayList<>();
+        for (Rule rule : config.rules()) {
+            Set<String> attributed = new LinkedHashSet<>(rule.statuses());
+            Map<String, List<String>> found = new LinkedHashMap<>();
+            for (String status : rule.statuses()) {
+                for (String key : calls.byStatus().keySet()) {
+                    if (!attributed.contains(key) && spelling(key).equals(spelling(status))) {
+                        found.computeIfAbsent(status, s -> new ArrayList<>()).add(key);
+                        attributed.add(key);
+                    }
+                }
+            }
+            if (!found.isEmpty()) {
+                String fix = fix(rule, found, calls);
+                found.forEach((status, reported) -> respelt.add(new Respelling(rule, status, reported, fix)));
+            }
+        }
+        return respelt;
+    }
+
+    /** The rule written with the API's spellings (and each exact one it also reports), when a rule can name them. */
+    private static String fix(Rule rule, Map<String, List<String>> found, CallCounts calls) {
+        List<String> statuses = new ArrayList<>();
+        for (String named : rule.statuses()) {
+            if (!found.containsKey(named) || calls.byStatus().containsKey(named)) {
+                statuses.add(named);
+            }
+            statuses.addAll(found.getOrDefault(named, List.of()));
+        }
+        if (!statuses.stream().allMatch(Values::isStatusKey)) {
+            return "A rule can only name statuses of letters, digits, '_', '.' and '-': check the campaign in OSVI.";
+        }
+        return "Name the status as the API does: " + (rule.origin().equals("maxFailureRatio")
+                ? "failureStatuses=" + String.join(",", statuses)
+                : rule.origin() + " '" + String.join("+", statuses) + " " + rule.operator().symbol() + " "
+                        + rule.limit() + "'") + ".";
+    }
+
+    /** A status as spellings are compared: each character's case folded, without {@code _}, {@code -} and spaces. */
+    static String spelling(String status) {
+        StringBuilder folded = new StringBuilder();
+        status.codePoints()
+                .filter(c -> c != '_' && c != '-' && !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+                .map(c -> Character.toLowerCase(Character.toUpperCase(c)))
+                .forEach(folded::appendCodePoint);
+        return folded.toString();
+    }
 
     /**
      * A message for each status of a rule that {@code by_status} lacks and that is a small edit away from a status it

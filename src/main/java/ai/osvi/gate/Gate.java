@@ -12,6 +12,7 @@ import ai.osvi.gate.config.Policy.OnError;
 import ai.osvi.gate.config.Policy.OnInconclusive;
 import ai.osvi.gate.config.Policy.OnTimeout;
 import ai.osvi.gate.config.Values;
+import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.CampaignWaiter;
@@ -24,7 +25,9 @@ import ai.osvi.gate.rules.Rule;
 import ai.osvi.gate.rules.RuleResult;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.function.DoubleSupplier;
@@ -125,8 +128,7 @@ public final class Gate {
     GateResult decide(WaitResult wait) {
         CampaignStatus last = wait.lastSnapshot();
         return switch (wait.outcome()) {
-            case COMPLETED -> judge(wait, true);
-            case CERTAIN_BREACH -> judge(wait, false);
+            case COMPLETED, CERTAIN_BREACH -> judge(wait);
             case STALLED -> new GateResult(config.campaignId(), Verdict.STALLED, BuildOutcome.ERROR,
                     "no progress for " + Values.format(config.stallTimeout()),
                     List.of("Last snapshot: " + Progress.describe(last, config.uploadId()) + ".",
@@ -134,7 +136,7 @@ public final class Gate {
                                     + "). Check the campaign in OSVI, or raise stallTimeout."),
                     null, wait);
             case TIMED_OUT -> config.onTimeout() == OnTimeout.EVALUATE && last != null
-                    ? judge(wait, false)
+                    ? judge(wait)
                     : timedOut(wait);
             case INACTIVE -> error(wait, "the campaign is inactive with "
                     + (last.awaitedQueues(config.uploadId()) - last.completedQueues(config.uploadId()))
@@ -149,12 +151,17 @@ public final class Gate {
         };
     }
 
-    private GateResult judge(WaitResult wait, boolean completed) {
+    /**
+     * The rules judged on the last snapshot: of a completed campaign, or before completion when a breach is certain
+     * (failFast) or the deadline passed (onTimeout=evaluate). Only a completed campaign can PASS; the rules holding on
+     * an incomplete one is a TIMEOUT, with the evaluation attached.
+     */
+    private GateResult judge(WaitResult wait) {
         CampaignStatus snapshot = wait.lastSnapshot();
         long total = snapshot.calls().total();
+        boolean completed = wait.outcome() == WaitResult.Outcome.COMPLETED;
         List<String> details = new ArrayList<>();
-        boolean early = wait.outcome() == WaitResult.Outcome.CERTAIN_BREACH;
-        if (early) {
+        if (wait.outcome() == WaitResult.Outcome.CERTAIN_BREACH) {
             details.add("Decided before completion (failFast): with at most "
                     + EarlyVerdict.maxPossibleCalls(snapshot).orElseThrow() + " calls in all (total_queued times"
                     + " 1 + retry_threshold), the remaining calls cannot bring the breached rules back within"
@@ -169,6 +176,12 @@ public final class Gate {
                     List.of("Ratios of counts that contradict their total mean nothing, so the gate does not judge"
                             + " them. Check the campaign in OSVI; report the JSON report's snapshot to OSVI if the"
                             + " API sent this."));
+        }
+        List<Respelling> respelt = respeltStatuses(snapshot.calls());
+        if (!respelt.isEmpty()) {
+            return error(wait, "the API reported a status of a rule in another spelling: " + String.join(", ",
+                    respelt.stream().map(Respelling::pairs).flatMap(List::stream).distinct().toList()),
+                    respelt.stream().map(r -> r.message(snapshot.calls())).toList());
         }
         List<String> misspelt = misspeltStatuses(snapshot);
         if (!misspelt.isEmpty()) {
@@ -189,24 +202,130 @@ public final class Gate {
             breaches.forEach(breach -> details.add(breach.breachMessage()));
             return new GateResult(config.campaignId(), Verdict.FAIL,
                     config.failBuild() ? BuildOutcome.FAIL : BuildOutcome.WARN,
-                    breaches.size() + " of " + results.size() + " rule" + (results.size() == 1 ? "" : "s")
-                            + " breached on " + calls(total) + notCompleted(wait),
+                    breaches.size() + " of " + rules(results.size()) + " breached on " + calls(total)
+                            + notCompleted(wait),
                     details, evaluation, wait);
+        }
+        if (wait.outcome() == WaitResult.Outcome.TIMED_OUT) {
+            return heldWithoutCompleting(wait, evaluation, details);
+        }
+        if (!completed) {
+            // CERTAIN_BREACH is returned only with a rule certain to be breached, and such a rule is breached now
+            throw new IllegalStateException("no rule breached on a snapshot judged before completion ("
+                    + wait.outcome() + ")");
         }
         if (results.isEmpty()) {
             details.add("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
             return new GateResult(config.campaignId(), Verdict.PASS, BuildOutcome.WARN,
-                    (completed ? "completed with " + calls(total) : calls(total) + notCompleted(wait))
-                            + "; no rule configured", details, evaluation, wait);
+                    "completed with " + calls(total) + "; no rule configured", details, evaluation, wait);
         }
-        return new GateResult(config.campaignId(), Verdict.PASS, completed ? BuildOutcome.PASS : BuildOutcome.WARN,
-                results.size() + " of " + results.size() + " rule" + (results.size() == 1 ? "" : "s")
-                        + " passed on " + calls(total) + notCompleted(wait),
+        return new GateResult(config.campaignId(), Verdict.PASS, BuildOutcome.PASS,
+                results.size() + " of " + rules(results.size()) + " passed on " + calls(total), details,
+                evaluation, wait);
+    }
+
+    /**
+     * onTimeout=evaluate, and no rule breached on the last snapshot: TIMEOUT, never PASS (later jobs read PASS as
+     * "completed and within the rules"), the evaluation attached; the build goes on with a warning, as chosen.
+     */
+    private GateResult heldWithoutCompleting(WaitResult wait, Evaluation evaluation, List<String> details) {
+        int judged = evaluation.results().size();
+        String calls = calls(evaluation.calls().total());
+        if (judged == 0) {
+            details.add("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
+        }
+        details.add((judged == 0 ? "The campaign" : "The rules held on the last snapshot, but the campaign")
+                + " did not complete, so this is not a PASS: the build goes on with a warning because"
+                + " onTimeout=evaluate. Raise timeout (-Dosvi.timeout) to judge the completed campaign.");
+        return new GateResult(config.campaignId(), Verdict.TIMEOUT, BuildOutcome.WARN,
+                "did not complete within " + Values.format(config.timeout()) + "; " + (judged == 0
+                        ? calls + " on the last snapshot, no rule configured"
+                        : judged + " of " + rules(judged) + " held on the last snapshot (" + calls + ")"),
                 details, evaluation, wait);
     }
 
     /** Statuses the API documents; others appear in {@code by_status} as campaigns use them. */
     static final List<String> DOCUMENTED_STATUSES = List.of("picked", "not_picked", "failed");
+
+    /**
+     * A status of a rule that {@code by_status} reports in another spelling: the same once case is folded and
+     * {@code _}, {@code -} and spaces are removed ({@code Failed}, {@code NOT-PICKED} for {@code failed},
+     * {@code not_picked}).
+     *
+     * @param reported those other spellings, in the API's order; none of them is a status of the rule
+     * @param fix      how to write the rule so that it counts every spelling, or where to look when it cannot
+     */
+    private record Respelling(Rule rule, String status, List<String> reported, String fix) {
+
+        /** {@code 'Failed' for 'failed'}. */
+        List<String> pairs() {
+            return reported.stream().map(spelling -> "'" + spelling + "' for '" + status + "'").toList();
+        }
+
+        String message(CallCounts calls) {
+            String spellings = String.join(" and ", reported.stream()
+                    .map(spelling -> "'" + spelling + "' (" + calls(calls.count(spelling)) + ")").toList());
+            return "Rule '" + rule.describe() + "' (" + rule.origin() + ") names the status '" + status
+                    + "'; the API reported " + spellings
+                    + (calls.byStatus().containsKey(status) ? " beside '" + status + "'" : "")
+                    + ", the same status but for case, '_', '-' or spaces. A rule counts only the spellings it"
+                    + " names, so these calls would count as 0. " + fix + " Statuses reported: "
+                    + String.join(", ", calls.byStatus().keySet()) + ".";
+        }
+    }
+
+    /**
+     * Each status of a rule that {@code by_status} also reports, or only reports, in another spelling: whatever the
+     * status (the default {@code failed} included), the calls of that spelling would count as 0 for the rule.
+     */
+    private List<Respelling> respeltStatuses(CallCounts calls) {
+        List<Respelling> respelt = new ArrayList<>();
+        for (Rule rule : config.rules()) {
+            Set<String> attributed = new LinkedHashSet<>(rule.statuses());
+            Map<String, List<String>> found = new LinkedHashMap<>();
+            for (String status : rule.statuses()) {
+                for (String key : calls.byStatus().keySet()) {
+                    if (!attributed.contains(key) && spelling(key).equals(spelling(status))) {
+                        found.computeIfAbsent(status, s -> new ArrayList<>()).add(key);
+                        attributed.add(key);
+                    }
+                }
+            }
+            if (!found.isEmpty()) {
+                String fix = fix(rule, found, calls);
+                found.forEach((status, reported) -> respelt.add(new Respelling(rule, status, reported, fix)));
+            }
+        }
+        return respelt;
+    }
+
+    /** The rule written with the API's spellings (and each exact one it also reports), when a rule can name them. */
+    private static String fix(Rule rule, Map<String, List<String>> found, CallCounts calls) {
+        List<String> statuses = new ArrayList<>();
+        for (String named : rule.statuses()) {
+            if (!found.containsKey(named) || calls.byStatus().containsKey(named)) {
+                statuses.add(named);
+            }
+            statuses.addAll(found.getOrDefault(named, List.of()));
+        }
+        if (!statuses.stream().allMatch(Values::isStatusKey)) {
+            return "A rule can only name statuses of letters, digits, '_', '.' and '-': check the campaign in OSVI.";
+        }
+        return "Name the status as the API does: " + (rule.origin().equals("maxFailureRatio")
+                ? "failureStatuses=" + String.join(",", statuses)
+                : rule.origin() + " '" + String.join("+", statuses) + " " + rule.operator().symbol() + " "
+                        + rule.limit() + "'") + ".";
+    }
+
+    /** A status as spellings are compared: each character's case folded, without {@code _}, {@code -} and spaces. */
+    static String spelling(String status) {
+        StringBuilder folded = new StringBuilder();
+        status.codePoints()
+                .filter(c -> c != '_' && c != '-' && !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+                .map(c -> Character.toLowerCase(Character.toUpperCase(c)))
+                .forEach(folded::appendCodePoint);
+        return folded.toString();
+    }
 
     /**
      * A message for each status of a rule that {@code by_status} lacks and that is a small edit away from a status it
@@ -229,6 +348,11 @@ public final class Gate {
             }
         }
         return messages;
+    }
+
+    /** "1 rule", "2 rules". */
+    private static String rules(int count) {
+        return count + (count == 1 ? " rule" : " rules");
     }
 
     private static String calls(long total) {

@@ -2,13 +2,17 @@ package ai.osvi.gate;
 
 /** What the gate concluded about a campaign. */
 public enum Verdict {
-    /** Completed, enough calls, every rule held. */
+    /** Completed, enough calls, every rule held. Never given to a campaign that did not complete. */
     PASS,
     /** At least one rule was breached. */
     FAIL,
     /** Fewer calls than {@code minCalls}: no verdict either way, never a pass. */
     INCONCLUSIVE,
-    /** The deadline passed before the campaign completed. */
+    /**
+     * The deadline passed before the campaign completed. Under {@code onTimeout=evaluate} with the rules holding on
+     * the last snapshot, still TIMEOUT (with the evaluation attached, and a warning rather than a failed build); a
+     * breach on it is a FAIL, too few calls INCONCLUSIVE.
+     */
     TIMEOUT,
     /** Nothing changed for {@code stallTimeout}: the campaign is not progressing. */
     STALLED,

@@ -1,12 +1,14 @@
 package ai.osvi.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.osvi.gate.client.AuthenticationException;
 import ai.osvi.gate.client.CampaignNotFoundException;
 import ai.osvi.gate.client.TransientApiException;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.polling.WaitResult;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.time.Duration;
@@ -152,22 +154,36 @@ class GateTest {
     }
 
     @Test
-    void onTimeout_evaluate_should_judge_the_rules_on_the_last_snapshot() {
+    void onTimeout_evaluate_should_judge_the_last_snapshot_but_never_call_an_incomplete_campaign_a_pass() {
         config.timeout = "30s";
         config.onTimeout = "evaluate";
         config.maxFailureRatio = "5%";
         source.then(Snapshots.active().queues(19, true, false).calls("picked", 99, "failed", 1));
 
-        GateResult pass = run();
-        assertThat(pass.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(pass.outcome()).isEqualTo(BuildOutcome.WARN);
-        assertThat(pass.details()).contains("The campaign did not complete within 30s; the rules were judged on"
-                + " the last snapshot (onTimeout=evaluate).");
+        GateResult held = run();
+        assertThat(held.verdict()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(held.outcome()).isEqualTo(BuildOutcome.WARN);
+        assertThat(held.evaluation().results()).singleElement().satisfies(r -> assertThat(r.passed()).isTrue());
+        assertThat(held.summaryLine()).isEqualTo("OSVI gate: TIMEOUT campaign 7: did not complete within 30s; 1 of 1"
+                + " rule held on the last snapshot (100 calls)");
+        assertThat(held.details()).containsExactly(
+                "The campaign did not complete within 30s; the rules were judged on the last snapshot"
+                        + " (onTimeout=evaluate).",
+                "The rules held on the last snapshot, but the campaign did not complete, so this is not a PASS: the"
+                        + " build goes on with a warning because onTimeout=evaluate. Raise timeout (-Dosvi.timeout)"
+                        + " to judge the completed campaign.");
+        assertThat(log.at("WARN")).last().isEqualTo(held.summaryLine());
+        assertThat(log.text()).containsPattern("failed\\s+1%\\s+<= 5%\\s+PASS").doesNotContain("OSVI gate: PASS");
 
         source.then(Snapshots.active().queues(19, true, false).calls("picked", 90, "failed", 10));
         GateResult fail = run();
         assertThat(fail.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(fail.outcome()).isEqualTo(BuildOutcome.FAIL);
+        assertThat(fail.summary()).isEqualTo("1 of 1 rule breached on 100 calls (last snapshot, not completed)");
+
+        config.minCalls = "500";
+        source.then(Snapshots.active().queues(19, true, false).calls("picked", 99, "failed", 1));
+        assertThat(run().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test
@@ -348,6 +364,111 @@ class GateTest {
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
         assertThat(result.details()).containsExactly("Rule 'faild <= 5%' (maxFailureRatio) names the status 'faild',"
                 + " which the API did not report: did you mean failed? Statuses reported: picked, failed.");
+    }
+
+    @Test
+    void a_judgement_before_completion_without_a_breach_should_never_be_a_pass() {
+        config.failFast = true;
+        config.maxFailureRatio = "5%";
+        WaitResult early = new WaitResult(WaitResult.Outcome.CERTAIN_BREACH,
+                Snapshots.active().queues(19, false).calls("picked", 10).build(), null, 1, 0, Duration.ZERO);
+
+        // run() turns this into ERROR, "the gate failed unexpectedly": a bug, never a verdict
+        assertThatThrownBy(() -> new Gate(config.parse(), source, time, log).decide(early))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void the_default_failed_reported_as_Failed_should_be_an_error_naming_both_spellings_never_a_count_of_0() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().queues(19, true).calls("picked", 50, "Failed", 50));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
+        assertThat(result.evaluation()).isNull();
+        assertThat(result.summaryLine()).isEqualTo("OSVI gate: ERROR campaign 7: the API reported a status of a rule"
+                + " in another spelling: 'Failed' for 'failed'");
+        assertThat(result.details()).containsExactly("Rule 'failed <= 5%' (maxFailureRatio) names the status"
+                + " 'failed'; the API reported 'Failed' (50 calls), the same status but for case, '_', '-' or spaces."
+                + " A rule counts only the spellings it names, so these calls would count as 0. Name the status as"
+                + " the API does: failureStatuses=Failed. Statuses reported: picked, Failed.");
+        assertThat(log.at("ERROR")).containsExactly(result.summaryLine());
+    }
+
+    @Test
+    void every_documented_status_in_another_case_or_with_other_separators_should_be_an_error() {
+        config.thresholds = List.of("not_picked <= 10%", "picked >= 50%");
+        source.then(Snapshots.active().queues(19, true).calls("PICKED", 60, "not-picked", 30, "failed", 10));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.summary()).isEqualTo("the API reported a status of a rule in another spelling:"
+                + " 'not-picked' for 'not_picked', 'PICKED' for 'picked'");
+        assertThat(result.details()).containsExactly(
+                "Rule 'not_picked <= 10%' (thresholds) names the status 'not_picked'; the API reported 'not-picked'"
+                        + " (30 calls), the same status but for case, '_', '-' or spaces. A rule counts only the"
+                        + " spellings it names, so these calls would count as 0. Name the status as the API does:"
+                        + " thresholds 'not-picked <= 10%'. Statuses reported: PICKED, not-picked, failed.",
+                "Rule 'picked >= 50%' (thresholds) names the status 'picked'; the API reported 'PICKED' (60 calls),"
+                        + " the same status but for case, '_', '-' or spaces. A rule counts only the spellings it"
+                        + " names, so these calls would count as 0. Name the status as the API does: thresholds"
+                        + " 'PICKED >= 50%'. Statuses reported: PICKED, not-picked, failed.");
+
+        source.then(Snapshots.active().queues(19, true).calls("picked", 60, "Not Picked", 30, "failed", 10));
+        assertThat(run().details()).singleElement().asString().contains("the API reported 'Not Picked' (30 calls)",
+                "A rule can only name statuses of letters, digits, '_', '.' and '-': check the campaign in OSVI.");
+    }
+
+    @Test
+    void a_status_reported_in_two_spellings_should_be_an_error_until_the_rule_names_both() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().queues(19, true).calls("picked", 49, "failed", 1, "FAILED", 50));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.details()).singleElement().asString().contains(
+                "the API reported 'FAILED' (50 calls) beside 'failed'",
+                "Name the status as the API does: failureStatuses=failed,FAILED.");
+
+        config.failureStatuses = "failed,FAILED";
+        GateResult named = run();
+        assertThat(named.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(named.details()).containsExactly("failed+FAILED ratio is 51%, but the maximum is 5%");
+    }
+
+    @Test
+    void another_spelling_should_be_an_error_before_minCalls_and_before_a_verdict_at_the_timeout() {
+        config.maxFailureRatio = "5%";
+        config.minCalls = "1000";
+        source.then(Snapshots.active().queues(19, true).calls("picked", 50, "Failed", 50));
+        assertThat(run().verdict()).isEqualTo(Verdict.ERROR);
+
+        config.minCalls = "1";
+        config.onTimeout = "evaluate";
+        config.timeout = "30s";
+        source.then(Snapshots.active().queues(19, true, false).calls("picked", 50, "fai_led", 50));
+        GateResult atTimeout = run();
+        assertThat(atTimeout.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(atTimeout.summary()).endsWith("'fai_led' for 'failed'");
+    }
+
+    @Test
+    void failFast_should_not_decide_on_a_status_counted_as_0_by_its_spelling() {
+        config.failFast = true;
+        config.thresholds = List.of("picked >= 90%");
+        // at most 30 calls: with 'Picked' counted as 0, picked >= 90% would look certain to be breached
+        source.then(Snapshots.active().queues(19, false).calls("Picked", 5, "failed", 1))
+                .then(Snapshots.active().queues(19, true).calls("Picked", 29, "failed", 1));
+
+        GateResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.summary()).isEqualTo("the API reported a status of a rule in another spelling: 'Picked'"
+                + " for 'picked'");
     }
 
     @Test

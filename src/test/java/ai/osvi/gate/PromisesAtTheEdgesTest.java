@@ -146,14 +146,17 @@ class PromisesAtTheEdgesTest {
     }
 
     @Test
-    void a_timeout_judged_without_a_rule_should_not_say_completed() {
+    void a_timeout_judged_without_a_rule_should_not_say_completed_nor_pass() {
         config.onTimeout = "evaluate";
         config.timeout = "30s";
         source.then(snapshot(new CallCounts(10, Map.of("picked", 10L)), new Upload(19, 2, 1, 20L)));
 
         GateResult result = run();
 
-        assertThat(result.summary()).isEqualTo("10 calls (last snapshot, not completed); no rule configured");
+        assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.WARN);
+        assertThat(result.summary()).isEqualTo("did not complete within 30s; 10 calls on the last snapshot, no rule"
+                + " configured");
     }
 
     @Test

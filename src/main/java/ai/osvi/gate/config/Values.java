@@ -201,6 +201,11 @@ public final class Values {
         }
     }
 
+    /** Whether a rule can name {@code status}: letters, digits, {@code _}, {@code .} and {@code -}. */
+    public static boolean isStatusKey(String status) {
+        return STATUS_KEY.matcher(status).matches();
+    }
+
     /** Splits comma-separated entries (as given on the command line), dropping blanks. */
     public static List<String> commaSeparated(List<String> values) {
         List<String> entries = new ArrayList<>();

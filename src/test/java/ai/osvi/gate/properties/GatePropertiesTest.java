@@ -23,8 +23,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -50,6 +52,10 @@ import net.jqwik.api.Tuple;
  * snapshot and judges it exactly as the oracle does;</li>
  * <li>counts never wrap: rules are judged on exact sums; by_status adding up to more than {@code calls.total} is
  * never a PASS; nothing the API sends makes the gate throw instead of ending with a verdict and its report;</li>
+ * <li>PASS means completed: rules that hold on the last snapshot at the timeout (onTimeout=evaluate) are a TIMEOUT
+ * with a warning, never a PASS;</li>
+ * <li>no status counts as 0 by its spelling: a by_status key that is a rule's status but for case, {@code _},
+ * {@code -} or spaces ({@code Failed}, {@code NOT-PICKED}) is an ERROR, before any verdict;</li>
  * <li>the deadline is exact: the gate ends at most 1 s after {@code timeout}, counted from its first request, and
  * never keeps, let alone judges, an answer that arrived after the deadline.</li>
  * </ul>
@@ -133,6 +139,27 @@ class GatePropertiesTest {
         config.maxFailureRatio = "5%";
         check(new Run(config, List.of(answer(10, Map.of("picked", 10L), Duration.ofSeconds(20),
                 new ApiUpload(19, List.of(new ApiQueue(10L, true))))), 0));
+    }
+
+    @Example
+    void failed_reported_as_Failed_is_an_error_not_a_count_of_0() {
+        TestConfig config = config("60s", "15s");
+        config.maxFailureRatio = "5%";
+        config.failureStatuses = "failed";
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("picked", 50L);
+        counts.put("Failed", 50L);
+        check(new Run(config, List.of(answer(100, counts, Duration.ZERO,
+                new ApiUpload(19, List.of(new ApiQueue(100L, true))))), 0));
+    }
+
+    @Example
+    void rules_holding_at_the_timeout_of_an_incomplete_campaign_are_no_pass() {
+        TestConfig config = config("30s", "15s");
+        config.onTimeout = "evaluate";
+        config.maxFailureRatio = "5%";
+        check(new Run(config, List.of(answer(100, Map.of("picked", 100L), Duration.ZERO,
+                new ApiUpload(19, List.of(new ApiQueue(100L, true), new ApiQueue(100L, false))))), 0));
     }
 
     private static TestConfig config(String timeout, String pollInterval) {
@@ -380,25 +407,38 @@ class GatePropertiesTest {
         Verdict verdict = result.verdict();
         BuildOutcome outcome = result.outcome();
 
-        if (verdict == Verdict.PASS || verdict == Verdict.FAIL || verdict == Verdict.INCONCLUSIVE) {
+        boolean evaluatedAtTimeout = verdict == Verdict.TIMEOUT && result.evaluation() != null;
+        if (verdict == Verdict.TIMEOUT && kept != null && raw.onTimeout.equals("evaluate")) {
+            assertThat(result.evaluation()).as("onTimeout=evaluate judges the last snapshot, shown beside the TIMEOUT")
+                    .isNotNull();
+        }
+        if (verdict == Verdict.PASS || verdict == Verdict.FAIL || verdict == Verdict.INCONCLUSIVE
+                || evaluatedAtTimeout) {
             assertThat(judged).as("a %s needs a snapshot", verdict).isNotNull();
             ApiSnapshot data = judged.data();
             boolean complete = oracleComplete(data, uploadId);
-            boolean evaluatedAtTimeout = timedOut && raw.onTimeout.equals("evaluate");
+            boolean atTimeout = timedOut && raw.onTimeout.equals("evaluate");
             boolean early = verdict == Verdict.FAIL && raw.failFast && !complete && !timedOut;
-            assertThat(complete || evaluatedAtTimeout || early)
+            assertThat(complete || atTimeout || early)
                     .as("%s judged on a complete campaign, at the timeout under onTimeout=evaluate, or early under"
                             + " failFast; judged: %s", verdict, data)
                     .isTrue();
+            assertThat(respelt(rules, data)).as("a %s judged with a rule's status reported in another spelling",
+                    verdict).isNull();
             if (verdict == Verdict.PASS) {
+                assertThat(complete).as("a PASS of a campaign that did not complete: %s", data).isTrue();
                 assertThat(data.consistent()).as("a PASS on by_status adding up to %s, more than calls.total %s",
                         data.sumOfByStatus(), data.total()).isTrue();
                 assertThat(data.total()).as("minCalls").isGreaterThanOrEqualTo(config.minCalls());
                 assertThat(failedRule(rules, data)).as("the rule breached (exact arithmetic) under a PASS").isNull();
-                if (outcome == BuildOutcome.PASS) {
-                    assertThat(complete).isTrue();
-                    assertThat(rules).isNotEmpty();
-                }
+                assertThat(outcome).isEqualTo(rules.isEmpty() ? BuildOutcome.WARN : BuildOutcome.PASS);
+            } else if (verdict == Verdict.TIMEOUT) {
+                assertThat(atTimeout && !complete).as("rules judged under a TIMEOUT: at the timeout, under"
+                        + " onTimeout=evaluate, on an incomplete campaign").isTrue();
+                assertThat(outcome).as("onTimeout=evaluate: the build goes on, warned").isEqualTo(BuildOutcome.WARN);
+                assertThat(data.consistent()).isTrue();
+                assertThat(data.total()).as("minCalls").isGreaterThanOrEqualTo(config.minCalls());
+                assertThat(failedRule(rules, data)).as("a breach at the timeout is a FAIL").isNull();
             } else if (verdict == Verdict.FAIL) {
                 assertThat(outcome == BuildOutcome.PASS || outcome == BuildOutcome.WARN).as("failBuild=false")
                         .isEqualTo(!raw.failBuild);
@@ -428,6 +468,10 @@ class GatePropertiesTest {
             if (!data.consistent()) {
                 assertThat(verdict).as("by_status adds up to more than calls.total").isNotEqualTo(Verdict.PASS);
                 assertThat(outcome).isNotEqualTo(BuildOutcome.PASS);
+            } else if (respelt(rules, data) != null) {
+                assertThat(verdict).as("%s reported in another spelling", respelt(rules, data))
+                        .isEqualTo(Verdict.ERROR);
+                assertThat(outcome).isEqualTo(BuildOutcome.ERROR);
             } else if (data.total() < config.minCalls()) {
                 assertThat(verdict).isEqualTo(Verdict.INCONCLUSIVE);
                 assertThat(outcome).isEqualTo(raw.onInconclusive.equals("warn") ? BuildOutcome.WARN
@@ -527,6 +571,28 @@ class GatePropertiesTest {
             }
         }
         return null;
+    }
+
+    /**
+     * The first status of a rule that by_status reports in another spelling (the same once lower-cased and without
+     * {@code _}, {@code -} and spaces, but not the same text, and not a status of that rule too), as
+     * "'Failed' for 'failed'"; null when there is none. Its calls would count as 0 for the rule.
+     */
+    static String respelt(List<OracleRule> rules, ApiSnapshot snapshot) {
+        for (OracleRule rule : rules) {
+            for (String status : rule.statuses()) {
+                for (String key : snapshot.byStatus().keySet()) {
+                    if (!rule.statuses().contains(key) && folded(key).equals(folded(status))) {
+                        return "'" + key + "' for '" + status + "'";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String folded(String status) {
+        return status.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");
     }
 
     /**
@@ -681,6 +747,34 @@ class GatePropertiesTest {
         });
     }
 
+    /**
+     * A key of by_status in another spelling: STATUSES[index] written in one of five styles, instead of the key or
+     * beside it.
+     */
+    record Respelling(int index, int style, boolean beside) {
+
+        String spell(String status) {
+            return switch (style) {
+                case 0 -> status.substring(0, 1).toUpperCase(Locale.ROOT) + status.substring(1);
+                case 1 -> status.toUpperCase(Locale.ROOT);
+                case 2 -> status.replace('_', '-').substring(0, status.length() - 1)
+                        + status.substring(status.length() - 1).toUpperCase(Locale.ROOT);
+                case 3 -> Arrays.stream(status.split("_"))
+                        .map(word -> word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1))
+                        .collect(Collectors.joining(" "));
+                default -> status.substring(0, 2) + "_" + status.substring(2);
+            };
+        }
+
+        Map<String, Long> apply(Map<String, Long> counts) {
+            String status = STATUSES.get(index);
+            Map<String, Long> spelt = new LinkedHashMap<>();
+            counts.forEach((key, count) -> spelt.put(!beside && key.equals(status) ? spell(status) : key, count));
+            spelt.putIfAbsent(spell(status), beside ? 1L : 0L);
+            return spelt;
+        }
+    }
+
     private static Arbitrary<ApiSnapshot> snapshots(Edges edges) {
         Arbitrary<Long> small = Arbitraries.longs().between(0, 200);
         Arbitrary<Long> count = edges.hugeCounts()
@@ -721,11 +815,15 @@ class GatePropertiesTest {
                 ? Arbitraries.oneOf(small, Arbitraries.longs().between(0, 5).map(d -> Long.MAX_VALUE - d))
                         .injectNull(0.7)
                 : Arbitraries.just(-1L);
+        Arbitrary<Respelling> respelling = Combinators.combine(Arbitraries.integers().between(0, STATUSES.size() - 1),
+                Arbitraries.integers().between(0, 4), Arbitraries.of(true, false)).as(Respelling::new).injectNull(0.9);
+        Arbitrary<Map<String, Long>> spelt = Combinators.combine(byStatus, respelling)
+                .as((counts, respell) -> respell == null ? counts : respell.apply(counts));
         return Combinators.combine(
                 Arbitraries.of("active", "active", "active", "inactive"),
                 Arbitraries.of(true, false).injectNull(0.2),
                 Arbitraries.integers().between(0, 3).injectNull(0.2),
-                byStatus,
+                spelt,
                 uploads,
                 skew.injectNull(0.7),
                 otherTotal)

@@ -1,0 +1,38 @@
+package ai.osvi.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.osvi.gate.FakeTime;
+import ai.osvi.gate.GateRun;
+import ai.osvi.gate.RecordingLog;
+import ai.osvi.gate.ScriptedSource;
+import ai.osvi.gate.Snapshots;
+import ai.osvi.gate.TestConfig;
+import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.polling.AbortSignal;
+import java.time.Clock;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+
+/** A later step of the same build never reads PASS for a campaign that did not complete. */
+class ResultPropertiesOfAnIncompleteCampaignTest {
+
+    @Test
+    void rules_holding_at_the_timeout_should_publish_timeout_not_pass() throws Exception {
+        TestConfig config = new TestConfig();
+        config.timeout = "1m";
+        config.onTimeout = "evaluate";
+        config.maxFailureRatio = "5%";
+        FakeTime time = new FakeTime();
+        ScriptedSource source = new ScriptedSource(time)
+                .then(Snapshots.active().queues(19, true, false).calls("picked", 99, "failed", 1));
+        GateRun.Results results = GateRun.run(GateConfig.parseAll(config.raw()), source, time, new RecordingLog(),
+                new AbortSignal(), () -> 0, new GateRun.Reports(null, null, Clock.systemUTC()));
+        MavenProject project = new MavenProject();
+
+        ResultProperties.publish(results, project);
+
+        assertThat(project.getProperties()).containsEntry("osvi.result.verdict", "TIMEOUT")
+                .containsEntry("osvi.result.7.verdict", "TIMEOUT").containsEntry("osvi.result.ratio.failed", "0.01");
+    }
+}

@@ -22,6 +22,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -47,8 +49,9 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Polls {@code GET {baseUrl}/v1/campaigns/{id}/status} with one HttpClient 5 client for the whole wait. The client
  * never retries, never follows redirects (so the token is only ever sent to {@code baseUrl}) and never waits longer
- * than {@code requestTimeout}, or the time left before the gate's deadline, for one request, body included. TLS is
- * HttpClient's default: certificates and host names are verified against what the JVM trusts, as for Maven itself.
+ * than {@code requestTimeout}, or the time left before the gate's deadline, for one request, host-name lookup and body
+ * included. TLS is HttpClient's default: certificates and host names are verified against what the JVM trusts, as for
+ * Maven itself.
  */
 public final class OsviHttpClient implements StatusSource, AutoCloseable {
 
@@ -66,6 +69,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
     private final Duration requestTimeout;
     private final CloseableHttpClient client;
     private final ScheduledExecutorService watchdog;
+    private final BoundedDnsResolver dns;
     private final Clock clock;
     private final ProxySettings proxy;
     private final RequestConfig defaultRequestConfig;
@@ -102,6 +106,12 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
      */
     public OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout, ProxySettings proxy, Clock clock,
             NotFoundMessage notFound) {
+        this(baseUrl, token, requestTimeout, proxy, clock, notFound, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /** @param dnsResolver the host-name lookups, run within each request's deadline */
+    OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout, ProxySettings proxy, Clock clock,
+            NotFoundMessage notFound, DnsResolver dnsResolver) {
         this.notFound = notFound != null ? notFound : (campaignId, answer) -> "campaign " + campaignId
                 + " not found on this account (" + answer + "). Check campaignId and that the token from "
                 + token.source() + " belongs to the account that owns the campaign.";
@@ -110,6 +120,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         this.baseUrl = baseUrl;
         this.token = token;
         this.requestTimeout = requestTimeout;
+        this.dns = new BoundedDnsResolver(dnsResolver, requestTimeout);
         Timeout timeout = Timeout.of(requestTimeout);
         this.defaultRequestConfig = RequestConfig.custom()
                 .setConnectionRequestTimeout(timeout)
@@ -137,6 +148,8 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         this.client = builder
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setConnectionFactory(new NonLoggingConnectionFactory())
+                        // also the lookup of the proxy's host, when there is one: it is the first hop
+                        .setDnsResolver(dns)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(timeout)
                                 .setSocketTimeout(timeout)
@@ -166,7 +179,10 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         return fetch(campaignId, requestTimeout);
     }
 
-    /** One request, taking at most {@code min(requestTimeout, timeLeft)} in all, connecting and body included. */
+    /**
+     * One request, taking at most {@code min(requestTimeout, timeLeft)} in all, host-name lookup, connecting and body
+     * included.
+     */
     @Override
     public CampaignStatus fetch(long campaignId, Duration timeLeft) throws ApiException, InterruptedException {
         URI uri = statusUri(campaignId);
@@ -187,6 +203,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         ScheduledFuture<?> abort = watchdog.schedule(request::cancel, limit.toMillis(), TimeUnit.MILLISECONDS);
         Response response;
         inFlight.add(request);
+        dns.within(limit);
         try {
             response = client.execute(request, OsviHttpClient::read);
         } catch (BodyTooLargeException e) {
@@ -196,14 +213,20 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
             if (Thread.currentThread().isInterrupted() || aborted) {
                 throw new InterruptedException("interrupted while polling");
             }
+            String within = (deadlineFirst ? Values.formatRounded(limit) : Values.format(limit))
+                    + (deadlineFirst ? " (the time left before the gate's deadline)" : " (requestTimeout)");
+            if (e instanceof BoundedDnsResolver.LookupTimeoutException lookup) {
+                String host = lookup.host().equalsIgnoreCase(uri.getHost()) ? lookup.host()
+                        : "the proxy " + lookup.host();
+                throw new TransientApiException("the name lookup (DNS) of " + host + " did not answer within "
+                        + within + ": check this machine's DNS settings");
+            }
             if (request.isCancelled() || deadlineFirst && e instanceof SocketTimeoutException) {
-                throw new TransientApiException("no complete response within "
-                        + (deadlineFirst ? Values.formatRounded(limit) : Values.format(limit))
-                        + (deadlineFirst ? " (the time left before the gate's deadline)" : " (requestTimeout)")
-                        + " from " + hostAndPort(uri));
+                throw new TransientApiException("no complete response within " + within + " from " + hostAndPort(uri));
             }
             throw new TransientApiException(token.redact(describe(e, uri)));
         } finally {
+            dns.clear();
             inFlight.remove(request);
             abort.cancel(false);
         }
@@ -233,6 +256,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
     public void abort() {
         aborted = true;
         inFlight.forEach(HttpGet::cancel);
+        dns.abort();
     }
 
     private CampaignStatus interpret(Response response, long campaignId) throws ApiException {
@@ -364,6 +388,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
+        dns.close();
         try {
             client.close();
         } catch (IOException e) {

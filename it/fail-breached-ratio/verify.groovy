@@ -4,6 +4,7 @@ assert log.contains("SIMULATION: scenario 'failing'") : 'simulation banner missi
 assert log.contains('campaign 7: queues 3/3 completed, 200 calls (picked 110, not_picked 30, failed 60)') : 'final progress line missing'
 assert log =~ /(?m)^\[INFO\]   failed\s+30%\s+<= 5%\s+FAIL$/ : 'FAIL row of maxFailureRatio missing'
 assert lines.contains('[ERROR] OSVI gate: FAIL campaign 7: 1 of 1 rule breached on 200 calls') : 'summary line missing'
-assert log.contains('on project standalone-pom: The OSVI gate failed campaign 7: 1 of 1 rule breached on 200 calls') : 'failure message missing'
+assert log.contains('on project standalone-pom: Campaign 7 failed the OSVI gate:') : 'failure message missing'
+assert log.count('1 of 1 rule breached on 200 calls') == 1 : 'the summary is said once, in the verdict line'
 assert lines.contains('[ERROR]   - failed ratio is 30%, but the maximum is 5%') : 'breach message missing'
 assert log.contains('BUILD FAILURE')

@@ -8,7 +8,7 @@ assert log.contains('campaign 7: queues 2/2 completed, 100 calls') : 'campaign 7
 assert log.contains("OSVI gate: ${c('1;32', 'PASS')} campaign 7: 1 of 1 rule passed on 100 calls") : 'coloured PASS line for 7 missing'
 assert log.contains("OSVI gate: ${c('1;31', 'ERROR')} campaign 8: the campaign was not found (HTTP 404)") : 'coloured ERROR line for 8 missing'
 assert log.contains("OSVI gate: ${c('1;31', 'ERROR')} 2 campaigns: 7 PASS, 8 ERROR") : 'overall line missing'
-assert log.contains('The OSVI gate could not decide on campaign 8: the campaign was not found (HTTP 404)') : 'failure message missing'
+assert log.contains('The OSVI gate could not decide on campaign 8:') : 'failure message missing'
 assert new File(basedir, 'target/osvi/campaign-7.json').text.contains('"verdict" : "PASS"')
 assert new File(basedir, 'target/osvi/campaign-8.json').text.contains('"verdict" : "ERROR"')
 assert new File(basedir, 'target/osvi/TEST-osvi-campaign-8.xml').isFile()

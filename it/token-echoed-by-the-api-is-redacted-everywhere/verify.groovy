@@ -9,7 +9,7 @@ assert log.contains('calls (****') : 'the echoed by_status key is not quoted red
 assert log.contains('Campaign 7 "Echo ****"') : 'the campaign name is not quoted redacted'
 assert log.contains('upstream rejected ****') : 'the error text is not quoted redacted'
 assert log.contains('redirects to https://moved.example/****/status') : 'the Location is not quoted redacted'
-assert log.contains('on project standalone-pom: The OSVI gate') : 'failure message missing'
+assert log.contains('on project standalone-pom: Campaign 7 did not complete in time:') : 'failure message missing'
 assert new File(basedir, 'target/osvi/campaign-7.json').isFile()
 assert new File(basedir, 'target/osvi/TEST-osvi-campaign-8.xml').isFile()
 assert new File(basedir, 'target/step-summary.md').isFile()

@@ -9,5 +9,10 @@ public enum BuildOutcome {
     /** The gate said no: the build fails ({@code MojoFailureException}). */
     FAIL,
     /** The gate could not decide: the build fails ({@code MojoExecutionException}). */
-    ERROR
+    ERROR;
+
+    /** The worse of the two, in the order above. */
+    public BuildOutcome worse(BuildOutcome other) {
+        return other.ordinal() > ordinal() ? other : this;
+    }
 }

@@ -65,7 +65,15 @@ public final class Gate {
         this.random = random;
     }
 
+    /** Awaits the campaign, decides, and logs the verdict block. */
     public GateResult run() {
+        GateResult result = awaitAndDecide();
+        VerdictReport.write(result, config, log, List.of());
+        return result;
+    }
+
+    /** Awaits the campaign and decides, leaving the verdict block to the caller (which adds where the reports are). */
+    public GateResult awaitAndDecide() {
         log.info("Awaiting OSVI campaign " + config.campaignId()
                 + config.uploadId().stream().mapToObj(id -> " (upload " + id + ")").findFirst().orElse("")
                 + " at " + config.baseUrl() + ": " + polling()
@@ -94,7 +102,6 @@ public final class Gate {
             result = internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, wait.lastSnapshot(),
                     wait.error(), wait.polls(), wait.errors(), wait.elapsed(), e));
         }
-        VerdictReport.write(result, config, log);
         return result;
     }
 

@@ -22,18 +22,21 @@ public record GateResult(long campaignId, Verdict verdict, BuildOutcome outcome,
         return "OSVI gate: " + verdict + " campaign " + campaignId + ": " + summary;
     }
 
-    /** The message of the build failure: what went wrong and what to do, without repeating the summary line. */
+    /**
+     * The message of the build failure: what went wrong and what to do. It does not repeat the summary line, which
+     * the log shows just before Maven prints this: an error is said once.
+     */
     public String failureMessage() {
         String lead = switch (verdict) {
-            case FAIL -> "The OSVI gate failed campaign " + campaignId + ": " + summary;
-            case INCONCLUSIVE -> "The OSVI gate found campaign " + campaignId + " inconclusive: " + summary;
-            case TIMEOUT -> "The OSVI gate timed out on campaign " + campaignId + ": " + summary;
-            case STALLED -> "The OSVI gate found campaign " + campaignId + " stalled: " + summary;
+            case FAIL -> "Campaign " + campaignId + " failed the OSVI gate:";
+            case INCONCLUSIVE -> "Campaign " + campaignId + " is too small to judge:";
+            case TIMEOUT -> "Campaign " + campaignId + " did not complete in time:";
+            case STALLED -> "Campaign " + campaignId + " stopped progressing:";
             case ABORTED -> "The OSVI gate was aborted while awaiting campaign " + campaignId;
-            default -> "The OSVI gate could not decide on campaign " + campaignId + ": " + summary;
+            default -> "The OSVI gate could not decide on campaign " + campaignId + ":";
         };
         StringBuilder message = new StringBuilder(lead);
-        for (String detail : details) {
+        for (String detail : details.isEmpty() && verdict != Verdict.ABORTED ? List.of(summary) : details) {
             message.append(System.lineSeparator()).append("  - ").append(detail);
         }
         return message.toString();

@@ -5,6 +5,7 @@ import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.polling.WaitResult;
+import ai.osvi.gate.report.BuildResults;
 import ai.osvi.gate.report.GithubOutputs;
 import ai.osvi.gate.report.GithubSummary;
 import ai.osvi.gate.report.GitlabDotenv;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -39,25 +39,37 @@ public final class GateRun {
      * simulator's scenario when the run was simulated, which every report then says; {@code null} otherwise.
      *
      * @param githubOutput the file GitHub Actions names in {@code GITHUB_OUTPUT}, or {@code null}
+     * @param build        every gate of this build so far, shared by them: what later jobs read is the build's
+     * @param gate         this gate's name among them (its execution id)
+     * @param project      the project this gate runs for, or {@code null}
      */
     public record Reports(Path directory, Path githubStepSummary, Path githubOutput, Clock clock,
-            UnaryOperator<String> redactor, String simulation) {
+            UnaryOperator<String> redactor, String simulation, BuildResults build, String gate, String project) {
 
         public Reports(Path directory, Path githubStepSummary, Clock clock) {
-            this(directory, githubStepSummary, null, clock, UnaryOperator.identity(), null);
+            this(directory, githubStepSummary, null, clock, UnaryOperator.identity());
         }
 
         public Reports(Path directory, Path githubStepSummary, Path githubOutput, Clock clock,
                 UnaryOperator<String> redactor) {
-            this(directory, githubStepSummary, githubOutput, clock, redactor, null);
+            this(directory, githubStepSummary, githubOutput, clock, redactor, null, new BuildResults(), "default",
+                    null);
         }
 
         public Reports withRedactor(UnaryOperator<String> redactor) {
-            return new Reports(directory, githubStepSummary, githubOutput, clock, redactor, simulation);
+            return new Reports(directory, githubStepSummary, githubOutput, clock, redactor, simulation, build, gate,
+                    project);
         }
 
         public Reports withSimulation(String scenario) {
-            return new Reports(directory, githubStepSummary, githubOutput, clock, redactor, scenario);
+            return new Reports(directory, githubStepSummary, githubOutput, clock, redactor, scenario, build, gate,
+                    project);
+        }
+
+        /** This gate as one of {@code build}'s, named {@code gate}, run for {@code project}. */
+        public Reports inBuild(BuildResults build, String gate, String project) {
+            return new Reports(directory, githubStepSummary, githubOutput, clock, redactor, simulation, build, gate,
+                    project);
         }
     }
 
@@ -69,13 +81,11 @@ public final class GateRun {
         }
 
         public BuildOutcome outcome() {
-            return results.stream().map(GateResult::outcome).max(Comparator.comparingInt(GateRun::severity))
-                    .orElse(BuildOutcome.PASS);
+            return results.stream().map(GateResult::outcome).reduce(BuildOutcome.PASS, BuildOutcome::worse);
         }
 
         public Verdict verdict() {
-            return results.stream().map(GateResult::verdict).max(Comparator.comparingInt(GateRun::severity))
-                    .orElse(Verdict.PASS);
+            return results.stream().map(GateResult::verdict).reduce(Verdict.PASS, Verdict::worse);
         }
 
         /** The build failure message: every campaign that did not pass, what went wrong and what to do. */
@@ -134,7 +144,8 @@ public final class GateRun {
             }
         }
         Results all = new Results(results);
-        List<String> warnings = writeResultsForLaterJobs(all, reports);
+        List<String> warnings = new ArrayList<>();
+        BuildResults.View build = writeResultsForLaterJobs(all, reports, warnings);
         synchronized (log) {
             warnings.forEach(log::warn);
             // the verdict is always the last line, for log parsers: with one campaign it was printed with the
@@ -145,35 +156,61 @@ public final class GateRun {
                 GateResult only = results.get(0);
                 VerdictReport.summaryLine(log, only.outcome(), only.verdict(), only.summaryLine());
             }
+            if (!build.gates().isEmpty()) {
+                // an earlier gate of this build ran too: the last verdict line is the build's, as later jobs read it
+                log.info("Earlier OSVI gates ran in this build: later jobs read the worst verdict of all of them.");
+                VerdictReport.summaryLine(log, build.overall().outcome(), build.overall().verdict(),
+                        build.overall().summaryLine());
+            }
         }
         abort.markReported();
         return all;
     }
 
     /**
-     * The whole run's results for later steps and jobs, on every outcome: {@code osvi.env} (GitLab's dotenv report)
-     * in the report directory, and the GitHub step outputs when {@code GITHUB_OUTPUT} is set.
+     * The build's results for later steps and jobs, on every outcome, this gate's added to those of the gates before
+     * it: {@code osvi.env} (GitLab's dotenv report) in every report directory of the build's gates, and the GitHub
+     * step outputs when {@code GITHUB_OUTPUT} is set.
      *
-     * @return the warnings to log: values left out, files that could not be written
+     * @param warnings gets what to log: values left out, files that could not be written
      */
-    private static List<String> writeResultsForLaterJobs(Results all, Reports reports) {
+    private static BuildResults.View writeResultsForLaterJobs(Results all, Reports reports, List<String> warnings) {
+        synchronized (reports.build()) {
+            BuildResults.View build = reports.build().record(reports.gate(), reports.project(), reports.directory(),
+                    all.results());
+            warnings.addAll(writeForLaterJobs(build, reports));
+            return build;
+        }
+    }
+
+    /**
+     * For a gate that could not start (an invalid parameter, no usable token...): {@code osvi.env} and the GitHub
+     * step outputs say ERROR, so that no later job reads an older run's verdict, an earlier gate's PASS or nothing.
+     */
+    public static void reportNotStarted(Reports reports, GateLog log, String summaryLine) {
+        List<String> warnings;
+        synchronized (reports.build()) {
+            BuildResults.View build = reports.build().recordNotStarted(reports.gate(), reports.project(),
+                    reports.directory(), summaryLine);
+            warnings = writeForLaterJobs(build, reports);
+        }
+        warnings.forEach(log::warn);
+    }
+
+    private static List<String> writeForLaterJobs(BuildResults.View build, Reports reports) {
         List<String> warnings = new ArrayList<>();
-        if (reports.directory() != null) {
+        List<String> lines = GitlabDotenv.lines(build, reports.redactor(), warnings);
+        for (Path directory : build.directories()) {
             try {
-                GitlabDotenv.write(reports.directory(), GitlabDotenv.lines(all, reports.redactor(), warnings),
-                        reports.redactor());
+                GitlabDotenv.write(directory, lines, reports.redactor());
             } catch (IOException | RuntimeException e) {
-                warnings.add("Could not write " + GitlabDotenv.file(reports.directory()) + ": " + e.getMessage());
+                warnings.add("Could not write " + GitlabDotenv.file(directory) + ": " + e.getMessage());
             }
         }
         if (reports.githubOutput() != null) {
             try {
-                Map<String, String> outputs = GithubOutputs.outputs(all, reports.directory(), reports.redactor(),
-                        warnings);
-                synchronized (GateRun.class) {
-                    // like the step summary: modules of a parallel build append to the same file
-                    GithubOutputs.append(reports.githubOutput(), outputs, reports.redactor());
-                }
+                GithubOutputs.append(reports.githubOutput(), GithubOutputs.outputs(build, reports.redactor(),
+                        warnings), reports.redactor());
             } catch (IOException | RuntimeException e) {
                 warnings.add("Could not append to the GitHub step outputs " + reports.githubOutput() + ": "
                         + e.getMessage());
@@ -182,36 +219,11 @@ public final class GateRun {
         return warnings;
     }
 
-    /**
-     * For a gate that could not start (an invalid parameter, no usable token...): {@code osvi.env} and the GitHub
-     * step outputs say ERROR, so that no later job reads an older run's verdict or nothing at all.
-     */
-    public static void reportNotStarted(Reports reports, GateLog log, String summaryLine) {
-        if (reports.directory() != null) {
-            try {
-                GitlabDotenv.write(reports.directory(), GitlabDotenv.notStarted(), reports.redactor());
-            } catch (IOException | RuntimeException e) {
-                log.warn("Could not write " + GitlabDotenv.file(reports.directory()) + ": " + e.getMessage());
-            }
-        }
-        if (reports.githubOutput() != null) {
-            try {
-                synchronized (GateRun.class) {
-                    GithubOutputs.append(reports.githubOutput(), GithubOutputs.notStarted(summaryLine),
-                            reports.redactor());
-                }
-            } catch (IOException | RuntimeException e) {
-                log.warn("Could not append to the GitHub step outputs " + reports.githubOutput() + ": "
-                        + e.getMessage());
-            }
-        }
-    }
-
     private static GateResult runOne(GateConfig config, StatusSource source, TimeSource time, GateLog log,
             AbortSignal abort, DoubleSupplier random, Reports reports) {
         GateResult result;
         try {
-            result = new Gate(config, source, time, log, abort, random).run();
+            result = new Gate(config, source, time, log, abort, random).awaitAndDecide();
         } catch (RuntimeException e) {
             result = Gate.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null, 0, 0,
                     Duration.ZERO, e));
@@ -241,11 +253,17 @@ public final class GateRun {
         }
     }
 
+    /** Writes the campaign's reports, then its verdict block, which ends by naming where the reports are. */
     private static GateResult writeReports(GateResult result, GateConfig config, GateLog log, Reports reports) {
+        List<String> closing = new ArrayList<>();
         if (reports.directory() != null) {
             try {
                 ReportFiles.write(reports.directory(), result, config, reports.clock().instant(), reports.redactor(),
                         reports.simulation());
+                closing.add("Reports: " + reports.directory().toAbsolutePath() + " ("
+                        + ReportFiles.jsonFile(reports.directory(), result.campaignId()).getFileName() + ", "
+                        + ReportFiles.junitFile(reports.directory(), result.campaignId()).getFileName() + ", "
+                        + GitlabDotenv.FILE_NAME + ")");
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not write the reports of campaign " + config.campaignId() + " to "
                         + reports.directory() + ": " + e.getMessage());
@@ -253,7 +271,8 @@ public final class GateRun {
         }
         if (reports.githubStepSummary() != null) {
             try {
-                synchronized (GateRun.class) {
+                synchronized (reports.build()) {
+                    // modules of a parallel build append to the same file
                     GithubSummary.append(reports.githubStepSummary(), result, config, reports.redactor(),
                             reports.simulation());
                 }
@@ -262,22 +281,7 @@ public final class GateRun {
                         + e.getMessage());
             }
         }
+        VerdictReport.write(result, config, log, closing);
         return result;
-    }
-
-    static int severity(BuildOutcome outcome) {
-        return outcome.ordinal();
-    }
-
-    static int severity(Verdict verdict) {
-        return switch (verdict) {
-            case PASS -> 0;
-            case INCONCLUSIVE -> 1;
-            case FAIL -> 2;
-            case TIMEOUT -> 3;
-            case STALLED -> 4;
-            case ERROR -> 5;
-            case ABORTED -> 6;
-        };
     }
 }

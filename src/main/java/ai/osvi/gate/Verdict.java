@@ -19,5 +19,23 @@ public enum Verdict {
     /** The gate could not decide: token rejected, campaign not found, API unreachable or erratic, campaign inactive. */
     ERROR,
     /** The build was interrupted while waiting. */
-    ABORTED
+    ABORTED;
+
+    /** How bad a verdict is, for the worst of several: PASS the least, then INCONCLUSIVE, FAIL, TIMEOUT, STALLED, ERROR. */
+    public int severity() {
+        return switch (this) {
+            case PASS -> 0;
+            case INCONCLUSIVE -> 1;
+            case FAIL -> 2;
+            case TIMEOUT -> 3;
+            case STALLED -> 4;
+            case ERROR -> 5;
+            case ABORTED -> 6;
+        };
+    }
+
+    /** The worse of the two. */
+    public Verdict worse(Verdict other) {
+        return other.severity() > severity() ? other : this;
+    }
 }

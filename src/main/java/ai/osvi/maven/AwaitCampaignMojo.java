@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
@@ -178,7 +179,8 @@ public class AwaitCampaignMojo extends AbstractMojo {
 
     /**
      * What happens when {@code timeout} passes before the campaign completes: {@code fail} the build (the gate could
-     * not decide), or {@code evaluate} the rules on the last snapshot received.
+     * not decide), or {@code evaluate} the rules on the last snapshot received: a breach is then a FAIL, and rules
+     * that hold give TIMEOUT with a warning (never PASS, which means completed), the build going on.
      */
     @Parameter(property = "osvi.onTimeout", defaultValue = RawGateConfig.DEFAULT_ON_TIMEOUT)
     private String onTimeout;
@@ -233,8 +235,8 @@ public class AwaitCampaignMojo extends AbstractMojo {
     /**
      * Runs the gate against an embedded OSVI simulator on 127.0.0.1 instead of the real API: no account or token is
      * needed and nothing real is contacted. A built-in scenario ({@code passing}, {@code failing}, {@code stalled},
-     * {@code inactive}) or the path of a scenario JSON file, relative to the project's base directory (format in the
-     * README).
+     * {@code inactive}) or the path of a scenario JSON file, relative to the base directory of the build's top-level
+     * project whichever module runs the gate (format in the README).
      */
     @Parameter(property = "osvi.simulation")
     private String simulation;
@@ -265,6 +267,46 @@ public class AwaitCampaignMojo extends AbstractMojo {
         this.settingsDecrypter = settingsDecrypter;
     }
 
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the OSVI gate (skip / osvi.skip is true).");
+            return;
+        }
+        MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session));
+        removeReportsOfEarlierBuilds();
+        String project = this.project == null ? null : this.project.getId();
+        GateRun.Reports reports = new GateRun.Reports(reportDirectory(), environmentPath("GITHUB_STEP_SUMMARY"),
+                environmentPath("GITHUB_OUTPUT"), Clock.systemUTC(), UnaryOperator.identity())
+                .inBuild(BuildResultsOfSession.get(session), gateName(), project);
+        // every message that leaves the goal passes the token's redaction, once it is known
+        AtomicReference<UnaryOperator<String>> redactor = new AtomicReference<>(UnaryOperator.identity());
+        GateRun.Results results;
+        try {
+            results = runGate(log, reports, redactor);
+        } catch (MojoExecutionException e) {
+            GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, "OSVI gate: ERROR: the gate did not"
+                    + " run to a verdict; see the build log");
+            throw new MojoExecutionException(redactor.get().apply(e.getMessage()));
+        } catch (RuntimeException e) {
+            // a bug of ours, or of a library: a message Maven shows without a stack trace, and ERROR for later jobs
+            GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, "OSVI gate: ERROR: the gate failed"
+                    + " unexpectedly; see the build log");
+            getLog().debug(e);
+            throw new MojoExecutionException(redactor.get().apply("The OSVI gate failed unexpectedly (" + e
+                    + "). This is a bug in osvi-maven-plugin, not a verdict on the campaign: please report it with"
+                    + " the output of mvn -X."));
+        }
+        ResultProperties.publish(reports.build().forProject(project), this.project);
+        String message = redactor.get().apply(results.failureMessage());
+        switch (results.outcome()) {
+            case PASS, WARN -> {
+            }
+            case FAIL -> throw new MojoFailureException(message);
+            case ERROR -> throw new MojoExecutionException(message);
+        }
+    }
+
     private ApiToken resolveToken() throws MojoExecutionException {
         try {
             return new TokenResolver(settingsDecrypter, environment).resolve(settings, serverId);
@@ -274,35 +316,15 @@ public class AwaitCampaignMojo extends AbstractMojo {
         }
     }
 
-    @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping the OSVI gate (skip / osvi.skip is true).");
-            return;
-        }
-        MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session));
-        removeReportsOfEarlierBuilds();
-        GateRun.Reports reports = new GateRun.Reports(reportDirectory(), environmentPath("GITHUB_STEP_SUMMARY"),
-                environmentPath("GITHUB_OUTPUT"), Clock.systemUTC(), UnaryOperator.identity());
-        GateRun.Results results;
-        try {
-            results = runGate(log, reports);
-        } catch (MojoExecutionException | RuntimeException e) {
-            // the gate did not start, or broke outside any campaign: later jobs read ERROR, not an older verdict
-            GateRun.reportNotStarted(reports, log, "OSVI gate: ERROR: the gate did not run to a verdict; see the"
-                    + " build log");
-            throw e;
-        }
-        ResultProperties.publish(results, project);
-        switch (results.outcome()) {
-            case PASS, WARN -> {
-            }
-            case FAIL -> throw new MojoFailureException(results.failureMessage());
-            case ERROR -> throw new MojoExecutionException(results.failureMessage());
-        }
+    /** This gate's name among the build's: its execution id, after its module's artifactId in a reactor. */
+    private String gateName() {
+        String execution = mojoExecution == null ? "default-cli" : mojoExecution.getExecutionId();
+        boolean reactor = session != null && session.getProjects() != null && session.getProjects().size() > 1;
+        return reactor && project != null ? project.getArtifactId() + "-" + execution : execution;
     }
 
-    private GateRun.Results runGate(MavenGateLog log, GateRun.Reports reports) throws MojoExecutionException {
+    private GateRun.Results runGate(MavenGateLog log, GateRun.Reports reports, AtomicReference<UnaryOperator<String>> redactor)
+            throws MojoExecutionException {
         List<String> commandLine = mojoExecution == null || session == null ? List.of()
                 : CommandLineProperties.problems(session.getUserProperties(), mojoExecution.getMojoDescriptor(), this);
         if (!commandLine.isEmpty()) {
@@ -334,11 +356,16 @@ public class AwaitCampaignMojo extends AbstractMojo {
         raw.completionOnly = completionOnly;
         try (AbortOnShutdown abort = AbortOnShutdown.register()) {
             try {
+                if (!completionOnly && !Simulation.hasRules(raw) && !unusedExecutionRules().isEmpty()) {
+                    // the same error with simulation as without: the scenario's suggested rules would hide it
+                    throw new InvalidConfigurationException("maxFailureRatio", GateConfig.NO_RULE);
+                }
                 if (simulation != null && !simulation.isBlank()) {
-                    return Simulation.run(simulation, baseDirectory(), raw, log, abort.signal(), reports);
+                    return Simulation.run(simulation, topLevelDirectory(), raw, log, abort.signal(), reports);
                 } else {
                     List<GateConfig> campaigns = GateConfig.parseAll(raw);
                     ApiToken token = resolveToken();
+                    redactor.set(token::redact);
                     ProxySettings proxy = ProxyResolver.resolve(settings, settingsDecrypter,
                             campaigns.get(0).baseUrl());
                     if (proxy != null) {
@@ -410,8 +437,15 @@ public class AwaitCampaignMojo extends AbstractMojo {
         return Path.of(path);
     }
 
-    /** The project's base directory; without a pom, the folder Maven runs in. */
-    private Path baseDirectory() {
+    /**
+     * The base directory of the build's top-level project, against which relative paths the user gives are resolved,
+     * whichever module the gate runs in; without a pom, the folder Maven runs in.
+     */
+    private Path topLevelDirectory() {
+        MavenProject topLevel = session == null ? null : session.getTopLevelProject();
+        if (topLevel != null && topLevel.getBasedir() != null) {
+            return topLevel.getBasedir().toPath();
+        }
         return project != null && project.getBasedir() != null ? project.getBasedir().toPath() : workingFolder();
     }
 

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
@@ -46,11 +48,7 @@ final class CommandLineProperties {
             Parameter parameter = byProperty.get(property);
             String given = userProperties.getProperty(property);
             if (parameter == null) {
-                problems.add("-D" + property + " names no parameter of osvi:" + descriptor.getGoal()
-                        + ", so Maven would ignore it" + Spelling.closest(property, byProperty.keySet())
-                                .map(meant -> ": did you mean " + meant + "?").orElse(".")
-                        + " The goal's properties are listed by 'mvn help:describe -Dplugin=ai.osvi:osvi-maven-plugin"
-                        + " -Ddetail'.");
+                unknown(property, byProperty, descriptor).ifPresent(problems::add);
                 continue;
             }
             Object effective = valueOf(mojo, parameter.getName());
@@ -64,6 +62,29 @@ final class CommandLineProperties {
         }
         return problems;
     }
+
+    /**
+     * The problem with a property that names no parameter: one that looks like a token is refused without its value;
+     * one a typo away from a parameter is refused with the parameter's name; one far from every parameter is
+     * someone else's ({@code -Dosvi.version=2.1.0} choosing a dependency's version in the pom) and left alone.
+     */
+    private static Optional<String> unknown(String property, Map<String, Parameter> byProperty,
+            MojoDescriptor descriptor) {
+        String name = property.substring(PREFIX.length()).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        if (TOKEN_WORDS.stream().anyMatch(name::contains)) {
+            return Optional.of("-D" + property + " is never read: the gate takes the API token only from the"
+                    + " <password> of the settings.xml <server> named by serverId (osvi by default; encrypt it with"
+                    + " mvn --encrypt-password) or from the environment variable " + TokenResolver.ENV_VARIABLE
+                    + ", never from a property, which Maven prints at -X and a CI log keeps. Remove -D" + property
+                    + " from the command line and give the token one of those two ways.");
+        }
+        return Spelling.closeTo(property, byProperty.keySet()).map(meant -> "-D" + property + " names no parameter"
+                + " of osvi:" + descriptor.getGoal() + ", so Maven would ignore it: did you mean " + meant + "? The"
+                + " goal's properties are listed by 'mvn help:describe -Dplugin=ai.osvi:osvi-maven-plugin -Ddetail'.");
+    }
+
+    /** Words of a property name that would carry a secret. */
+    private static final List<String> TOKEN_WORDS = List.of("token", "apikey", "password", "secret");
 
     private static Object valueOf(Object mojo, String field) {
         for (Class<?> type = mojo.getClass(); type != null; type = type.getSuperclass()) {

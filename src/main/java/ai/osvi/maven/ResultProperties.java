@@ -1,16 +1,17 @@
 package ai.osvi.maven;
 
-import ai.osvi.gate.GateRun;
+import ai.osvi.gate.report.BuildResults;
 import ai.osvi.gate.report.ResultValues;
 import java.math.BigInteger;
 import java.util.Properties;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Publishes the results as project properties for later steps of the same build: {@code osvi.result.verdict},
- * {@code osvi.result.calls.total}, {@code osvi.result.ratio.<status>}, and the same under
- * {@code osvi.result.<campaignId>.} for each campaign. With several campaigns the unprefixed ones combine them: the
- * worst verdict, the sum of the calls, the ratios of the summed counts. A ratio has as many decimals as it takes
+ * Publishes the results of the project's gates as its properties, for later steps of the same build:
+ * {@code osvi.result.verdict}, {@code osvi.result.calls.total}, {@code osvi.result.ratio.<status>}, and the same under
+ * {@code osvi.result.<campaignId>.} for each campaign. With several campaigns or gates the unprefixed ones combine
+ * them: the worst verdict, the sum of the calls, the ratios of the summed counts; with several gates (executions),
+ * each one's verdict is {@code osvi.result.gate.<executionId>.verdict}. A ratio has as many decimals as it takes
  * never to read as passing a rule on its status that failed.
  */
 final class ResultProperties {
@@ -20,19 +21,21 @@ final class ResultProperties {
     private ResultProperties() {
     }
 
-    static void publish(GateRun.Results results, MavenProject project) {
+    static void publish(BuildResults.View gates, MavenProject project) {
         if (project == null) {
             return;
         }
         Properties properties = project.getProperties();
-        for (ResultValues campaign : ResultValues.perCampaign(results)) {
+        for (ResultValues campaign : gates.campaigns()) {
             String prefix = PREFIX + campaign.campaignId() + ".";
             properties.setProperty(prefix + "verdict", campaign.verdict().name());
             if (campaign.callsTotal() != null) {
                 publishCounts(properties, prefix, campaign);
             }
         }
-        ResultValues all = ResultValues.combined(results);
+        gates.gates().forEach((gate, values) -> properties.setProperty(PREFIX + "gate." + gate + ".verdict",
+                values.verdict().name()));
+        ResultValues all = gates.overall();
         properties.setProperty(PREFIX + "verdict", all.verdict().name());
         publishCounts(properties, PREFIX, all);
     }

@@ -195,11 +195,11 @@ class GateRunTest {
 
     @Test
     void worst_verdict_order_should_put_could_not_decide_above_a_breach() {
-        assertThat(GateRun.severity(Verdict.ABORTED)).isGreaterThan(GateRun.severity(Verdict.ERROR));
-        assertThat(GateRun.severity(Verdict.ERROR)).isGreaterThan(GateRun.severity(Verdict.TIMEOUT));
-        assertThat(GateRun.severity(Verdict.TIMEOUT)).isGreaterThan(GateRun.severity(Verdict.FAIL));
-        assertThat(GateRun.severity(Verdict.FAIL)).isGreaterThan(GateRun.severity(Verdict.INCONCLUSIVE));
-        assertThat(GateRun.severity(Verdict.INCONCLUSIVE)).isGreaterThan(GateRun.severity(Verdict.PASS));
+        assertThat(Verdict.ABORTED.severity()).isGreaterThan(Verdict.ERROR.severity());
+        assertThat(Verdict.ERROR.severity()).isGreaterThan(Verdict.TIMEOUT.severity());
+        assertThat(Verdict.TIMEOUT.severity()).isGreaterThan(Verdict.FAIL.severity());
+        assertThat(Verdict.FAIL.severity()).isGreaterThan(Verdict.INCONCLUSIVE.severity());
+        assertThat(Verdict.INCONCLUSIVE.severity()).isGreaterThan(Verdict.PASS.severity());
     }
 
     @Test

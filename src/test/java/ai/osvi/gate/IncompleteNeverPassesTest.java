@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
-import ai.osvi.gate.report.ResultValues;
+import ai.osvi.gate.report.BuildResults;
 import ai.osvi.it.GithubOutputFile;
 import ai.osvi.it.GitlabDotenvFile;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,7 +80,7 @@ class IncompleteNeverPassesTest {
                 .containsEntry("build-outcome", "WARN").containsEntry("summary", verdictLine);
         assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsEntry("OSVI_VERDICT", "TIMEOUT")
                 .containsEntry("OSVI_BUILD_OUTCOME", "WARN");
-        assertThat(ResultValues.combined(results).verdict()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(BuildResults.single(results.results(), dir).overall().verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(Files.readString(summary)).startsWith("### \u26a0\ufe0f OSVI gate: TIMEOUT \u2014 campaign 7")
                 .contains("| Rule | Actual | Limit | Result |", "| `picked` | 96.7% | &gt;= 50% | PASS |");
     }

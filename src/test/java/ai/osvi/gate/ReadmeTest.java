@@ -28,7 +28,7 @@ class ReadmeTest {
     @Test
     void the_reports_section_should_list_every_verdict_and_the_order_the_build_takes_them_in() throws Exception {
         List<String> worstFirst = Arrays.stream(Verdict.values())
-                .sorted(Comparator.comparingInt((Verdict verdict) -> GateRun.severity(verdict)).reversed())
+                .sorted(Comparator.comparingInt((Verdict verdict) -> verdict.severity()).reversed())
                 .map(Verdict::name).toList();
 
         assertThat(list(readme(), "On every outcome")).containsExactlyInAnyOrderElementsOf(worstFirst);

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A hostile API on 127.0.0.1 for the redaction tests: it echoes the token it receives wherever an answer can carry
  * text. Campaign 7 alternates, from its first request on, a 200 that never completes (the token in the campaign name, in a {@code by_status} key,
  * plain and JSON-escaped) with a 500 whose error text holds it; campaign 8 redirects to a {@code Location} that
- * holds it.
+ * holds it. Campaign 9 answers a 200 whose {@code by_status} has the token twice as a name, once written with a JSON
+ * escape (a duplicate name, refused with the name quoted); campaign 10 redirects to a {@code Location} that holds the
+ * token percent-encoded.
  */
 public final class EchoingApi implements AutoCloseable {
 
@@ -33,7 +35,20 @@ public final class EchoingApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             int status;
             String body;
-            if (path.endsWith("/campaigns/8/status")) {
+            String escaped = "\\u" + String.format("%04x", (int) token.charAt(0)) + token.substring(1);
+            if (path.endsWith("/campaigns/9/status")) {
+                status = 200;
+                body = "{\"success\": true, \"data\": {"
+                        + "\"campaign\": {\"id\": 9, \"name\": \"Echo\", \"status\": \"active\"},"
+                        + "\"calls\": {\"total\": 10, \"by_status\": {\"" + escaped + "\": 4, \"" + token
+                        + "\": 6}}, \"uploads\": []}}";
+            } else if (path.endsWith("/campaigns/10/status")) {
+                status = 302;
+                body = "";
+                StringBuilder encoded = new StringBuilder();
+                token.chars().forEach(c -> encoded.append(String.format("%%%02X", c)));
+                exchange.getResponseHeaders().set("Location", "https://moved.example/" + encoded + "/status");
+            } else if (path.endsWith("/campaigns/8/status")) {
                 status = 302;
                 body = "";
                 exchange.getResponseHeaders().set("Location", "https://moved.example/" + token + "/status");
@@ -42,7 +57,6 @@ public final class EchoingApi implements AutoCloseable {
                 body = "{\"success\": false, \"error\": \"upstream rejected " + token + "\"}";
             } else {
                 status = 200;
-                String escaped = "\\u" + String.format("%04x", (int) token.charAt(0)) + token.substring(1);
                 body = "{\"success\": true, \"data\": {"
                         + "\"campaign\": {\"id\": 7, \"name\": \"Echo " + token + "\", \"status\": \"active\"},"
                         + "\"calls\": {\"total\": 10, \"by_status\": {\"" + token + "\": 4, \"x" + escaped + "\": 1,"

@@ -366,4 +366,24 @@ class AwaitCampaignMojoTest {
         assertThat(GitlabDotenvFile.read(reports.resolve("osvi.env"))).containsEntry("OSVI_VERDICT", "ERROR");
         assertThat(simulator.requests()).isEmpty();
     }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    void an_unexpected_runtime_exception_should_reach_maven_as_an_execution_exception_with_a_message(
+            AwaitCampaignMojo mojo) throws Exception {
+        pointAt(mojo, ENV_TOKEN, Map.of());
+        mojo.environment = name -> {
+            if (name.equals("OSVI_API_TOKEN")) {
+                throw new IllegalStateException("boom");
+            }
+            return null;
+        };
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("The OSVI gate failed unexpectedly (java.lang.IllegalStateException: boom)")
+                .hasMessageContaining("This is a bug in osvi-maven-plugin");
+        assertThat(simulator.requests()).isEmpty();
+    }
 }

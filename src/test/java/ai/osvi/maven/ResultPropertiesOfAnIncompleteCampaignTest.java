@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.osvi.gate.FakeTime;
 import ai.osvi.gate.GateRun;
+import ai.osvi.gate.report.BuildResults;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.ScriptedSource;
 import ai.osvi.gate.Snapshots;
@@ -30,7 +31,7 @@ class ResultPropertiesOfAnIncompleteCampaignTest {
                 new AbortSignal(), () -> 0, new GateRun.Reports(null, null, Clock.systemUTC()));
         MavenProject project = new MavenProject();
 
-        ResultProperties.publish(results, project);
+        ResultProperties.publish(BuildResults.single(results.results(), null), project);
 
         assertThat(project.getProperties()).containsEntry("osvi.result.verdict", "TIMEOUT")
                 .containsEntry("osvi.result.7.verdict", "TIMEOUT").containsEntry("osvi.result.ratio.failed", "0.01");

@@ -1,6 +1,8 @@
 package ai.osvi.gate.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The OSVI API token and where it came from. {@link #toString()} never shows the value, and {@link #redact} removes
@@ -18,8 +20,34 @@ public record ApiToken(String value, String source) {
         }
     }
 
+    /**
+     * {@code text} with the token replaced by {@code ****}: written as it is, and written in the encodings text on its
+     * way to a message may keep, character by character and mixed (JSON escapes: a backslash, u and four hex digits,
+     * or a backslash before a slash; URL percent-encoding {@code %61}), so that what a reader would decode to the
+     * token is never shown either.
+     */
     public String redact(String text) {
-        return text == null ? null : text.replace(value, "****");
+        return text == null ? null : encodedForms().matcher(text.replace(value, "****")).replaceAll("****");
+    }
+
+    private Pattern encodedForms() {
+        StringBuilder regex = new StringBuilder();
+        value.codePoints().forEach(c -> {
+            regex.append("(?:").append(Pattern.quote(new String(Character.toChars(c))));
+            if (c == '/') {
+                regex.append("|\\\\/");
+            }
+            for (char unit : Character.toChars(c)) {
+                regex.append("|\\\\u(?i:").append(String.format("%04x", (int) unit)).append(")");
+            }
+            byte[] utf8 = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8);
+            regex.append("|");
+            for (byte b : utf8) {
+                regex.append("%(?i:").append(String.format("%02x", b & 0xff)).append(")");
+            }
+            regex.append(")");
+        });
+        return Pattern.compile(regex.toString());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package ai.osvi.gate.report;
 
-import ai.osvi.gate.GateRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,9 @@ import java.util.stream.Collectors;
  * GitHub Actions step outputs, appended to the file GitHub names in {@code GITHUB_OUTPUT}: {@code verdict},
  * {@code build-outcome}, {@code summary}, {@code campaign-name}, {@code calls-total}, {@code ratio-<status>},
  * {@code report-json}, {@code report-junit}; with several campaigns, the same per campaign prefixed with its id
- * ({@code 7-verdict}) beside the combined ones.
+ * ({@code 7-verdict}) beside the combined ones. The unprefixed values are the build's: the worst verdict of every gate
+ * that ran in this build so far, written again after each gate (a later job reads an output's last value); with more
+ * than one gate, each gate's verdict, outcome and summary follow under {@code gate-<name>-}.
  * <p>
  * Every value is written in the runner's multi-line form ({@code name<<DELIMITER}, the value, {@code DELIMITER}) with
  * a random delimiter that no line of the value equals, as GitHub's own toolkit writes outputs: whatever text the API
@@ -37,22 +38,27 @@ public final class GithubOutputs {
     /**
      * The outputs, in the order they are written.
      *
-     * @param reportDirectory where the JSON and JUnit reports are, or {@code null} when none are written
-     * @param redactor        applied to every name and value
-     * @param warnings        gets what was left out, and why
+     * @param build    what later jobs read: the build's values, each campaign's, each gate's
+     * @param redactor applied to every name and value
+     * @param warnings gets what was left out, and why
      */
-    public static Map<String, String> outputs(GateRun.Results results, Path reportDirectory,
-            UnaryOperator<String> redactor, List<String> warnings) {
+    public static Map<String, String> outputs(BuildResults.View build, UnaryOperator<String> redactor,
+            List<String> warnings) {
         Map<String, String> outputs = new LinkedHashMap<>();
-        List<ResultValues> campaigns = ResultValues.perCampaign(results);
+        List<ResultValues> campaigns = build.campaigns();
         List<OutputNames.LeftOut> leftOut = new ArrayList<>();
-        put(outputs, "", ResultValues.combined(results), campaigns, reportDirectory, redactor, leftOut);
+        put(outputs, "", build.overall(), campaigns, redactor, leftOut);
         if (campaigns.size() > 1) {
             for (ResultValues campaign : campaigns) {
-                put(outputs, campaign.campaignId() + "-", campaign, List.of(campaign), reportDirectory, redactor,
-                        leftOut);
+                put(outputs, campaign.campaignId() + "-", campaign, List.of(campaign), redactor, leftOut);
             }
         }
+        build.gates().forEach((gate, values) -> {
+            String prefix = "gate-" + OutputNames.clean(gate, redactor, OutputNames::github) + "-";
+            outputs.put(prefix + "verdict", values.verdict().name());
+            outputs.put(prefix + "build-outcome", values.outcome().name());
+            outputs.put(prefix + "summary", redactor.apply(values.summaryLine()));
+        });
         Set<String> distinct = new LinkedHashSet<>();
         for (OutputNames.LeftOut left : leftOut) {
             distinct.add("GitHub output ratio-" + left.name() + " left out: " + left.reason()
@@ -63,8 +69,7 @@ public final class GithubOutputs {
     }
 
     private static void put(Map<String, String> outputs, String prefix, ResultValues values,
-            List<ResultValues> reported, Path reportDirectory, UnaryOperator<String> redactor,
-            List<OutputNames.LeftOut> leftOut) {
+            List<ResultValues> reported, UnaryOperator<String> redactor, List<OutputNames.LeftOut> leftOut) {
         outputs.put(prefix + "verdict", values.verdict().name());
         outputs.put(prefix + "build-outcome", values.outcome().name());
         outputs.put(prefix + "summary", redactor.apply(values.summaryLine()));
@@ -77,24 +82,18 @@ public final class GithubOutputs {
         OutputNames.unique(values.ratios().keySet(), status -> OutputNames.clean(status, redactor,
                 OutputNames::github), leftOut).forEach((status, name) -> outputs.put(prefix + "ratio-" + name,
                         values.ratios().get(status).toPlainString()));
-        if (reportDirectory != null) {
+        List<ResultValues> withReports = reported.stream().filter(one -> one.reportDirectory() != null).toList();
+        if (!withReports.isEmpty()) {
             // one path per line with several campaigns: the form actions/upload-artifact takes for several paths
-            outputs.put(prefix + "report-json", redactor.apply(reported.stream()
-                    .map(one -> ReportFiles.jsonFile(reportDirectory, one.campaignId()).toAbsolutePath().toString())
+            outputs.put(prefix + "report-json", redactor.apply(withReports.stream()
+                    .map(one -> ReportFiles.jsonFile(one.reportDirectory(), one.campaignId()).toAbsolutePath()
+                            .toString())
                     .collect(Collectors.joining("\n"))));
-            outputs.put(prefix + "report-junit", redactor.apply(reported.stream()
-                    .map(one -> ReportFiles.junitFile(reportDirectory, one.campaignId()).toAbsolutePath().toString())
+            outputs.put(prefix + "report-junit", redactor.apply(withReports.stream()
+                    .map(one -> ReportFiles.junitFile(one.reportDirectory(), one.campaignId()).toAbsolutePath()
+                            .toString())
                     .collect(Collectors.joining("\n"))));
         }
-    }
-
-    /** The outputs of a gate that could not start (an invalid parameter, no token): verdict and outcome ERROR. */
-    public static Map<String, String> notStarted(String summaryLine) {
-        Map<String, String> outputs = new LinkedHashMap<>();
-        outputs.put("verdict", "ERROR");
-        outputs.put("build-outcome", "ERROR");
-        outputs.put("summary", summaryLine);
-        return outputs;
     }
 
     /** {@code outputs} in the runner's multi-line form, each value between lines of a fresh delimiter. */

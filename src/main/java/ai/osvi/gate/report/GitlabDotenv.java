@@ -1,6 +1,5 @@
 package ai.osvi.gate.report;
 
-import ai.osvi.gate.GateRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +15,10 @@ import java.util.function.UnaryOperator;
 /**
  * {@code osvi.env}, a GitLab dotenv report ({@code artifacts:reports:dotenv}): {@code OSVI_VERDICT},
  * {@code OSVI_BUILD_OUTCOME}, {@code OSVI_CALLS_TOTAL}, {@code OSVI_RATIO_<STATUS>}, {@code OSVI_CAMPAIGN_NAME}; with
- * several campaigns, combined values and the same per campaign ({@code OSVI_7_VERDICT}).
+ * several campaigns, combined values and the same per campaign ({@code OSVI_7_VERDICT}). Its values are the build's:
+ * the worst verdict of every gate that ran in this build so far, the file being written again, in every gate's report
+ * directory, after each gate; with more than one gate, each gate's verdict and outcome follow
+ * ({@code OSVI_GATE_<NAME>_VERDICT}).
  * <p>
  * It keeps to what GitLab accepts (its dotenv documentation and {@code Ci::ParseDotenvArtifactService}): UTF-8, one
  * {@code KEY=VALUE} a line, no empty line, no comment, no quoting; keys of {@code [A-Z0-9_]} (at most 255 characters);
@@ -50,15 +52,17 @@ public final class GitlabDotenv {
      * @param redactor applied to every key and value
      * @param warnings gets what was left out, and why
      */
-    public static List<String> lines(GateRun.Results results, UnaryOperator<String> redactor,
+    public static List<String> lines(BuildResults.View build, UnaryOperator<String> redactor,
             List<String> warnings) {
-        List<ResultValues> campaigns = ResultValues.perCampaign(results);
-        ResultValues all = ResultValues.combined(results);
+        List<ResultValues> campaigns = build.campaigns();
+        ResultValues all = build.overall();
         boolean several = campaigns.size() > 1;
         List<OutputNames.LeftOut> collisions = new ArrayList<>();
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("OSVI_VERDICT", all.verdict().name());
         variables.put("OSVI_BUILD_OUTCOME", all.outcome().name());
+        build.gates().forEach((gate, values) -> variables.put("OSVI_GATE_" + OutputNames.clean(gate, redactor,
+                OutputNames::dotenv) + "_VERDICT", values.verdict().name()));
         if (several) {
             for (ResultValues campaign : campaigns) {
                 variables.put("OSVI_" + campaign.campaignId() + "_VERDICT", campaign.verdict().name());
@@ -151,10 +155,5 @@ public final class GitlabDotenv {
         }
         Files.createDirectories(directory);
         ReportFiles.writeAtomically(file(directory), text);
-    }
-
-    /** The lines of a gate that could not start (an invalid parameter, no token): verdict and outcome ERROR. */
-    public static List<String> notStarted() {
-        return List.of("OSVI_VERDICT=ERROR\n", "OSVI_BUILD_OUTCOME=ERROR\n");
     }
 }

@@ -2,7 +2,6 @@ package ai.osvi.gate.report;
 
 import ai.osvi.gate.BuildOutcome;
 import ai.osvi.gate.GateResult;
-import ai.osvi.gate.GateRun;
 import ai.osvi.gate.Verdict;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
@@ -10,6 +9,7 @@ import ai.osvi.gate.rules.Percentages;
 import ai.osvi.gate.rules.Rule;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The results as plain values for later steps and jobs, one set per campaign and one for the whole run: what the
- * project properties, the GitHub step outputs and the GitLab dotenv report publish, each in its own naming. With
- * several campaigns the whole run's set has the worst verdict and outcome, the sum of the calls and the ratios of the
- * summed counts; with one campaign it is that campaign's set.
+ * The results as plain values for later steps and jobs, one set per campaign and one for the whole build (see
+ * {@link BuildResults}): what the project properties, the GitHub step outputs and the GitLab dotenv report publish,
+ * each in its own naming. With several campaigns the build's set has the worst verdict and outcome, the sum of the
+ * calls and the ratios of the summed counts; with one campaign it is that campaign's set.
  *
  * @param campaignId   the campaign, or {@code null} for the combined set of several campaigns
  * @param summaryLine  "OSVI gate: FAIL campaign 7: 1 of 1 rule breached on 200 calls"; it may quote the API
@@ -30,9 +30,11 @@ import java.util.Map;
  * @param ratios       count / total per status (none when the total is 0 or unknown): at least
  *                     {@link #MIN_RATIO_DECIMALS} decimals, and as many more as a judged rule on that status needs
  *                     never to read as passing beside a FAIL ({@link Percentages#consistentRatio})
+ * @param reportDirectory where the campaign's JSON and JUnit reports are, or {@code null}
  */
 public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcome, String summaryLine,
-        String campaignName, BigInteger callsTotal, Map<String, BigInteger> counts, Map<String, BigDecimal> ratios) {
+        String campaignName, BigInteger callsTotal, Map<String, BigInteger> counts, Map<String, BigDecimal> ratios,
+        Path reportDirectory) {
 
     public static final int MIN_RATIO_DECIMALS = 6;
 
@@ -41,41 +43,42 @@ public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcom
         ratios = Collections.unmodifiableMap(new LinkedHashMap<>(ratios));
     }
 
-    /** Each campaign's values, in the order the campaigns were given. */
-    public static List<ResultValues> perCampaign(GateRun.Results results) {
-        List<Rule> rules = judgedRules(results);
-        List<ResultValues> values = new ArrayList<>();
-        for (GateResult result : results.results()) {
-            CampaignStatus snapshot = result.waitResult().lastSnapshot();
-            CallCounts calls = snapshot == null ? null : snapshot.calls();
-            Map<String, BigInteger> counts = new LinkedHashMap<>();
-            if (calls != null) {
-                calls.byStatus().forEach((status, count) -> counts.put(status, BigInteger.valueOf(count)));
-            }
-            values.add(new ResultValues(result.campaignId(), result.verdict(), result.outcome(), result.summaryLine(),
-                    snapshot == null || snapshot.campaign() == null ? null : snapshot.campaign().name(),
-                    calls == null ? null : BigInteger.valueOf(calls.total()), counts,
-                    ratios(calls == null ? null : BigInteger.valueOf(calls.total()), counts, rules)));
+    /**
+     * One campaign's values.
+     *
+     * @param judged every result of the same set, whose judged rules decide how many decimals a ratio needs
+     */
+    static ResultValues of(GateResult result, Path reportDirectory, List<GateResult> judged) {
+        CampaignStatus snapshot = result.waitResult().lastSnapshot();
+        CallCounts calls = snapshot == null ? null : snapshot.calls();
+        Map<String, BigInteger> counts = new LinkedHashMap<>();
+        if (calls != null) {
+            calls.byStatus().forEach((status, count) -> counts.put(status, BigInteger.valueOf(count)));
         }
-        return values;
+        BigInteger total = calls == null ? null : BigInteger.valueOf(calls.total());
+        return new ResultValues(result.campaignId(), result.verdict(), result.outcome(), result.summaryLine(),
+                snapshot == null || snapshot.campaign() == null ? null : snapshot.campaign().name(), total, counts,
+                ratios(total, counts, judgedRules(judged)), reportDirectory);
     }
 
-    /** The whole run's values: with one campaign, that campaign's. */
-    public static ResultValues combined(GateRun.Results results) {
-        List<ResultValues> each = perCampaign(results);
-        if (each.size() == 1) {
-            return each.get(0);
-        }
+    /** The values of several campaigns together: the given verdict and outcome, the sums of their calls. */
+    static ResultValues combined(Verdict verdict, BuildOutcome outcome, String summaryLine,
+            List<ResultValues> campaigns, List<GateResult> judged) {
         BigInteger total = null;
         Map<String, BigInteger> counts = new LinkedHashMap<>();
-        for (ResultValues one : each) {
+        for (ResultValues one : campaigns) {
             if (one.callsTotal() != null) {
                 total = (total == null ? BigInteger.ZERO : total).add(one.callsTotal());
                 one.counts().forEach((status, count) -> counts.merge(status, count, BigInteger::add));
             }
         }
-        return new ResultValues(null, results.verdict(), results.outcome(), results.summaryLine(), null, total, counts,
-                ratios(total, counts, judgedRules(results)));
+        return new ResultValues(null, verdict, outcome, summaryLine, null, total, counts,
+                ratios(total, counts, judgedRules(judged)), null);
+    }
+
+    /** A verdict, an outcome and a summary line, without calls: a gate's own values beside the build's. */
+    static ResultValues verdictOnly(Verdict verdict, BuildOutcome outcome, String summaryLine) {
+        return new ResultValues(null, verdict, outcome, summaryLine, null, null, Map.of(), Map.of(), null);
     }
 
     private static Map<String, BigDecimal> ratios(BigInteger total, Map<String, BigInteger> counts, List<Rule> rules) {
@@ -91,9 +94,9 @@ public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcom
     }
 
     /** The rules judged on any campaign: a published ratio never contradicts one of them. */
-    private static List<Rule> judgedRules(GateRun.Results results) {
+    private static List<Rule> judgedRules(List<GateResult> results) {
         List<Rule> rules = new ArrayList<>();
-        for (GateResult result : results.results()) {
+        for (GateResult result : results) {
             if (result.evaluation() != null) {
                 result.evaluation().results().forEach(judged -> rules.add(judged.rule()));
             }

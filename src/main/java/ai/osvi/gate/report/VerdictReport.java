@@ -26,14 +26,17 @@ public final class VerdictReport {
     private VerdictReport() {
     }
 
-    /** Writes the table, the warnings and the summary line as one block, even when several gates share the log. */
-    public static void write(GateResult result, GateConfig config, GateLog log) {
+    /**
+     * Writes the table, the warnings, {@code closing} (where the reports are) and the summary line as one block, even
+     * when several gates share the log.
+     */
+    public static void write(GateResult result, GateConfig config, GateLog log, List<String> closing) {
         synchronized (log) {
-            writeBlock(result, config, log);
+            writeBlock(result, config, log, closing);
         }
     }
 
-    private static void writeBlock(GateResult result, GateConfig config, GateLog log) {
+    private static void writeBlock(GateResult result, GateConfig config, GateLog log, List<String> closing) {
         for (String line : table(result, config, log.style())) {
             log.info(line);
         }
@@ -64,6 +67,7 @@ public final class VerdictReport {
                 log.warn(detail);
             }
         }
+        closing.forEach(log::info);
         summaryLine(log, result.outcome(), result.verdict(), result.summaryLine());
     }
 

@@ -237,8 +237,8 @@ class FaultInjectionTest {
             result = new Gate(config, client, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0).run();
         }
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(result.failureMessage()).contains("gave up after 3 consecutive failed polls (3 polls in",
-                "Last error: HTTP 502 Bad Gateway");
+        assertThat(result.summaryLine()).contains("gave up after 3 consecutive failed polls (3 polls in");
+        assertThat(result.failureMessage()).contains("Last error: HTTP 502 Bad Gateway");
         api.verify(3, getRequestedFor(urlEqualTo(PATH)));
     }
 }

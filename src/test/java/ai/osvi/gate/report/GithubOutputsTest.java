@@ -30,7 +30,7 @@ class GithubOutputsTest {
     /** The outputs as the runner reads them back from the file. */
     private Map<String, String> written(GateRun.Results results, UnaryOperator<String> redactor) throws Exception {
         Path file = dir.resolve("github-output");
-        GithubOutputs.append(file, GithubOutputs.outputs(results, dir, redactor, warnings), redactor);
+        GithubOutputs.append(file, GithubOutputs.outputs(BuildResults.single(results.results(), dir), redactor, warnings), redactor);
         return GithubOutputFile.read(file);
     }
 
@@ -149,7 +149,7 @@ class GithubOutputsTest {
                 .calls("S3CR3T_TOKEN", 5, "failed", 60, "picked", 135).build());
 
         Path file = dir.resolve("github-output");
-        GithubOutputs.append(file, GithubOutputs.outputs(results, dir, redactor, warnings), redactor);
+        GithubOutputs.append(file, GithubOutputs.outputs(BuildResults.single(results.results(), dir), redactor, warnings), redactor);
 
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(text).doesNotContain(token);
@@ -162,8 +162,8 @@ class GithubOutputsTest {
         Path file = dir.resolve("github-output");
         Files.writeString(file, "earlier=1\n");
 
-        GithubOutputs.append(file, GithubOutputs.notStarted("OSVI gate: ERROR: did not run"),
-                UnaryOperator.identity());
+        GithubOutputs.append(file, GithubOutputs.outputs(new BuildResults().recordNotStarted("default", null, null,
+                "OSVI gate: ERROR: did not run"), UnaryOperator.identity(), warnings), UnaryOperator.identity());
 
         assertThat(GithubOutputFile.read(file)).containsExactly(Map.entry("earlier", "1"),
                 Map.entry("verdict", "ERROR"), Map.entry("build-outcome", "ERROR"),

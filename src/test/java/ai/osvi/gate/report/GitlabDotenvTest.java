@@ -27,7 +27,7 @@ class GitlabDotenvTest {
 
     /** Writes osvi.env and reads it back as GitLab does, failing where GitLab would refuse the file. */
     private Map<String, String> written(GateRun.Results results, UnaryOperator<String> redactor) throws Exception {
-        GitlabDotenv.write(dir, GitlabDotenv.lines(results, redactor, warnings), redactor);
+        GitlabDotenv.write(dir, GitlabDotenv.lines(BuildResults.single(results.results(), dir), redactor, warnings), redactor);
         return GitlabDotenvFile.read(dir.resolve("osvi.env"));
     }
 
@@ -173,7 +173,8 @@ class GitlabDotenvTest {
     void a_gate_that_did_not_start_should_say_error_and_replace_an_older_file() throws Exception {
         Files.writeString(dir.resolve("osvi.env"), "OSVI_VERDICT=PASS\nOSVI_BUILD_OUTCOME=PASS\n");
 
-        GitlabDotenv.write(dir, GitlabDotenv.notStarted(), UnaryOperator.identity());
+        GitlabDotenv.write(dir, GitlabDotenv.lines(new BuildResults().recordNotStarted("default", null, dir,
+                "OSVI gate: ERROR: did not run"), UnaryOperator.identity(), warnings), UnaryOperator.identity());
 
         assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsExactly(
                 Map.entry("OSVI_VERDICT", "ERROR"), Map.entry("OSVI_BUILD_OUTCOME", "ERROR"));

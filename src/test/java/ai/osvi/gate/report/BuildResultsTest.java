@@ -1,0 +1,91 @@
+package ai.osvi.gate.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.osvi.gate.BuildOutcome;
+import ai.osvi.gate.GateRun;
+import ai.osvi.gate.Verdict;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What later jobs read when several gates run in one build. */
+class BuildResultsTest {
+
+    private final LaterJobsFixture fixture = new LaterJobsFixture();
+    private final BuildResults build = new BuildResults();
+
+    private GateRun.Results failing(long campaign) throws Exception {
+        return fixture.run(String.valueOf(campaign), Map.of(campaign, LaterJobsFixture.failing()));
+    }
+
+    private GateRun.Results passing(long campaign) throws Exception {
+        return fixture.run(String.valueOf(campaign), Map.of(campaign, ai.osvi.gate.Snapshots.active()
+                .queues(19, true).calls("picked", 97, "failed", 3).build()));
+    }
+
+    @Test
+    void a_pass_after_a_fail_should_leave_the_build_at_fail_with_each_gates_own_values() throws Exception {
+        build.record("strict", "p", Path.of("a"), failing(8).results());
+        BuildResults.View view = build.record("blocking", "p", Path.of("a"), passing(7).results());
+
+        assertThat(view.overall().verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(view.overall().summaryLine()).isEqualTo("OSVI gate: FAIL 2 gates: strict FAIL, blocking PASS");
+        assertThat(view.campaigns()).extracting(ResultValues::campaignId, ResultValues::verdict)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(8L, Verdict.FAIL),
+                        org.assertj.core.groups.Tuple.tuple(7L, Verdict.PASS));
+        assertThat(view.gates()).containsOnlyKeys("strict", "blocking");
+        assertThat(view.gates().get("strict").verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(view.gates().get("blocking").verdict()).isEqualTo(Verdict.PASS);
+        assertThat(view.directories()).containsExactly(Path.of("a"));
+    }
+
+    @Test
+    void a_campaign_gated_twice_should_keep_its_worse_result_and_count_its_calls_once() throws Exception {
+        build.record("strict", "p", null, failing(7).results());
+        BuildResults.View view = build.record("lenient", "p", null, passing(7).results());
+
+        assertThat(view.campaigns()).singleElement().satisfies(only -> assertThat(only.verdict())
+                .isEqualTo(Verdict.FAIL));
+        assertThat(view.overall().verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(view.overall().callsTotal()).hasToString("200");
+    }
+
+    @Test
+    void a_gate_that_did_not_start_should_make_the_build_error() throws Exception {
+        build.record("first", "p", Path.of("a"), passing(7).results());
+        BuildResults.View view = build.recordNotStarted("second", "p", Path.of("b"), "OSVI gate: ERROR: no token");
+
+        assertThat(view.overall().verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(view.overall().outcome()).isEqualTo(BuildOutcome.ERROR);
+        assertThat(view.directories()).containsExactly(Path.of("a"), Path.of("b"));
+    }
+
+    @Test
+    void a_projects_view_should_hold_only_its_own_gates() throws Exception {
+        build.record("api-gate", "api", null, failing(8).results());
+        build.record("app-gate", "app", null, passing(7).results());
+
+        BuildResults.View app = build.forProject("app");
+
+        assertThat(app.overall().verdict()).isEqualTo(Verdict.PASS);
+        assertThat(app.campaigns()).extracting(ResultValues::campaignId).containsExactly(7L);
+        assertThat(app.gates()).isEmpty();
+    }
+
+    @Test
+    void outputs_and_dotenv_should_carry_the_builds_verdict_and_each_gates() throws Exception {
+        build.record("strict", "p", null, failing(8).results());
+        BuildResults.View view = build.record("blocking", "p", null, passing(7).results());
+
+        Map<String, String> outputs = GithubOutputs.outputs(view, text -> text, new java.util.ArrayList<>());
+        List<String> dotenv = GitlabDotenv.lines(view, text -> text, new java.util.ArrayList<>());
+
+        assertThat(outputs).containsEntry("verdict", "FAIL").containsEntry("gate-strict-verdict", "FAIL")
+                .containsEntry("gate-blocking-verdict", "PASS").containsEntry("8-verdict", "FAIL")
+                .containsEntry("7-verdict", "PASS");
+        assertThat(dotenv).startsWith("OSVI_VERDICT=FAIL\n", "OSVI_BUILD_OUTCOME=FAIL\n",
+                "OSVI_GATE_STRICT_VERDICT=FAIL\n", "OSVI_GATE_BLOCKING_VERDICT=PASS\n");
+    }
+}

@@ -12,8 +12,10 @@ def outputs = ai.osvi.it.GithubOutputFile.read(new File(basedir, 'github-output.
 assert outputs['verdict'] == 'PASS' && outputs['build-outcome'] == 'PASS'
 assert outputs['gate-parent-gate-release-gate-verdict'] == 'PASS' : "outputs: ${outputs.keySet()}"
 assert outputs['gate-api-release-gate-verdict'] == 'PASS' && outputs['gate-app-release-gate-verdict'] == 'PASS'
-// the last gate's osvi.env knows all three
-def last = ai.osvi.it.GitlabDotenvFile.read(new File(basedir, 'app/target/osvi/osvi.env').toPath())
-assert last['OSVI_GATE_API_RELEASE_GATE_VERDICT'] == 'PASS' : "osvi.env: ${last}"
-assert log.contains('OSVI gate: PASS 3 gates: parent-gate-release-gate PASS, api-release-gate PASS, app-release-gate PASS')
+// the last gate rewrote every gate's osvi.env: each knows all three, whichever module finished last
+['', 'api/', 'app/'].each { module ->
+    def dotenv = ai.osvi.it.GitlabDotenvFile.read(new File(basedir, module + 'target/osvi/osvi.env').toPath())
+    assert ['PARENT_GATE_RELEASE_GATE', 'API_RELEASE_GATE', 'APP_RELEASE_GATE'].every { dotenv["OSVI_GATE_${it}_VERDICT"] == 'PASS' } : "${module}osvi.env: ${dotenv}"
+}
+assert log.readLines().any { it.contains('OSVI gate: PASS 3 gates: ') } : 'the build line of the last gate missing'
 assert log.contains('BUILD SUCCESS')

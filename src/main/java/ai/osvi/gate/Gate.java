@@ -10,6 +10,7 @@ import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Spelling;
 import ai.osvi.gate.config.Policy.OnError;
 import ai.osvi.gate.config.Policy.OnInconclusive;
+import ai.osvi.gate.config.Policy.OnRunning;
 import ai.osvi.gate.config.Policy.OnTimeout;
 import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.CallCounts;
@@ -23,14 +24,19 @@ import ai.osvi.gate.report.VerdictReport;
 import ai.osvi.gate.rules.EarlyVerdict;
 import ai.osvi.gate.rules.Rule;
 import ai.osvi.gate.rules.RuleResult;
+import java.math.BigInteger;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 /** The release gate: waits for the campaign, judges the rules, reports, and says what that means for the build. */
 public final class Gate {
@@ -46,6 +52,7 @@ public final class Gate {
     private final GateLog log;
     private final AbortSignal abort;
     private final DoubleSupplier random;
+    private Clock clock = Clock.systemUTC();
 
     public Gate(GateConfig config, StatusSource source, TimeSource time, GateLog log) {
         this(config, source, time, log, new AbortSignal(), Math::random);
@@ -78,6 +85,28 @@ public final class Gate {
                 + config.uploadId().stream().mapToObj(id -> " (upload " + id + ")").findFirst().orElse("")
                 + " at " + config.baseUrl() + ": " + polling()
                 + ", timeout " + Values.format(config.timeout()) + ", rules: " + describeRules());
+        return waitAndDecide(CampaignWaiter::await);
+    }
+
+    /**
+     * One judgement of the campaign as it is now ({@code check-campaign}): the verdict {@code await-campaign} would
+     * give when it is complete, FAIL when a breach is already certain, TIMEOUT when it is older than
+     * {@code maxCampaignAge}, RUNNING otherwise. The verdict block is left to the caller, as by
+     * {@link #awaitAndDecide}.
+     *
+     * @param clock the wall clock, for the campaign's age from its {@code created_at}
+     */
+    public GateResult check(Clock clock) {
+        log.info("Checking OSVI campaign " + config.campaignId()
+                + config.uploadId().stream().mapToObj(id -> " (upload " + id + ")").findFirst().orElse("")
+                + " at " + config.baseUrl() + " once" + (config.maxCampaignAge() == null ? ""
+                        : ", maxCampaignAge " + Values.format(config.maxCampaignAge()))
+                + ", rules: " + describeRules());
+        this.clock = clock;
+        return waitAndDecide(CampaignWaiter::checkOnce);
+    }
+
+    private GateResult waitAndDecide(Function<CampaignWaiter, WaitResult> how) {
         if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
             log.warn(UPLOAD_ID_NOTE);
         }
@@ -88,7 +117,7 @@ public final class Gate {
         });
         WaitResult wait;
         try {
-            wait = new CampaignWaiter(config, source, time, log, abort, random).await();
+            wait = how.apply(new CampaignWaiter(config, source, time, log, abort, random));
         } finally {
             unregister.run();
             if (abort.isAborted()) {
@@ -155,6 +184,7 @@ public final class Gate {
             case ABORTED -> new GateResult(config.campaignId(), Verdict.ABORTED, BuildOutcome.ERROR,
                     "the gate was aborted before the campaign completed", List.of(), null, wait);
             case INTERNAL_ERROR -> internalError(config, wait);
+            case RUNNING -> running(wait);
         };
     }
 
@@ -372,6 +402,58 @@ public final class Gate {
             case CERTAIN_BREACH -> " (certain before completion)";
             default -> " (last snapshot, not completed)";
         };
+    }
+
+    /** A one-shot check of a campaign not complete: RUNNING with the progress so far, or TIMEOUT when too old. */
+    private GateResult running(WaitResult wait) {
+        CampaignStatus last = wait.lastSnapshot();
+        OffsetDateTime created = last.campaign().createdAt();
+        if (config.maxCampaignAge() != null && created == null) {
+            return error(wait, "the campaign's age is unknown", List.of("maxCampaignAge needs data.campaign.created_at,"
+                    + " a date-time with an offset, which the API did not send. Check the campaign in OSVI, or leave"
+                    + " maxCampaignAge unset."));
+        }
+        Duration age = created == null ? null : Duration.between(created.toInstant(), clock.instant());
+        if (config.maxCampaignAge() != null && age.compareTo(config.maxCampaignAge()) > 0) {
+            return new GateResult(config.campaignId(), Verdict.TIMEOUT, BuildOutcome.ERROR,
+                    "not complete " + Values.format(Duration.ofSeconds(age.toSeconds())) + " after it was created,"
+                            + " more than maxCampaignAge " + Values.format(config.maxCampaignAge()),
+                    List.of("Last snapshot: " + Progress.describe(last, config.uploadId()) + ".",
+                            "Created at " + created + ". Check the campaign in OSVI, or raise maxCampaignAge."),
+                    null, wait);
+        }
+        List<String> details = new ArrayList<>();
+        details.add("Progress: " + Progress.describe(last, config.uploadId()) + ".");
+        List<String> ratios = last.calls().total() == 0 ? List.of() : config.rules().stream()
+                .map(rule -> rule.evaluate(last.calls()))
+                .map(judged -> judged.rule().subject() + " " + judged.shownActual() + " (limit "
+                        + judged.shownLimit() + ")").toList();
+        if (!ratios.isEmpty()) {
+            details.add("So far: " + String.join(", ", ratios) + "; no breach is certain yet.");
+        }
+        timeLeft(last, age).ifPresent(left -> details.add("About " + left + " left, from the progress since the"
+                + " campaign was created."));
+        details.add("Not complete yet: check again later. " + (config.onRunning() == OnRunning.FAIL
+                ? "The build fails because onRunning=fail." : "The build passes (onRunning=pass), with nothing"
+                        + " released: only PASS means complete and within the rules."));
+        String queued = last.totalQueued().map(total -> "/" + total).orElse("");
+        return new GateResult(config.campaignId(), Verdict.RUNNING,
+                config.onRunning() == OnRunning.FAIL ? BuildOutcome.FAIL : BuildOutcome.PASS,
+                "still running: queues " + last.completedQueues(config.uploadId()) + "/"
+                        + last.awaitedQueues(config.uploadId()) + " completed, " + last.calls().total() + queued
+                        + " calls", details, null, wait);
+    }
+
+    /** "12 min" left at the rate since the campaign was created, or empty when the data supports no estimate. */
+    private static java.util.Optional<String> timeLeft(CampaignStatus snapshot, Duration age) {
+        Optional<BigInteger> queued = snapshot.totalQueued();
+        long made = snapshot.calls().total();
+        if (age == null || age.isNegative() || age.isZero() || queued.isEmpty() || made <= 0
+                || queued.get().compareTo(BigInteger.valueOf(made)) <= 0 || queued.get().bitLength() > 62) {
+            return Optional.empty();
+        }
+        double left = age.toSeconds() * ((queued.get().doubleValue() - made) / made);
+        return Optional.of(Values.formatRounded(Duration.ofSeconds(Math.max(60, Math.round(left / 60) * 60))));
     }
 
     private GateResult timedOut(WaitResult wait) {

@@ -33,6 +33,7 @@ public record GateResult(long campaignId, Verdict verdict, BuildOutcome outcome,
             case TIMEOUT -> "Campaign " + campaignId + " did not complete in time:";
             case STALLED -> "Campaign " + campaignId + " stopped progressing:";
             case ABORTED -> "The OSVI gate was aborted while awaiting campaign " + campaignId;
+            case RUNNING -> "Campaign " + campaignId + " is still running (onRunning=fail):";
             default -> "The OSVI gate could not decide on campaign " + campaignId + ":";
         };
         StringBuilder message = new StringBuilder(lead);

@@ -107,9 +107,25 @@ public final class GateRun {
 
     public static Results run(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
             AbortSignal abort, DoubleSupplier random, Reports reports) {
+        return runAll(campaigns, source, time, log, abort, random, reports, null);
+    }
+
+    /**
+     * One judgement of each campaign as it is now ({@code check-campaign}), with the same reports as {@link #run}.
+     *
+     * @param clock the wall clock, for a campaign's age
+     */
+    public static Results check(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
+            AbortSignal abort, DoubleSupplier random, Reports reports, Clock clock) {
+        return runAll(campaigns, source, time, log, abort, random, reports, clock);
+    }
+
+    /** @param checkClock the wall clock of a one-shot check, or {@code null} for a wait */
+    private static Results runAll(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
+            AbortSignal abort, DoubleSupplier random, Reports reports, Clock checkClock) {
         List<GateResult> results = new ArrayList<>();
         if (campaigns.size() == 1) {
-            results.add(runOne(campaigns.get(0), source, time, log, abort, random, reports));
+            results.add(runOne(campaigns.get(0), source, time, log, abort, random, reports, checkClock));
         } else {
             ExecutorService executor = Executors.newFixedThreadPool(campaigns.size(), runnable -> {
                 Thread thread = new Thread(runnable, "osvi-gate");
@@ -119,7 +135,8 @@ public final class GateRun {
             try {
                 List<Future<GateResult>> futures = new ArrayList<>();
                 for (GateConfig campaign : campaigns) {
-                    futures.add(executor.submit(() -> runOne(campaign, source, time, log, abort, random, reports)));
+                    futures.add(executor.submit(() -> runOne(campaign, source, time, log, abort, random, reports,
+                            checkClock)));
                 }
                 boolean interrupted = false;
                 for (int i = 0; i < futures.size(); i++) {
@@ -220,10 +237,11 @@ public final class GateRun {
     }
 
     private static GateResult runOne(GateConfig config, StatusSource source, TimeSource time, GateLog log,
-            AbortSignal abort, DoubleSupplier random, Reports reports) {
+            AbortSignal abort, DoubleSupplier random, Reports reports, Clock checkClock) {
         GateResult result;
         try {
-            result = new Gate(config, source, time, log, abort, random).awaitAndDecide();
+            Gate gate = new Gate(config, source, time, log, abort, random);
+            result = checkClock == null ? gate.awaitAndDecide() : gate.check(checkClock);
         } catch (RuntimeException e) {
             result = Gate.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null, 0, 0,
                     Duration.ZERO, e));

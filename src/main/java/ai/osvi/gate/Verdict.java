@@ -4,6 +4,8 @@ package ai.osvi.gate;
 public enum Verdict {
     /** Completed, enough calls, every rule held. Never given to a campaign that did not complete. */
     PASS,
+    /** A one-shot check ({@code check-campaign}) found the campaign still running, no breach certain yet: check again. */
+    RUNNING,
     /** At least one rule was breached. */
     FAIL,
     /** Fewer calls than {@code minCalls}: no verdict either way, never a pass. */
@@ -21,16 +23,17 @@ public enum Verdict {
     /** The build was interrupted while waiting. */
     ABORTED;
 
-    /** How bad a verdict is, for the worst of several: PASS the least, then INCONCLUSIVE, FAIL, TIMEOUT, STALLED, ERROR. */
+    /** How bad a verdict is, for the worst of several: PASS the least, then RUNNING, INCONCLUSIVE, FAIL, TIMEOUT, STALLED, ERROR. */
     public int severity() {
         return switch (this) {
             case PASS -> 0;
-            case INCONCLUSIVE -> 1;
-            case FAIL -> 2;
-            case TIMEOUT -> 3;
-            case STALLED -> 4;
-            case ERROR -> 5;
-            case ABORTED -> 6;
+            case RUNNING -> 1;
+            case INCONCLUSIVE -> 2;
+            case FAIL -> 3;
+            case TIMEOUT -> 4;
+            case STALLED -> 5;
+            case ERROR -> 6;
+            case ABORTED -> 7;
         };
     }
 

@@ -39,7 +39,7 @@ class LayeringTest {
 
     @Test
     void the_scan_should_see_a_maven_type_where_there_is_one() throws Exception {
-        Path adapter = classesOf(Gate.class).getParent().resolve("maven").resolve("AwaitCampaignMojo.class");
+        Path adapter = classesOf(Gate.class).getParent().resolve("maven").resolve("AbstractGateMojo.class");
         assertThat(new String(Files.readAllBytes(adapter), StandardCharsets.ISO_8859_1))
                 .contains("org/apache/maven/plugin/AbstractMojo", "ai/osvi/gate/");
     }

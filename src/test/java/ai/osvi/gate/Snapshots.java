@@ -17,6 +17,7 @@ public final class Snapshots {
     private final Map<String, Long> byStatus = new LinkedHashMap<>();
     private Long total;
     private String name = "June Renewals";
+    private java.time.OffsetDateTime createdAt;
 
     public static Snapshots active() {
         return new Snapshots();
@@ -50,6 +51,11 @@ public final class Snapshots {
         return this;
     }
 
+    public Snapshots createdAt(String dateTime) {
+        this.createdAt = java.time.OffsetDateTime.parse(dateTime);
+        return this;
+    }
+
     public Snapshots name(String name) {
         this.name = name;
         return this;
@@ -57,7 +63,7 @@ public final class Snapshots {
 
     public CampaignStatus build() {
         long sum = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new CampaignStatus(new Campaign(7L, name, status, true, 2, 1800),
+        return new CampaignStatus(new Campaign(7L, name, status, true, 2, 1800, createdAt),
                 new CallCounts(total == null ? sum : total, byStatus), uploads);
     }
 }

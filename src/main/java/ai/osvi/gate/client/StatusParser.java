@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -206,7 +208,20 @@ public final class StatusParser {
         return new Campaign(wholeNumber(campaign.path("id")), oneLine(campaign.path("name").textValue()),
                 status.textValue(),
                 campaign.path("is_retry_enabled").isBoolean() ? campaign.path("is_retry_enabled").booleanValue() : null,
-                asInt(wholeNumber(retryThreshold)), asInt(wholeNumber(retryDelay)));
+                asInt(wholeNumber(retryThreshold)), asInt(wholeNumber(retryDelay)),
+                dateTime(campaign.path("created_at")));
+    }
+
+    /** An RFC 3339 date-time with its offset, as the API sends dates; {@code null} when absent or not one. */
+    private static OffsetDateTime dateTime(JsonNode node) {
+        if (!node.isTextual()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(node.textValue());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private CallCounts calls(JsonNode calls) throws TransientApiException {

@@ -4,6 +4,7 @@ import ai.osvi.gate.config.Policy.OnError;
 import ai.osvi.gate.config.Policy.OnInactive;
 import ai.osvi.gate.config.Policy.OnInconclusive;
 import ai.osvi.gate.config.Policy.PollStrategy;
+import ai.osvi.gate.config.Policy.OnRunning;
 import ai.osvi.gate.config.Policy.OnTimeout;
 import ai.osvi.gate.rules.Operator;
 import ai.osvi.gate.rules.Ratio;
@@ -36,7 +37,9 @@ public record GateConfig(
         PollStrategy pollStrategy,
         Duration maxPollInterval,
         boolean failFast,
-        Duration stallTimeout) {
+        Duration stallTimeout,
+        Duration maxCampaignAge,
+        OnRunning onRunning) {
 
     public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
     /** The longest pause between two polls after errors, whatever the backoff. */
@@ -145,11 +148,16 @@ public record GateConfig(
         Duration stallTimeout = raw.stallTimeout == null || raw.stallTimeout.isBlank() ? null
                 : problems.check(() -> Values.durationAtLeast("stallTimeout", raw.stallTimeout,
                         pollInterval == null ? MIN_POLL_INTERVAL : pollInterval), null);
+        Duration maxCampaignAge = raw.maxCampaignAge == null || raw.maxCampaignAge.isBlank() ? null
+                : problems.check(() -> Values.durationAtLeast("maxCampaignAge", raw.maxCampaignAge,
+                        MIN_POLL_INTERVAL), null);
+        OnRunning onRunning = problems.check(() -> Values.choice("onRunning", raw.onRunning, OnRunning.class),
+                null);
         problems.throwIfAny();
         return new GateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout, rules, minCalls,
                 onInconclusive, uploadId, onTimeout, onInactive, raw.failBuild,
                 (int) maxConsecutiveErrors, onError, raw.allowInsecureHttp, pollStrategy,
-                maxPollInterval, raw.failFast, stallTimeout);
+                maxPollInterval, raw.failFast, stallTimeout, maxCampaignAge, onRunning);
     }
 
     /** The invalid values found so far; {@link #throwIfAny} reports them all in one exception. */

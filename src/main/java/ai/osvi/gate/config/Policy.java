@@ -12,6 +12,9 @@ public final class Policy {
     /** What happens when the deadline passes before the campaign completes. */
     public enum OnTimeout { FAIL, EVALUATE }
 
+    /** What a one-shot check of a campaign still running does to the build: it passes, so a scheduler checks again. */
+    public enum OnRunning { PASS, FAIL }
+
     /** What happens when the campaign is {@code inactive} while awaited queues are incomplete. */
     public enum OnInactive { FAIL, WAIT }
 

@@ -20,6 +20,7 @@ public class RawGateConfig {
     public static final String DEFAULT_MAX_CONSECUTIVE_ERRORS = "5";
     public static final String DEFAULT_ON_INCONCLUSIVE = "fail";
     public static final String DEFAULT_ON_TIMEOUT = "fail";
+    public static final String DEFAULT_ON_RUNNING = "pass";
     public static final String DEFAULT_ON_INACTIVE = "fail";
     public static final String DEFAULT_ON_ERROR = "fail";
     public static final String DEFAULT_FAIL_BUILD = "true";
@@ -48,6 +49,8 @@ public class RawGateConfig {
     public boolean allowInsecureHttp = Boolean.parseBoolean(DEFAULT_ALLOW_INSECURE_HTTP);
     public boolean failFast = Boolean.parseBoolean(DEFAULT_FAIL_FAST);
     public String stallTimeout;
+    public String maxCampaignAge;
+    public String onRunning = DEFAULT_ON_RUNNING;
     public boolean completionOnly = Boolean.parseBoolean(DEFAULT_COMPLETION_ONLY);
 
     /** A copy, to change for one campaign of several or for the simulator. */
@@ -74,6 +77,8 @@ public class RawGateConfig {
         copy.allowInsecureHttp = allowInsecureHttp;
         copy.failFast = failFast;
         copy.stallTimeout = stallTimeout;
+        copy.maxCampaignAge = maxCampaignAge;
+        copy.onRunning = onRunning;
         copy.completionOnly = completionOnly;
         return copy;
     }

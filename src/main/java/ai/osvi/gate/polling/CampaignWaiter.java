@@ -49,6 +49,17 @@ public final class CampaignWaiter {
     private CampaignStatus last;
     private int polls;
     private int errors;
+    private boolean once;
+
+    /**
+     * One judgement of the current snapshot instead of a wait: the first good answer ends it (RUNNING when the
+     * campaign is not complete and no breach is certain yet); transient errors are retried as usual, all within
+     * {@code requestTimeout}.
+     */
+    public WaitResult checkOnce() {
+        once = true;
+        return await();
+    }
 
     /** Waits; an unexpected exception ends the wait as {@link Outcome#INTERNAL_ERROR}, never thrown. */
     public WaitResult await() {
@@ -61,7 +72,7 @@ public final class CampaignWaiter {
     }
 
     private WaitResult poll(long start) {
-        long deadline = start + config.timeout().toNanos();
+        long deadline = start + (once ? min(config.requestTimeout(), config.timeout()) : config.timeout()).toNanos();
         OptionalLong uploadId = config.uploadId();
         ApiException lastError = null;
         int consecutiveErrors = 0;
@@ -106,11 +117,11 @@ public final class CampaignWaiter {
                 if (snapshot.isComplete(uploadId)) {
                     return new WaitResult(Outcome.COMPLETED, snapshot, null, polls, errors, since(start));
                 }
-                if (!retryWindowChecked) {
+                if (!retryWindowChecked && !once) {
                     warnIfTimeoutShorterThanRetryWindow(snapshot);
                     retryWindowChecked = true;
                 }
-                if (config.failFast() && snapshot.calls().total() >= config.minCalls()) {
+                if ((config.failFast() || once) && snapshot.calls().total() >= config.minCalls()) {
                     Optional<BigInteger> bound = EarlyVerdict.maxPossibleCalls(snapshot);
                     if (bound.isPresent() && !EarlyVerdict.certainBreaches(config.rules(), snapshot.calls(),
                             bound.get()).isEmpty()) {
@@ -142,6 +153,9 @@ public final class CampaignWaiter {
                         log.warn(prefix + "the campaign is inactive; waiting anyway (onInactive=wait)");
                         inactiveReported = true;
                     }
+                }
+                if (once) {
+                    return new WaitResult(Outcome.RUNNING, snapshot, null, polls, errors, since(start));
                 }
                 pause = schedule.next(snapshot, now);
             } catch (ApiException e) {

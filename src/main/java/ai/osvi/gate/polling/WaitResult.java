@@ -39,6 +39,8 @@ public record WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiExcept
         /** Nothing changed for {@code stallTimeout}. */
         STALLED,
         /** An unexpected exception inside the gate: a bug, never a verdict. */
-        INTERNAL_ERROR
+        INTERNAL_ERROR,
+        /** A one-shot check got a snapshot of a campaign not complete, with no breach certain yet. */
+        RUNNING
     }
 }

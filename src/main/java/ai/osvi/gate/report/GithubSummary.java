@@ -1,7 +1,9 @@
 package ai.osvi.gate.report;
 
 import ai.osvi.gate.Gate;
+import ai.osvi.gate.BuildOutcome;
 import ai.osvi.gate.GateResult;
+import ai.osvi.gate.Verdict;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
@@ -89,6 +91,9 @@ public final class GithubSummary {
 
     /** By what the result did to the build: a warning sign never stands beside a failed build. */
     private static String icon(GateResult result) {
+        if (result.verdict() == Verdict.RUNNING && result.outcome() == BuildOutcome.PASS) {
+            return "\u23f3";
+        }
         return switch (result.outcome()) {
             case PASS -> "\u2705";
             case WARN -> "\u26a0\ufe0f";

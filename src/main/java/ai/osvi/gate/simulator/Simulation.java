@@ -35,12 +35,15 @@ public final class Simulation {
      */
     public static GateRun.Results run(String scenarioNameOrPath, RawGateConfig raw, GateLog log, AbortSignal abort,
             GateRun.Reports reports) throws InvalidConfigurationException {
-        return run(scenarioNameOrPath, Path.of(""), raw, log, abort, reports);
+        return run(scenarioNameOrPath, Path.of(""), raw, log, abort, reports, null);
     }
 
-    /** As above, a relative scenario path being resolved against {@code baseDirectory}, the project's. */
+    /**
+     * As above, a relative scenario path being resolved against {@code baseDirectory}; with {@code checkClock}, one
+     * check of the campaign as it is when the simulator starts ({@code check-campaign}) instead of a wait.
+     */
     public static GateRun.Results run(String scenarioNameOrPath, Path baseDirectory, RawGateConfig raw, GateLog log,
-            AbortSignal abort, GateRun.Reports reports) throws InvalidConfigurationException {
+            AbortSignal abort, GateRun.Reports reports, Clock checkClock) throws InvalidConfigurationException {
         Scenario scenario = Scenario.load(scenarioNameOrPath, baseDirectory);
         RawGateConfig simulated = raw.withDefaultCampaignId(scenario.campaignId());
         boolean suggested = !hasRules(raw) && !scenario.rules().isEmpty();
@@ -64,8 +67,11 @@ public final class Simulation {
             try (OsviHttpClient client = new OsviHttpClient(campaigns.get(0).baseUrl(),
                     new ApiToken(token, "the embedded simulator"), campaigns.get(0).requestTimeout(), null,
                     Clock.systemUTC(), (campaignId, answer) -> notFound(scenario, campaignId, answer))) {
-                return GateRun.run(campaigns, client, TimeSource.SYSTEM, log, abort, Math::random,
-                        reports.withSimulation(scenario.name()));
+                GateRun.Reports scenarioReports = reports.withSimulation(scenario.name());
+                return checkClock == null
+                        ? GateRun.run(campaigns, client, TimeSource.SYSTEM, log, abort, Math::random, scenarioReports)
+                        : GateRun.check(campaigns, client, TimeSource.SYSTEM, log, abort, Math::random, scenarioReports,
+                                checkClock);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded OSVI simulator on 127.0.0.1", e);

@@ -1,0 +1,127 @@
+package ai.osvi.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.osvi.gate.client.TransientApiException;
+import ai.osvi.gate.polling.AbortSignal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** check-campaign: one judgement of the campaign as it is now, and its four outcomes. */
+class CampaignCheckTest {
+
+    private final FakeTime time = new FakeTime();
+    private final ScriptedSource source = new ScriptedSource(time);
+    private final RecordingLog log = new RecordingLog();
+    private final TestConfig config = new TestConfig();
+    /** 2026-06-01T16:00:00+05:30, six hours after the campaigns below were created. */
+    private final Clock clock = Clock.fixed(Instant.parse("2026-06-01T10:30:00Z"), ZoneOffset.UTC);
+
+    private GateResult check() {
+        return new Gate(config.parse(), source, time, log, new AbortSignal(), () -> 0).check(clock);
+    }
+
+    @Test
+    void a_complete_campaign_should_get_the_verdict_await_campaign_gives() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().queues(19, true, true).calls("picked", 95, "failed", 5));
+
+        GateResult result = check();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.summaryLine()).isEqualTo("OSVI gate: PASS campaign 7: 1 of 1 rule passed on 100 calls");
+        assertThat(source.polls()).isEqualTo(1);
+    }
+
+    @Test
+    void a_campaign_still_running_should_be_running_with_its_progress_and_pass_the_build() {
+        config.maxFailureRatio = "5%";
+        config.maxCampaignAge = "8h";
+        source.then(Snapshots.active().createdAt("2026-06-01T10:00:00+05:30").queues(19, true, false)
+                .calls("picked", 9, "failed", 1));
+
+        GateResult result = check();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.RUNNING);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.PASS);
+        assertThat(result.summaryLine()).isEqualTo(
+                "OSVI gate: RUNNING campaign 7: still running: queues 1/2 completed, 10/20 calls");
+        // 10 of 20 calls in 6 hours: about 6 hours left
+        assertThat(result.details()).contains("So far: failed 10% (limit <= 5%); no breach is certain yet.",
+                "About 6h left, from the progress since the campaign was created.");
+        assertThat(source.polls()).isEqualTo(1);
+        assertThat(time.sleeps()).isEmpty();
+    }
+
+    @Test
+    void onRunning_fail_should_fail_the_build_on_a_running_campaign() {
+        config.maxFailureRatio = "5%";
+        config.onRunning = "fail";
+        // no call yet: no ratio so far, and no estimate
+        source.then(Snapshots.active().queues(19, false).calls());
+
+        GateResult result = check();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.RUNNING);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.FAIL);
+        assertThat(result.details()).noneMatch(detail -> detail.startsWith("So far") || detail.startsWith("About"));
+        assertThat(result.failureMessage()).startsWith("Campaign 7 is still running (onRunning=fail):");
+    }
+
+    @Test
+    void a_breach_already_certain_should_fail_now_without_failFast() {
+        config.maxFailureRatio = "5%";
+        // 20 queued, at most 60 calls with 2 retries: 20 failed is at least 33% whatever comes
+        source.then(Snapshots.active().queues(19, false, false).calls("picked", 1, "failed", 20));
+
+        GateResult result = check();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.summaryLine()).contains("(certain before completion)");
+    }
+
+    @Test
+    void a_campaign_older_than_maxCampaignAge_should_time_out() {
+        config.maxFailureRatio = "5%";
+        config.maxCampaignAge = "6h";
+        source.then(Snapshots.active().createdAt("2026-06-01T09:59:00+05:30").queues(19, true, false)
+                .calls("picked", 10));
+
+        GateResult result = check();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
+        assertThat(result.summaryLine()).isEqualTo("OSVI gate: TIMEOUT campaign 7: not complete 6h1m after it was"
+                + " created, more than maxCampaignAge 6h");
+    }
+
+    @Test
+    void maxCampaignAge_without_created_at_should_be_an_error_naming_the_field() {
+        config.maxFailureRatio = "5%";
+        config.maxCampaignAge = "6h";
+        source.then(Snapshots.active().queues(19, false).calls("picked", 1));
+
+        GateResult result = check();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.details()).singleElement().asString().contains("data.campaign.created_at");
+    }
+
+    @Test
+    void transient_errors_should_be_retried_within_requestTimeout() {
+        config.maxFailureRatio = "5%";
+        config.pollInterval = "5s";
+        config.requestTimeout = "30s";
+        source.then(new TransientApiException("HTTP 503 Service Unavailable"))
+                .then(Snapshots.active().queues(19, true).calls("picked", 10));
+
+        GateResult result = check();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(source.polls()).isEqualTo(2);
+        assertThat(time.elapsed()).isLessThanOrEqualTo(Duration.ofSeconds(30));
+    }
+}

@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 def lines = log.readLines()
-assert log.contains('queues 1/3 completed, 40 calls (picked 30, not_picked 8, failed 2), campaign inactive') : 'progress line must say the campaign is inactive'
+assert log.contains('queues 1/3 completed, 40/200 calls, 20% (picked 30, not_picked 8, failed 2), campaign inactive') : 'progress line must say the campaign is inactive'
 assert lines.contains('[ERROR] OSVI gate: ERROR campaign 7: the campaign is inactive with 2 of 3 queues incomplete') : 'summary line missing'
 assert lines.contains('[ERROR]   - An inactive campaign does not complete on its own. Reactivate it, or set onInactive=wait'
         + ' (-Dosvi.onInactive=wait) to keep waiting until the timeout.') : 'onInactive=wait hint missing'

@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 def esc = '\u001b['
 def coloured = log.contains("[${esc}") && log.contains("mINFO${esc}")
 def c = { String code, String word -> coloured ? "${esc}${code}m${word}${esc}m" : word }
-assert log.contains('campaign 7: queues 2/2 completed, 100 calls') : 'campaign 7 progress missing'
+assert log.contains('campaign 7: queues 2/2 completed, 100/100 calls, 100%') : 'campaign 7 progress missing'
 assert log.contains("OSVI gate: ${c('1;32', 'PASS')} campaign 7: 1 of 1 rule passed on 100 calls") : 'coloured PASS line for 7 missing'
 assert log.contains("OSVI gate: ${c('1;31', 'ERROR')} campaign 8: the campaign was not found (HTTP 404)") : 'coloured ERROR line for 8 missing'
 assert log.contains("OSVI gate: ${c('1;31', 'ERROR')} 2 campaigns: 7 PASS, 8 ERROR") : 'overall line missing'

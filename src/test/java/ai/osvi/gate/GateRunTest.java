@@ -8,7 +8,10 @@ import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
+import ai.osvi.gate.model.CallCounts;
+import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.model.Upload;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.it.GithubOutputFile;
@@ -47,7 +50,7 @@ class GateRunTest {
     void the_largest_values_accepted_should_run_their_full_length_and_one_more_should_be_refused() throws Exception {
         TestConfig config = new TestConfig();
         config.maxFailureRatio = "5%";
-        config.pollStrategy = "adaptive"; // its pause doubles without progress, up to maxPollInterval
+        config.pollStrategy = "adaptive"; // 9,223,372,036,854,775,807 calls queued: the end is centuries away
         config.pollInterval = "1s";
         config.timeout = "365d";
         config.maxPollInterval = "365d";
@@ -57,17 +60,49 @@ class GateRunTest {
         config.minCalls = "9223372036854775807";
         // the monotonic clock may start anywhere: here the deadline lies past its wrap
         FakeTime time = new FakeTime(Long.MAX_VALUE - Duration.ofDays(1).toNanos());
+        Campaign campaign = new Campaign(7L, "June Renewals", "active", true, 2, 1800);
+        List<Upload> queues = List.of(new Upload(19, 10, 0, Long.MAX_VALUE));
         ScriptedSource source = new ScriptedSource(time)
-                .then(Snapshots.active().queues(19, new boolean[10]).calls("picked", 10))
-                .then(Snapshots.active().queues(19, new boolean[10]).calls("picked", 20));
+                .then(new CampaignStatus(campaign, new CallCounts(10, Map.of("picked", 10L)), queues))
+                .then(new CampaignStatus(campaign, new CallCounts(20, Map.of("picked", 20L)), queues))
+                .then(new CampaignStatus(campaign, new CallCounts(30, Map.of("picked", 30L)), queues));
+        // a "still waiting" line every minute of the year: counted, not kept
+        long[] stillWaiting = {0};
+        GateLog counting = new GateLog() {
+            @Override
+            public void info(String message) {
+                if (message.startsWith("campaign 7: still waiting, ")) {
+                    stillWaiting[0]++;
+                } else {
+                    log.info(message);
+                }
+            }
 
-        GateRun.Results results = GateRun.run(GateConfig.parseAll(config.raw()), source, time, log,
+            @Override
+            public void warn(String message) {
+                log.warn(message);
+            }
+
+            @Override
+            public void error(String message) {
+                log.error(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                log.debug(message);
+            }
+        };
+
+        GateRun.Results results = GateRun.run(GateConfig.parseAll(config.raw()), source, time, counting,
                 new AbortSignal(), () -> 0.5, new GateRun.Reports(dir, dir.resolve("summary.md"),
                         dir.resolve("github-output"), Clock.systemUTC(), UnaryOperator.identity()));
 
         assertThat(results.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(time.elapsed()).isEqualTo(Duration.ofDays(365));
-        assertThat(time.sleeps()).hasSizeLessThan(40).anyMatch(pause -> pause.compareTo(Duration.ofDays(100)) > 0);
+        // polls at 0, 1 and 2 s; then one pause of a year, less 2 s, to the deadline
+        assertThat(source.polls()).isEqualTo(3);
+        assertThat(stillWaiting[0]).isBetween(Duration.ofDays(365).toMinutes() - 2, Duration.ofDays(365).toMinutes());
         assertThat(log.text()).doesNotContain("This is a bug").doesNotContain("unexpectedly")
                 .doesNotContain("Could not");
         assertThat(log.at("ERROR")).containsExactly("OSVI gate: TIMEOUT campaign 7: did not complete within 8760h");

@@ -42,7 +42,8 @@ class PromisesAtTheEdgesTest {
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
         assertThat(log.at("INFO")).contains(
-                "campaign 7: queues 2/2 completed, 100 calls (picked 100), upload 20 without a queue yet, elapsed 0s");
+                "campaign 7: queues 2/2 completed, 100/20 calls, 500% (picked 100), upload 20 without a queue yet,"
+                        + " elapsed 0s, next poll in 15s");
         assertThat(result.failureMessage()).contains("Last snapshot: queues 2/2 completed, 100 calls (picked 100),"
                 + " upload 20 without a queue yet.");
     }

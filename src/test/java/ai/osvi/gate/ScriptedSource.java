@@ -18,6 +18,8 @@ public final class ScriptedSource implements StatusSource {
     private final List<Object> script = new ArrayList<>();
     private Duration requestTime = Duration.ZERO;
     private int polls;
+    private final List<Duration> requestsAt = new ArrayList<>();
+    private final List<Duration> answersAt = new ArrayList<>();
 
     public ScriptedSource(FakeTime time) {
         this.time = time;
@@ -54,12 +56,26 @@ public final class ScriptedSource implements StatusSource {
         return polls;
     }
 
+    /**
+     * The pauses between polls: from each answer (or error) to the next request, however the gate slept them (it
+     * sleeps long pauses in chunks, to print a line every minute).
+     */
+    public List<Duration> pauses() {
+        List<Duration> pauses = new ArrayList<>();
+        for (int i = 1; i < requestsAt.size(); i++) {
+            pauses.add(requestsAt.get(i).minus(answersAt.get(i - 1)));
+        }
+        return pauses;
+    }
+
     /** As the HTTP client does: a request slower than the time left is cut off when that time is up. */
     @Override
     public CampaignStatus fetch(long campaignId, Duration timeLeft) throws ApiException {
         if (requestTime.compareTo(timeLeft) > 0) {
             polls++;
+            requestsAt.add(time.elapsed());
             time.advance(timeLeft);
+            answersAt.add(time.elapsed());
             throw new TransientApiException("no complete response within " + timeLeft.toSeconds()
                     + "s (the time left before the gate's deadline)");
         }
@@ -70,7 +86,9 @@ public final class ScriptedSource implements StatusSource {
     public CampaignStatus fetch(long campaignId) throws ApiException {
         Object answer = script.get(Math.min(polls, script.size() - 1));
         polls++;
+        requestsAt.add(time.elapsed());
         time.advance(requestTime);
+        answersAt.add(time.elapsed());
         if (answer instanceof ApiException error) {
             throw error;
         }

@@ -47,6 +47,8 @@ public final class CampaignWaiter {
     }
 
     private CampaignStatus last;
+    private long answeredAt;
+    private final Forecast forecast = new Forecast();
     private int polls;
     private int errors;
     private boolean once;
@@ -76,7 +78,6 @@ public final class CampaignWaiter {
         OptionalLong uploadId = config.uploadId();
         ApiException lastError = null;
         int consecutiveErrors = 0;
-        String lastProgress = null;
         long lastLineAt = start;
         boolean missingUploadReported = false;
         boolean inactiveReported = false;
@@ -105,34 +106,46 @@ public final class CampaignWaiter {
                 }
                 consecutiveErrors = 0;
                 last = snapshot;
+                answeredAt = now;
+                forecast.add(snapshot, now);
+                // the progress line holds every count, the number of completed queues and the campaign's state
                 String progress = Progress.describe(snapshot, uploadId);
-                if (!progress.equals(lastProgress)) {
-                    log.info(prefix + progress + ", elapsed " + elapsed(now - start));
-                    lastProgress = progress;
-                    lastLineAt = now;
-                } else if (now - lastLineAt >= HEARTBEAT.toNanos()) {
-                    log.info(prefix + "still waiting, " + progress + ", elapsed " + elapsed(now - start));
+                boolean changed = !progress.equals(lastState);
+                if (changed) {
+                    lastState = progress;
+                    lastChangeAt = now;
+                }
+                Outcome end = snapshot.isComplete(uploadId) ? Outcome.COMPLETED
+                        : isCertainBreach(snapshot) ? Outcome.CERTAIN_BREACH
+                        : !changed && config.stallTimeout() != null
+                                && now - lastChangeAt >= config.stallTimeout().toNanos() ? Outcome.STALLED
+                        : snapshot.campaign().isInactive() && config.onInactive() == OnInactive.FAIL
+                                ? Outcome.INACTIVE : null;
+                long nextPollAt = now;
+                if (end == null) {
+                    pause = schedule.next(snapshot, now);
+                    nextPollAt = now + Math.min(pause.toNanos(), deadline - now);
+                }
+                // unchanged, a line still comes when the next poll's would otherwise be more than a minute away
+                if (changed || nextPollAt - lastLineAt > HEARTBEAT.toNanos()
+                        || now - lastLineAt >= HEARTBEAT.toNanos()) {
+                    log.info(prefix + (changed ? "" : "still waiting, ") + Progress.line(snapshot, uploadId)
+                            + ", elapsed " + elapsed(now - start)
+                            + (end == null && !once ? timeLeft(now) + nextPoll(now, now + pause.toNanos(), deadline)
+                                    : ""));
                     lastLineAt = now;
                 }
-                if (snapshot.isComplete(uploadId)) {
+                if (end == Outcome.COMPLETED) {
                     return new WaitResult(Outcome.COMPLETED, snapshot, null, polls, errors, since(start));
                 }
                 if (!retryWindowChecked && !once) {
                     warnIfTimeoutShorterThanRetryWindow(snapshot);
                     retryWindowChecked = true;
                 }
-                if ((config.failFast() || once) && snapshot.calls().total() >= config.minCalls()) {
-                    Optional<BigInteger> bound = EarlyVerdict.maxPossibleCalls(snapshot);
-                    if (bound.isPresent() && !EarlyVerdict.certainBreaches(config.rules(), snapshot.calls(),
-                            bound.get()).isEmpty()) {
-                        return new WaitResult(Outcome.CERTAIN_BREACH, snapshot, null, polls, errors, since(start));
-                    }
+                if (end == Outcome.CERTAIN_BREACH) {
+                    return new WaitResult(Outcome.CERTAIN_BREACH, snapshot, null, polls, errors, since(start));
                 }
-                // the progress line holds every count, the number of completed queues and the campaign's state
-                if (!progress.equals(lastState)) {
-                    lastState = progress;
-                    lastChangeAt = now;
-                } else if (config.stallTimeout() != null && now - lastChangeAt >= config.stallTimeout().toNanos()) {
+                if (end == Outcome.STALLED) {
                     return new WaitResult(Outcome.STALLED, snapshot, null, polls, errors, since(start));
                 }
                 if (!missingUploadReported && uploadId.isPresent() && !snapshot.hasUpload(uploadId.getAsLong())) {
@@ -145,19 +158,16 @@ public final class CampaignWaiter {
                             + " completed.");
                     missingUploadReported = true;
                 }
-                if (snapshot.campaign().isInactive()) {
-                    if (config.onInactive() == OnInactive.FAIL) {
-                        return new WaitResult(Outcome.INACTIVE, snapshot, null, polls, errors, since(start));
-                    }
-                    if (!inactiveReported) {
-                        log.warn(prefix + "the campaign is inactive; waiting anyway (onInactive=wait)");
-                        inactiveReported = true;
-                    }
+                if (end == Outcome.INACTIVE) {
+                    return new WaitResult(Outcome.INACTIVE, snapshot, null, polls, errors, since(start));
+                }
+                if (snapshot.campaign().isInactive() && !inactiveReported) {
+                    log.warn(prefix + "the campaign is inactive; waiting anyway (onInactive=wait)");
+                    inactiveReported = true;
                 }
                 if (once) {
                     return new WaitResult(Outcome.RUNNING, snapshot, null, polls, errors, since(start));
                 }
-                pause = schedule.next(snapshot, now);
             } catch (ApiException e) {
                 lastError = e;
                 if (!e.isTransient()) {
@@ -191,7 +201,8 @@ public final class CampaignWaiter {
 
             long now = time.nanoTime();
             try {
-                time.sleep(Duration.ofNanos(Math.max(0, Math.min(pause.toNanos(), deadline - now))));
+                long wakeAt = now + Math.max(0, Math.min(pause.toNanos(), deadline - now));
+                lastLineAt = sleepUntil(wakeAt, lastLineAt, deadline, start, consecutiveErrors);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new WaitResult(Outcome.ABORTED, last, lastError, polls, errors, since(start));
@@ -209,6 +220,69 @@ public final class CampaignWaiter {
         long cap = Math.max(base, GateConfig.MAX_BACKOFF.toNanos());
         long ceiling = n - 1 >= 62 || base > (cap >> Math.min(62, n - 1)) ? cap : Math.min(cap, base << (n - 1));
         return Duration.ofNanos(base + (long) (random.getAsDouble() * (ceiling - base)));
+    }
+
+    /**
+     * Sleeps until {@code wakeAt}, in chunks through the injected sleeper: when the next poll is more than
+     * {@link #HEARTBEAT} after the last line, "still waiting" lines spread evenly in between, at most
+     * {@link #HEARTBEAT} apart (so that none comes just before the poll's own line). Returns when the last line was.
+     * A poll prints its line whenever the next poll comes more than {@link #HEARTBEAT} after the last line, so the
+     * lines spread here start from the poll's own and never fall in the past.
+     */
+    private long sleepUntil(long wakeAt, long lastLineAt, long deadline, long start, int failedInARow)
+            throws InterruptedException {
+        String counts = null;
+        while (true) {
+            long now = time.nanoTime();
+            if (now - wakeAt >= 0) {
+                return lastLineAt;
+            }
+            long span = wakeAt - lastLineAt;
+            if (span <= HEARTBEAT.toNanos()) {
+                // the poll comes first, and prints a line if one is due
+                time.sleep(Duration.ofNanos(wakeAt - now));
+                return lastLineAt;
+            }
+            long lines = (span + HEARTBEAT.toNanos() - 1) / HEARTBEAT.toNanos();
+            long lineAt = lastLineAt + span / lines;
+            if (lineAt - now > 0) {
+                time.sleep(Duration.ofNanos(lineAt - now));
+                continue;
+            }
+            if (counts == null) {
+                counts = last == null ? "no answer yet" : Progress.line(last, config.uploadId());
+            }
+            log.info(prefix + "still waiting, " + counts + ", elapsed " + elapsed(now - start)
+                    + (failedInARow > 0 ? ", last poll failed"
+                            : ", last poll " + elapsed(now - answeredAt) + " ago" + timeLeft(now))
+                    + nextPoll(now, wakeAt, deadline));
+            lastLineAt = now;
+        }
+    }
+
+    /** ", about 2 min left", from the last answer's progress, or nothing when it cannot tell. */
+    private String timeLeft(long now) {
+        OptionalLong left = forecast.expected();
+        if (left.isEmpty() || left.getAsLong() - (now - answeredAt) <= 0) {
+            return "";
+        }
+        return ", " + Progress.timeLeft(Duration.ofNanos(left.getAsLong() - (now - answeredAt)));
+    }
+
+    /** ", next poll in 45s", or ", timeout in 5s" when the deadline comes first. */
+    private static String nextPoll(long now, long pollAt, long deadline) {
+        return pollAt - deadline >= 0
+                ? ", timeout in " + Values.formatRounded(Duration.ofNanos(Math.max(0, deadline - now)))
+                : ", next poll in " + Values.formatRounded(Duration.ofNanos(pollAt - now));
+    }
+
+    private boolean isCertainBreach(CampaignStatus snapshot) {
+        if (!(config.failFast() || once) || snapshot.calls().total() < config.minCalls()) {
+            return false;
+        }
+        Optional<BigInteger> bound = EarlyVerdict.maxPossibleCalls(snapshot);
+        return bound.isPresent()
+                && !EarlyVerdict.certainBreaches(config.rules(), snapshot.calls(), bound.get()).isEmpty();
     }
 
     private void warnIfTimeoutShorterThanRetryWindow(CampaignStatus snapshot) {

@@ -1,8 +1,12 @@
 package ai.osvi.gate.polling;
 
 import ai.osvi.gate.model.CampaignStatus;
+import java.math.BigInteger;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
@@ -17,12 +21,35 @@ public final class Progress {
      * inactive".
      */
     public static String describe(CampaignStatus snapshot, OptionalLong uploadId) {
+        return describe(snapshot, uploadId, false);
+    }
+
+    /**
+     * As {@link #describe}, with the calls made of those queued (the sum of the queues' {@code total_queued}) when the
+     * queues say: "queues 1/4 completed, 400/1,000 calls, 40% (picked 380, failed 20)".
+     */
+    static String line(CampaignStatus snapshot, OptionalLong uploadId) {
+        return describe(snapshot, uploadId, true);
+    }
+
+    private static String describe(CampaignStatus snapshot, OptionalLong uploadId, boolean ofQueued) {
         StringBuilder line = new StringBuilder("queues ").append(snapshot.completedQueues(uploadId)).append('/')
-                .append(snapshot.awaitedQueues(uploadId)).append(" completed, ").append(snapshot.calls().total())
-                .append(" calls");
+                .append(snapshot.awaitedQueues(uploadId)).append(" completed, ");
+        long calls = snapshot.calls().total();
+        Optional<BigInteger> queued = ofQueued ? snapshot.totalQueued().filter(total -> total.signum() > 0)
+                : Optional.empty();
+        if (queued.isPresent()) {
+            // rounded down: 100% only once every queued call is made
+            line.append(count(calls)).append('/').append(String.format(Locale.ROOT, "%,d", queued.get()))
+                    .append(" calls, ").append(BigInteger.valueOf(calls).multiply(BigInteger.valueOf(100))
+                            .divide(queued.get())).append('%');
+        } else {
+            line.append(ofQueued ? count(calls) : Long.toString(calls)).append(" calls");
+        }
         String separator = " (";
         for (Map.Entry<String, Long> count : snapshot.calls().byStatus().entrySet()) {
-            line.append(separator).append(count.getKey()).append(' ').append(count.getValue());
+            line.append(separator).append(count.getKey()).append(' ')
+                    .append(ofQueued ? count(count.getValue()) : Long.toString(count.getValue()));
             separator = ", ";
         }
         if (!snapshot.calls().byStatus().isEmpty()) {
@@ -38,5 +65,31 @@ public final class Progress {
             line.append(", campaign inactive");
         }
         return line.toString();
+    }
+
+    private static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+
+    /**
+     * An estimate of the time left as people say it: "about 40 s left" (to 10 s, below a minute), "about 2 min 30 s
+     * left" (to 30 s, below 10 minutes), "about 25 min left" (to the minute, below an hour), "about 1 h 20 min left"
+     * (to 10 minutes).
+     */
+    static String timeLeft(Duration left) {
+        long seconds = Math.max(0, (left.toMillis() + 500) / 1000);
+        String about;
+        if (seconds < 55) {
+            about = Math.max(10, (seconds + 5) / 10 * 10) + " s";
+        } else if (seconds < 585) {
+            long halves = (seconds + 15) / 30;
+            about = halves / 2 + " min" + (halves % 2 == 0 ? "" : " 30 s");
+        } else if (seconds < 3570) {
+            about = (seconds + 30) / 60 + " min";
+        } else {
+            long tens = (seconds + 300) / 600;
+            about = tens / 6 + " h" + (tens % 6 == 0 ? "" : " " + tens % 6 * 10 + " min");
+        }
+        return "about " + about + " left";
     }
 }

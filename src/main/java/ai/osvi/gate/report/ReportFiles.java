@@ -8,6 +8,7 @@ import ai.osvi.gate.client.PluginVersion;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.polling.Timeline;
 import ai.osvi.gate.polling.WaitResult;
 import ai.osvi.gate.rules.RuleResult;
 import ai.osvi.gate.json.Json;
@@ -190,6 +191,7 @@ public final class ReportFiles {
         waitNode.put("polls", wait.polls());
         waitNode.put("errors", wait.errors());
         waitNode.put("lastError", wait.error() == null ? null : wait.error().getMessage());
+        waitNode.put("timelinePointsDropped", wait.timeline().dropped());
 
         List<Object> rules = new ArrayList<>();
         root.put("rules", rules);
@@ -223,7 +225,23 @@ public final class ReportFiles {
             snapshotNode.put("complete", snapshot.isComplete(config.uploadId()));
             root.put("snapshot", snapshotNode);
         }
+        root.put("timeline", timeline(wait.timeline()));
         return root;
+    }
+
+    /** A point per snapshot received, oldest first; see {@link Timeline} for how a long wait is thinned. */
+    private static List<Object> timeline(Timeline timeline) {
+        List<Object> points = new ArrayList<>(timeline.points().size());
+        for (Timeline.Point point : timeline.points()) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("elapsedSeconds", seconds(point.elapsed().toMillis()));
+            node.put("queuesCompleted", point.queuesCompleted());
+            node.put("queuesAwaited", point.queuesAwaited());
+            node.put("callsTotal", point.calls().total());
+            node.put("byStatus", new LinkedHashMap<>(point.calls().byStatus()));
+            points.add(node);
+        }
+        return points;
     }
 
     /**

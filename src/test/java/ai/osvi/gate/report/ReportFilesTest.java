@@ -126,6 +126,26 @@ class ReportFilesTest {
     }
 
     @Test
+    void the_json_report_should_carry_a_point_per_snapshot_received_as_timeline() throws Exception {
+        source.then(Snapshots.active().queues(19, false, false).calls("picked", 0))
+                .then(new ai.osvi.gate.client.TransientApiException("HTTP 503"))
+                .then(Snapshots.active().queues(19, true, false).calls("picked", 80, "failed", 20))
+                .then(Snapshots.active().queues(19, true, true).calls("picked", 140, "failed", 60));
+
+        run(c -> c.maxFailureRatio = "5%");
+
+        JsonNode timeline = json().get("timeline");
+        assertThat(timeline).hasSize(3);
+        assertThat(timeline.get(0)).isEqualTo(new ObjectMapper().readTree("{\"elapsedSeconds\": 0.000,"
+                + " \"queuesCompleted\": 0, \"queuesAwaited\": 2, \"callsTotal\": 0, \"byStatus\": {\"picked\": 0}}"));
+        assertThat(timeline.get(1).get("elapsedSeconds").decimalValue()).isEqualByComparingTo("30");
+        assertThat(timeline.get(2)).isEqualTo(new ObjectMapper().readTree("{\"elapsedSeconds\": 45.000,"
+                + " \"queuesCompleted\": 2, \"queuesAwaited\": 2, \"callsTotal\": 200,"
+                + " \"byStatus\": {\"picked\": 140, \"failed\": 60}}"));
+        assertThat(json().get("wait").get("timelinePointsDropped").asLong()).isZero();
+    }
+
+    @Test
     void a_pass_should_have_no_failure_anywhere() throws Exception {
         source.then(Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1));
 

@@ -64,8 +64,8 @@ public class AwaitCampaignMojo extends AbstractMojo {
     /**
      * Where the reports are written: {@code campaign-ID.json} and the JUnit XML
      * {@code TEST-osvi-campaign-ID.xml}, ID being the campaign's id (for Jenkins' junit step and GitLab's junit
-     * reports), on every outcome, and {@code osvi.env}, the results as a GitLab dotenv report
-     * ({@code OSVI_VERDICT=FAIL}...).
+     * reports), on every outcome; the chart of the wait {@code campaign-ID.svg} once a snapshot was received; and
+     * {@code osvi.env}, the results as a GitLab dotenv report ({@code OSVI_VERDICT=FAIL}...).
      * When the environment variable {@code GITHUB_STEP_SUMMARY} is set, a Markdown table is also appended to that
      * file; when {@code GITHUB_OUTPUT} is set, the results are appended to it as step outputs ({@code verdict}...).
      */

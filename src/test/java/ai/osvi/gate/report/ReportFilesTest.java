@@ -227,7 +227,7 @@ class ReportFilesTest {
         run(c -> { });
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("campaign-7.json", "TEST-osvi-campaign-7.xml");
+                    .containsExactlyInAnyOrder("campaign-7.json", "TEST-osvi-campaign-7.xml", "campaign-7.svg");
         }
     }
 
@@ -236,8 +236,9 @@ class ReportFilesTest {
         Instant buildStart = Instant.parse("2026-11-28T11:00:00Z");
         FileTime before = FileTime.from(buildStart.minusSeconds(86_400));
         FileTime during = FileTime.from(buildStart.plusSeconds(5));
-        for (String old : List.of("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env", "notes.txt",
-                "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml")) {
+        for (String old : List.of("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env", "campaign-99.svg",
+                "notes.txt", "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml",
+                "chart.svg")) {
             Files.setLastModifiedTime(Files.writeString(dir.resolve(old), old), before);
         }
         Files.setLastModifiedTime(Files.createDirectory(dir.resolve("campaign-5.json")), before);
@@ -247,11 +248,12 @@ class ReportFilesTest {
         List<Path> removed = ReportFiles.removeReportsOlderThan(dir, buildStart);
 
         assertThat(removed).extracting(p -> p.getFileName().toString())
-                .containsExactlyInAnyOrder("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env");
+                .containsExactlyInAnyOrder("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env",
+                        "campaign-99.svg");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("notes.txt",
                     "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml", "campaign-5.json",
-                    "TEST-osvi-campaign-7.xml");
+                    "TEST-osvi-campaign-7.xml", "chart.svg");
         }
         assertThat(ReportFiles.removeReportsOlderThan(dir.resolve("not-there"), buildStart)).isEmpty();
     }
@@ -300,7 +302,8 @@ class ReportFilesTest {
         ReportFiles.write(dir, result, parsed, FINISHED, text -> text.replace(token, "****"));
         GithubSummary.append(summary, result, parsed, text -> text.replace(token, "****"));
 
-        for (Path file : List.of(dir.resolve("campaign-7.json"), dir.resolve("TEST-osvi-campaign-7.xml"), summary)) {
+        for (Path file : List.of(dir.resolve("campaign-7.json"), dir.resolve("TEST-osvi-campaign-7.xml"),
+                dir.resolve("campaign-7.svg"), summary)) {
             assertThat(Files.readString(file)).as(file.getFileName().toString()).doesNotContain(token);
         }
         JsonNode snapshot = json().get("snapshot");

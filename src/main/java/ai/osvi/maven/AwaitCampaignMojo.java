@@ -273,7 +273,8 @@ public class AwaitCampaignMojo extends AbstractMojo {
             getLog().info("Skipping the OSVI gate (skip / osvi.skip is true).");
             return;
         }
-        MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session));
+        MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session),
+                ConsoleEncoding.showsBlocks());
         removeReportsOfEarlierBuilds();
         String project = this.project == null ? null : this.project.getId();
         GateRun.Reports reports = new GateRun.Reports(reportDirectory(), environmentPath("GITHUB_STEP_SUMMARY"),

@@ -12,6 +12,7 @@ def old = FileTime.from(Instant.parse('2026-01-15T09:00:00Z'))
             + '<testcase name="failed &lt;= 5%"><failure message="failed ratio is 30%, but the maximum is 5%"/>'
             + '</testcase></testsuite>\n',
     'campaign-99.json'         : '{"campaignId": 99, "verdict": "FAIL"}\n',
+    'campaign-99.svg'          : '<svg xmlns="http://www.w3.org/2000/svg"><title>campaign 99: FAIL</title></svg>\n',
     'notes.txt'                : 'kept by the user\n',
 ].each { name, content ->
     def file = new File(reports, name)

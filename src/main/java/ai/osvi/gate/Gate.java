@@ -129,7 +129,7 @@ public final class Gate {
             result = decide(wait);
         } catch (RuntimeException e) {
             result = internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, wait.lastSnapshot(),
-                    wait.error(), wait.polls(), wait.errors(), wait.elapsed(), e));
+                    wait.error(), wait.polls(), wait.errors(), wait.elapsed(), e, wait.timeline()));
         }
         return result;
     }

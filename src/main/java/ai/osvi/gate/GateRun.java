@@ -281,6 +281,8 @@ public final class GateRun {
                 closing.add("Reports: " + reports.directory().toAbsolutePath() + " ("
                         + ReportFiles.jsonFile(reports.directory(), result.campaignId()).getFileName() + ", "
                         + ReportFiles.junitFile(reports.directory(), result.campaignId()).getFileName() + ", "
+                        + (ReportFiles.hasChart(result) ? ReportFiles.chartFile(reports.directory(),
+                                result.campaignId()).getFileName() + ", " : "")
                         + GitlabDotenv.FILE_NAME + ")");
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not write the reports of campaign " + config.campaignId() + " to "

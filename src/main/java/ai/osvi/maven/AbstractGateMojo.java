@@ -60,8 +60,8 @@ public abstract class AbstractGateMojo extends AbstractMojo {
     /**
      * Where the reports are written: {@code campaign-ID.json} and the JUnit XML
      * {@code TEST-osvi-campaign-ID.xml}, ID being the campaign's id (for Jenkins' junit step and GitLab's junit
-     * reports), on every outcome, and {@code osvi.env}, the results as a GitLab dotenv report
-     * ({@code OSVI_VERDICT=FAIL}...).
+     * reports), on every outcome; the chart of the wait {@code campaign-ID.svg} once a snapshot was received; and
+     * {@code osvi.env}, the results as a GitLab dotenv report ({@code OSVI_VERDICT=FAIL}...).
      * When the environment variable {@code GITHUB_STEP_SUMMARY} is set, a Markdown table is also appended to that
      * file; when {@code GITHUB_OUTPUT} is set, the results are appended to it as step outputs ({@code verdict}...).
      */
@@ -275,7 +275,8 @@ public abstract class AbstractGateMojo extends AbstractMojo {
             getLog().info("Skipping the OSVI gate (skip / osvi.skip is true).");
             return;
         }
-        MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session));
+        MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session),
+                ConsoleEncoding.showsBlocks());
         removeReportsOfEarlierBuilds();
         String project = this.project == null ? null : this.project.getId();
         GateRun.Reports reports = new GateRun.Reports(reportDirectory(), environmentPath("GITHUB_STEP_SUMMARY"),

@@ -10,9 +10,10 @@ final class MavenGateLog implements GateLog {
     private final Log log;
     private final Style style;
 
-    MavenGateLog(Log log, boolean colour) {
+    /** @param unicode whether the console shows Unicode block characters (else sparklines are in ASCII) */
+    MavenGateLog(Log log, boolean colour, boolean unicode) {
         this.log = log;
-        this.style = colour ? Style.ANSI : Style.PLAIN;
+        this.style = (colour ? Style.ANSI : Style.PLAIN).withUnicode(unicode);
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class CampaignWaiter {
     private final AbortSignal abort;
     private final DoubleSupplier random;
     private final String prefix;
+    private final Timeline.Recorder timeline;
 
     /** @param random uniform values in [0, 1), for the jitter of the backoff after errors */
     public CampaignWaiter(GateConfig config, StatusSource source, TimeSource time, GateLog log, AbortSignal abort,
@@ -44,6 +45,7 @@ public final class CampaignWaiter {
         this.abort = abort;
         this.random = random;
         this.prefix = "campaign " + config.campaignId() + ": ";
+        this.timeline = new Timeline.Recorder(config.uploadId());
     }
 
     private CampaignStatus last;
@@ -67,9 +69,10 @@ public final class CampaignWaiter {
     public WaitResult await() {
         long start = time.nanoTime();
         try {
-            return poll(start);
+            return poll(start).withTimeline(timeline.timeline());
         } catch (RuntimeException e) {
-            return new WaitResult(Outcome.INTERNAL_ERROR, last, null, polls, errors, since(start), e);
+            return new WaitResult(Outcome.INTERNAL_ERROR, last, null, polls, errors, since(start), e,
+                    timeline.timeline());
         }
     }
 
@@ -104,6 +107,7 @@ public final class CampaignWaiter {
                     // an answer from after the deadline is not used, however it reads
                     return new WaitResult(Outcome.TIMED_OUT, last, lastError, polls, errors, since(start));
                 }
+                timeline.add(now - start, snapshot);
                 consecutiveErrors = 0;
                 last = snapshot;
                 answeredAt = now;

@@ -12,13 +12,27 @@ import java.time.Duration;
  *                     {@code null}
  * @param fault        the unexpected exception that ended the wait ({@link Outcome#INTERNAL_ERROR}), else
  *                     {@code null}
+ * @param timeline     a point per snapshot received, the last one {@code lastSnapshot}'s
  */
 public record WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiException error, int polls, int errors,
-        Duration elapsed, RuntimeException fault) {
+        Duration elapsed, RuntimeException fault, Timeline timeline) {
+
+    public WaitResult {
+        timeline = timeline == null ? Timeline.EMPTY : timeline;
+    }
 
     public WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiException error, int polls, int errors,
             Duration elapsed) {
         this(outcome, lastSnapshot, error, polls, errors, elapsed, null);
+    }
+
+    public WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiException error, int polls, int errors,
+            Duration elapsed, RuntimeException fault) {
+        this(outcome, lastSnapshot, error, polls, errors, elapsed, fault, Timeline.EMPTY);
+    }
+
+    public WaitResult withTimeline(Timeline timeline) {
+        return new WaitResult(outcome, lastSnapshot, error, polls, errors, elapsed, fault, timeline);
     }
 
     public enum Outcome {

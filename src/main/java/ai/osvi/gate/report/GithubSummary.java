@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** The Markdown appended to GitHub Actions' job summary ({@code GITHUB_STEP_SUMMARY}). */
@@ -66,6 +67,14 @@ public final class GithubSummary {
         }
         md.append("Polls: ").append(result.waitResult().polls()).append(", errors: ")
                 .append(result.waitResult().errors()).append(".\n");
+        List<String> course = Sparkline.lines(result.waitResult().timeline(), config, true);
+        if (!course.isEmpty()) {
+            // in a code block, aligned: its labels are statuses of rules (letters, digits, _ . -), its values numbers
+            md.append("\n").append(escape(Sparkline.heading(result.waitResult().timeline()), redactor))
+                    .append(":\n\n```text\n");
+            course.forEach(line -> md.append(redactor.apply(line)).append("\n"));
+            md.append("```\n");
+        }
         for (String detail : result.details()) {
             md.append("\n> ").append(escape(detail, redactor)).append("\n");
         }

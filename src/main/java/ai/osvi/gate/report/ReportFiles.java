@@ -8,6 +8,7 @@ import ai.osvi.gate.client.PluginVersion;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.polling.Timeline;
 import ai.osvi.gate.polling.WaitResult;
 import ai.osvi.gate.rules.RuleResult;
 import ai.osvi.gate.json.Json;
@@ -38,23 +39,25 @@ import java.util.regex.Pattern;
 
 /**
  * The report files of one campaign, written on every outcome and atomically (a temporary file, then a move), so a
- * CI step never reads half a report: {@code campaign-<id>.json} and the JUnit XML {@code TEST-osvi-campaign-<id>.xml}.
+ * CI step never reads half a report: {@code campaign-<id>.json}, the JUnit XML {@code TEST-osvi-campaign-<id>.xml},
+ * and, once a snapshot was received, the chart {@code campaign-<id>.svg}.
  */
 public final class ReportFiles {
 
     /** The names of the reports this plugin writes (and {@code osvi.env}, a report to come); nothing else. */
     private static final Pattern REPORT_NAME = Pattern.compile(
-            "campaign-\\d+\\.json|TEST-osvi-campaign-\\d+\\.xml|osvi\\.env");
+            "campaign-\\d+\\.(json|svg)|TEST-osvi-campaign-\\d+\\.xml|osvi\\.env");
 
     private ReportFiles() {
     }
 
     /**
      * Removes from {@code directory} the reports this plugin writes ({@code campaign-<id>.json},
-     * {@code TEST-osvi-campaign-<id>.xml}, {@code osvi.env}) that were last modified before {@code cutoff}, so that
-     * a CI step collecting {@code TEST-osvi-campaign-*.xml} never publishes the verdict of an earlier build beside
-     * this one's. Other files, folders and symbolic links are left alone, as are reports written at or after
-     * {@code cutoff} (by earlier executions of the same build). A missing directory removes nothing.
+     * {@code campaign-<id>.svg}, {@code TEST-osvi-campaign-<id>.xml}, {@code osvi.env}) that were last modified
+     * before {@code cutoff}, so that a CI step collecting {@code TEST-osvi-campaign-*.xml} never publishes the
+     * verdict of an earlier build beside this one's. Other files, folders and symbolic links are left alone, as are
+     * reports written at or after {@code cutoff} (by earlier executions of the same build). A missing directory
+     * removes nothing.
      *
      * @return the files removed
      * @throws IOException when the directory cannot be read or a report cannot be removed (after trying the others)
@@ -100,7 +103,16 @@ public final class ReportFiles {
         return directory.resolve("TEST-osvi-campaign-" + campaignId + ".xml");
     }
 
-    /** Writes both files into {@code directory}, creating it if needed. */
+    public static Path chartFile(Path directory, long campaignId) {
+        return directory.resolve("campaign-" + campaignId + ".svg");
+    }
+
+    /** Whether {@link #write} draws the chart for {@code result}: when at least one snapshot was received. */
+    public static boolean hasChart(GateResult result) {
+        return !result.waitResult().timeline().isEmpty();
+    }
+
+    /** Writes the files into {@code directory}, creating it if needed. */
     public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt)
             throws IOException {
         write(directory, result, config, finishedAt, UnaryOperator.identity());
@@ -123,6 +135,13 @@ public final class ReportFiles {
                 json(result, config, finishedAt, simulation), redactor)) + "\n"));
         writeAtomically(junitFile(directory, result.campaignId()),
                 redactor.apply(junit(result, config, finishedAt, redactor, simulation)));
+        Path chart = chartFile(directory, result.campaignId());
+        if (hasChart(result)) {
+            writeAtomically(chart, redactor.apply(CampaignChart.svg(result, config, redactor, simulation)));
+        } else {
+            // an earlier execution of this build may have drawn this campaign: its course is not this result's
+            Files.deleteIfExists(chart);
+        }
     }
 
     /**
@@ -190,6 +209,7 @@ public final class ReportFiles {
         waitNode.put("polls", wait.polls());
         waitNode.put("errors", wait.errors());
         waitNode.put("lastError", wait.error() == null ? null : wait.error().getMessage());
+        waitNode.put("timelinePointsDropped", wait.timeline().dropped());
 
         List<Object> rules = new ArrayList<>();
         root.put("rules", rules);
@@ -223,7 +243,23 @@ public final class ReportFiles {
             snapshotNode.put("complete", snapshot.isComplete(config.uploadId()));
             root.put("snapshot", snapshotNode);
         }
+        root.put("timeline", timeline(wait.timeline()));
         return root;
+    }
+
+    /** A point per snapshot received, oldest first; see {@link Timeline} for how a long wait is thinned. */
+    private static List<Object> timeline(Timeline timeline) {
+        List<Object> points = new ArrayList<>(timeline.points().size());
+        for (Timeline.Point point : timeline.points()) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("elapsedSeconds", seconds(point.elapsed().toMillis()));
+            node.put("queuesCompleted", point.queuesCompleted());
+            node.put("queuesAwaited", point.queuesAwaited());
+            node.put("callsTotal", point.calls().total());
+            node.put("byStatus", new LinkedHashMap<>(point.calls().byStatus()));
+            points.add(node);
+        }
+        return points;
     }
 
     /**

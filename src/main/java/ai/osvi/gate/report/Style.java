@@ -12,6 +12,37 @@ public interface Style {
     /** Marks a word that is neither (a warning). */
     String warning(String text);
 
+    /** Whether the console's encoding shows Unicode block characters (▁▂▃▄▅▆▇█); ASCII stands in where it does not. */
+    default boolean unicode() {
+        return true;
+    }
+
+    /** This style with {@code unicode} as the answer to {@link #unicode()}. */
+    default Style withUnicode(boolean unicode) {
+        Style words = this;
+        return new Style() {
+            @Override
+            public String good(String text) {
+                return words.good(text);
+            }
+
+            @Override
+            public String bad(String text) {
+                return words.bad(text);
+            }
+
+            @Override
+            public String warning(String text) {
+                return words.warning(text);
+            }
+
+            @Override
+            public boolean unicode() {
+                return unicode;
+            }
+        };
+    }
+
     Style PLAIN = new Style() {
         @Override
         public String good(String text) {

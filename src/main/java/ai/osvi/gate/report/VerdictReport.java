@@ -40,6 +40,11 @@ public final class VerdictReport {
         for (String line : table(result, config, log.style())) {
             log.info(line);
         }
+        List<String> course = Sparkline.lines(result.waitResult().timeline(), config, log.style().unicode());
+        if (!course.isEmpty()) {
+            log.info(Sparkline.heading(result.waitResult().timeline()) + ":");
+            course.forEach(line -> log.info("  " + line));
+        }
         if (result.evaluation() != null) {
             CallCounts calls = result.evaluation().calls();
             BigInteger sum = calls.sumOfStatuses();

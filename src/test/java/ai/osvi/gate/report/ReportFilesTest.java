@@ -126,6 +126,26 @@ class ReportFilesTest {
     }
 
     @Test
+    void the_json_report_should_carry_a_point_per_snapshot_received_as_timeline() throws Exception {
+        source.then(Snapshots.active().queues(19, false, false).calls("picked", 0))
+                .then(new ai.osvi.gate.client.TransientApiException("HTTP 503"))
+                .then(Snapshots.active().queues(19, true, false).calls("picked", 80, "failed", 20))
+                .then(Snapshots.active().queues(19, true, true).calls("picked", 140, "failed", 60));
+
+        run(c -> c.maxFailureRatio = "5%");
+
+        JsonNode timeline = json().get("timeline");
+        assertThat(timeline).hasSize(3);
+        assertThat(timeline.get(0)).isEqualTo(new ObjectMapper().readTree("{\"elapsedSeconds\": 0.000,"
+                + " \"queuesCompleted\": 0, \"queuesAwaited\": 2, \"callsTotal\": 0, \"byStatus\": {\"picked\": 0}}"));
+        assertThat(timeline.get(1).get("elapsedSeconds").decimalValue()).isEqualByComparingTo("30");
+        assertThat(timeline.get(2)).isEqualTo(new ObjectMapper().readTree("{\"elapsedSeconds\": 45.000,"
+                + " \"queuesCompleted\": 2, \"queuesAwaited\": 2, \"callsTotal\": 200,"
+                + " \"byStatus\": {\"picked\": 140, \"failed\": 60}}"));
+        assertThat(json().get("wait").get("timelinePointsDropped").asLong()).isZero();
+    }
+
+    @Test
     void a_pass_should_have_no_failure_anywhere() throws Exception {
         source.then(Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1));
 
@@ -207,7 +227,7 @@ class ReportFilesTest {
         run(c -> { });
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("campaign-7.json", "TEST-osvi-campaign-7.xml");
+                    .containsExactlyInAnyOrder("campaign-7.json", "TEST-osvi-campaign-7.xml", "campaign-7.svg");
         }
     }
 
@@ -216,8 +236,9 @@ class ReportFilesTest {
         Instant buildStart = Instant.parse("2026-11-28T11:00:00Z");
         FileTime before = FileTime.from(buildStart.minusSeconds(86_400));
         FileTime during = FileTime.from(buildStart.plusSeconds(5));
-        for (String old : List.of("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env", "notes.txt",
-                "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml")) {
+        for (String old : List.of("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env", "campaign-99.svg",
+                "notes.txt", "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml",
+                "chart.svg")) {
             Files.setLastModifiedTime(Files.writeString(dir.resolve(old), old), before);
         }
         Files.setLastModifiedTime(Files.createDirectory(dir.resolve("campaign-5.json")), before);
@@ -227,11 +248,12 @@ class ReportFilesTest {
         List<Path> removed = ReportFiles.removeReportsOlderThan(dir, buildStart);
 
         assertThat(removed).extracting(p -> p.getFileName().toString())
-                .containsExactlyInAnyOrder("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env");
+                .containsExactlyInAnyOrder("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env",
+                        "campaign-99.svg");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("notes.txt",
                     "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml", "campaign-5.json",
-                    "TEST-osvi-campaign-7.xml");
+                    "TEST-osvi-campaign-7.xml", "chart.svg");
         }
         assertThat(ReportFiles.removeReportsOlderThan(dir.resolve("not-there"), buildStart)).isEmpty();
     }
@@ -280,7 +302,8 @@ class ReportFilesTest {
         ReportFiles.write(dir, result, parsed, FINISHED, text -> text.replace(token, "****"));
         GithubSummary.append(summary, result, parsed, text -> text.replace(token, "****"));
 
-        for (Path file : List.of(dir.resolve("campaign-7.json"), dir.resolve("TEST-osvi-campaign-7.xml"), summary)) {
+        for (Path file : List.of(dir.resolve("campaign-7.json"), dir.resolve("TEST-osvi-campaign-7.xml"),
+                dir.resolve("campaign-7.svg"), summary)) {
             assertThat(Files.readString(file)).as(file.getFileName().toString()).doesNotContain(token);
         }
         JsonNode snapshot = json().get("snapshot");

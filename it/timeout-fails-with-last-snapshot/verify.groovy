@@ -12,7 +12,7 @@ assert !(log =~ /(?m)\s(PASS|FAIL)$/) : 'no rule may be judged when onTimeout=fa
 assert log.contains('BUILD FAILURE')
 // a chart of the course up to the timeout, with its verdict
 def chart = ai.osvi.it.ChartFile.read(new File(basedir, 'target/osvi/campaign-7.svg'))
-assert chart.title() == 'OSVI campaign 7 \u201cIT renewals (stalls)\u201d: TIMEOUT, did not complete within 3s'
+assert chart.title() == 'OSVI campaign 7 \u201cIT renewals (stalls)\u201d: TIMEOUT, did not complete within 6s'
 assert chart.texts().contains('Campaign 7 \u201cIT renewals (stalls)\u201d \u2014 TIMEOUT')
 assert chart.limitLines() == 1
 assert log =~ /(?m)^\[INFO\]   calls\s+\d+ [\u2581-\u2588_.:=+*#-]+ 40$/ : 'calls sparkline missing'

@@ -1,13 +1,14 @@
 package ai.osvi.gate.client;
 
-import ai.osvi.gate.json.Json;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,6 +45,8 @@ public final class StatusParser {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+    /** No duplicate-name sets: {@link #errorText} reads one field only. */
+    private static final JsonFactory LENIENT = new JsonFactory();
 
     private final UnaryOperator<String> redactor;
 
@@ -65,8 +68,20 @@ public final class StatusParser {
 
     /** The {@code error} text of an error body (401, 404, 5xx), or {@code null}: read leniently, it only adds detail. */
     public static String errorText(byte[] body) {
-        try {
-            return Json.topLevelField(body, "error") instanceof String error ? wellFormed(error) : null;
+        // the first top-level "error"; duplicate names, and whatever follows its value, are not looked at
+        try (JsonParser parser = LENIENT.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("error")) {
+                    return value == JsonToken.VALUE_STRING ? wellFormed(parser.getText()) : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
         } catch (IOException e) {
             return null;
         }

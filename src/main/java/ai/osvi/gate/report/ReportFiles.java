@@ -8,10 +8,17 @@ import ai.osvi.gate.client.PluginVersion;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.model.Upload;
 import ai.osvi.gate.polling.Timeline;
 import ai.osvi.gate.polling.WaitResult;
 import ai.osvi.gate.rules.RuleResult;
-import ai.osvi.gate.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,10 +36,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -47,6 +52,14 @@ public final class ReportFiles {
     /** The names of the reports this plugin writes (and {@code osvi.env}, a report to come); nothing else. */
     private static final Pattern REPORT_NAME = Pattern.compile(
             "campaign-\\d+\\.(json|svg)|TEST-osvi-campaign-\\d+\\.xml|osvi\\.env");
+
+    /**
+     * Builds and writes {@code campaign-<id>.json}; immutable once built, so one for every report. The layout is
+     * Jackson's default pretty printer ({@code "name" : value}, two spaces an indent, {@code [ "failed" ]},
+     * {@code [ {}); numbers are written as they are held, a {@code BigDecimal} with its scale ({@code 0.000}).
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectWriter PRETTY = JSON.writerWithDefaultPrettyPrinter();
 
     private ReportFiles() {
     }
@@ -131,8 +144,8 @@ public final class ReportFiles {
     public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt,
             UnaryOperator<String> redactor, String simulation) throws IOException {
         Files.createDirectories(directory);
-        writeAtomically(jsonFile(directory, result.campaignId()), redactor.apply(Json.pretty(Json.mapStrings(
-                json(result, config, finishedAt, simulation), redactor)) + "\n"));
+        writeAtomically(jsonFile(directory, result.campaignId()), redactor.apply(PRETTY.writeValueAsString(
+                redacted(json(result, config, finishedAt, simulation), redactor)) + "\n"));
         writeAtomically(junitFile(directory, result.campaignId()),
                 redactor.apply(junit(result, config, finishedAt, redactor, simulation)));
         Path chart = chartFile(directory, result.campaignId());
@@ -166,18 +179,18 @@ public final class ReportFiles {
         }
     }
 
-    static Map<String, Object> json(GateResult result, GateConfig config, Instant finishedAt) {
+    static ObjectNode json(GateResult result, GateConfig config, Instant finishedAt) {
         return json(result, config, finishedAt, null);
     }
 
-    static Map<String, Object> json(GateResult result, GateConfig config, Instant finishedAt, String simulation) {
+    static ObjectNode json(GateResult result, GateConfig config, Instant finishedAt, String simulation) {
         WaitResult wait = result.waitResult();
-        Map<String, Object> root = new LinkedHashMap<>();
+        ObjectNode root = JSON.createObjectNode();
         root.put("campaignId", result.campaignId());
         root.put("verdict", result.verdict().name());
         root.put("buildOutcome", result.outcome().name());
         root.put("summary", result.summaryLine());
-        root.put("details", List.copyOf(result.details()));
+        root.set("details", JSON.valueToTree(result.details()));
         root.put("finishedAt", DateTimeFormatter.ISO_INSTANT.format(finishedAt));
         root.put("pluginVersion", PluginVersion.version());
         root.put("simulation", simulation);
@@ -185,10 +198,9 @@ public final class ReportFiles {
         if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
             notes.add(Gate.UPLOAD_ID_NOTE);
         }
-        root.put("notes", notes);
+        root.set("notes", JSON.valueToTree(notes));
 
-        Map<String, Object> settings = new LinkedHashMap<>();
-        root.put("settings", settings);
+        ObjectNode settings = root.putObject("settings");
         settings.put("baseUrl", config.baseUrl().toString());
         settings.put("uploadId", config.uploadId().isPresent() ? config.uploadId().getAsLong() : null);
         settings.put("timeout", Values.format(config.timeout()));
@@ -202,8 +214,7 @@ public final class ReportFiles {
         settings.put("maxConsecutiveErrors", config.maxConsecutiveErrors());
         settings.put("failBuild", config.failBuild());
 
-        Map<String, Object> waitNode = new LinkedHashMap<>();
-        root.put("wait", waitNode);
+        ObjectNode waitNode = root.putObject("wait");
         waitNode.put("outcome", wait.outcome().name());
         waitNode.put("elapsedSeconds", seconds(wait.elapsed().toMillis()));
         waitNode.put("polls", wait.polls());
@@ -211,14 +222,12 @@ public final class ReportFiles {
         waitNode.put("lastError", wait.error() == null ? null : wait.error().getMessage());
         waitNode.put("timelinePointsDropped", wait.timeline().dropped());
 
-        List<Object> rules = new ArrayList<>();
-        root.put("rules", rules);
+        ArrayNode rules = root.putArray("rules");
         List<RuleResult> results = result.evaluation() == null ? List.of() : result.evaluation().results();
         for (RuleResult r : results) {
-            Map<String, Object> rule = new LinkedHashMap<>();
-            rules.add(rule);
+            ObjectNode rule = rules.addObject();
             rule.put("rule", r.rule().describe());
-            rule.put("statuses", List.copyOf(r.rule().statuses()));
+            rule.set("statuses", JSON.valueToTree(r.rule().statuses()));
             rule.put("operator", r.rule().operator().symbol());
             rule.put("limit", r.rule().limit().value());
             rule.put("limitText", r.rule().limit().toString());
@@ -230,36 +239,82 @@ public final class ReportFiles {
         }
         CampaignStatus snapshot = wait.lastSnapshot();
         if (snapshot == null) {
-            root.put("snapshot", null);
+            root.putNull("snapshot");
         } else {
-            Map<String, Object> snapshotNode = SnapshotJson.of(snapshot);
+            ObjectNode snapshotNode = snapshot(snapshot);
             // after the API's fields, even should the API ever send one of these names itself
-            for (String name : List.of("queuesAwaited", "queuesCompleted", "uploadsWithoutQueue", "complete")) {
-                snapshotNode.remove(name);
-            }
+            snapshotNode.remove(List.of("queuesAwaited", "queuesCompleted", "uploadsWithoutQueue", "complete"));
             snapshotNode.put("queuesAwaited", snapshot.awaitedQueues(config.uploadId()));
             snapshotNode.put("queuesCompleted", snapshot.completedQueues(config.uploadId()));
-            snapshotNode.put("uploadsWithoutQueue", snapshot.uploadsWithoutQueue(config.uploadId()));
+            snapshotNode.set("uploadsWithoutQueue", JSON.valueToTree(snapshot.uploadsWithoutQueue(config.uploadId())));
             snapshotNode.put("complete", snapshot.isComplete(config.uploadId()));
-            root.put("snapshot", snapshotNode);
+            root.set("snapshot", snapshotNode);
         }
-        root.put("timeline", timeline(wait.timeline()));
+        root.set("timeline", timeline(wait.timeline()));
         return root;
     }
 
+    /**
+     * A copy of the API's own {@code data} object as it was sent (every field, unknown ones included, in the API's
+     * order), or, for a snapshot built in code, what the model holds in the API's field names.
+     */
+    private static ObjectNode snapshot(CampaignStatus snapshot) {
+        if (snapshot.data() != null && snapshot.data().isObject()) {
+            return snapshot.data().deepCopy();
+        }
+        ObjectNode data = JSON.createObjectNode();
+        ObjectNode campaign = data.putObject("campaign");
+        campaign.put("id", snapshot.campaign().id());
+        campaign.put("name", snapshot.campaign().name());
+        campaign.put("status", snapshot.campaign().status());
+        campaign.put("is_retry_enabled", snapshot.campaign().retryEnabled());
+        campaign.put("retry_threshold", snapshot.campaign().retryThreshold());
+        campaign.put("retry_delay", snapshot.campaign().retryDelaySeconds());
+        ObjectNode calls = data.putObject("calls");
+        calls.put("total", snapshot.calls().total());
+        calls.set("by_status", JSON.valueToTree(snapshot.calls().byStatus()));
+        ArrayNode uploads = data.putArray("uploads");
+        for (Upload upload : snapshot.uploads()) {
+            ObjectNode node = uploads.addObject();
+            node.put("campaign_upload_id", upload.campaignUploadId());
+            node.put("queue_count", upload.queues());
+            node.put("queues_completed", upload.completedQueues());
+            node.put("total_queued", upload.totalQueued());
+        }
+        return data;
+    }
+
     /** A point per snapshot received, oldest first; see {@link Timeline} for how a long wait is thinned. */
-    private static List<Object> timeline(Timeline timeline) {
-        List<Object> points = new ArrayList<>(timeline.points().size());
+    private static ArrayNode timeline(Timeline timeline) {
+        ArrayNode points = JSON.createArrayNode();
         for (Timeline.Point point : timeline.points()) {
-            Map<String, Object> node = new LinkedHashMap<>();
+            ObjectNode node = points.addObject();
             node.put("elapsedSeconds", seconds(point.elapsed().toMillis()));
             node.put("queuesCompleted", point.queuesCompleted());
             node.put("queuesAwaited", point.queuesAwaited());
             node.put("callsTotal", point.calls().total());
-            node.put("byStatus", new LinkedHashMap<>(point.calls().byStatus()));
-            points.add(node);
+            node.set("byStatus", JSON.valueToTree(point.calls().byStatus()));
         }
         return points;
+    }
+
+    /** A copy of {@code node} with {@code redactor} applied to every text in it, names included. */
+    private static JsonNode redacted(JsonNode node, UnaryOperator<String> redactor) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(redactor.apply(node.textValue()));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JSON.createObjectNode();
+            node.properties().forEach(field -> copy.set(redactor.apply(field.getKey()),
+                    redacted(field.getValue(), redactor)));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JSON.createArrayNode();
+            node.forEach(element -> copy.add(redacted(element, redactor)));
+            return copy;
+        }
+        return node;
     }
 
     /**

@@ -2,7 +2,16 @@ package ai.osvi.gate.simulator;
 
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.Values;
-import ai.osvi.gate.json.Json;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,9 +19,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A timeline of what the simulated API answers: snapshots (the {@code data} object of the status response) and
@@ -22,6 +29,16 @@ public final class Scenario {
 
     /** The scenarios shipped in the plugin, usable by name. */
     public static final List<String> BUILT_IN = List.of("passing", "failing", "stalled", "inactive");
+
+    /**
+     * Immutable once built, so one for every scenario. Duplicate names are refused (they are ambiguous); decimals are
+     * served as written ({@code 1.50} stays {@code 1.50}).
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private final String name;
     private final String description;
@@ -59,7 +76,7 @@ public final class Scenario {
         String text = nameOrPath == null ? "" : nameOrPath.trim();
         if (BUILT_IN.contains(text)) {
             try (InputStream in = Scenario.class.getResourceAsStream("scenarios/" + text + ".json")) {
-                return parse(text, Json.read(in));
+                return parse(text, read(JSON.createParser(in)));
             } catch (IOException e) {
                 throw new IllegalStateException("built-in scenario " + text + " is unreadable", e);
             }
@@ -78,30 +95,48 @@ public final class Scenario {
                     + " relative to the project's base directory (" + baseDirectory.toAbsolutePath() + ").");
         }
         try {
-            return parse(path.toString(), Json.read(Files.readAllBytes(path)));
+            return parse(path.toString(), read(JSON.createParser(Files.readAllBytes(path))));
         } catch (IOException e) {
             throw invalidFile(path.toString(), "it is not valid JSON (" + e.getMessage().lines().findFirst().orElse("")
                     + ")");
         }
     }
 
-    static Scenario parse(String source, Object document) throws InvalidConfigurationException {
-        if (!(document instanceof Map<?, ?> root)) {
+    /** One JSON document, closing {@code parser}; anything after it is an error. */
+    private static JsonNode read(JsonParser parser) throws IOException {
+        try (parser) {
+            JsonNode document = JSON.readTree(parser);
+            if (document == null) {
+                throw new IOException("the document is empty");
+            }
+            if (parser.nextToken() != null) {
+                throw new IOException("trailing content after the JSON value at line "
+                        + parser.currentTokenLocation().getLineNr());
+            }
+            return document;
+        }
+    }
+
+    static Scenario parse(String source, JsonNode root) throws InvalidConfigurationException {
+        if (!root.isObject()) {
             throw invalidFile(source, "the top level must be a JSON object");
         }
-        if (!(root.get("campaign") instanceof Map<?, ?> campaign) || !(campaign.get("id") instanceof Long id)) {
+        JsonNode campaign = root.path("campaign");
+        if (!campaign.isObject() || !isLong(campaign.path("id"))) {
             throw invalidFile(source, "'campaign' must be an object with a numeric 'id'");
         }
-        if (!(root.get("timeline") instanceof List<?> timeline) || timeline.isEmpty()) {
+        JsonNode timeline = root.path("timeline");
+        if (!timeline.isArray() || timeline.isEmpty()) {
             throw invalidFile(source, "'timeline' must be a non-empty array of steps");
         }
         List<String> rules = new ArrayList<>();
-        if (root.containsKey("rules")) {
-            if (!(root.get("rules") instanceof List<?> list)) {
+        if (root.has("rules")) {
+            JsonNode list = root.get("rules");
+            if (!list.isArray()) {
                 throw invalidFile(source, "'rules' must be an array of rules such as \"failed <= 5%\"");
             }
             for (int i = 0; i < list.size(); i++) {
-                String rule = list.get(i) instanceof String text ? text : "";
+                String rule = text(list.get(i), "");
                 try {
                     Values.rule("simulation", rule);
                 } catch (InvalidConfigurationException e) {
@@ -112,18 +147,19 @@ public final class Scenario {
             }
         }
         List<Step> steps = new ArrayList<>();
-        Map<Object, Object> campaignState = new LinkedHashMap<>(campaign);
-        Object calls = null;
-        Object uploads = null;
+        ObjectNode campaignState = campaign.deepCopy();
+        JsonNode calls = NullNode.getInstance();
+        JsonNode uploads = NullNode.getInstance();
         Duration previous = Duration.ZERO;
         for (int i = 0; i < timeline.size(); i++) {
             String where = "timeline[" + i + "]";
-            if (!(timeline.get(i) instanceof Map<?, ?> step)) {
+            JsonNode step = timeline.get(i);
+            if (!step.isObject()) {
                 throw invalidFile(source, where + " must be an object");
             }
             Duration at;
             try {
-                at = Values.offset("simulation", step.get("at") instanceof String text ? text : "");
+                at = Values.offset("simulation", text(step.path("at"), ""));
             } catch (InvalidConfigurationException e) {
                 throw invalidFile(source, where + ".at must be an offset such as 0s, 2s or 1m");
             }
@@ -131,35 +167,54 @@ public final class Scenario {
                 throw invalidFile(source, where + ".at goes back in time");
             }
             previous = at;
-            if (step.get("response") instanceof Map<?, ?> response) {
-                if (!(response.get("status") instanceof Long status) || status < 100 || status > 599) {
+            JsonNode response = step.path("response");
+            if (response.isObject()) {
+                JsonNode status = response.path("status");
+                if (!isLong(status) || status.longValue() < 100 || status.longValue() > 599) {
                     throw invalidFile(source, where + ".response.status must be an HTTP status code");
                 }
-                Object body = response.get("body");
-                steps.add(new Step(at, status.intValue(),
-                        response.get("content_type") instanceof String type ? type : "application/json",
-                        body instanceof String text ? text : body == null ? "" : Json.compact(body)));
+                // a text as it is, any other JSON value as JSON, none as an empty body
+                JsonNode body = response.path("body");
+                steps.add(new Step(at, status.intValue(), text(response.path("content_type"), "application/json"),
+                        body.isTextual() ? body.textValue() : body.isNull() || body.isMissingNode() ? ""
+                                : compact(body)));
                 continue;
             }
-            if (step.get("campaign") instanceof Map<?, ?> overrides) {
-                campaignState.putAll(overrides);
+            if (step.path("campaign").isObject()) {
+                campaignState.setAll((ObjectNode) step.get("campaign"));
             }
-            calls = step.containsKey("calls") ? step.get("calls") : calls;
-            uploads = step.containsKey("uploads") ? step.get("uploads") : uploads;
-            if (calls == null || uploads == null) {
+            calls = step.has("calls") ? step.get("calls") : calls;
+            uploads = step.has("uploads") ? step.get("uploads") : uploads;
+            if (calls.isNull() || uploads.isNull()) {
                 throw invalidFile(source, where + " needs 'calls' and 'uploads' (later steps inherit them)");
             }
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("campaign", campaignState);
-            data.put("calls", calls);
-            data.put("uploads", uploads);
-            Map<String, Object> body = new LinkedHashMap<>();
+            ObjectNode body = JSON.createObjectNode();
             body.put("success", true);
-            body.put("data", data);
-            steps.add(new Step(at, 200, "application/json", Json.compact(body)));
+            ObjectNode data = body.putObject("data");
+            data.set("campaign", campaignState);
+            data.set("calls", calls);
+            data.set("uploads", uploads);
+            steps.add(new Step(at, 200, "application/json", compact(body)));
         }
-        return new Scenario(root.get("name") instanceof String name ? name : source,
-                root.get("description") instanceof String description ? description : "", id, steps, rules);
+        return new Scenario(text(root.path("name"), source), text(root.path("description"), ""),
+                campaign.get("id").longValue(), steps, rules);
+    }
+
+    /** A whole number, as a JSON number without a fraction or an exponent (a long). */
+    private static boolean isLong(JsonNode node) {
+        return node.isIntegralNumber() && node.canConvertToLong();
+    }
+
+    private static String text(JsonNode node, String otherwise) {
+        return node.isTextual() ? node.textValue() : otherwise;
+    }
+
+    private static String compact(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write JSON to memory", e);
+        }
     }
 
     private static InvalidConfigurationException invalidFile(String source, String problem) {

@@ -11,6 +11,7 @@ import ai.osvi.gate.ScriptedSource;
 import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.client.AuthenticationException;
+import ai.osvi.gate.client.PluginVersion;
 import ai.osvi.gate.client.StatusParser;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
@@ -123,6 +124,114 @@ class ReportFilesTest {
         assertThat(json.get("wait").get("polls").asInt()).isEqualTo(1);
         assertThat(json.get("settings").get("timeout").asText()).isEqualTo("30m");
         assertThat(json.get("finishedAt").asText()).isEqualTo("2026-11-28T12:00:00Z");
+    }
+
+    @Test
+    void the_json_report_should_keep_its_layout_its_field_order_and_the_exact_numbers() throws Exception {
+        source.then(Snapshots.active().queues(19, true).calls("picked", 110, "not_picked", 30, "failed", 60));
+
+        run(c -> {
+            c.maxFailureRatio = "5%";
+            c.thresholds = List.of("picked >= 50%");
+        });
+
+        assertThat(Files.readString(dir.resolve("campaign-7.json"))).isEqualTo("""
+                {
+                  "campaignId" : 7,
+                  "verdict" : "FAIL",
+                  "buildOutcome" : "FAIL",
+                  "summary" : "OSVI gate: FAIL campaign 7: 1 of 2 rules breached on 200 calls",
+                  "details" : [ "failed ratio is 30%, but the maximum is 5%" ],
+                  "finishedAt" : "2026-11-28T12:00:00Z",
+                  "pluginVersion" : "VERSION",
+                  "simulation" : null,
+                  "notes" : [ ],
+                  "settings" : {
+                    "baseUrl" : "https://api.osvi.ai/",
+                    "uploadId" : null,
+                    "timeout" : "30m",
+                    "pollInterval" : "15s",
+                    "requestTimeout" : "30s",
+                    "minCalls" : 1,
+                    "onInconclusive" : "fail",
+                    "onTimeout" : "fail",
+                    "onInactive" : "fail",
+                    "onError" : "fail",
+                    "maxConsecutiveErrors" : 5,
+                    "failBuild" : true
+                  },
+                  "wait" : {
+                    "outcome" : "COMPLETED",
+                    "elapsedSeconds" : 0.000,
+                    "polls" : 1,
+                    "errors" : 0,
+                    "lastError" : null,
+                    "timelinePointsDropped" : 0
+                  },
+                  "rules" : [ {
+                    "rule" : "failed <= 5%",
+                    "statuses" : [ "failed" ],
+                    "operator" : "<=",
+                    "limit" : 0.05,
+                    "limitText" : "5%",
+                    "count" : 60,
+                    "total" : 200,
+                    "actual" : 0.3,
+                    "actualText" : "30%",
+                    "result" : "FAIL"
+                  }, {
+                    "rule" : "picked >= 50%",
+                    "statuses" : [ "picked" ],
+                    "operator" : ">=",
+                    "limit" : 0.50,
+                    "limitText" : "50%",
+                    "count" : 110,
+                    "total" : 200,
+                    "actual" : 0.55,
+                    "actualText" : "55%",
+                    "result" : "PASS"
+                  } ],
+                  "snapshot" : {
+                    "campaign" : {
+                      "id" : 7,
+                      "name" : "June Renewals",
+                      "status" : "active",
+                      "is_retry_enabled" : true,
+                      "retry_threshold" : 2,
+                      "retry_delay" : 1800
+                    },
+                    "calls" : {
+                      "total" : 200,
+                      "by_status" : {
+                        "picked" : 110,
+                        "not_picked" : 30,
+                        "failed" : 60
+                      }
+                    },
+                    "uploads" : [ {
+                      "campaign_upload_id" : 19,
+                      "queue_count" : 1,
+                      "queues_completed" : 1,
+                      "total_queued" : 10
+                    } ],
+                    "queuesAwaited" : 1,
+                    "queuesCompleted" : 1,
+                    "uploadsWithoutQueue" : [ ],
+                    "complete" : true
+                  },
+                  "timeline" : [ {
+                    "elapsedSeconds" : 0.000,
+                    "queuesCompleted" : 1,
+                    "queuesAwaited" : 1,
+                    "callsTotal" : 200,
+                    "byStatus" : {
+                      "picked" : 110,
+                      "not_picked" : 30,
+                      "failed" : 60
+                    }
+                  } ]
+                }
+                """.replace("VERSION", PluginVersion.version()));
     }
 
     @Test
@@ -341,6 +450,19 @@ class ReportFilesTest {
         assertThat(snapshot.get("complete").asBoolean()).isTrue();
         assertThat(json().has("request_id")).isFalse();
         assertThat(json().get("verdict").asText()).isEqualTo("PASS");
+    }
+
+    @Test
+    void numbers_the_api_sent_should_be_written_with_every_digit() throws Exception {
+        byte[] body = BODY_WITH_EXTRAS.replace("\"shards\": [1, 2, null]", "\"shards\": [1, 2, null], \"weights\":"
+                + " [0.1000000000000000055511151231257827, 123456789012345678901234567890, 0.75, -3]")
+                .getBytes(StandardCharsets.UTF_8);
+        source.then(StatusParser.parse(body));
+
+        run(c -> c.maxFailureRatio = "5%");
+
+        assertThat(Files.readString(dir.resolve("campaign-7.json"))).contains("\"weights\" : [ "
+                + "0.1000000000000000055511151231257827, 123456789012345678901234567890, 0.75, -3 ]");
     }
 
     @Test

@@ -10,6 +10,8 @@ import ai.osvi.gate.Verdict;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.polling.AbortSignal;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +31,10 @@ class SimulationTest {
     private GateRun.Results simulate(String scenario, RawGateConfig raw) throws InvalidConfigurationException {
         raw.pollInterval = "1s";
         return Simulation.run(scenario, raw, log, new AbortSignal(), new GateRun.Reports(dir, null, Clock.systemUTC()));
+    }
+
+    private static String json(Object value) throws JsonProcessingException {
+        return new ObjectMapper().writeValueAsString(value);
     }
 
     @Test
@@ -68,7 +74,7 @@ class SimulationTest {
     @Test
     void a_404_in_the_scenarios_timeline_should_be_blamed_on_the_timeline() throws Exception {
         Path file = dir.resolve("gone.json");
-        Files.writeString(file, ai.osvi.gate.json.Json.compact(Map.of(
+        Files.writeString(file, json(Map.of(
                 "name", "gone",
                 "campaign", Map.of("id", 7),
                 "rules", List.of("failed <= 5%"),
@@ -85,7 +91,7 @@ class SimulationTest {
     void a_relative_scenario_path_should_be_resolved_against_the_base_directory_and_shown_whole() throws Exception {
         Path project = Files.createDirectories(dir.resolve("module"));
         Files.createDirectories(project.resolve("scenarios"));
-        Files.writeString(project.resolve("scenarios/done.json"), ai.osvi.gate.json.Json.compact(Map.of(
+        Files.writeString(project.resolve("scenarios/done.json"), json(Map.of(
                 "name", "done", "campaign", Map.of("id", 7),
                 "timeline", List.of(Map.of("at", "0s", "calls", Map.of("total", 0, "by_status", Map.of()),
                         "uploads", List.of())))));
@@ -101,7 +107,7 @@ class SimulationTest {
     @Test
     void configured_rules_should_replace_the_suggested_ones() throws Exception {
         Path file = dir.resolve("done.json");
-        Files.writeString(file, ai.osvi.gate.json.Json.compact(Map.of(
+        Files.writeString(file, json(Map.of(
                 "campaign", Map.of("id", 7),
                 "rules", List.of("failed <= 5%"),
                 "timeline", List.of(Map.of("at", "0s",
@@ -120,7 +126,7 @@ class SimulationTest {
     @Test
     void a_scenario_file_may_suggest_rules_and_a_bad_one_is_named() throws Exception {
         Path file = dir.resolve("bad-rules.json");
-        Files.writeString(file, ai.osvi.gate.json.Json.compact(Map.of(
+        Files.writeString(file, json(Map.of(
                 "campaign", Map.of("id", 7),
                 "rules", List.of("failed <= 5%", "faild less than 5"),
                 "timeline", List.of(Map.of("at", "0s", "calls", Map.of("total", 0, "by_status", Map.of()),

@@ -1,15 +1,16 @@
 package ai.osvi.maven;
 
 import ai.osvi.gate.GateRun;
-import ai.osvi.gate.RedactingLog;
 import ai.osvi.gate.client.ApiToken;
 import ai.osvi.gate.client.OsviHttpClient;
 import ai.osvi.gate.client.ProxySettings;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
+import ai.osvi.gate.log.RedactingLog;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.report.ReportFiles;
+import ai.osvi.gate.result.GateResult;
 import ai.osvi.gate.simulator.Simulation;
 import java.io.File;
 import java.io.IOException;
@@ -284,7 +285,7 @@ public abstract class AbstractGateMojo extends AbstractMojo {
                 .inBuild(BuildResultsOfSession.get(session), gateName(), project);
         // every message that leaves the goal passes the token's redaction, once it is known
         AtomicReference<UnaryOperator<String>> redactor = new AtomicReference<>(UnaryOperator.identity());
-        GateRun.Results results;
+        GateResult results;
         try {
             results = runGate(log, reports, redactor);
         } catch (MojoExecutionException e) {
@@ -326,7 +327,7 @@ public abstract class AbstractGateMojo extends AbstractMojo {
         return reactor && project != null ? project.getArtifactId() + "-" + execution : execution;
     }
 
-    private GateRun.Results runGate(MavenGateLog log, GateRun.Reports reports, AtomicReference<UnaryOperator<String>> redactor)
+    private GateResult runGate(MavenGateLog log, GateRun.Reports reports, AtomicReference<UnaryOperator<String>> redactor)
             throws MojoExecutionException {
         List<String> commandLine = mojoExecution == null || session == null ? List.of()
                 : CommandLineProperties.problems(session.getUserProperties(), mojoExecution.getMojoDescriptor(), this);

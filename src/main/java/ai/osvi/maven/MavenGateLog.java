@@ -1,6 +1,6 @@
 package ai.osvi.maven;
 
-import ai.osvi.gate.GateLog;
+import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.report.Style;
 import org.apache.maven.plugin.logging.Log;
 

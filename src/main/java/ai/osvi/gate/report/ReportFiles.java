@@ -1,22 +1,20 @@
 package ai.osvi.gate.report;
 
-import ai.osvi.gate.BuildOutcome;
-import ai.osvi.gate.Gate;
-import ai.osvi.gate.GateResult;
-import ai.osvi.gate.Verdict;
 import ai.osvi.gate.client.PluginVersion;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Values;
+import ai.osvi.gate.json.Json;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.Timeline;
 import ai.osvi.gate.polling.WaitResult;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Verdict;
 import ai.osvi.gate.rules.RuleResult;
-import ai.osvi.gate.json.Json;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -108,12 +106,12 @@ public final class ReportFiles {
     }
 
     /** Whether {@link #write} draws the chart for {@code result}: when at least one snapshot was received. */
-    public static boolean hasChart(GateResult result) {
+    public static boolean hasChart(CampaignResult result) {
         return !result.waitResult().timeline().isEmpty();
     }
 
     /** Writes the files into {@code directory}, creating it if needed. */
-    public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt)
+    public static void write(Path directory, CampaignResult result, GateConfig config, Instant finishedAt)
             throws IOException {
         write(directory, result, config, finishedAt, UnaryOperator.identity());
     }
@@ -122,13 +120,13 @@ public final class ReportFiles {
      * As above, with {@code redactor} applied to every text the files hold (names and values, before escaping)
      * and to each file as a whole: the snapshot quotes what the API sent.
      */
-    public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt,
+    public static void write(Path directory, CampaignResult result, GateConfig config, Instant finishedAt,
             UnaryOperator<String> redactor) throws IOException {
         write(directory, result, config, finishedAt, redactor, null);
     }
 
     /** As above; {@code simulation} names the simulator's scenario when the run was simulated, else {@code null}. */
-    public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt,
+    public static void write(Path directory, CampaignResult result, GateConfig config, Instant finishedAt,
             UnaryOperator<String> redactor, String simulation) throws IOException {
         Files.createDirectories(directory);
         writeAtomically(jsonFile(directory, result.campaignId()), redactor.apply(Json.pretty(Json.mapStrings(
@@ -166,11 +164,11 @@ public final class ReportFiles {
         }
     }
 
-    static Map<String, Object> json(GateResult result, GateConfig config, Instant finishedAt) {
+    static Map<String, Object> json(CampaignResult result, GateConfig config, Instant finishedAt) {
         return json(result, config, finishedAt, null);
     }
 
-    static Map<String, Object> json(GateResult result, GateConfig config, Instant finishedAt, String simulation) {
+    static Map<String, Object> json(CampaignResult result, GateConfig config, Instant finishedAt, String simulation) {
         WaitResult wait = result.waitResult();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("campaignId", result.campaignId());
@@ -183,7 +181,7 @@ public final class ReportFiles {
         root.put("simulation", simulation);
         List<String> notes = new ArrayList<>();
         if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
-            notes.add(Gate.UPLOAD_ID_NOTE);
+            notes.add(GateConfig.UPLOAD_ID_NOTE);
         }
         root.put("notes", notes);
 
@@ -213,7 +211,7 @@ public final class ReportFiles {
 
         List<Object> rules = new ArrayList<>();
         root.put("rules", rules);
-        List<RuleResult> results = result.evaluation() == null ? List.of() : result.evaluation().results();
+        List<RuleResult> results = result.ruleResults();
         for (RuleResult r : results) {
             Map<String, Object> rule = new LinkedHashMap<>();
             rules.add(rule);
@@ -267,20 +265,20 @@ public final class ReportFiles {
      * rule; a breach is a failure carrying "actual vs limit", a rule that could not be judged is skipped, a gate
      * that could not decide is an error.
      */
-    static String junit(GateResult result, GateConfig config, Instant finishedAt) {
+    static String junit(CampaignResult result, GateConfig config, Instant finishedAt) {
         return junit(result, config, finishedAt, UnaryOperator.identity());
     }
 
-    static String junit(GateResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor) {
+    static String junit(CampaignResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor) {
         return junit(result, config, finishedAt, redactor, null);
     }
 
-    static String junit(GateResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor,
+    static String junit(CampaignResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor,
             String simulation) {
         WaitResult wait = result.waitResult();
         String suite = "osvi.campaign." + result.campaignId();
-        List<RuleResult> judged = result.evaluation() == null ? List.of() : result.evaluation().results();
-        boolean rulesJudged = result.evaluation() != null && !judged.isEmpty();
+        List<RuleResult> judged = result.ruleResults();
+        boolean rulesJudged = !judged.isEmpty();
         int tests = 1 + config.rules().size();
         int failures = (int) judged.stream().filter(r -> !r.passed()).count();
         int errors = 0;

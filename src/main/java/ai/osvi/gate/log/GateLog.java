@@ -1,4 +1,4 @@
-package ai.osvi.gate;
+package ai.osvi.gate.log;
 
 import ai.osvi.gate.report.Style;
 

@@ -46,8 +46,8 @@ public final class Readers {
     public Judgement plugin(byte[] body) throws ApiException {
         CampaignStatus status = StatusParser.parse(body);
         boolean complete = status.isComplete(OptionalLong.empty());
-        RuleResult failed = failedRule.evaluate(status.calls());
-        RuleResult picked = pickedRule.evaluate(status.calls());
+        RuleResult failed = RuleResult.judge(failedRule, status.calls());
+        RuleResult picked = RuleResult.judge(pickedRule, status.calls());
         return new Judgement(complete, status.calls().total(), failed.count().longValueExact(),
                 picked.count().longValueExact(), failed.passed(),
                 picked.passed());

@@ -227,7 +227,8 @@ public final class Gate {
                     calls(total) + ", fewer than minCalls=" + config.minCalls() + notCompleted(wait), details,
                     snapshot.calls(), List.of(), wait);
         }
-        List<RuleResult> results = config.rules().stream().map(rule -> rule.evaluate(snapshot.calls())).toList();
+        List<RuleResult> results = config.rules().stream()
+                .map(rule -> RuleResult.judge(rule, snapshot.calls())).toList();
         List<RuleResult> breaches = results.stream().filter(result -> !result.passed()).toList();
         if (!breaches.isEmpty()) {
             breaches.forEach(breach -> details.add(breach.breachMessage()));
@@ -248,7 +249,8 @@ public final class Gate {
         if (results.isEmpty()) {
             details.add("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
             return new CampaignResult(config.campaignId(), Verdict.PASS, BuildOutcome.WARN,
-                    "completed with " + calls(total) + "; no rule configured", details, snapshot.calls(), results, wait);
+                    "completed with " + calls(total) + "; no rule configured", details, snapshot.calls(), results,
+                    wait);
         }
         return new CampaignResult(config.campaignId(), Verdict.PASS, BuildOutcome.PASS,
                 results.size() + " of " + rules(results.size()) + " passed on " + calls(total), details,
@@ -420,7 +422,7 @@ public final class Gate {
         List<String> details = new ArrayList<>();
         details.add("Progress: " + Progress.describe(last, config.uploadId()) + ".");
         List<String> ratios = last.calls().total() == 0 ? List.of() : config.rules().stream()
-                .map(rule -> rule.evaluate(last.calls()))
+                .map(rule -> RuleResult.judge(rule, last.calls()))
                 .map(judged -> judged.rule().subject() + " " + judged.shownActual() + " (limit "
                         + judged.shownLimit() + ")").toList();
         if (!ratios.isEmpty()) {
@@ -484,7 +486,8 @@ public final class Gate {
         details.add("Last error: " + wait.error().getMessage());
         if (config.onError() == OnError.WARN) {
             details.add("The gate could not decide, and the build goes on without a verdict because onError=warn.");
-            return CampaignResult.unjudged(config.campaignId(), Verdict.ERROR, BuildOutcome.WARN, summary, details, wait);
+            return CampaignResult.unjudged(config.campaignId(), Verdict.ERROR, BuildOutcome.WARN, summary, details,
+                    wait);
         }
         return error(wait, summary, details);
     }

@@ -1,8 +1,12 @@
 package ai.osvi.gate;
 
+import ai.osvi.gate.client.ApiToken;
+import ai.osvi.gate.client.OsviHttpClient;
+import ai.osvi.gate.client.ProxySettings;
 import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.log.GateLog;
+import ai.osvi.gate.log.RedactingLog;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.polling.WaitResult;
@@ -80,6 +84,28 @@ public final class GateRun {
     public static GateResult run(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
             AbortSignal abort, DoubleSupplier random, Reports reports) {
         return runAll(campaigns, source, time, log, abort, random, reports, null);
+    }
+
+    /**
+     * The gate against the OSVI API, one HTTP client shared by the campaigns; whatever the API sends back is quoted in
+     * lines and reports, so every line and report passes the token's redaction.
+     *
+     * @param proxy      the proxy to go through, or {@code null}
+     * @param checkClock the wall clock of a one-shot check ({@code check-campaign}), or {@code null} for a wait
+     */
+    public static GateResult againstApi(List<GateConfig> campaigns, ApiToken token, ProxySettings proxy, GateLog log,
+            AbortSignal abort, Reports reports, Clock checkClock) {
+        if (proxy != null) {
+            log.info("Using the proxy " + proxy.describe()
+                    + (proxy.nonProxyHosts() == null ? "" : ", not for " + proxy.nonProxyHosts()));
+        }
+        GateConfig first = campaigns.get(0);
+        try (OsviHttpClient client = new OsviHttpClient(first.baseUrl(), token, first.requestTimeout(), proxy,
+                Clock.systemUTC())) {
+            GateLog redacting = new RedactingLog(log, token::redact);
+            Reports redacted = reports.withRedactor(token::redact);
+            return runAll(campaigns, client, TimeSource.SYSTEM, redacting, abort, Math::random, redacted, checkClock);
+        }
     }
 
     /**

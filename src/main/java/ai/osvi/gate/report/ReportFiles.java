@@ -4,6 +4,7 @@ import ai.osvi.gate.client.PluginVersion;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Values;
 import ai.osvi.gate.json.Json;
+import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.Timeline;
 import ai.osvi.gate.polling.WaitResult;
@@ -47,6 +48,28 @@ public final class ReportFiles {
             "campaign-\\d+\\.(json|svg)|TEST-osvi-campaign-\\d+\\.xml|osvi\\.env");
 
     private ReportFiles() {
+    }
+
+    /**
+     * Reports in {@code directory} older than this build are an earlier build's (a reused CI workspace): removed, so
+     * that a CI step never publishes them beside this build's. Reports written by earlier executions of this build
+     * stay. Nothing is done when the directory or the build's start is unknown ({@code null}).
+     */
+    public static void removeReportsOfEarlierBuilds(Path directory, Instant buildStart, GateLog log) {
+        if (directory == null || buildStart == null) {
+            return;
+        }
+        try {
+            List<Path> removed = removeReportsOlderThan(directory, buildStart);
+            if (!removed.isEmpty()) {
+                log.info("Removed " + removed.size() + (removed.size() == 1 ? " report" : " reports")
+                        + " of an earlier build from " + directory + " (last modified before this build started).");
+                removed.forEach(file -> log.debug("Removed " + file));
+            }
+        } catch (IOException e) {
+            log.warn("Could not remove every report of an earlier build from " + directory + " (" + e
+                    + "): a CI step collecting the reports may publish them beside this build's.");
+        }
     }
 
     /**

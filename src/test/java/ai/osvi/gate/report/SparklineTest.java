@@ -10,6 +10,7 @@ import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.log.GateLog;
+import ai.osvi.gate.log.Style;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.Timeline;

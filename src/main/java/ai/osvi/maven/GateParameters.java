@@ -206,7 +206,7 @@ abstract class GateParameters extends AbstractMojo {
      * Runs the gate against an embedded OSVI simulator on 127.0.0.1 instead of the real API: no account or token is
      * needed and nothing real is contacted. A built-in scenario ({@code passing}, {@code failing}, {@code stalled},
      * {@code inactive}) or the path of a scenario JSON file, relative to the base directory of the build's top-level
-     * project whichever module runs the gate (format in the README).
+     * project whichever module runs the gate (format: src/site/markdown/simulator.md).
      */
     @Parameter(property = "osvi.simulation")
     private String simulation;

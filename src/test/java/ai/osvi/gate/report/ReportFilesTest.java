@@ -40,7 +40,7 @@ import org.w3c.dom.NodeList;
 
 class ReportFilesTest {
 
-    /** The JUnit schema Jenkins' xUnit plugin validates with; kept outside the repository (see the README). */
+    /** The JUnit schema Jenkins' xUnit plugin validates with, kept outside the repository: -Dosvi.junitXsd=path. */
     private static final File JUNIT_XSD = new File(System.getProperty("osvi.junitXsd",
             "../shared/schemas/junit-10.xsd"));
     private static final Instant FINISHED = Instant.parse("2026-11-28T12:00:00Z");

@@ -129,7 +129,7 @@ class SimulationTest {
 
         assertThatThrownBy(() -> Scenario.load(file.toString()))
                 .hasMessage("Invalid scenario " + file + " (simulation (osvi.simulation)): rules[1] 'faild less than 5'"
-                        + " is not a rule such as \"failed <= 5%\" or \"picked >= 60%\". See the README's 'Scenario"
-                        + " files' section.");
+                        + " is not a rule such as \"failed <= 5%\" or \"picked >= 60%\". See 'Scenario files' in"
+                        + " src/site/markdown/simulator.md.");
     }
 }

@@ -11,7 +11,7 @@ assert lines.contains('[INFO] OSVI gate: PASS campaign 7: 1 of 1 rule passed on 
 // Maven 4's resolver fetches every repository's /.meta/prefixes.txt and warns when one cannot be reached (a network
 // matter, e.g. snapshot repositories declared in the POMs of the plugin's dependencies); those are not the gate's.
 def warnings = lines.findAll { it.startsWith('[WARNING]') && !(it =~ /^\[WARNING\] Could not transfer metadata \/\.meta\/prefixes\.txt /) }
-// with rules, uploadId draws its one warning: the rules judge the whole campaign's counts (README, uploadId)
+// with rules, uploadId draws its one warning: the rules judge the whole campaign's counts (the uploadId parameter's documentation)
 assert warnings == ['[WARNING] uploadId only chooses which queues to await: the API gives call counts for the whole'
         + ' campaign, so the rules judge every call of the campaign, earlier uploads included.'] : "unexpected warnings: ${warnings}"
 assert log.contains('BUILD SUCCESS')

@@ -1,18 +1,18 @@
 package ai.osvi.bench;
 
 import ai.osvi.gate.Gate;
-import ai.osvi.gate.GateLog;
-import ai.osvi.gate.GateResult;
 import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
+import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.result.CampaignResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,7 +143,7 @@ public final class PollingBench {
         } catch (InvalidConfigurationException e) {
             throw new IllegalStateException(e);
         }
-        GateResult result = new Gate(config, server, time, log, new AbortSignal(), () -> 0).awaitAndDecide();
+        CampaignResult result = new Gate(config, server, time, log, new AbortSignal(), () -> 0).awaitAndDecide();
         if (result.waitResult().lastSnapshot() == null || !result.waitResult().lastSnapshot().isComplete(config.uploadId())) {
             throw new IllegalStateException(shape.name() + " " + length + " " + strategy + ": not completed");
         }

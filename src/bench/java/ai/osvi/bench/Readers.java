@@ -1,7 +1,7 @@
 package ai.osvi.bench;
 
+import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.StatusParser;
-import ai.osvi.gate.client.TransientApiException;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.CampaignStatus;
@@ -43,11 +43,11 @@ public final class Readers {
     }
 
     /** (a) What the plugin does with each snapshot: strict parse into records, completion check, two rules. */
-    public Judgement plugin(byte[] body) throws TransientApiException {
+    public Judgement plugin(byte[] body) throws ApiException {
         CampaignStatus status = StatusParser.parse(body);
         boolean complete = status.isComplete(OptionalLong.empty());
-        RuleResult failed = failedRule.evaluate(status.calls());
-        RuleResult picked = pickedRule.evaluate(status.calls());
+        RuleResult failed = RuleResult.judge(failedRule, status.calls());
+        RuleResult picked = RuleResult.judge(pickedRule, status.calls());
         return new Judgement(complete, status.calls().total(), failed.count().longValueExact(),
                 picked.count().longValueExact(), failed.passed(),
                 picked.passed());

@@ -1,18 +1,15 @@
 package ai.osvi.gate;
 
 import ai.osvi.gate.client.ApiException;
-import ai.osvi.gate.client.AuthenticationException;
-import ai.osvi.gate.client.CampaignNotFoundException;
-import ai.osvi.gate.client.ProxyAuthenticationException;
-import ai.osvi.gate.client.RequestRejectedException;
 import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
-import ai.osvi.gate.config.Spelling;
 import ai.osvi.gate.config.Policy.OnError;
 import ai.osvi.gate.config.Policy.OnInconclusive;
 import ai.osvi.gate.config.Policy.OnRunning;
 import ai.osvi.gate.config.Policy.OnTimeout;
+import ai.osvi.gate.config.Spelling;
 import ai.osvi.gate.config.Values;
+import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.AbortSignal;
@@ -21,6 +18,9 @@ import ai.osvi.gate.polling.Progress;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.polling.WaitResult;
 import ai.osvi.gate.report.VerdictReport;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Verdict;
 import ai.osvi.gate.rules.EarlyVerdict;
 import ai.osvi.gate.rules.Rule;
 import ai.osvi.gate.rules.RuleResult;
@@ -31,20 +31,15 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /** The release gate: waits for the campaign, judges the rules, reports, and says what that means for the build. */
 public final class Gate {
-
-    /** Said at start, and in the reports, when the gate awaits one upload but judges the campaign's counts. */
-    public static final String UPLOAD_ID_NOTE = "uploadId only chooses which queues to await: the API gives call"
-            + " counts for the whole campaign, so the rules judge every call of the campaign, earlier uploads"
-            + " included.";
 
     private final GateConfig config;
     private final StatusSource source;
@@ -73,14 +68,14 @@ public final class Gate {
     }
 
     /** Awaits the campaign, decides, and logs the verdict block. */
-    public GateResult run() {
-        GateResult result = awaitAndDecide();
+    public CampaignResult run() {
+        CampaignResult result = awaitAndDecide();
         VerdictReport.write(result, config, log, List.of());
         return result;
     }
 
     /** Awaits the campaign and decides, leaving the verdict block to the caller (which adds where the reports are). */
-    public GateResult awaitAndDecide() {
+    public CampaignResult awaitAndDecide() {
         log.info("Awaiting OSVI campaign " + config.campaignId()
                 + config.uploadId().stream().mapToObj(id -> " (upload " + id + ")").findFirst().orElse("")
                 + " at " + config.baseUrl() + ": " + polling()
@@ -96,7 +91,7 @@ public final class Gate {
      *
      * @param clock the wall clock, for the campaign's age from its {@code created_at}
      */
-    public GateResult check(Clock clock) {
+    public CampaignResult check(Clock clock) {
         log.info("Checking OSVI campaign " + config.campaignId()
                 + config.uploadId().stream().mapToObj(id -> " (upload " + id + ")").findFirst().orElse("")
                 + " at " + config.baseUrl() + " once" + (config.maxCampaignAge() == null ? ""
@@ -106,9 +101,9 @@ public final class Gate {
         return waitAndDecide(CampaignWaiter::checkOnce);
     }
 
-    private GateResult waitAndDecide(Function<CampaignWaiter, WaitResult> how) {
+    private CampaignResult waitAndDecide(Function<CampaignWaiter, WaitResult> how) {
         if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
-            log.warn(UPLOAD_ID_NOTE);
+            log.warn(GateConfig.UPLOAD_ID_NOTE);
         }
         Thread waiting = Thread.currentThread();
         Runnable unregister = abort.onAbort(() -> {
@@ -124,7 +119,7 @@ public final class Gate {
                 Thread.interrupted();
             }
         }
-        GateResult result;
+        CampaignResult result;
         try {
             result = decide(wait);
         } catch (RuntimeException e) {
@@ -135,14 +130,14 @@ public final class Gate {
     }
 
     /** ERROR for an unexpected exception inside the gate: never a verdict, always with what is known. */
-    public static GateResult internalError(GateConfig config, WaitResult wait) {
+    public static CampaignResult internalError(GateConfig config, WaitResult wait) {
         RuntimeException fault = wait.fault();
         String what = fault == null ? "unknown" : fault.getClass().getName()
                 + (fault.getMessage() == null ? "" : ": " + fault.getMessage());
-        return new GateResult(config.campaignId(), Verdict.ERROR, BuildOutcome.ERROR,
+        return CampaignResult.unjudged(config.campaignId(), Verdict.ERROR, BuildOutcome.ERROR,
                 "the gate failed unexpectedly (" + what + ")",
                 List.of("This is a bug in osvi-maven-plugin, not a verdict on the campaign: please report it with this"
-                        + " build's JSON report."), null, wait);
+                        + " build's JSON report."), wait);
     }
 
     private String describeRules() {
@@ -161,16 +156,16 @@ public final class Gate {
                 : "polling " + every;
     }
 
-    GateResult decide(WaitResult wait) {
+    CampaignResult decide(WaitResult wait) {
         CampaignStatus last = wait.lastSnapshot();
         return switch (wait.outcome()) {
             case COMPLETED, CERTAIN_BREACH -> judge(wait);
-            case STALLED -> new GateResult(config.campaignId(), Verdict.STALLED, BuildOutcome.ERROR,
+            case STALLED -> CampaignResult.unjudged(config.campaignId(), Verdict.STALLED, BuildOutcome.ERROR,
                     "no progress for " + Values.format(config.stallTimeout()),
                     List.of("Last snapshot: " + Progress.describe(last, config.uploadId()) + ".",
                             "Nothing changed for stallTimeout (" + Values.format(config.stallTimeout())
                                     + "). Check the campaign in OSVI, or raise stallTimeout."),
-                    null, wait);
+                    wait);
             case TIMED_OUT -> config.onTimeout() == OnTimeout.EVALUATE && last != null
                     ? judge(wait)
                     : timedOut(wait);
@@ -181,8 +176,8 @@ public final class Gate {
                             + " (-Dosvi.onInactive=wait) to keep waiting until the timeout."));
             case REJECTED -> error(wait, rejection(wait.error()), List.of(wait.error().getMessage()));
             case GAVE_UP -> gaveUp(wait);
-            case ABORTED -> new GateResult(config.campaignId(), Verdict.ABORTED, BuildOutcome.ERROR,
-                    "the gate was aborted before the campaign completed", List.of(), null, wait);
+            case ABORTED -> CampaignResult.unjudged(config.campaignId(), Verdict.ABORTED, BuildOutcome.ERROR,
+                    "the gate was aborted before the campaign completed", List.of(), wait);
             case INTERNAL_ERROR -> internalError(config, wait);
             case RUNNING -> running(wait);
         };
@@ -191,9 +186,9 @@ public final class Gate {
     /**
      * The rules judged on the last snapshot: of a completed campaign, or before completion when a breach is certain
      * (failFast) or the deadline passed (onTimeout=evaluate). Only a completed campaign can PASS; the rules holding on
-     * an incomplete one is a TIMEOUT, with the evaluation attached.
+     * an incomplete one is a TIMEOUT, with the rules judged attached.
      */
-    private GateResult judge(WaitResult wait) {
+    private CampaignResult judge(WaitResult wait) {
         CampaignStatus snapshot = wait.lastSnapshot();
         long total = snapshot.calls().total();
         boolean completed = wait.outcome() == WaitResult.Outcome.COMPLETED;
@@ -228,23 +223,23 @@ public final class Gate {
             details.add("Only " + calls(total) + (total == 1 ? " was" : " were") + " made, fewer than minCalls ("
                     + config.minCalls() + "): too few to judge, so this is never a pass.");
             BuildOutcome outcome = config.onInconclusive() == OnInconclusive.FAIL ? BuildOutcome.FAIL : BuildOutcome.WARN;
-            return new GateResult(config.campaignId(), Verdict.INCONCLUSIVE, outcome,
+            return new CampaignResult(config.campaignId(), Verdict.INCONCLUSIVE, outcome,
                     calls(total) + ", fewer than minCalls=" + config.minCalls() + notCompleted(wait), details,
-                    new Evaluation(snapshot.calls(), List.of()), wait);
+                    snapshot.calls(), List.of(), wait);
         }
-        List<RuleResult> results = config.rules().stream().map(rule -> rule.evaluate(snapshot.calls())).toList();
-        Evaluation evaluation = new Evaluation(snapshot.calls(), results);
-        List<RuleResult> breaches = evaluation.breaches();
+        List<RuleResult> results = config.rules().stream()
+                .map(rule -> RuleResult.judge(rule, snapshot.calls())).toList();
+        List<RuleResult> breaches = results.stream().filter(result -> !result.passed()).toList();
         if (!breaches.isEmpty()) {
             breaches.forEach(breach -> details.add(breach.breachMessage()));
-            return new GateResult(config.campaignId(), Verdict.FAIL,
+            return new CampaignResult(config.campaignId(), Verdict.FAIL,
                     config.failBuild() ? BuildOutcome.FAIL : BuildOutcome.WARN,
                     breaches.size() + " of " + rules(results.size()) + " breached on " + calls(total)
                             + notCompleted(wait),
-                    details, evaluation, wait);
+                    details, snapshot.calls(), results, wait);
         }
         if (wait.outcome() == WaitResult.Outcome.TIMED_OUT) {
-            return heldWithoutCompleting(wait, evaluation, details);
+            return heldWithoutCompleting(wait, snapshot.calls(), results, details);
         }
         if (!completed) {
             // CERTAIN_BREACH is returned only with a rule certain to be breached, and such a rule is breached now
@@ -253,32 +248,34 @@ public final class Gate {
         }
         if (results.isEmpty()) {
             details.add("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
-            return new GateResult(config.campaignId(), Verdict.PASS, BuildOutcome.WARN,
-                    "completed with " + calls(total) + "; no rule configured", details, evaluation, wait);
+            return new CampaignResult(config.campaignId(), Verdict.PASS, BuildOutcome.WARN,
+                    "completed with " + calls(total) + "; no rule configured", details, snapshot.calls(), results,
+                    wait);
         }
-        return new GateResult(config.campaignId(), Verdict.PASS, BuildOutcome.PASS,
+        return new CampaignResult(config.campaignId(), Verdict.PASS, BuildOutcome.PASS,
                 results.size() + " of " + rules(results.size()) + " passed on " + calls(total), details,
-                evaluation, wait);
+                snapshot.calls(), results, wait);
     }
 
     /**
      * onTimeout=evaluate, and no rule breached on the last snapshot: TIMEOUT, never PASS (later jobs read PASS as
-     * "completed and within the rules"), the evaluation attached; the build goes on with a warning, as chosen.
+     * "completed and within the rules"), the rules judged attached; the build goes on with a warning, as chosen.
      */
-    private GateResult heldWithoutCompleting(WaitResult wait, Evaluation evaluation, List<String> details) {
-        int judged = evaluation.results().size();
-        String calls = calls(evaluation.calls().total());
+    private CampaignResult heldWithoutCompleting(WaitResult wait, CallCounts judgedCalls, List<RuleResult> results,
+            List<String> details) {
+        int judged = results.size();
+        String calls = calls(judgedCalls.total());
         if (judged == 0) {
             details.add("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
         }
         details.add((judged == 0 ? "The campaign" : "The rules held on the last snapshot, but the campaign")
                 + " did not complete, so this is not a PASS: the build goes on with a warning because"
                 + " onTimeout=evaluate. Raise timeout (-Dosvi.timeout) to judge the completed campaign.");
-        return new GateResult(config.campaignId(), Verdict.TIMEOUT, BuildOutcome.WARN,
+        return new CampaignResult(config.campaignId(), Verdict.TIMEOUT, BuildOutcome.WARN,
                 "did not complete within " + Values.format(config.timeout()) + "; " + (judged == 0
                         ? calls + " on the last snapshot, no rule configured"
                         : judged + " of " + rules(judged) + " held on the last snapshot (" + calls + ")"),
-                details, evaluation, wait);
+                details, judgedCalls, results, wait);
     }
 
     /** Statuses the API documents; others appear in {@code by_status} as campaigns use them. */
@@ -405,7 +402,7 @@ public final class Gate {
     }
 
     /** A one-shot check of a campaign not complete: RUNNING with the progress so far, or TIMEOUT when too old. */
-    private GateResult running(WaitResult wait) {
+    private CampaignResult running(WaitResult wait) {
         CampaignStatus last = wait.lastSnapshot();
         OffsetDateTime created = last.campaign().createdAt();
         if (config.maxCampaignAge() != null && created == null) {
@@ -415,17 +412,17 @@ public final class Gate {
         }
         Duration age = created == null ? null : Duration.between(created.toInstant(), clock.instant());
         if (config.maxCampaignAge() != null && age.compareTo(config.maxCampaignAge()) > 0) {
-            return new GateResult(config.campaignId(), Verdict.TIMEOUT, BuildOutcome.ERROR,
+            return CampaignResult.unjudged(config.campaignId(), Verdict.TIMEOUT, BuildOutcome.ERROR,
                     "not complete " + Values.format(Duration.ofSeconds(age.toSeconds())) + " after it was created,"
                             + " more than maxCampaignAge " + Values.format(config.maxCampaignAge()),
                     List.of("Last snapshot: " + Progress.describe(last, config.uploadId()) + ".",
                             "Created at " + created + ". Check the campaign in OSVI, or raise maxCampaignAge."),
-                    null, wait);
+                    wait);
         }
         List<String> details = new ArrayList<>();
         details.add("Progress: " + Progress.describe(last, config.uploadId()) + ".");
         List<String> ratios = last.calls().total() == 0 ? List.of() : config.rules().stream()
-                .map(rule -> rule.evaluate(last.calls()))
+                .map(rule -> RuleResult.judge(rule, last.calls()))
                 .map(judged -> judged.rule().subject() + " " + judged.shownActual() + " (limit "
                         + judged.shownLimit() + ")").toList();
         if (!ratios.isEmpty()) {
@@ -437,11 +434,11 @@ public final class Gate {
                 ? "The build fails because onRunning=fail." : "The build passes (onRunning=pass), with nothing"
                         + " released: only PASS means complete and within the rules."));
         String queued = last.totalQueued().map(total -> "/" + total).orElse("");
-        return new GateResult(config.campaignId(), Verdict.RUNNING,
+        return CampaignResult.unjudged(config.campaignId(), Verdict.RUNNING,
                 config.onRunning() == OnRunning.FAIL ? BuildOutcome.FAIL : BuildOutcome.PASS,
                 "still running: queues " + last.completedQueues(config.uploadId()) + "/"
                         + last.awaitedQueues(config.uploadId()) + " completed, " + last.calls().total() + queued
-                        + " calls", details, null, wait);
+                        + " calls", details, wait);
     }
 
     /** "12 min" left at the rate since the campaign was created, or empty when the data supports no estimate. */
@@ -456,7 +453,7 @@ public final class Gate {
         return Optional.of(Values.formatRounded(Duration.ofSeconds(Math.max(60, Math.round(left / 60) * 60))));
     }
 
-    private GateResult timedOut(WaitResult wait) {
+    private CampaignResult timedOut(WaitResult wait) {
         CampaignStatus last = wait.lastSnapshot();
         List<String> details = new ArrayList<>();
         if (last == null) {
@@ -467,43 +464,36 @@ public final class Gate {
         }
         details.add("Raise timeout (-Dosvi.timeout), or set onTimeout=evaluate to judge the rules on the last"
                 + " snapshot.");
-        return new GateResult(config.campaignId(), Verdict.TIMEOUT, BuildOutcome.ERROR,
-                "did not complete within " + Values.format(config.timeout()), details, null, wait);
+        return CampaignResult.unjudged(config.campaignId(), Verdict.TIMEOUT, BuildOutcome.ERROR,
+                "did not complete within " + Values.format(config.timeout()), details, wait);
     }
 
     private static String rejection(ApiException error) {
-        if (error instanceof AuthenticationException) {
-            return "the API token was rejected (HTTP 401)";
-        }
-        if (error instanceof CampaignNotFoundException) {
-            return "the campaign was not found (HTTP 404)";
-        }
-        if (error instanceof ProxyAuthenticationException) {
-            return "the proxy refused the request (HTTP 407)";
-        }
-        if (error instanceof RequestRejectedException rejected && rejected.status() / 100 == 3) {
-            return "the API answered with a redirect (HTTP " + rejected.status() + "), which is never followed";
-        }
-        if (error instanceof RequestRejectedException rejected) {
-            return "the API refused the request (HTTP " + rejected.status() + ")";
-        }
-        return error.getMessage();
+        return switch (error.kind()) {
+            case TOKEN_REJECTED -> "the API token was rejected (HTTP 401)";
+            case NOT_FOUND -> "the campaign was not found (HTTP 404)";
+            case PROXY_AUTHENTICATION -> "the proxy refused the request (HTTP 407)";
+            case REDIRECT -> "the API answered with a redirect (HTTP " + error.status() + "), which is never followed";
+            case REFUSED -> "the API refused the request (HTTP " + error.status() + ")";
+            case TRANSIENT -> error.getMessage();
+        };
     }
 
-    private GateResult gaveUp(WaitResult wait) {
+    private CampaignResult gaveUp(WaitResult wait) {
         String summary = "gave up after " + config.maxConsecutiveErrors() + " consecutive failed polls ("
                 + wait.polls() + " polls in " + Values.format(roundedElapsed(wait)) + ")";
         List<String> details = new ArrayList<>();
         details.add("Last error: " + wait.error().getMessage());
         if (config.onError() == OnError.WARN) {
             details.add("The gate could not decide, and the build goes on without a verdict because onError=warn.");
-            return new GateResult(config.campaignId(), Verdict.ERROR, BuildOutcome.WARN, summary, details, null, wait);
+            return CampaignResult.unjudged(config.campaignId(), Verdict.ERROR, BuildOutcome.WARN, summary, details,
+                    wait);
         }
         return error(wait, summary, details);
     }
 
-    private GateResult error(WaitResult wait, String summary, List<String> details) {
-        return new GateResult(config.campaignId(), Verdict.ERROR, BuildOutcome.ERROR, summary, details, null, wait);
+    private CampaignResult error(WaitResult wait, String summary, List<String> details) {
+        return CampaignResult.unjudged(config.campaignId(), Verdict.ERROR, BuildOutcome.ERROR, summary, details, wait);
     }
 
     private static Duration roundedElapsed(WaitResult wait) {

@@ -1,7 +1,12 @@
 package ai.osvi.gate;
 
+import ai.osvi.gate.client.ApiToken;
+import ai.osvi.gate.client.OsviHttpClient;
+import ai.osvi.gate.client.ProxySettings;
 import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.log.GateLog;
+import ai.osvi.gate.log.RedactingLog;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.polling.WaitResult;
@@ -11,13 +16,14 @@ import ai.osvi.gate.report.GithubSummary;
 import ai.osvi.gate.report.GitlabDotenv;
 import ai.osvi.gate.report.ReportFiles;
 import ai.osvi.gate.report.VerdictReport;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.GateResult;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +31,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * Runs the gate for one or several campaigns (concurrently, sharing one HTTP client), writes each campaign's reports,
@@ -73,41 +78,34 @@ public final class GateRun {
         }
     }
 
-    /** The results, one per campaign, in the order the campaigns were given. */
-    public record Results(List<GateResult> results) {
-
-        public Results {
-            results = List.copyOf(results);
-        }
-
-        public BuildOutcome outcome() {
-            return results.stream().map(GateResult::outcome).reduce(BuildOutcome.PASS, BuildOutcome::worse);
-        }
-
-        public Verdict verdict() {
-            return results.stream().map(GateResult::verdict).reduce(Verdict.PASS, Verdict::worse);
-        }
-
-        /** The build failure message: every campaign that did not pass, what went wrong and what to do. */
-        public String failureMessage() {
-            BuildOutcome worst = outcome();
-            return results.stream().filter(result -> result.outcome() == worst).map(GateResult::failureMessage)
-                    .collect(Collectors.joining(System.lineSeparator()));
-        }
-
-        /** "OSVI gate: FAIL 3 campaigns: 7 PASS, 8 FAIL, 9 PASS". */
-        public String summaryLine() {
-            return "OSVI gate: " + verdict() + " " + results.size() + " campaigns: " + results.stream()
-                    .map(result -> result.campaignId() + " " + result.verdict()).collect(Collectors.joining(", "));
-        }
-    }
-
     private GateRun() {
     }
 
-    public static Results run(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
+    public static GateResult run(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
             AbortSignal abort, DoubleSupplier random, Reports reports) {
         return runAll(campaigns, source, time, log, abort, random, reports, null);
+    }
+
+    /**
+     * The gate against the OSVI API, one HTTP client shared by the campaigns; whatever the API sends back is quoted in
+     * lines and reports, so every line and report passes the token's redaction.
+     *
+     * @param proxy      the proxy to go through, or {@code null}
+     * @param checkClock the wall clock of a one-shot check ({@code check-campaign}), or {@code null} for a wait
+     */
+    public static GateResult againstApi(List<GateConfig> campaigns, ApiToken token, ProxySettings proxy, GateLog log,
+            AbortSignal abort, Reports reports, Clock checkClock) {
+        if (proxy != null) {
+            log.info("Using the proxy " + proxy.describe()
+                    + (proxy.nonProxyHosts() == null ? "" : ", not for " + proxy.nonProxyHosts()));
+        }
+        GateConfig first = campaigns.get(0);
+        try (OsviHttpClient client = new OsviHttpClient(first.baseUrl(), token, first.requestTimeout(), proxy,
+                Clock.systemUTC())) {
+            GateLog redacting = new RedactingLog(log, token::redact);
+            Reports redacted = reports.withRedactor(token::redact);
+            return runAll(campaigns, client, TimeSource.SYSTEM, redacting, abort, Math::random, redacted, checkClock);
+        }
     }
 
     /**
@@ -115,15 +113,15 @@ public final class GateRun {
      *
      * @param clock the wall clock, for a campaign's age
      */
-    public static Results check(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
+    public static GateResult check(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
             AbortSignal abort, DoubleSupplier random, Reports reports, Clock clock) {
         return runAll(campaigns, source, time, log, abort, random, reports, clock);
     }
 
     /** @param checkClock the wall clock of a one-shot check, or {@code null} for a wait */
-    private static Results runAll(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
+    private static GateResult runAll(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
             AbortSignal abort, DoubleSupplier random, Reports reports, Clock checkClock) {
-        List<GateResult> results = new ArrayList<>();
+        List<CampaignResult> results = new ArrayList<>();
         if (campaigns.size() == 1) {
             results.add(runOne(campaigns.get(0), source, time, log, abort, random, reports, checkClock));
         } else {
@@ -133,7 +131,7 @@ public final class GateRun {
                 return thread;
             });
             try {
-                List<Future<GateResult>> futures = new ArrayList<>();
+                List<Future<CampaignResult>> futures = new ArrayList<>();
                 for (GateConfig campaign : campaigns) {
                     futures.add(executor.submit(() -> runOne(campaign, source, time, log, abort, random, reports,
                             checkClock)));
@@ -160,7 +158,7 @@ public final class GateRun {
                 awaitTermination(executor);
             }
         }
-        Results all = new Results(results);
+        GateResult all = new GateResult(reports.gate(), reports.project(), reports.directory(), results, null);
         List<String> warnings = new ArrayList<>();
         BuildResults.View build = writeResultsForLaterJobs(all, reports, warnings);
         synchronized (log) {
@@ -170,7 +168,7 @@ public final class GateRun {
             if (results.size() > 1) {
                 VerdictReport.summaryLine(log, all.outcome(), all.verdict(), all.summaryLine());
             } else if (!warnings.isEmpty()) {
-                GateResult only = results.get(0);
+                CampaignResult only = results.get(0);
                 VerdictReport.summaryLine(log, only.outcome(), only.verdict(), only.summaryLine());
             }
             if (!build.gates().isEmpty()) {
@@ -191,10 +189,9 @@ public final class GateRun {
      *
      * @param warnings gets what to log: values left out, files that could not be written
      */
-    private static BuildResults.View writeResultsForLaterJobs(Results all, Reports reports, List<String> warnings) {
+    private static BuildResults.View writeResultsForLaterJobs(GateResult all, Reports reports, List<String> warnings) {
         synchronized (reports.build()) {
-            BuildResults.View build = reports.build().record(reports.gate(), reports.project(), reports.directory(),
-                    all.results());
+            BuildResults.View build = reports.build().record(all);
             warnings.addAll(writeForLaterJobs(build, reports));
             return build;
         }
@@ -207,8 +204,8 @@ public final class GateRun {
     public static void reportNotStarted(Reports reports, GateLog log, String summaryLine) {
         List<String> warnings;
         synchronized (reports.build()) {
-            BuildResults.View build = reports.build().recordNotStarted(reports.gate(), reports.project(),
-                    reports.directory(), summaryLine);
+            BuildResults.View build = reports.build().record(GateResult.notStarted(reports.gate(),
+                    reports.project(), reports.directory(), summaryLine));
             warnings = writeForLaterJobs(build, reports);
         }
         warnings.forEach(log::warn);
@@ -236,9 +233,9 @@ public final class GateRun {
         return warnings;
     }
 
-    private static GateResult runOne(GateConfig config, StatusSource source, TimeSource time, GateLog log,
+    private static CampaignResult runOne(GateConfig config, StatusSource source, TimeSource time, GateLog log,
             AbortSignal abort, DoubleSupplier random, Reports reports, Clock checkClock) {
-        GateResult result;
+        CampaignResult result;
         try {
             Gate gate = new Gate(config, source, time, log, abort, random);
             result = checkClock == null ? gate.awaitAndDecide() : gate.check(checkClock);
@@ -254,10 +251,10 @@ public final class GateRun {
     }
 
     /** The result of a campaign whose thread died of something other than an exception (an Error). */
-    private static GateResult crashed(GateConfig config, Throwable cause, GateLog log, Reports reports) {
+    private static CampaignResult crashed(GateConfig config, Throwable cause, GateLog log, Reports reports) {
         RuntimeException fault = cause instanceof RuntimeException runtime ? runtime
                 : new IllegalStateException(String.valueOf(cause), cause);
-        GateResult result = Gate.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null,
+        CampaignResult result = Gate.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null,
                 0, 0, Duration.ZERO, fault));
         return writeReports(result, config, log, reports);
     }
@@ -272,7 +269,7 @@ public final class GateRun {
     }
 
     /** Writes the campaign's reports, then its verdict block, which ends by naming where the reports are. */
-    private static GateResult writeReports(GateResult result, GateConfig config, GateLog log, Reports reports) {
+    private static CampaignResult writeReports(CampaignResult result, GateConfig config, GateLog log, Reports reports) {
         List<String> closing = new ArrayList<>();
         if (reports.directory() != null) {
             try {

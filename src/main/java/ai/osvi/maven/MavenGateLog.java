@@ -1,7 +1,7 @@
 package ai.osvi.maven;
 
-import ai.osvi.gate.GateLog;
-import ai.osvi.gate.report.Style;
+import ai.osvi.gate.log.GateLog;
+import ai.osvi.gate.log.Style;
 import org.apache.maven.plugin.logging.Log;
 
 /** Bridges the gate's log to Maven's. */

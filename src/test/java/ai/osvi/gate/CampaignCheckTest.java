@@ -2,8 +2,11 @@ package ai.osvi.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.osvi.gate.client.TransientApiException;
+import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +23,7 @@ class CampaignCheckTest {
     /** 2026-06-01T16:00:00+05:30, six hours after the campaigns below were created. */
     private final Clock clock = Clock.fixed(Instant.parse("2026-06-01T10:30:00Z"), ZoneOffset.UTC);
 
-    private GateResult check() {
+    private CampaignResult check() {
         return new Gate(config.parse(), source, time, log, new AbortSignal(), () -> 0).check(clock);
     }
 
@@ -29,7 +32,7 @@ class CampaignCheckTest {
         config.maxFailureRatio = "5%";
         source.then(Snapshots.active().queues(19, true, true).calls("picked", 95, "failed", 5));
 
-        GateResult result = check();
+        CampaignResult result = check();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.summaryLine()).isEqualTo("OSVI gate: PASS campaign 7: 1 of 1 rule passed on 100 calls");
@@ -43,7 +46,7 @@ class CampaignCheckTest {
         source.then(Snapshots.active().createdAt("2026-06-01T10:00:00+05:30").queues(19, true, false)
                 .calls("picked", 9, "failed", 1));
 
-        GateResult result = check();
+        CampaignResult result = check();
 
         assertThat(result.verdict()).isEqualTo(Verdict.RUNNING);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.PASS);
@@ -63,7 +66,7 @@ class CampaignCheckTest {
         // no call yet: no ratio so far, and no estimate
         source.then(Snapshots.active().queues(19, false).calls());
 
-        GateResult result = check();
+        CampaignResult result = check();
 
         assertThat(result.verdict()).isEqualTo(Verdict.RUNNING);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.FAIL);
@@ -77,7 +80,7 @@ class CampaignCheckTest {
         // 20 queued, at most 60 calls with 2 retries: 20 failed is at least 33% whatever comes
         source.then(Snapshots.active().queues(19, false, false).calls("picked", 1, "failed", 20));
 
-        GateResult result = check();
+        CampaignResult result = check();
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.summaryLine()).contains("(certain before completion)");
@@ -90,7 +93,7 @@ class CampaignCheckTest {
         source.then(Snapshots.active().createdAt("2026-06-01T09:59:00+05:30").queues(19, true, false)
                 .calls("picked", 10));
 
-        GateResult result = check();
+        CampaignResult result = check();
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
@@ -104,7 +107,7 @@ class CampaignCheckTest {
         config.maxCampaignAge = "6h";
         source.then(Snapshots.active().queues(19, false).calls("picked", 1));
 
-        GateResult result = check();
+        CampaignResult result = check();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.details()).singleElement().asString().contains("data.campaign.created_at");
@@ -115,10 +118,10 @@ class CampaignCheckTest {
         config.maxFailureRatio = "5%";
         config.pollInterval = "5s";
         config.requestTimeout = "30s";
-        source.then(new TransientApiException("HTTP 503 Service Unavailable"))
+        source.then(ApiException.transientFault("HTTP 503 Service Unavailable"))
                 .then(Snapshots.active().queues(19, true).calls("picked", 10));
 
-        GateResult result = check();
+        CampaignResult result = check();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(source.polls()).isEqualTo(2);

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.StatusSource;
-import ai.osvi.gate.client.TransientApiException;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.WaitResult;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +26,11 @@ class GateEdgesTest {
     private final TestConfig config = new TestConfig();
     private final AbortSignal abort = new AbortSignal();
 
-    private GateResult run() {
+    private CampaignResult run() {
         return run(source);
     }
 
-    private GateResult run(StatusSource from) {
+    private CampaignResult run(StatusSource from) {
         return new Gate(config.parse(), from, time, log, abort, () -> 0).run();
     }
 
@@ -66,7 +68,7 @@ class GateEdgesTest {
         config.maxFailureRatio = "5%";
         source.then(Snapshots.active().queues(19, true).calls("picked", 48, "failed", 2));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.summaryLine()).isEqualTo("OSVI gate: PASS campaign 7: 1 of 1 rule passed on 50 calls");
@@ -78,7 +80,7 @@ class GateEdgesTest {
         config.maxFailureRatio = "5%";
         source.then(Snapshots.active().queues(19, true).calls("picked", 48, "failed", 1));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.FAIL);
@@ -93,7 +95,7 @@ class GateEdgesTest {
         config.maxFailureRatio = "5%";
         source.then(Snapshots.active().queues(19, true).calls("picked", 1));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.summary()).isEqualTo("1 call, fewer than minCalls=2");
         assertThat(result.details()).containsExactly("Only 1 call was made, fewer than minCalls (2): too few to judge,"
@@ -109,7 +111,7 @@ class GateEdgesTest {
         source.then(Snapshots.active().queues(19, false).calls("picked", 1, "failed", 2))
                 .then(Snapshots.active().queues(19, true).calls("picked", 28, "failed", 2));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(source.polls()).isEqualTo(1);
         assertThat(result.summaryLine()).isEqualTo(
@@ -124,7 +126,7 @@ class GateEdgesTest {
         source.then(Snapshots.active().queues(19, false).calls("picked", 1, "failed", 2))
                 .then(Snapshots.active().queues(19, true).calls("picked", 28, "failed", 2));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(source.polls()).isEqualTo(2);
         assertThat(result.summaryLine()).isEqualTo("OSVI gate: FAIL campaign 7: 1 of 1 rule breached on 30 calls");
@@ -134,9 +136,9 @@ class GateEdgesTest {
     void timeout_should_name_the_last_error_when_no_snapshot_was_ever_received() {
         config.timeout = "1m";
         config.maxConsecutiveErrors = "100";
-        source.then(new TransientApiException("HTTP 503 Service Unavailable"));
+        source.then(ApiException.transientFault("HTTP 503 Service Unavailable"));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(result.details()).containsExactly(
@@ -145,21 +147,16 @@ class GateEdgesTest {
     }
 
     @Test
-    void refusal_should_be_reported_in_its_own_words_when_the_gate_has_no_name_for_it() {
-        source.then(new ApiException("the API refused campaign 7 for this account's plan") {
-            private static final long serialVersionUID = 1L;
+    void refusal_should_be_reported_with_its_status_and_in_the_apis_own_words() {
+        source.then(ApiException.refused(403, "HTTP 403 Forbidden: the API refused campaign 7 for this account's plan"));
 
-            @Override
-            public boolean isTransient() {
-                return false;
-            }
-        });
-
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(source.polls()).isEqualTo(1);
         assertThat(result.summaryLine()).isEqualTo(
-                "OSVI gate: ERROR campaign 7: the API refused campaign 7 for this account's plan");
+                "OSVI gate: ERROR campaign 7: the API refused the request (HTTP 403)");
+        assertThat(result.details()).containsExactly(
+                "HTTP 403 Forbidden: the API refused campaign 7 for this account's plan");
     }
 
     @Test
@@ -167,10 +164,10 @@ class GateEdgesTest {
         // the shutdown hook fires while the request is in flight; the cancelled request then fails
         CallbackSource cancelled = new CallbackSource(poll -> {
             abort.abort();
-            throw new TransientApiException("request cancelled");
+            throw ApiException.transientFault("request cancelled");
         });
 
-        GateResult result = run(cancelled);
+        CampaignResult result = run(cancelled);
 
         assertThat(cancelled.aborts()).isEqualTo(1);
         assertThat(cancelled.polls()).isEqualTo(1);
@@ -186,7 +183,7 @@ class GateEdgesTest {
         config.maxFailureRatio = "5%";
         CallbackSource answering = new CallbackSource(
                 poll -> Snapshots.active().queues(19, true).calls("picked", 10).build());
-        GateResult result = run(answering);
+        CampaignResult result = run(answering);
 
         abort.abort();
 

@@ -3,17 +3,22 @@ package ai.osvi.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.osvi.gate.client.CampaignNotFoundException;
+import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
+import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.GateResult;
+import ai.osvi.gate.result.Verdict;
 import ai.osvi.it.GithubOutputFile;
 import ai.osvi.it.GitlabDotenvFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +42,7 @@ class GateRunTest {
 
     private final RecordingLog log = new RecordingLog();
 
-    private GateRun.Results run(String campaignIds, StatusSource source) throws Exception {
+    private GateResult run(String campaignIds, StatusSource source) throws Exception {
         TestConfig config = new TestConfig();
         config.campaignId = campaignIds;
         config.maxFailureRatio = "5%";
@@ -94,7 +99,7 @@ class GateRunTest {
             }
         };
 
-        GateRun.Results results = GateRun.run(GateConfig.parseAll(config.raw()), source, time, counting,
+        GateResult results = GateRun.run(GateConfig.parseAll(config.raw()), source, time, counting,
                 new AbortSignal(), () -> 0.5, new GateRun.Reports(dir, dir.resolve("summary.md"),
                         dir.resolve("github-output"), Clock.systemUTC(), UnaryOperator.identity()));
 
@@ -130,15 +135,15 @@ class GateRunTest {
         StatusSource source = id -> {
             threads.add(Thread.currentThread().getName() + Thread.currentThread().getId());
             if (!snapshots.containsKey(id)) {
-                throw new CampaignNotFoundException("campaign " + id + " not found on this account (HTTP 404).");
+                throw ApiException.refused(404, "campaign " + id + " not found on this account (HTTP 404).");
             }
             return snapshots.get(id);
         };
 
-        GateRun.Results results = run("7,8,9", source);
+        GateResult results = run("7,8,9", source);
 
-        assertThat(results.results()).extracting(GateResult::campaignId).containsExactly(7L, 8L, 9L);
-        assertThat(results.results()).extracting(GateResult::verdict)
+        assertThat(results.campaigns()).extracting(CampaignResult::campaignId).containsExactly(7L, 8L, 9L);
+        assertThat(results.campaigns()).extracting(CampaignResult::verdict)
                 .containsExactly(Verdict.PASS, Verdict.ERROR, Verdict.FAIL);
         assertThat(results.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(results.outcome()).isEqualTo(BuildOutcome.ERROR);
@@ -180,12 +185,12 @@ class GateRunTest {
         inFlight.countDown();
 
         long start = System.nanoTime();
-        GateRun.Results results = run("7,8,9", source);
+        GateResult results = run("7,8,9", source);
 
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
-        assertThat(results.results()).extracting(GateResult::verdict)
+        assertThat(results.campaigns()).extracting(CampaignResult::verdict)
                 .containsExactly(Verdict.ABORTED, Verdict.ERROR, Verdict.ABORTED);
-        assertThat(results.results().get(1).summary())
+        assertThat(results.campaigns().get(1).summary())
                 .isEqualTo("the gate failed unexpectedly (java.lang.IllegalStateException: a bug in the gate)");
         assertThat(cancelled.getCount()).as("requests in flight cancelled").isZero();
         for (long id : List.of(7L, 8L, 9L)) {
@@ -247,7 +252,7 @@ class GateRunTest {
 
         GateRun.run(GateConfig.parseAll(config.raw()), id -> {
             if (id == 8) {
-                throw new CampaignNotFoundException("campaign 8 not found on this account (HTTP 404).");
+                throw ApiException.refused(404, "campaign 8 not found on this account (HTTP 404).");
             }
             return Snapshots.active().queues(19, true).calls("picked", 70, "failed", 30).build();
         }, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0,

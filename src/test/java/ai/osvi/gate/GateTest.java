@@ -3,16 +3,17 @@ package ai.osvi.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.osvi.gate.client.AuthenticationException;
-import ai.osvi.gate.client.CampaignNotFoundException;
-import ai.osvi.gate.client.TransientApiException;
+import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.polling.WaitResult;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Verdict;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class GateTest {
@@ -25,7 +26,7 @@ class GateTest {
     /** The jitter of the backoff: 0 makes every retry come after exactly pollInterval. */
     private double jitter;
 
-    private GateResult run() {
+    private CampaignResult run() {
         return new Gate(config.parse(), source, time, log, abort, () -> jitter).run();
     }
 
@@ -35,7 +36,7 @@ class GateTest {
         source.then(Snapshots.active().queues(19, true, false).calls("picked", 40, "failed", 1))
                 .then(Snapshots.active().queues(19, true, true).calls("picked", 95, "failed", 5));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.PASS);
@@ -55,7 +56,7 @@ class GateTest {
         config.thresholds = List.of("picked >= 90%");
         source.then(Snapshots.active().queues(19, true).calls("picked", 111, "not_picked", 0, "failed", 9));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.FAIL);
@@ -73,7 +74,7 @@ class GateTest {
         config.failBuild = false;
         source.then(Snapshots.active().queues(19, true).calls("picked", 90, "failed", 10));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.WARN);
@@ -86,7 +87,7 @@ class GateTest {
         source.then(Snapshots.active().queues(19, false).calls("failed", 50))
                 .then(Snapshots.active().queues(19, true).calls("failed", 100));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.WARN);
@@ -100,7 +101,7 @@ class GateTest {
         config.maxFailureRatio = "5%";
         source.then(Snapshots.active().queues(19, true).total(0));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.FAIL);
@@ -117,7 +118,7 @@ class GateTest {
         config.timeout = "1m";
         source.then(Snapshots.active()).then(Snapshots.active().queues(19)).then(Snapshots.active());
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(result.details().get(0)).isEqualTo("Last snapshot: queues 0/0 completed, 0 calls.");
@@ -129,7 +130,7 @@ class GateTest {
         config.pollInterval = "15s";
         source.then(Snapshots.active().queues(19, true, false).calls("picked", 10));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
@@ -162,10 +163,10 @@ class GateTest {
         config.maxFailureRatio = "5%";
         source.then(Snapshots.active().queues(19, true, false).calls("picked", 99, "failed", 1));
 
-        GateResult held = run();
+        CampaignResult held = run();
         assertThat(held.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(held.outcome()).isEqualTo(BuildOutcome.WARN);
-        assertThat(held.evaluation().results()).singleElement().satisfies(r -> assertThat(r.passed()).isTrue());
+        assertThat(held.ruleResults()).singleElement().satisfies(r -> assertThat(r.passed()).isTrue());
         assertThat(held.summaryLine()).isEqualTo("OSVI gate: TIMEOUT campaign 7: did not complete within 30s; 1 of 1"
                 + " rule held on the last snapshot (100 calls)");
         assertThat(held.details()).containsExactly(
@@ -178,7 +179,7 @@ class GateTest {
         assertThat(log.text()).containsPattern("failed\\s+1%\\s+<= 5%\\s+PASS").doesNotContain("OSVI gate: PASS");
 
         source.then(Snapshots.active().queues(19, true, false).calls("picked", 90, "failed", 10));
-        GateResult fail = run();
+        CampaignResult fail = run();
         assertThat(fail.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(fail.outcome()).isEqualTo(BuildOutcome.FAIL);
         assertThat(fail.summary()).isEqualTo("1 of 1 rule breached on 100 calls (last snapshot, not completed)");
@@ -190,10 +191,10 @@ class GateTest {
 
     @Test
     void a_rejected_token_should_stop_at_once() {
-        source.then(new AuthenticationException("OSVI rejected the API token from environment variable"
+        source.then(ApiException.refused(401, "OSVI rejected the API token from environment variable"
                 + " OSVI_API_TOKEN (HTTP 401: Invalid API token)."));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
@@ -204,9 +205,9 @@ class GateTest {
 
     @Test
     void an_unknown_campaign_should_stop_at_once() {
-        source.then(new CampaignNotFoundException("campaign 7 not found on this account (HTTP 404)."));
+        source.then(ApiException.refused(404, "campaign 7 not found on this account (HTTP 404)."));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(source.polls()).isEqualTo(1);
         assertThat(result.summaryLine()).isEqualTo("OSVI gate: ERROR campaign 7: the campaign was not found (HTTP 404)");
@@ -214,10 +215,10 @@ class GateTest {
 
     @Test
     void five_consecutive_transient_errors_should_end_the_wait_with_the_last_error() {
-        source.thenTimes(4, new TransientApiException("HTTP 503 Service Unavailable"))
-                .then(new TransientApiException("HTTP 502 Bad Gateway"));
+        source.thenTimes(4, ApiException.transientFault("HTTP 503 Service Unavailable"))
+                .then(ApiException.transientFault("HTTP 502 Bad Gateway"));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(source.polls()).isEqualTo(5);
@@ -231,12 +232,12 @@ class GateTest {
     @Test
     void a_good_response_should_reset_the_consecutive_error_count() {
         config.maxFailureRatio = "5%";
-        source.thenTimes(4, new TransientApiException("HTTP 500"))
+        source.thenTimes(4, ApiException.transientFault("HTTP 500"))
                 .then(Snapshots.active().queues(19, false).calls("picked", 1))
-                .thenTimes(4, new TransientApiException("HTTP 500"))
+                .thenTimes(4, ApiException.transientFault("HTTP 500"))
                 .then(Snapshots.active().queues(19, true).calls("picked", 100));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.waitResult().errors()).isEqualTo(8);
@@ -248,7 +249,7 @@ class GateTest {
         source.then(Snapshots.active().queues(19, true, false).calls("picked", 5))
                 .then(Snapshots.inactive().queues(19, true, false).calls("picked", 6));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(source.polls()).isEqualTo(2);
@@ -261,7 +262,7 @@ class GateTest {
                 .then(Snapshots.inactive().queues(19, true, false).calls("picked", 6))
                 .then(Snapshots.inactive().queues(19, true, false).calls("picked", 6))
                 .then(Snapshots.active().queues(19, true, true).calls("picked", 10));
-        GateResult waited = new Gate(config.parse(), resumes, time, log, abort, () -> 0).run();
+        CampaignResult waited = new Gate(config.parse(), resumes, time, log, abort, () -> 0).run();
         assertThat(waited.verdict()).isEqualTo(Verdict.PASS);
         assertThat(log.at("WARN")).containsOnlyOnce("campaign 7: the campaign is inactive; waiting anyway"
                 + " (onInactive=wait)");
@@ -282,7 +283,7 @@ class GateTest {
                 .then(Snapshots.active().queues(19, false).queues(20, false).calls("picked", 2))
                 .then(Snapshots.active().queues(19, true, true).queues(20, false).calls("picked", 3));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(source.polls()).isEqualTo(3);
@@ -322,9 +323,9 @@ class GateTest {
         config.maxFailureRatio = "5%";
         source.then(Snapshots.active().queues(19, true).calls("picked", 80, "failed", 5).total(100));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
-        assertThat(result.evaluation().results().get(0).shownActual()).isEqualTo("5%");
+        assertThat(result.ruleResults().get(0).shownActual()).isEqualTo("5%");
         assertThat(log.at("WARN")).contains(
                 "by_status counts add up to 85, not calls.total 100; ratios use calls.total as the denominator.");
     }
@@ -349,7 +350,7 @@ class GateTest {
         config.failureStatuses = "voicemail";
         source.then(Snapshots.active().queues(19, true).calls("picked", 90, "failed", 10));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(log.at("WARN")).contains("Status 'voicemail' of rule 'voicemail <= 5%' is not in by_status and"
@@ -363,7 +364,7 @@ class GateTest {
         config.failureStatuses = "faild";
         source.then(Snapshots.active().queues(19, true).calls("picked", 90, "failed", 10));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
@@ -388,11 +389,11 @@ class GateTest {
         config.maxFailureRatio = "5%";
         source.then(Snapshots.active().queues(19, true).calls("picked", 50, "Failed", 50));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
-        assertThat(result.evaluation()).isNull();
+        assertThat(result.judgedCalls()).isNull();
         assertThat(result.summaryLine()).isEqualTo("OSVI gate: ERROR campaign 7: the API reported a status of a rule"
                 + " in another spelling: 'Failed' for 'failed'");
         assertThat(result.details()).containsExactly("Rule 'failed <= 5%' (maxFailureRatio) names the status"
@@ -407,7 +408,7 @@ class GateTest {
         config.thresholds = List.of("not_picked <= 10%", "picked >= 50%");
         source.then(Snapshots.active().queues(19, true).calls("PICKED", 60, "not-picked", 30, "failed", 10));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.summary()).isEqualTo("the API reported a status of a rule in another spelling:"
@@ -432,7 +433,7 @@ class GateTest {
         config.maxFailureRatio = "5%";
         source.then(Snapshots.active().queues(19, true).calls("picked", 49, "failed", 1, "FAILED", 50));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.details()).singleElement().asString().contains(
@@ -440,7 +441,7 @@ class GateTest {
                 "Name the status as the API does: failureStatuses=failed,FAILED.");
 
         config.failureStatuses = "failed,FAILED";
-        GateResult named = run();
+        CampaignResult named = run();
         assertThat(named.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(named.details()).containsExactly("failed+FAILED ratio is 51%, but the maximum is 5%");
     }
@@ -456,7 +457,7 @@ class GateTest {
         config.onTimeout = "evaluate";
         config.timeout = "30s";
         source.then(Snapshots.active().queues(19, true, false).calls("picked", 50, "fai_led", 50));
-        GateResult atTimeout = run();
+        CampaignResult atTimeout = run();
         assertThat(atTimeout.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(atTimeout.summary()).endsWith("'fai_led' for 'failed'");
     }
@@ -469,7 +470,7 @@ class GateTest {
         source.then(Snapshots.active().queues(19, false).calls("Picked", 5, "failed", 1))
                 .then(Snapshots.active().queues(19, true).calls("Picked", 29, "failed", 1));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.summary()).isEqualTo("the API reported a status of a rule in another spelling: 'Picked'"
@@ -480,7 +481,7 @@ class GateTest {
     void errors_in_a_row_should_back_off_exponentially_with_jitter_up_to_two_minutes() {
         jitter = 0.5;
         config.maxConsecutiveErrors = "7";
-        source.thenTimes(6, new TransientApiException("HTTP 500"))
+        source.thenTimes(6, ApiException.transientFault("HTTP 500"))
                 .then(Snapshots.active().queues(19, true).calls("picked", 1));
 
         run();
@@ -496,7 +497,7 @@ class GateTest {
         jitter = 0.3;
         config.pollInterval = "1s";
         config.maxConsecutiveErrors = "8";
-        source.thenTimes(7, new TransientApiException("HTTP 500"))
+        source.thenTimes(7, ApiException.transientFault("HTTP 500"))
                 .then(Snapshots.active().queues(19, true).calls("picked", 1));
 
         run();
@@ -511,7 +512,7 @@ class GateTest {
     @Test
     void a_good_response_should_bring_the_pause_back_to_pollInterval() {
         jitter = 0.99;
-        source.thenTimes(3, new TransientApiException("HTTP 500"))
+        source.thenTimes(3, ApiException.transientFault("HTTP 500"))
                 .then(Snapshots.active().queues(19, false).calls("picked", 1))
                 .then(Snapshots.active().queues(19, true).calls("picked", 1));
 
@@ -523,11 +524,11 @@ class GateTest {
     @Test
     void retry_after_should_be_honoured_but_never_past_the_deadline() {
         config.timeout = "5m";
-        source.then(new TransientApiException("HTTP 429 Too Many Requests", Duration.ofSeconds(90)))
-                .then(new TransientApiException("HTTP 503 Service Unavailable", Duration.ofHours(1)))
+        source.then(ApiException.transientFault("HTTP 429 Too Many Requests", Duration.ofSeconds(90)))
+                .then(ApiException.transientFault("HTTP 503 Service Unavailable", Duration.ofHours(1)))
                 .then(Snapshots.active().queues(19, false).calls("picked", 1));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(source.pauses()).containsExactly(Duration.ofSeconds(90));
         // the hour-long Retry-After is cut at the deadline, where the wait ends (without a third poll)
@@ -540,10 +541,10 @@ class GateTest {
     void a_retry_after_date_centuries_away_should_be_cut_at_the_deadline_rather_than_overflow_the_clock() {
         config.timeout = "5m";
         // "Retry-After: Fri, 31 Dec 9999 23:59:59 GMT": some 8,000 years, beyond a long of nanoseconds
-        source.then(new TransientApiException("HTTP 503 Service Unavailable", Duration.ofDays(365L * 8_000)))
+        source.then(ApiException.transientFault("HTTP 503 Service Unavailable", Duration.ofDays(365L * 8_000)))
                 .then(Snapshots.active().queues(19, true).calls("picked", 1));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(source.polls()).isEqualTo(1);
@@ -557,9 +558,9 @@ class GateTest {
     void onError_warn_should_let_the_build_go_on_with_a_loud_warning() {
         config.onError = "warn";
         config.maxConsecutiveErrors = "2";
-        source.thenTimes(2, new TransientApiException("could not connect to api.osvi.ai:443"));
+        source.thenTimes(2, ApiException.transientFault("could not connect to api.osvi.ai:443"));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.WARN);
@@ -584,7 +585,7 @@ class GateTest {
                 cancelled.countDown();
             }
         };
-        AtomicReference<GateResult> result = new AtomicReference<>();
+        AtomicReference<CampaignResult> result = new AtomicReference<>();
         Thread gate = new Thread(() -> result.set(
                 new Gate(config.parse(), hanging, TimeSource.SYSTEM, log, abort, () -> 0).run()));
         gate.start();
@@ -606,7 +607,7 @@ class GateTest {
         config.pollInterval = "10m";
         config.timeout = "1h";
         source.then(Snapshots.active().queues(19, false).calls("picked", 1));
-        AtomicReference<GateResult> result = new AtomicReference<>();
+        AtomicReference<CampaignResult> result = new AtomicReference<>();
         Thread gate = new Thread(() -> result.set(
                 new Gate(config.parse(), source, TimeSource.SYSTEM, log, abort, () -> 0).run()));
         gate.start();
@@ -623,9 +624,9 @@ class GateTest {
 
     @Test
     void a_refused_request_should_stop_at_once() {
-        source.then(new ai.osvi.gate.client.RequestRejectedException(400, "HTTP 400 Bad Request"));
+        source.then(ApiException.refused(400, "HTTP 400 Bad Request"));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(source.polls()).isEqualTo(1);
         assertThat(result.summaryLine()).isEqualTo(
@@ -634,11 +635,11 @@ class GateTest {
 
     @Test
     void a_proxy_refusing_its_credentials_should_stop_at_once_and_name_the_proxy_not_the_api() {
-        source.then(new ai.osvi.gate.client.ProxyAuthenticationException("HTTP 407 Proxy Authentication Required:"
+        source.then(ApiException.refused(407, "HTTP 407 Proxy Authentication Required:"
                 + " the proxy http://proxy.example:3128 (settings.xml proxy 'corp') refused its credentials; check the"
                 + " username and password of that proxy."));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(source.polls()).isEqualTo(1);
         assertThat(result.summaryLine()).isEqualTo(
@@ -658,7 +659,7 @@ class GateTest {
                 .then(Snapshots.active().queues(19, false).calls("picked", 1, "failed", 2))
                 .then(Snapshots.active().queues(19, true).calls("picked", 9, "failed", 1));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(source.polls()).isEqualTo(2);
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
@@ -676,7 +677,7 @@ class GateTest {
         source.then(Snapshots.active().queues(19, false).calls("picked", 1, "failed", 4))
                 .then(Snapshots.active().queues(19, true).calls("picked", 8, "failed", 2));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(source.polls()).isEqualTo(2);
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
@@ -690,7 +691,7 @@ class GateTest {
         source.then(Snapshots.active().queues(19, false).calls("picked", 5, "failed", 20))
                 .then(Snapshots.active().queues(19, true).calls("picked", 10, "failed", 20));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(source.polls()).isEqualTo(1);
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
@@ -703,7 +704,7 @@ class GateTest {
         source.then(Snapshots.active().queues(19, false).calls("picked", 1))
                 .then(Snapshots.active().queues(19, false).calls("picked", 2));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.STALLED);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);

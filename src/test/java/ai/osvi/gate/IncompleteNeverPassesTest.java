@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.report.BuildResults;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.GateResult;
+import ai.osvi.gate.result.Verdict;
 import ai.osvi.it.GithubOutputFile;
 import ai.osvi.it.GitlabDotenvFile;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +48,7 @@ class IncompleteNeverPassesTest {
         Path output = dir.resolve("github-output");
         Path summary = dir.resolve("summary.md");
 
-        GateRun.Results results = GateRun.run(GateConfig.parseAll(config.raw()), source, time, log,
+        GateResult results = GateRun.run(GateConfig.parseAll(config.raw()), source, time, log,
                 new AbortSignal(), () -> 0, new GateRun.Reports(dir, summary, output, Clock.systemUTC(),
                         UnaryOperator.identity()));
 
@@ -80,7 +83,7 @@ class IncompleteNeverPassesTest {
                 .containsEntry("build-outcome", "WARN").containsEntry("summary", verdictLine);
         assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsEntry("OSVI_VERDICT", "TIMEOUT")
                 .containsEntry("OSVI_BUILD_OUTCOME", "WARN");
-        assertThat(BuildResults.single(results.results(), dir).overall().verdict()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(BuildResults.single(results.campaigns(), dir).overall().verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(Files.readString(summary)).startsWith("### \u26a0\ufe0f OSVI gate: TIMEOUT \u2014 campaign 7")
                 .contains("| Rule | Actual | Limit | Result |", "| `picked` | 96.7% | &gt;= 50% | PASS |");
     }

@@ -2,12 +2,17 @@ package ai.osvi.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.osvi.gate.client.ApiException;
+import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.WaitResult;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Verdict;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +26,7 @@ class PromisesAtTheEdgesTest {
     private final RecordingLog log = new RecordingLog();
     private final TestConfig config = new TestConfig();
 
-    private GateResult run() {
+    private CampaignResult run() {
         return new Gate(config.parse(), source, time, log, new AbortSignal(), () -> 0).run();
     }
 
@@ -37,7 +42,7 @@ class PromisesAtTheEdgesTest {
         source.then(snapshot(new CallCounts(100, Map.of("picked", 100L)),
                 new Upload(19, 2, 2, 20L), new Upload(20, 0, 0, 0L)));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
@@ -65,7 +70,7 @@ class PromisesAtTheEdgesTest {
         source.then(snapshot(new CallCounts(10, Map.of("failed", Long.MAX_VALUE, "not_picked", 1L)),
                 new Upload(19, 1, 1, 10L)));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
@@ -81,7 +86,7 @@ class PromisesAtTheEdgesTest {
         source.then(snapshot(new CallCounts(Long.MAX_VALUE, Map.of("failed", half, "not_picked", half + 1)),
                 new Upload(19, 1, 1, 10L)));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.details()).containsExactly("failed+not_picked ratio is 100%, but it must be below 35%");
@@ -96,7 +101,7 @@ class PromisesAtTheEdgesTest {
                 new CallCounts(100, Map.of("failed", 50L)),
                 List.of(new Upload(19, 2, 0, Long.MAX_VALUE), new Upload(20, 1, 0, Long.MAX_VALUE))));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         // 50 of at most 8 * Long.MAX_VALUE calls: nothing is certain, so it waits until the timeout
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
@@ -111,7 +116,7 @@ class PromisesAtTheEdgesTest {
         source.eachRequestTaking(Duration.ofSeconds(20))
                 .then(snapshot(new CallCounts(100, Map.of("picked", 100L)), new Upload(19, 1, 1, 100L)));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(time.elapsed()).isLessThanOrEqualTo(Duration.ofSeconds(5 + 1));
@@ -126,7 +131,7 @@ class PromisesAtTheEdgesTest {
             throw new IllegalStateException("boom");
         };
 
-        GateResult result = new Gate(config.parse(), broken, time, log, new AbortSignal(), () -> 0).run();
+        CampaignResult result = new Gate(config.parse(), broken, time, log, new AbortSignal(), () -> 0).run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
@@ -143,7 +148,7 @@ class PromisesAtTheEdgesTest {
 
         run();
 
-        assertThat(log.at("WARN")).contains(Gate.UPLOAD_ID_NOTE);
+        assertThat(log.at("WARN")).contains(GateConfig.UPLOAD_ID_NOTE);
     }
 
     @Test
@@ -152,7 +157,7 @@ class PromisesAtTheEdgesTest {
         config.timeout = "30s";
         source.then(snapshot(new CallCounts(10, Map.of("picked", 10L)), new Upload(19, 2, 1, 20L)));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.WARN);
@@ -169,7 +174,7 @@ class PromisesAtTheEdgesTest {
             return snapshot(new CallCounts(100, Map.of("picked", 100L)), new Upload(19, 1, 1, 100L));
         };
 
-        GateResult result = new Gate(config.parse(), late, time, log, new AbortSignal(), () -> 0).run();
+        CampaignResult result = new Gate(config.parse(), late, time, log, new AbortSignal(), () -> 0).run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(result.waitResult().lastSnapshot()).isNull();
@@ -183,7 +188,7 @@ class PromisesAtTheEdgesTest {
         source.eachRequestTaking(Duration.ofSeconds(15))
                 .then(snapshot(new CallCounts(100, Map.of("picked", 100L)), new Upload(19, 1, 1, 100L)));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(15));
@@ -192,9 +197,9 @@ class PromisesAtTheEdgesTest {
     @Test
     void a_redirect_should_end_the_wait_at_once_as_error_naming_it() {
         config.maxFailureRatio = "5%";
-        source.then(new ai.osvi.gate.client.RequestRejectedException(301, "HTTP 301 Moved Permanently: ..."));
+        source.then(ApiException.refused(301, "HTTP 301 Moved Permanently: ..."));
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.summary()).isEqualTo("the API answered with a redirect (HTTP 301), which is never followed");

@@ -2,6 +2,7 @@ package ai.osvi.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.osvi.gate.result.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package ai.osvi.gate;
 
+import ai.osvi.gate.log.GateLog;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,6 @@ package ai.osvi.gate;
 
 import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.StatusSource;
-import ai.osvi.gate.client.TransientApiException;
 import ai.osvi.gate.model.CampaignStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +75,7 @@ public final class ScriptedSource implements StatusSource {
             requestsAt.add(time.elapsed());
             time.advance(timeLeft);
             answersAt.add(time.elapsed());
-            throw new TransientApiException("no complete response within " + timeLeft.toSeconds()
+            throw ApiException.transientFault("no complete response within " + timeLeft.toSeconds()
                     + "s (the time left before the gate's deadline)");
         }
         return fetch(campaignId);

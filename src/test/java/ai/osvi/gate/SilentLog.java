@@ -1,5 +1,7 @@
 package ai.osvi.gate;
 
+import ai.osvi.gate.log.GateLog;
+
 /** A log that drops everything, for runs whose output nobody reads (property tests, benchmarks). */
 public final class SilentLog implements GateLog {
 

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.osvi.gate.FakeTime;
 import ai.osvi.gate.GateRun;
-import ai.osvi.gate.report.BuildResults;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.ScriptedSource;
 import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.report.BuildResults;
+import ai.osvi.gate.result.GateResult;
 import java.time.Clock;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,11 @@ class ResultPropertiesOfAnIncompleteCampaignTest {
         FakeTime time = new FakeTime();
         ScriptedSource source = new ScriptedSource(time)
                 .then(Snapshots.active().queues(19, true, false).calls("picked", 99, "failed", 1));
-        GateRun.Results results = GateRun.run(GateConfig.parseAll(config.raw()), source, time, new RecordingLog(),
+        GateResult results = GateRun.run(GateConfig.parseAll(config.raw()), source, time, new RecordingLog(),
                 new AbortSignal(), () -> 0, new GateRun.Reports(null, null, Clock.systemUTC()));
         MavenProject project = new MavenProject();
 
-        ResultProperties.publish(BuildResults.single(results.results(), null), project);
+        ResultProperties.publish(BuildResults.single(results.campaigns(), null), project);
 
         assertThat(project.getProperties()).containsEntry("osvi.result.verdict", "TIMEOUT")
                 .containsEntry("osvi.result.7.verdict", "TIMEOUT").containsEntry("osvi.result.ratio.failed", "0.01");

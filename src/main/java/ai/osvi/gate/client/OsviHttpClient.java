@@ -24,11 +24,11 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -41,9 +41,9 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -189,7 +189,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         boolean deadlineFirst = timeLeft.compareTo(requestTimeout) < 0;
         Duration limit = deadlineFirst ? timeLeft : requestTimeout;
         if (limit.toMillis() <= 0) {
-            throw new TransientApiException("no time left before the gate's deadline (timeout) for a request to "
+            throw ApiException.transientFault("no time left before the gate's deadline (timeout) for a request to "
                     + hostAndPort(uri));
         }
         HttpGet request = new HttpGet(uri);
@@ -207,7 +207,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         try {
             response = client.execute(request, OsviHttpClient::read);
         } catch (BodyTooLargeException e) {
-            throw new TransientApiException("the response body is larger than " + (MAX_BODY_BYTES / 1024 / 1024)
+            throw ApiException.transientFault("the response body is larger than " + (MAX_BODY_BYTES / 1024 / 1024)
                     + " MiB; refused");
         } catch (IOException | RuntimeException e) {
             if (Thread.currentThread().isInterrupted() || aborted) {
@@ -218,13 +218,13 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
             if (e instanceof BoundedDnsResolver.LookupTimeoutException lookup) {
                 String host = lookup.host().equalsIgnoreCase(uri.getHost()) ? lookup.host()
                         : "the proxy " + lookup.host();
-                throw new TransientApiException("the name lookup (DNS) of " + host + " did not answer within "
+                throw ApiException.transientFault("the name lookup (DNS) of " + host + " did not answer within "
                         + within + ": check this machine's DNS settings");
             }
             if (request.isCancelled() || deadlineFirst && e instanceof SocketTimeoutException) {
-                throw new TransientApiException("no complete response within " + within + " from " + hostAndPort(uri));
+                throw ApiException.transientFault("no complete response within " + within + " from " + hostAndPort(uri));
             }
-            throw new TransientApiException(token.redact(describe(e, uri)));
+            throw ApiException.transientFault(token.redact(describe(e, uri)));
         } finally {
             dns.clear();
             inFlight.remove(request);
@@ -269,32 +269,32 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         String errorText = token.redact(StatusParser.errorText(response.body()));
         String detail = errorText == null ? "" : ": " + abbreviate(errorText);
         if (status == 401) {
-            throw new AuthenticationException("OSVI rejected the API token from " + token.source()
+            throw ApiException.refused(401, "OSVI rejected the API token from " + token.source()
                     + " (HTTP 401" + detail + "). Check that it is your account's current API token (dashboard,"
                     + " Settings > API).");
         }
         if (status == 404) {
-            throw new CampaignNotFoundException(notFound.of(campaignId, "HTTP 404" + detail));
+            throw ApiException.refused(404, notFound.of(campaignId, "HTTP 404" + detail));
         }
         if (status >= 300 && status < 400) {
             String location = response.location() == null ? " (no Location)" : " to " + abbreviate(response.location());
-            throw new RequestRejectedException(status, "HTTP " + status + reasonPhrase(response) + ": "
+            throw ApiException.refused(status, "HTTP " + status + reasonPhrase(response) + ": "
                     + statusUri(campaignId) + " redirects" + location + ". Redirects are never followed (the token"
                     + " is only sent to baseUrl): set baseUrl to the final address.");
         }
         if (status == 407) {
             // A refused CONNECT (https baseUrl) comes back as this response too, not as an exception.
-            throw new ProxyAuthenticationException(proxyAuthenticationRequired());
+            throw ApiException.refused(407, proxyAuthenticationRequired());
         }
         String reason = reasonPhrase(response);
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
-            throw new RequestRejectedException(status, "HTTP " + status + reason + detail
+            throw ApiException.refused(status, "HTTP " + status + reason + detail
                     + ": the API refused the request for " + statusUri(campaignId) + "; polling again cannot help.");
         }
         Duration retryAfter = status == 429 || status == 503
                 ? RetryAfter.parse(response.retryAfter(), clock).orElse(null)
                 : null;
-        throw new TransientApiException("HTTP " + status + reason + detail
+        throw ApiException.transientFault("HTTP " + status + reason + detail
                 + (retryAfter == null ? "" : " (Retry-After " + Values.formatRounded(retryAfter) + ")"), retryAfter);
     }
 

@@ -54,7 +54,7 @@ public final class StatusParser {
         this.redactor = redactor;
     }
 
-    public static CampaignStatus parse(byte[] body) throws TransientApiException {
+    public static CampaignStatus parse(byte[] body) throws ApiException {
         return parse(body, UnaryOperator.identity());
     }
 
@@ -62,7 +62,7 @@ public final class StatusParser {
      * As {@link #parse(byte[])}; {@code redactor} (e.g. {@link ApiToken#redact}) is applied to every text of the body,
      * names included, as it is read: the snapshot, and any message quoting it, never holds what it removes.
      */
-    public static CampaignStatus parse(byte[] body, UnaryOperator<String> redactor) throws TransientApiException {
+    public static CampaignStatus parse(byte[] body, UnaryOperator<String> redactor) throws ApiException {
         return new StatusParser(redactor).read(body);
     }
 
@@ -87,7 +87,7 @@ public final class StatusParser {
         }
     }
 
-    private CampaignStatus read(byte[] body) throws TransientApiException {
+    private CampaignStatus read(byte[] body) throws ApiException {
         JsonNode root = redacted(tree(body));
         if (!root.isObject()) {
             throw unexpected("the body is not a JSON object");
@@ -98,7 +98,7 @@ public final class StatusParser {
         }
         if (success != null && success.isBoolean() && !success.booleanValue()) {
             JsonNode error = root.get("error");
-            throw new TransientApiException("the API answered success: false"
+            throw ApiException.transientFault("the API answered success: false"
                     + (error != null && error.isTextual() ? " (error: " + abbreviate(error.textValue()) + ")" : ""));
         }
         JsonNode data = required(root, "data", "data", JsonNode::isObject, "an object");
@@ -109,7 +109,7 @@ public final class StatusParser {
                 data);
     }
 
-    private JsonNode tree(byte[] body) throws TransientApiException {
+    private JsonNode tree(byte[] body) throws ApiException {
         if (body.length == 0) {
             throw unexpected("the body is empty");
         }
@@ -213,7 +213,7 @@ public final class StatusParser {
         return node;
     }
 
-    private Campaign campaign(JsonNode campaign) throws TransientApiException {
+    private Campaign campaign(JsonNode campaign) throws ApiException {
         JsonNode status = campaign.path("status");
         if (!status.isMissingNode() && !status.isTextual() && !status.isNull()) {
             throw unexpected(field("data.campaign.status", "a string", status));
@@ -239,7 +239,7 @@ public final class StatusParser {
         }
     }
 
-    private CallCounts calls(JsonNode calls) throws TransientApiException {
+    private CallCounts calls(JsonNode calls) throws ApiException {
         long total = count(required(calls, "total", "data.calls.total", JsonNode::isNumber, "a whole number"),
                 "data.calls.total");
         JsonNode byStatus = required(calls, "by_status", "data.calls.by_status", JsonNode::isObject, "an object");
@@ -252,7 +252,7 @@ public final class StatusParser {
         return new CallCounts(total, counts);
     }
 
-    private List<Upload> uploads(JsonNode uploads) throws TransientApiException {
+    private List<Upload> uploads(JsonNode uploads) throws ApiException {
         List<Upload> result = new ArrayList<>();
         for (int u = 0; u < uploads.size(); u++) {
             String path = "data.uploads[" + u + "]";
@@ -286,7 +286,7 @@ public final class StatusParser {
     }
 
     private JsonNode required(JsonNode parent, String name, String path, Predicate<JsonNode> ok,
-            String expected) throws TransientApiException {
+            String expected) throws ApiException {
         JsonNode value = parent.get(name);
         if (value == null) {
             throw unexpected(path + " is missing (expected " + expected + ")");
@@ -297,7 +297,7 @@ public final class StatusParser {
         return value;
     }
 
-    private long count(JsonNode value, String path) throws TransientApiException {
+    private long count(JsonNode value, String path) throws ApiException {
         Long number = wholeNumber(value);
         if (number == null) {
             throw unexpected(field(path, "a whole number", value));
@@ -386,7 +386,7 @@ public final class StatusParser {
         return line.length() <= 40 ? line : line.substring(0, 40) + "...";
     }
 
-    private static TransientApiException unexpected(String problem) {
-        return new TransientApiException("unexpected response: " + problem);
+    private static ApiException unexpected(String problem) {
+        return ApiException.transientFault("unexpected response: " + problem);
     }
 }

@@ -3,9 +3,9 @@ package ai.osvi.gate.config;
 import ai.osvi.gate.config.Policy.OnError;
 import ai.osvi.gate.config.Policy.OnInactive;
 import ai.osvi.gate.config.Policy.OnInconclusive;
-import ai.osvi.gate.config.Policy.PollStrategy;
 import ai.osvi.gate.config.Policy.OnRunning;
 import ai.osvi.gate.config.Policy.OnTimeout;
+import ai.osvi.gate.config.Policy.PollStrategy;
 import ai.osvi.gate.rules.Operator;
 import ai.osvi.gate.rules.Ratio;
 import ai.osvi.gate.rules.Rule;
@@ -40,6 +40,11 @@ public record GateConfig(
         Duration stallTimeout,
         Duration maxCampaignAge,
         OnRunning onRunning) {
+
+    /** Said at start, and in the reports, when the gate awaits one upload but judges the campaign's counts. */
+    public static final String UPLOAD_ID_NOTE = "uploadId only chooses which queues to await: the API gives call"
+            + " counts for the whole campaign, so the rules judge every call of the campaign, earlier uploads"
+            + " included.";
 
     public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
     /** The longest pause between two polls after errors, whatever the backoff. */

@@ -1,12 +1,11 @@
 package ai.osvi.gate.polling;
 
-import ai.osvi.gate.GateLog;
 import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.StatusSource;
-import ai.osvi.gate.client.TransientApiException;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Policy.OnInactive;
 import ai.osvi.gate.config.Values;
+import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.WaitResult.Outcome;
 import ai.osvi.gate.rules.EarlyVerdict;
@@ -186,11 +185,11 @@ public final class CampaignWaiter {
                     return new WaitResult(Outcome.GAVE_UP, last, e, polls, errors, since(start));
                 }
                 pause = backoff(consecutiveErrors);
-                if (e instanceof TransientApiException transientError && transientError.retryAfter().isPresent()
-                        && transientError.retryAfter().get().compareTo(pause) > 0) {
+                if (e.retryAfter().isPresent()
+                        && e.retryAfter().get().compareTo(pause) > 0) {
                     // a Retry-After date may be centuries away, beyond the clock's nanoseconds: the deadline comes
                     // first anyway
-                    pause = min(transientError.retryAfter().get(), config.timeout());
+                    pause = min(e.retryAfter().get(), config.timeout());
                 }
                 long remaining = deadline - time.nanoTime();
                 log.warn(prefix + "poll failed (" + consecutiveErrors + " in a row, the wait ends at "

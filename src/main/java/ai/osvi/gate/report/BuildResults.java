@@ -1,8 +1,9 @@
 package ai.osvi.gate.report;
 
-import ai.osvi.gate.BuildOutcome;
-import ai.osvi.gate.GateResult;
-import ai.osvi.gate.Verdict;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.GateResult;
+import ai.osvi.gate.result.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,38 +26,6 @@ import java.util.stream.Collectors;
 public final class BuildResults {
 
     /**
-     * One gate's run.
-     *
-     * @param gate          the gate's name: its execution id, with the module's artifactId in a reactor
-     * @param project       the project it ran for, for the properties of that project
-     * @param directory     where its reports went, or {@code null}
-     * @param results       its campaigns' results; empty when it did not start
-     * @param notStarted    why it did not start ("OSVI gate: ERROR: ..."), or {@code null}
-     */
-    private record Entry(String gate, String project, Path directory, List<GateResult> results, String notStarted) {
-
-        Verdict verdict() {
-            return notStarted != null ? Verdict.ERROR : results.stream().map(GateResult::verdict)
-                    .reduce(Verdict.PASS, Verdict::worse);
-        }
-
-        BuildOutcome outcome() {
-            return notStarted != null ? BuildOutcome.ERROR : results.stream().map(GateResult::outcome)
-                    .reduce(BuildOutcome.PASS, BuildOutcome::worse);
-        }
-
-        String summaryLine() {
-            if (notStarted != null) {
-                return notStarted;
-            }
-            return results.size() == 1 ? results.get(0).summaryLine() : "OSVI gate: " + verdict() + " "
-                    + results.size() + " campaigns: " + results.stream()
-                            .map(result -> result.campaignId() + " " + result.verdict())
-                            .collect(Collectors.joining(", "));
-        }
-    }
-
-    /**
      * What later jobs read after a gate.
      *
      * @param overall     the worst verdict and outcome of every gate, with the calls and ratios of every campaign
@@ -75,17 +44,14 @@ public final class BuildResults {
         }
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<GateResult> recorded = new ArrayList<>();
 
-    /** Records a gate's results; returns what later jobs read now, across every gate of the build. */
-    public synchronized View record(String gate, String project, Path directory, List<GateResult> results) {
-        entries.add(new Entry(gate, project, directory, List.copyOf(results), null));
-        return view(entry -> true);
-    }
-
-    /** Records a gate that could not start (an invalid parameter, no token): the build's verdict is then ERROR. */
-    public synchronized View recordNotStarted(String gate, String project, Path directory, String summaryLine) {
-        entries.add(new Entry(gate, project, directory, List.of(), summaryLine));
+    /**
+     * Records a gate's result, or that it could not start (an invalid parameter, no token: the build's verdict is then
+     * ERROR); returns what later jobs read now, across every gate of the build.
+     */
+    public synchronized View record(GateResult gate) {
+        recorded.add(gate);
         return view(entry -> true);
     }
 
@@ -95,34 +61,33 @@ public final class BuildResults {
     }
 
     /** The view of a single gate run on its own, as if it were the build's only one. */
-    public static View single(List<GateResult> results, Path directory) {
-        BuildResults build = new BuildResults();
-        return build.record("default", null, directory, results);
+    public static View single(List<CampaignResult> results, Path directory) {
+        return new BuildResults().record(new GateResult("default", null, directory, results, null));
     }
 
-    private View view(Predicate<Entry> included) {
-        List<Entry> chosen = entries.stream().filter(included).toList();
-        Map<Long, GateResult> worstPerCampaign = new LinkedHashMap<>();
+    private View view(Predicate<GateResult> included) {
+        List<GateResult> chosen = recorded.stream().filter(included).toList();
+        Map<Long, CampaignResult> worstPerCampaign = new LinkedHashMap<>();
         Map<Long, Path> directoryPerCampaign = new LinkedHashMap<>();
-        for (Entry entry : chosen) {
-            for (GateResult result : entry.results()) {
-                GateResult before = worstPerCampaign.get(result.campaignId());
+        for (GateResult entry : chosen) {
+            for (CampaignResult result : entry.campaigns()) {
+                CampaignResult before = worstPerCampaign.get(result.campaignId());
                 if (before == null || result.verdict().severity() >= before.verdict().severity()) {
                     worstPerCampaign.put(result.campaignId(), result);
                     directoryPerCampaign.put(result.campaignId(), entry.directory());
                 }
             }
         }
-        List<GateResult> campaignResults = new ArrayList<>(worstPerCampaign.values());
+        List<CampaignResult> campaignResults = new ArrayList<>(worstPerCampaign.values());
         List<ResultValues> campaigns = new ArrayList<>();
-        for (GateResult result : campaignResults) {
+        for (CampaignResult result : campaignResults) {
             campaigns.add(ResultValues.of(result, directoryPerCampaign.get(result.campaignId()), campaignResults));
         }
         Set<Path> directories = new LinkedHashSet<>();
-        chosen.stream().map(Entry::directory).filter(Objects::nonNull).forEach(directories::add);
+        chosen.stream().map(GateResult::directory).filter(Objects::nonNull).forEach(directories::add);
 
-        Verdict verdict = chosen.stream().map(Entry::verdict).reduce(Verdict.PASS, Verdict::worse);
-        BuildOutcome outcome = chosen.stream().map(Entry::outcome).reduce(BuildOutcome.PASS, BuildOutcome::worse);
+        Verdict verdict = chosen.stream().map(GateResult::verdict).reduce(Verdict.PASS, Verdict::worse);
+        BuildOutcome outcome = chosen.stream().map(GateResult::outcome).reduce(BuildOutcome.PASS, BuildOutcome::worse);
         ResultValues overall;
         if (chosen.size() == 1 && chosen.get(0).notStarted() == null && campaigns.size() == 1) {
             overall = campaigns.get(0);
@@ -137,9 +102,9 @@ public final class BuildResults {
         chosen.forEach(entry -> names.add(entry.gate()));
         if (names.size() > 1) {
             for (String name : names) {
-                List<Entry> ofGate = chosen.stream().filter(entry -> entry.gate().equals(name)).toList();
-                Verdict gateVerdict = ofGate.stream().map(Entry::verdict).reduce(Verdict.PASS, Verdict::worse);
-                BuildOutcome gateOutcome = ofGate.stream().map(Entry::outcome)
+                List<GateResult> ofGate = chosen.stream().filter(entry -> entry.gate().equals(name)).toList();
+                Verdict gateVerdict = ofGate.stream().map(GateResult::verdict).reduce(Verdict.PASS, Verdict::worse);
+                BuildOutcome gateOutcome = ofGate.stream().map(GateResult::outcome)
                         .reduce(BuildOutcome.PASS, BuildOutcome::worse);
                 gates.put(name, ResultValues.verdictOnly(gateVerdict, gateOutcome,
                         ofGate.get(ofGate.size() - 1).summaryLine()));

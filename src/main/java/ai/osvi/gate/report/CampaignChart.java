@@ -1,13 +1,13 @@
 package ai.osvi.gate.report;
 
-import ai.osvi.gate.BuildOutcome;
-import ai.osvi.gate.GateResult;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.Timeline;
 import ai.osvi.gate.polling.WaitResult;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.rules.Rule;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -89,7 +89,7 @@ public final class CampaignChart {
      * The SVG document, with {@code redactor} applied to every text before it is escaped; {@code simulation} names the
      * simulator's scenario when the run was simulated, else {@code null}. Requires at least one point in the timeline.
      */
-    public static String svg(GateResult result, GateConfig config, UnaryOperator<String> redactor, String simulation) {
+    public static String svg(CampaignResult result, GateConfig config, UnaryOperator<String> redactor, String simulation) {
         WaitResult wait = result.waitResult();
         Timeline timeline = wait.timeline();
         if (timeline.isEmpty()) {
@@ -101,7 +101,7 @@ public final class CampaignChart {
     /** One chart being drawn. */
     private static final class Drawing {
 
-        private final GateResult result;
+        private final CampaignResult result;
         private final GateConfig config;
         private final String simulation;
         private final List<Timeline.Point> points;
@@ -110,7 +110,7 @@ public final class CampaignChart {
         private final double seconds;
         private final TimeUnit unit;
 
-        Drawing(GateResult result, GateConfig config, UnaryOperator<String> redactor, String simulation) {
+        Drawing(CampaignResult result, GateConfig config, UnaryOperator<String> redactor, String simulation) {
             this.result = result;
             this.config = config;
             this.simulation = simulation;

@@ -1,12 +1,11 @@
 package ai.osvi.gate.report;
 
-import ai.osvi.gate.Gate;
-import ai.osvi.gate.BuildOutcome;
-import ai.osvi.gate.GateResult;
-import ai.osvi.gate.Verdict;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Verdict;
 import ai.osvi.gate.rules.Percentages;
 import ai.osvi.gate.rules.RuleResult;
 import java.io.IOException;
@@ -23,17 +22,17 @@ public final class GithubSummary {
     private GithubSummary() {
     }
 
-    public static String markdown(GateResult result, GateConfig config) {
+    public static String markdown(CampaignResult result, GateConfig config) {
         return markdown(result, config, UnaryOperator.identity());
     }
 
     /** The Markdown, with {@code redactor} applied to every text before it is escaped, and to the whole. */
-    public static String markdown(GateResult result, GateConfig config, UnaryOperator<String> redactor) {
+    public static String markdown(CampaignResult result, GateConfig config, UnaryOperator<String> redactor) {
         return markdown(result, config, redactor, null);
     }
 
     /** As above; {@code simulation} names the simulator's scenario when the run was simulated, else {@code null}. */
-    public static String markdown(GateResult result, GateConfig config, UnaryOperator<String> redactor,
+    public static String markdown(CampaignResult result, GateConfig config, UnaryOperator<String> redactor,
             String simulation) {
         StringBuilder md = new StringBuilder();
         CampaignStatus snapshot = result.waitResult().lastSnapshot();
@@ -46,9 +45,9 @@ public final class GithubSummary {
                     .append("' of the embedded OSVI simulator; nothing real was contacted.\n\n");
         }
         md.append(escape(result.summary(), redactor)).append("\n\n");
-        if (result.evaluation() != null && !result.evaluation().results().isEmpty()) {
+        if (!result.ruleResults().isEmpty()) {
             md.append("| Rule | Actual | Limit | Result |\n|---|---:|---:|---|\n");
-            for (RuleResult r : result.evaluation().results()) {
+            for (RuleResult r : result.ruleResults()) {
                 md.append("| `").append(r.rule().subject()).append("` | ").append(r.shownActual()).append(" | ")
                         .append(escape(r.shownLimit(), redactor)).append(" | ")
                         .append(r.passed() ? "PASS" : "**FAIL**")
@@ -79,27 +78,27 @@ public final class GithubSummary {
             md.append("\n> ").append(escape(detail, redactor)).append("\n");
         }
         if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
-            md.append("\n> Note: ").append(escape(Gate.UPLOAD_ID_NOTE, redactor)).append("\n");
+            md.append("\n> Note: ").append(escape(GateConfig.UPLOAD_ID_NOTE, redactor)).append("\n");
         }
         md.append("\n");
         return md.toString();
     }
 
     /** Appends to the file GitHub Actions names in {@code GITHUB_STEP_SUMMARY}. */
-    public static void append(Path summaryFile, GateResult result, GateConfig config,
+    public static void append(Path summaryFile, CampaignResult result, GateConfig config,
             UnaryOperator<String> redactor) throws IOException {
         append(summaryFile, result, config, redactor, null);
     }
 
     /** As above; {@code simulation} names the simulator's scenario when the run was simulated, else {@code null}. */
-    public static void append(Path summaryFile, GateResult result, GateConfig config,
+    public static void append(Path summaryFile, CampaignResult result, GateConfig config,
             UnaryOperator<String> redactor, String simulation) throws IOException {
         Files.writeString(summaryFile, redactor.apply(markdown(result, config, redactor, simulation)),
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** By what the result did to the build: a warning sign never stands beside a failed build. */
-    private static String icon(GateResult result) {
+    private static String icon(CampaignResult result) {
         if (result.verdict() == Verdict.RUNNING && result.outcome() == BuildOutcome.PASS) {
             return "\u23f3";
         }

@@ -1,16 +1,16 @@
 package ai.osvi.gate.report;
 
-import ai.osvi.gate.BuildOutcome;
-import ai.osvi.gate.Gate;
-import ai.osvi.gate.GateResult;
-import ai.osvi.gate.Verdict;
 import ai.osvi.gate.client.PluginVersion;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Values;
+import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
 import ai.osvi.gate.polling.Timeline;
 import ai.osvi.gate.polling.WaitResult;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Verdict;
 import ai.osvi.gate.rules.RuleResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +20,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -62,6 +61,28 @@ public final class ReportFiles {
     private static final ObjectWriter PRETTY = JSON.writerWithDefaultPrettyPrinter();
 
     private ReportFiles() {
+    }
+
+    /**
+     * Reports in {@code directory} older than this build are an earlier build's (a reused CI workspace): removed, so
+     * that a CI step never publishes them beside this build's. Reports written by earlier executions of this build
+     * stay. Nothing is done when the directory or the build's start is unknown ({@code null}).
+     */
+    public static void removeReportsOfEarlierBuilds(Path directory, Instant buildStart, GateLog log) {
+        if (directory == null || buildStart == null) {
+            return;
+        }
+        try {
+            List<Path> removed = removeReportsOlderThan(directory, buildStart);
+            if (!removed.isEmpty()) {
+                log.info("Removed " + removed.size() + (removed.size() == 1 ? " report" : " reports")
+                        + " of an earlier build from " + directory + " (last modified before this build started).");
+                removed.forEach(file -> log.debug("Removed " + file));
+            }
+        } catch (IOException e) {
+            log.warn("Could not remove every report of an earlier build from " + directory + " (" + e
+                    + "): a CI step collecting the reports may publish them beside this build's.");
+        }
     }
 
     /**
@@ -121,12 +142,12 @@ public final class ReportFiles {
     }
 
     /** Whether {@link #write} draws the chart for {@code result}: when at least one snapshot was received. */
-    public static boolean hasChart(GateResult result) {
+    public static boolean hasChart(CampaignResult result) {
         return !result.waitResult().timeline().isEmpty();
     }
 
     /** Writes the files into {@code directory}, creating it if needed. */
-    public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt)
+    public static void write(Path directory, CampaignResult result, GateConfig config, Instant finishedAt)
             throws IOException {
         write(directory, result, config, finishedAt, UnaryOperator.identity());
     }
@@ -135,13 +156,13 @@ public final class ReportFiles {
      * As above, with {@code redactor} applied to every text the files hold (names and values, before escaping)
      * and to each file as a whole: the snapshot quotes what the API sent.
      */
-    public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt,
+    public static void write(Path directory, CampaignResult result, GateConfig config, Instant finishedAt,
             UnaryOperator<String> redactor) throws IOException {
         write(directory, result, config, finishedAt, redactor, null);
     }
 
     /** As above; {@code simulation} names the simulator's scenario when the run was simulated, else {@code null}. */
-    public static void write(Path directory, GateResult result, GateConfig config, Instant finishedAt,
+    public static void write(Path directory, CampaignResult result, GateConfig config, Instant finishedAt,
             UnaryOperator<String> redactor, String simulation) throws IOException {
         Files.createDirectories(directory);
         writeAtomically(jsonFile(directory, result.campaignId()), redactor.apply(PRETTY.writeValueAsString(
@@ -179,11 +200,11 @@ public final class ReportFiles {
         }
     }
 
-    static ObjectNode json(GateResult result, GateConfig config, Instant finishedAt) {
+    static ObjectNode json(CampaignResult result, GateConfig config, Instant finishedAt) {
         return json(result, config, finishedAt, null);
     }
 
-    static ObjectNode json(GateResult result, GateConfig config, Instant finishedAt, String simulation) {
+    static ObjectNode json(CampaignResult result, GateConfig config, Instant finishedAt, String simulation) {
         WaitResult wait = result.waitResult();
         ObjectNode root = JSON.createObjectNode();
         root.put("campaignId", result.campaignId());
@@ -196,7 +217,7 @@ public final class ReportFiles {
         root.put("simulation", simulation);
         List<String> notes = new ArrayList<>();
         if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
-            notes.add(Gate.UPLOAD_ID_NOTE);
+            notes.add(GateConfig.UPLOAD_ID_NOTE);
         }
         root.set("notes", JSON.valueToTree(notes));
 
@@ -223,7 +244,7 @@ public final class ReportFiles {
         waitNode.put("timelinePointsDropped", wait.timeline().dropped());
 
         ArrayNode rules = root.putArray("rules");
-        List<RuleResult> results = result.evaluation() == null ? List.of() : result.evaluation().results();
+        List<RuleResult> results = result.ruleResults();
         for (RuleResult r : results) {
             ObjectNode rule = rules.addObject();
             rule.put("rule", r.rule().describe());
@@ -322,20 +343,20 @@ public final class ReportFiles {
      * rule; a breach is a failure carrying "actual vs limit", a rule that could not be judged is skipped, a gate
      * that could not decide is an error.
      */
-    static String junit(GateResult result, GateConfig config, Instant finishedAt) {
+    static String junit(CampaignResult result, GateConfig config, Instant finishedAt) {
         return junit(result, config, finishedAt, UnaryOperator.identity());
     }
 
-    static String junit(GateResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor) {
+    static String junit(CampaignResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor) {
         return junit(result, config, finishedAt, redactor, null);
     }
 
-    static String junit(GateResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor,
+    static String junit(CampaignResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor,
             String simulation) {
         WaitResult wait = result.waitResult();
         String suite = "osvi.campaign." + result.campaignId();
-        List<RuleResult> judged = result.evaluation() == null ? List.of() : result.evaluation().results();
-        boolean rulesJudged = result.evaluation() != null && !judged.isEmpty();
+        List<RuleResult> judged = result.ruleResults();
+        boolean rulesJudged = !judged.isEmpty();
         int tests = 1 + config.rules().size();
         int failures = (int) judged.stream().filter(r -> !r.passed()).count();
         int errors = 0;

@@ -1,10 +1,10 @@
 package ai.osvi.gate.report;
 
-import ai.osvi.gate.BuildOutcome;
-import ai.osvi.gate.GateResult;
-import ai.osvi.gate.Verdict;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Verdict;
 import ai.osvi.gate.rules.Percentages;
 import ai.osvi.gate.rules.Rule;
 import java.math.BigDecimal;
@@ -48,7 +48,7 @@ public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcom
      *
      * @param judged every result of the same set, whose judged rules decide how many decimals a ratio needs
      */
-    static ResultValues of(GateResult result, Path reportDirectory, List<GateResult> judged) {
+    static ResultValues of(CampaignResult result, Path reportDirectory, List<CampaignResult> judged) {
         CampaignStatus snapshot = result.waitResult().lastSnapshot();
         CallCounts calls = snapshot == null ? null : snapshot.calls();
         Map<String, BigInteger> counts = new LinkedHashMap<>();
@@ -63,7 +63,7 @@ public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcom
 
     /** The values of several campaigns together: the given verdict and outcome, the sums of their calls. */
     static ResultValues combined(Verdict verdict, BuildOutcome outcome, String summaryLine,
-            List<ResultValues> campaigns, List<GateResult> judged) {
+            List<ResultValues> campaigns, List<CampaignResult> judged) {
         BigInteger total = null;
         Map<String, BigInteger> counts = new LinkedHashMap<>();
         for (ResultValues one : campaigns) {
@@ -94,12 +94,10 @@ public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcom
     }
 
     /** The rules judged on any campaign: a published ratio never contradicts one of them. */
-    private static List<Rule> judgedRules(List<GateResult> results) {
+    private static List<Rule> judgedRules(List<CampaignResult> results) {
         List<Rule> rules = new ArrayList<>();
-        for (GateResult result : results) {
-            if (result.evaluation() != null) {
-                result.evaluation().results().forEach(judged -> rules.add(judged.rule()));
-            }
+        for (CampaignResult result : results) {
+            result.ruleResults().forEach(judged -> rules.add(judged.rule()));
         }
         return rules;
     }

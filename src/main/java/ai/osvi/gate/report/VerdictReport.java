@@ -1,14 +1,14 @@
 package ai.osvi.gate.report;
 
-import ai.osvi.gate.BuildOutcome;
-import ai.osvi.gate.Evaluation;
-import ai.osvi.gate.GateLog;
-import ai.osvi.gate.GateResult;
-import ai.osvi.gate.Verdict;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Values;
+import ai.osvi.gate.log.GateLog;
+import ai.osvi.gate.log.Style;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Verdict;
 import ai.osvi.gate.rules.Percentages;
 import ai.osvi.gate.rules.Rule;
 import ai.osvi.gate.rules.RuleResult;
@@ -30,13 +30,13 @@ public final class VerdictReport {
      * Writes the table, the warnings, {@code closing} (where the reports are) and the summary line as one block, even
      * when several gates share the log.
      */
-    public static void write(GateResult result, GateConfig config, GateLog log, List<String> closing) {
+    public static void write(CampaignResult result, GateConfig config, GateLog log, List<String> closing) {
         synchronized (log) {
             writeBlock(result, config, log, closing);
         }
     }
 
-    private static void writeBlock(GateResult result, GateConfig config, GateLog log, List<String> closing) {
+    private static void writeBlock(CampaignResult result, GateConfig config, GateLog log, List<String> closing) {
         for (String line : table(result, config, log.style())) {
             log.info(line);
         }
@@ -45,8 +45,8 @@ public final class VerdictReport {
             log.info(Sparkline.heading(result.waitResult().timeline()) + ":");
             course.forEach(line -> log.info("  " + line));
         }
-        if (result.evaluation() != null) {
-            CallCounts calls = result.evaluation().calls();
+        if (result.judgedCalls() != null) {
+            CallCounts calls = result.judgedCalls();
             BigInteger sum = calls.sumOfStatuses();
             if (sum.compareTo(BigInteger.valueOf(calls.total())) < 0) {
                 log.warn("by_status counts add up to " + sum + ", not calls.total " + calls.total()
@@ -87,7 +87,7 @@ public final class VerdictReport {
     }
 
     /** The table: the campaign line, each rule with actual, limit and result, then every status count. */
-    public static List<String> table(GateResult result, GateConfig config, Style style) {
+    public static List<String> table(CampaignResult result, GateConfig config, Style style) {
         List<String> lines = new ArrayList<>();
         CampaignStatus snapshot = result.waitResult().lastSnapshot();
         String name = snapshot == null || snapshot.campaign().name() == null ? "" : " \"" + snapshot.campaign().name()
@@ -99,21 +99,20 @@ public final class VerdictReport {
                 + (result.waitResult().polls() == 1 ? "" : "s") + ", " + result.waitResult().errors() + " error"
                 + (result.waitResult().errors() == 1 ? "" : "s") + ", "
                 + Values.format(Duration.ofSeconds(result.waitResult().elapsed().toSeconds())));
-        Evaluation evaluation = result.evaluation();
-        if (evaluation == null) {
+        CallCounts calls = result.judgedCalls();
+        if (calls == null) {
             return lines;
         }
-        if (!evaluation.results().isEmpty()) {
-            int width = Math.max(4, evaluation.results().stream()
+        if (!result.ruleResults().isEmpty()) {
+            int width = Math.max(4, result.ruleResults().stream()
                     .mapToInt(r -> r.rule().subject().length()).max().orElse(4));
             String format = "  %-" + width + "s  %9s  %-9s  %s";
             lines.add(String.format(Locale.ROOT, format, "Rule", "Actual", "Limit", "Result"));
-            for (RuleResult r : evaluation.results()) {
+            for (RuleResult r : result.ruleResults()) {
                 lines.add(String.format(Locale.ROOT, format, r.rule().subject(), r.shownActual(), r.shownLimit(),
                         r.passed() ? style.good("PASS") : style.bad("FAIL")));
             }
         }
-        CallCounts calls = evaluation.calls();
         Set<String> named = new TreeSet<>();
         config.rules().stream().map(Rule::statuses).forEach(named::addAll);
         int width = Math.max(6, calls.byStatus().keySet().stream().mapToInt(String::length).max().orElse(6));

@@ -51,7 +51,7 @@ public final class EarlyVerdict {
             int comparison = new BigDecimal(best)
                     .compareTo(rule.limit().value().multiply(new BigDecimal(maxPossibleCalls)));
             if (!rule.operator().holds(comparison)) {
-                breaches.add(rule.evaluate(calls));
+                breaches.add(RuleResult.judge(rule, calls));
             }
         }
         return breaches;

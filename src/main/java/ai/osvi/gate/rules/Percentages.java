@@ -23,7 +23,7 @@ public final class Percentages {
         if (total == 0) {
             return "n/a";
         }
-        return plain(BigDecimal.valueOf(count).multiply(HUNDRED)
+        return Ratio.plain(BigDecimal.valueOf(count).multiply(HUNDRED)
                 .divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP)) + "%";
     }
 
@@ -56,13 +56,5 @@ public final class Percentages {
             }
         }
         return true;
-    }
-
-    static String plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.scale() < 0) {
-            stripped = stripped.setScale(0);
-        }
-        return stripped.toPlainString();
     }
 }

@@ -47,6 +47,15 @@ public final class Ratio implements Comparable<Ratio> {
 
     @Override
     public String toString() {
-        return Percentages.plain(percent()) + "%";
+        return plain(percent()) + "%";
+    }
+
+    /** {@code 7.50} as "7.5", {@code 1E+2} as "100". */
+    static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() < 0) {
+            stripped = stripped.setScale(0);
+        }
+        return stripped.toPlainString();
     }
 }

@@ -1,7 +1,9 @@
 package ai.osvi.gate.rules;
 
+import ai.osvi.gate.model.CallCounts;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * The outcome of one rule on one snapshot.
@@ -12,9 +14,23 @@ import java.math.BigInteger;
  */
 public record RuleResult(Rule rule, BigInteger count, long total, BigDecimal actualRatio, boolean passed) {
 
+    /** Judges {@code rule} on {@code calls}; requires {@code calls.total() > 0}. */
+    public static RuleResult judge(Rule rule, CallCounts calls) {
+        if (calls.total() <= 0) {
+            throw new IllegalArgumentException("a ratio needs at least one call");
+        }
+        BigInteger count = calls.sum(rule.statuses());
+        // Exact: count / total OP limit  <=>  count OP limit * total
+        int comparison = new BigDecimal(count).compareTo(rule.limit().value()
+                .multiply(BigDecimal.valueOf(calls.total())));
+        boolean passed = rule.operator().holds(comparison);
+        BigDecimal actual = Percentages.consistentRatio(count, calls.total(), 3, List.of(rule));
+        return new RuleResult(rule, count, calls.total(), actual, passed);
+    }
+
     /** The actual ratio as a percentage, as shown to users: "5.0001%". */
     public String shownActual() {
-        return Percentages.plain(actualRatio.movePointRight(2)) + "%";
+        return Ratio.plain(actualRatio.movePointRight(2)) + "%";
     }
 
     /** "failed ratio is 7.5%, but the maximum is 5%". */

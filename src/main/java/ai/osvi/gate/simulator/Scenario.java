@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * A timeline of what the simulated API answers: snapshots (the {@code data} object of the status response) and
- * error responses, each from an offset after the first request on. See the README for the file format.
+ * error responses, each from an offset after the first request on. The file format: src/site/markdown/simulator.md.
  */
 public final class Scenario {
 
@@ -219,7 +219,8 @@ public final class Scenario {
 
     private static InvalidConfigurationException invalidFile(String source, String problem) {
         return new InvalidConfigurationException("simulation", "Invalid scenario " + source + " ("
-                + Values.label("simulation") + "): " + problem + ". See the README's 'Scenario files' section.");
+                + Values.label("simulation") + "): " + problem
+                + ". See 'Scenario files' in src/site/markdown/simulator.md.");
     }
 
     public String name() {

@@ -1,14 +1,15 @@
 package ai.osvi.gate.simulator;
 
-import ai.osvi.gate.GateLog;
 import ai.osvi.gate.GateRun;
 import ai.osvi.gate.client.ApiToken;
 import ai.osvi.gate.client.OsviHttpClient;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
+import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.result.GateResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public final class Simulation {
      * folder). The configured {@code baseUrl} is replaced by the simulator's, and {@code campaignId} defaults to the
      * scenario's campaign.
      */
-    public static GateRun.Results run(String scenarioNameOrPath, RawGateConfig raw, GateLog log, AbortSignal abort,
+    public static GateResult run(String scenarioNameOrPath, RawGateConfig raw, GateLog log, AbortSignal abort,
             GateRun.Reports reports) throws InvalidConfigurationException {
         return run(scenarioNameOrPath, Path.of(""), raw, log, abort, reports, null);
     }
@@ -42,7 +43,7 @@ public final class Simulation {
      * As above, a relative scenario path being resolved against {@code baseDirectory}; with {@code checkClock}, one
      * check of the campaign as it is when the simulator starts ({@code check-campaign}) instead of a wait.
      */
-    public static GateRun.Results run(String scenarioNameOrPath, Path baseDirectory, RawGateConfig raw, GateLog log,
+    public static GateResult run(String scenarioNameOrPath, Path baseDirectory, RawGateConfig raw, GateLog log,
             AbortSignal abort, GateRun.Reports reports, Clock checkClock) throws InvalidConfigurationException {
         Scenario scenario = Scenario.load(scenarioNameOrPath, baseDirectory);
         RawGateConfig simulated = raw.withDefaultCampaignId(scenario.campaignId());

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import ai.osvi.gate.BuildOutcome;
 import ai.osvi.gate.Gate;
-import ai.osvi.gate.GateResult;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.TestConfig;
-import ai.osvi.gate.Verdict;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Verdict;
 import ai.osvi.gate.simulator.Scenario;
 import ai.osvi.gate.simulator.SimulatorServer;
 import ai.osvi.it.ForwardProxy;
@@ -58,7 +58,7 @@ class NameLookupDeadlineTest {
         try (OsviHttpClient client = client(URI.create("https://api.hang.test/"), Duration.ofSeconds(30), null)) {
             long start = System.nanoTime();
             assertTimeoutPreemptively(HANG, () -> assertThatThrownBy(() -> client.fetch(7, Duration.ofSeconds(1)))
-                    .isInstanceOf(TransientApiException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessage("the name lookup (DNS) of api.hang.test did not answer within 1s (the time left"
                             + " before the gate's deadline): check this machine's DNS settings"));
             assertThat(Duration.ofNanos(System.nanoTime() - start))
@@ -72,7 +72,7 @@ class NameLookupDeadlineTest {
             for (int poll = 0; poll < 3; poll++) {
                 long start = System.nanoTime();
                 assertTimeoutPreemptively(HANG, () -> assertThatThrownBy(() -> client.fetch(7))
-                        .isInstanceOf(TransientApiException.class)
+                        .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                         .hasMessage("the name lookup (DNS) of api.hang.test did not answer within 700ms"
                                 + " (requestTimeout): check this machine's DNS settings"));
                 assertThat(Duration.ofNanos(System.nanoTime() - start))
@@ -90,7 +90,7 @@ class NameLookupDeadlineTest {
                         new ProxySettings("proxy.hang.test", 3128, null, null, null, "settings.xml proxy 'corp'"))) {
             long start = System.nanoTime();
             assertTimeoutPreemptively(HANG, () -> assertThatThrownBy(() -> client.fetch(7, Duration.ofSeconds(1)))
-                    .isInstanceOf(TransientApiException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessage("the name lookup (DNS) of the proxy proxy.hang.test did not answer within 1s (the"
                             + " time left before the gate's deadline): check this machine's DNS settings"));
             assertThat(Duration.ofNanos(System.nanoTime() - start))
@@ -127,7 +127,7 @@ class NameLookupDeadlineTest {
         }
         try (OsviHttpClient client = client(URI.create("https://nowhere.osvi.test/"), Duration.ofSeconds(5), null)) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(TransientApiException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessage("unknown host nowhere.osvi.test (check baseUrl and DNS)");
         }
     }
@@ -185,7 +185,7 @@ class NameLookupDeadlineTest {
         GateConfig config = raw.parse();
         RecordingLog log = new RecordingLog();
         long start = System.nanoTime();
-        GateResult result = assertTimeoutPreemptively(HANG, () -> {
+        CampaignResult result = assertTimeoutPreemptively(HANG, () -> {
             try (OsviHttpClient client = client(config.baseUrl(), config.requestTimeout(), null)) {
                 return new Gate(config, client, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0).run();
             }

@@ -15,9 +15,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +84,7 @@ class OsviHttpClientTest {
         try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), "someOtherToken16");
                 OsviHttpClient client = client(simulator.baseUrl(), Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(AuthenticationException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TOKEN_REJECTED)
                     .hasMessageStartingWith("OSVI rejected the API token from environment variable OSVI_API_TOKEN"
                             + " (HTTP 401: Invalid API token).")
                     .message().doesNotContain(TOKEN);
@@ -92,7 +92,7 @@ class OsviHttpClientTest {
         try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
                 OsviHttpClient client = client(simulator.baseUrl(), Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(8))
-                    .isInstanceOf(CampaignNotFoundException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.NOT_FOUND)
                     .hasMessageStartingWith("campaign 8 not found on this account (HTTP 404: Campaign not found).");
         }
     }
@@ -103,7 +103,7 @@ class OsviHttpClientTest {
         URI baseUrl = serve(502, "text/html", "<html>bad gateway for token " + TOKEN + "</html>", seen);
         try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(TransientApiException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessage("HTTP 502 Bad Gateway")
                     .message().doesNotContain(TOKEN);
         }
@@ -144,7 +144,7 @@ class OsviHttpClientTest {
         URI baseUrl = serve(302, "text/plain", "", seen, "Location", "http://127.0.0.2:9/elsewhere");
         try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(RequestRejectedException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.REDIRECT)
                     .hasMessage("HTTP 302 Temporary Redirect: " + baseUrl + "v1/campaigns/7/status redirects to"
                             + " http://127.0.0.2:9/elsewhere. Redirects are never followed (the token is only sent to"
                             + " baseUrl): set baseUrl to the final address.");
@@ -169,7 +169,7 @@ class OsviHttpClientTest {
         try (OsviHttpClient client = client(slow, Duration.ofSeconds(30))) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> client.fetch(7, Duration.ofMillis(800)))
-                    .isInstanceOf(TransientApiException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessage("no complete response within 800ms (the time left before the gate's deadline) from"
                             + " 127.0.0.1:" + raw.getAddress().getPort());
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_800));
@@ -204,7 +204,7 @@ class OsviHttpClientTest {
         }
         try (OsviHttpClient client = client(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(2))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(TransientApiException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessageStartingWith("could not connect to 127.0.0.1:" + port);
         }
     }
@@ -216,7 +216,7 @@ class OsviHttpClientTest {
                         Duration.ofMillis(700))) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(TransientApiException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessageContaining("within 700ms (requestTimeout)");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         }
@@ -244,7 +244,7 @@ class OsviHttpClientTest {
                 Duration.ofMillis(800))) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(TransientApiException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessageContaining("no complete response within 800ms (requestTimeout)");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         }
@@ -257,7 +257,7 @@ class OsviHttpClientTest {
                 "Retry-After", "42");
         try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOfSatisfying(TransientApiException.class,
+                    .isInstanceOfSatisfying(ApiException.class,
                             e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(42)))
                     .hasMessage("HTTP 429 Too Many Requests: rate limited (Retry-After 42s)");
         }
@@ -269,7 +269,7 @@ class OsviHttpClientTest {
         URI baseUrl = serve(200, "application/json", " ".repeat(OsviHttpClient.MAX_BODY_BYTES + 1), seen);
         try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(10))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(TransientApiException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessage("the response body is larger than 16 MiB; refused");
         }
     }
@@ -300,7 +300,7 @@ class OsviHttpClientTest {
                 seen);
         try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(RequestRejectedException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.REFUSED)
                     .hasMessage("HTTP 403 Forbidden: plan does not include the API: the API refused the request for "
                             + baseUrl + "v1/campaigns/7/status; polling again cannot help.");
         }

@@ -49,7 +49,7 @@ class ProxyTest {
                 OsviHttpClient client = client(simulator, new ProxySettings("127.0.0.1", proxy.port(),
                         "builder", "wrong", null, "settings.xml proxy 'corp'"))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(ProxyAuthenticationException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.PROXY_AUTHENTICATION)
                     .hasMessage("HTTP 407 Proxy Authentication Required: the proxy http://127.0.0.1:" + proxy.port()
                             + " (settings.xml proxy 'corp') refused its credentials; check the username and password"
                             + " of that proxy.")
@@ -92,7 +92,7 @@ class ProxyTest {
                                 "settings.xml proxy 'corp'"), Clock.systemUTC())) {
             // HttpClient 5 classic returns the 407 answer to the CONNECT as the response, not as an exception
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(ProxyAuthenticationException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.PROXY_AUTHENTICATION)
                     .hasMessage("HTTP 407 Proxy Authentication Required: the proxy http://127.0.0.1:" + proxy.port()
                             + " (settings.xml proxy 'corp') refused its credentials; check the username and password"
                             + " of that proxy.")
@@ -110,7 +110,7 @@ class ProxyTest {
                 OsviHttpClient client = client(simulator, new ProxySettings("127.0.0.1", proxy.port(), null, null,
                         null, "settings.xml proxy 'corp'"))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(ProxyAuthenticationException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.PROXY_AUTHENTICATION)
                     .hasMessage("HTTP 407 Proxy Authentication Required: the proxy http://127.0.0.1:" + proxy.port()
                             + " (settings.xml proxy 'corp') asks for credentials; give that proxy a <username> and"
                             + " <password> in settings.xml.");
@@ -130,7 +130,7 @@ class ProxyTest {
                 try (OsviHttpClient client = new OsviHttpClient(viaName, new ApiToken(TOKEN, "test"),
                         Duration.ofSeconds(5))) {
                     assertThatThrownBy(() -> client.fetch(7))
-                            .isInstanceOf(ProxyAuthenticationException.class)
+                            .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.PROXY_AUTHENTICATION)
                             .hasMessage("HTTP 407 Proxy Authentication Required: the proxy set by the JVM's proxy"
                                     + " properties asks for credentials, and the gate only sends those of a"
                                     + " settings.xml <proxy>; declare that proxy in settings.xml with its <username>"

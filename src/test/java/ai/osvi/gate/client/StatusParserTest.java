@@ -1,8 +1,8 @@
 package ai.osvi.gate.client;
 
+import static java.util.stream.Collectors.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static java.util.stream.Collectors.joining;
 
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
@@ -28,7 +28,7 @@ class StatusParserTest {
                ]}}
             """;
 
-    private static CampaignStatus parse(String json) throws TransientApiException {
+    private static CampaignStatus parse(String json) throws ApiException {
         return StatusParser.parse(json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -100,7 +100,7 @@ class StatusParserTest {
     @Test
     void success_false_should_be_a_transient_error_with_the_api_error_text() {
         assertThatThrownBy(() -> parse("{\"success\": false, \"error\": \"temporarily unavailable\"}"))
-                .isInstanceOf(TransientApiException.class)
+                .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                 .hasMessage("the API answered success: false (error: temporarily unavailable)");
     }
 
@@ -181,7 +181,7 @@ class StatusParserTest {
                 assertThatThrownBy(() -> StatusParser.parse(body.getBytes(StandardCharsets.UTF_8),
                         text -> text.replace(token, "****")))
                         .as(body)
-                        .isInstanceOf(TransientApiException.class)
+                        .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                         .hasMessageMatching("unexpected response: data\\.(calls\\.by_status\\.\\*{4}|\\*{4}\\.a)"
                                 + " appears more than once in its object \\(duplicate names are ambiguous\\)")
                         .message().doesNotContain(token).doesNotContain(spelling)
@@ -326,7 +326,7 @@ class StatusParserTest {
         String second = "{\"campaign_upload_id\": 20, \"created_at\": \"2026-06-02T11:00:00+05:30\",";
         String queue = "{\"agent_uuid\": \"agent_d\", \"completed\": true}";
         assertThatThrownBy(() -> parse(several(queue, "{\"agent_uuid\": \"agent_d\"}")))
-                .isInstanceOf(TransientApiException.class)
+                .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                 .hasMessage("unexpected response: data.uploads[1].queues[1].completed is missing (expected a boolean)");
         assertThatThrownBy(() -> parse(several(queue, "{\"completed\": 1}")))
                 .hasMessage("unexpected response: data.uploads[1].queues[1].completed is 1, expected a boolean");

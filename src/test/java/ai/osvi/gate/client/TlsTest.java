@@ -53,7 +53,7 @@ class TlsTest {
                 URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/"),
                 new ApiToken("tlsTOKEN12345678", "test"), Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(TransientApiException.class)
+                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessageStartingWith("TLS failure talking to 127.0.0.1:" + server.getAddress().getPort());
         } finally {
             server.stop(0);

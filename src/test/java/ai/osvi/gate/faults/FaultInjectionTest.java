@@ -11,17 +11,17 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.osvi.gate.BuildOutcome;
 import ai.osvi.gate.Gate;
-import ai.osvi.gate.GateResult;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.TestConfig;
-import ai.osvi.gate.Verdict;
 import ai.osvi.gate.client.ApiToken;
 import ai.osvi.gate.client.OsviHttpClient;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Verdict;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -69,7 +69,7 @@ class FaultInjectionTest {
 
     private final RecordingLog log = new RecordingLog();
 
-    private GateResult runGate(String baseUrl, String timeout, String requestTimeout) {
+    private CampaignResult runGate(String baseUrl, String timeout, String requestTimeout) {
         TestConfig raw = new TestConfig();
         raw.baseUrl = baseUrl;
         raw.timeout = timeout;
@@ -84,11 +84,11 @@ class FaultInjectionTest {
         }
     }
 
-    private GateResult firstThenComplete(ResponseDefinitionBuilder fault) {
+    private CampaignResult firstThenComplete(ResponseDefinitionBuilder fault) {
         return firstThenComplete(fault, "1s");
     }
 
-    private GateResult firstThenComplete(ResponseDefinitionBuilder fault, String requestTimeout) {
+    private CampaignResult firstThenComplete(ResponseDefinitionBuilder fault, String requestTimeout) {
         api.stubFor(get(urlEqualTo(PATH)).inScenario("fault").whenScenarioStateIs(STARTED)
                 .willReturn(fault).willSetStateTo("recovered"));
         api.stubFor(get(urlEqualTo(PATH)).inScenario("fault").whenScenarioStateIs("recovered")
@@ -137,7 +137,7 @@ class FaultInjectionTest {
     @MethodSource("recoverableFaults")
     void a_fault_should_be_retried_and_the_next_good_answer_decide(String kind, ResponseDefinitionBuilder fault,
             String expectedWarning) {
-        GateResult result = firstThenComplete(fault);
+        CampaignResult result = firstThenComplete(fault);
 
         assertThat(result.verdict()).as(kind).isEqualTo(Verdict.PASS);
         assertThat(result.waitResult().errors()).isEqualTo(1);
@@ -163,7 +163,7 @@ class FaultInjectionTest {
         api.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(302)
                 .withHeader("Location", elsewhere.baseUrl() + PATH)));
 
-        GateResult result = runGate(api.baseUrl(), "3s", "1s");
+        CampaignResult result = runGate(api.baseUrl(), "3s", "1s");
 
         // a redirect is final: one request, then ERROR naming the target and the fix
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
@@ -185,7 +185,7 @@ class FaultInjectionTest {
         api.stubFor(get(urlEqualTo(PATH)).willReturn(hang));
 
         long start = System.nanoTime();
-        GateResult result = runGate(api.baseUrl(), "3s", "1s");
+        CampaignResult result = runGate(api.baseUrl(), "3s", "1s");
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
@@ -210,7 +210,7 @@ class FaultInjectionTest {
                 }
             }
             long start = System.nanoTime();
-            GateResult result = runGate("http://127.0.0.1:" + full.getLocalPort(), "3s", "1s");
+            CampaignResult result = runGate("http://127.0.0.1:" + full.getLocalPort(), "3s", "1s");
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
@@ -231,7 +231,7 @@ class FaultInjectionTest {
         raw.timeout = "30s";
         raw.maxConsecutiveErrors = "3";
         GateConfig config = raw.parse();
-        GateResult result;
+        CampaignResult result;
         try (OsviHttpClient client = new OsviHttpClient(config.baseUrl(), new ApiToken(TOKEN, "test"),
                 config.requestTimeout())) {
             result = new Gate(config, client, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0).run();

@@ -8,8 +8,8 @@ import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.ScriptedSource;
 import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.TestConfig;
+import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.StatusSource;
-import ai.osvi.gate.client.TransientApiException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class CampaignWaiterTest {
         config.timeout = "20s";
         ScriptedSource source = new ScriptedSource(time)
                 .then(Snapshots.active().queues(19, false).calls("picked", 1))
-                .then(new TransientApiException("HTTP 503 Service Unavailable"));
+                .then(ApiException.transientFault("HTTP 503 Service Unavailable"));
 
         WaitResult result = await(source);
 

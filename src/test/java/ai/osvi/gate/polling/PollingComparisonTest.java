@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.osvi.gate.FakeTime;
 import ai.osvi.gate.Gate;
-import ai.osvi.gate.GateLog;
 import ai.osvi.gate.SilentLog;
-import ai.osvi.gate.GateResult;
 import ai.osvi.gate.TestConfig;
-import ai.osvi.gate.Verdict;
 import ai.osvi.gate.client.StatusSource;
+import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ class PollingComparisonTest {
             requests[0]++;
             return source.fetch(id);
         };
-        GateResult result = new Gate(config.parse(), counting, time, SILENT, new AbortSignal(), () -> 0).run();
+        CampaignResult result = new Gate(config.parse(), counting, time, SILENT, new AbortSignal(), () -> 0).run();
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         double detectedAt = startOffset + (time.nanoTime() - zero) / 1e9;
         return new Run(detectedAt - shape.end(), requests[0]);

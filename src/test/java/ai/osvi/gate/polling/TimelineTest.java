@@ -7,7 +7,7 @@ import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.ScriptedSource;
 import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.TestConfig;
-import ai.osvi.gate.client.TransientApiException;
+import ai.osvi.gate.client.ApiException;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -26,7 +26,7 @@ class TimelineTest {
         TestConfig config = new TestConfig();
         ScriptedSource source = new ScriptedSource(time)
                 .then(Snapshots.active().queues(19, false, false).calls("picked", 0))
-                .then(new TransientApiException("HTTP 503"))
+                .then(ApiException.transientFault("HTTP 503"))
                 .then(Snapshots.active().queues(19, true, false).calls("picked", 8, "failed", 2))
                 .then(Snapshots.active().queues(19, true, true).calls("picked", 15, "failed", 5));
 

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.osvi.gate.FakeTime;
-import ai.osvi.gate.GateLog;
 import ai.osvi.gate.ScriptedSource;
 import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.TimedCampaign;
+import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.StatusSource;
-import ai.osvi.gate.client.TransientApiException;
+import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
@@ -117,9 +117,9 @@ class WaitLinesTest {
     @Test
     void lines_should_keep_coming_while_a_retry_after_runs_and_say_the_last_poll_failed() {
         ScriptedSource source = new ScriptedSource(time)
-                .then(new TransientApiException("HTTP 503 Service Unavailable", Duration.ofSeconds(150)))
+                .then(ApiException.transientFault("HTTP 503 Service Unavailable", Duration.ofSeconds(150)))
                 .then(snapshot(0, 0))
-                .then(new TransientApiException("HTTP 503 Service Unavailable", Duration.ofSeconds(100)))
+                .then(ApiException.transientFault("HTTP 503 Service Unavailable", Duration.ofSeconds(100)))
                 .then(snapshot(1000, 4));
 
         await(source);

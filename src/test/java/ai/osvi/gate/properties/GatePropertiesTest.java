@@ -2,23 +2,21 @@ package ai.osvi.gate.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.osvi.gate.BuildOutcome;
 import ai.osvi.gate.FakeTime;
 import ai.osvi.gate.Gate;
-import ai.osvi.gate.GateLog;
-import ai.osvi.gate.GateResult;
 import ai.osvi.gate.TestConfig;
-import ai.osvi.gate.Verdict;
 import ai.osvi.gate.client.ApiException;
-import ai.osvi.gate.client.AuthenticationException;
 import ai.osvi.gate.client.StatusSource;
-import ai.osvi.gate.client.TransientApiException;
 import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Verdict;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -268,7 +266,7 @@ class GatePropertiesTest {
 
     /**
      * The API as the gate's HTTP client sees it, in virtual time. An answer slower than the client's bound is not
-     * received: the client gives up at the bound with the TransientApiException it throws for a request timeout.
+     * received: the client gives up at the bound with the ApiException it throws for a request timeout.
      */
     static final class SlowApi implements StatusSource {
 
@@ -311,7 +309,7 @@ class GatePropertiesTest {
             polls++;
             if (answer.latency().compareTo(bound) > 0) {
                 time.advance(bound);
-                throw new TransientApiException("no complete response within " + bound.toMillis() + "ms");
+                throw ApiException.transientFault("no complete response within " + bound.toMillis() + "ms");
             }
             time.advance(answer.latency());
             if (answer.body() instanceof ApiException error) {
@@ -370,7 +368,7 @@ class GatePropertiesTest {
         ReportLog log = new ReportLog();
         Random jitter = new Random(run.seed());
 
-        GateResult result;
+        CampaignResult result;
         try {
             result = new Gate(config, api, time, log, new AbortSignal(), jitter::nextDouble).run();
         } catch (RuntimeException e) {
@@ -407,9 +405,9 @@ class GatePropertiesTest {
         Verdict verdict = result.verdict();
         BuildOutcome outcome = result.outcome();
 
-        boolean evaluatedAtTimeout = verdict == Verdict.TIMEOUT && result.evaluation() != null;
+        boolean evaluatedAtTimeout = verdict == Verdict.TIMEOUT && result.judgedCalls() != null;
         if (verdict == Verdict.TIMEOUT && kept != null && raw.onTimeout.equals("evaluate")) {
-            assertThat(result.evaluation()).as("onTimeout=evaluate judges the last snapshot, shown beside the TIMEOUT")
+            assertThat(result.judgedCalls()).as("onTimeout=evaluate judges the last snapshot, shown beside the TIMEOUT")
                     .isNotNull();
         }
         if (verdict == Verdict.PASS || verdict == Verdict.FAIL || verdict == Verdict.INCONCLUSIVE
@@ -677,9 +675,9 @@ class GatePropertiesTest {
         Arbitrary<Object> body = Arbitraries.frequencyOf(
                 Tuple.of(8, snapshots(edges).map(snapshot -> (Object) snapshot)),
                 Tuple.of(3, Arbitraries.of(
-                        new TransientApiException("HTTP 503 Service Unavailable", Duration.ofSeconds(30)),
-                        new TransientApiException("HTTP 502 Bad Gateway"))),
-                Tuple.of(1, Arbitraries.just(new AuthenticationException("HTTP 401"))));
+                        ApiException.transientFault("HTTP 503 Service Unavailable", Duration.ofSeconds(30)),
+                        ApiException.transientFault("HTTP 502 Bad Gateway"))),
+                Tuple.of(1, Arbitraries.just(ApiException.refused(401, "HTTP 401"))));
         Arbitrary<Answer> answer = Combinators.combine(body, latency).as(Answer::new);
         return Combinators.combine(configs(edges), answer.list().ofMinSize(1).ofMaxSize(25), Arbitraries.longs())
                 .as(Run::new);

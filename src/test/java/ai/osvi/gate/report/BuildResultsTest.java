@@ -2,9 +2,9 @@ package ai.osvi.gate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.osvi.gate.BuildOutcome;
-import ai.osvi.gate.GateRun;
-import ai.osvi.gate.Verdict;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.GateResult;
+import ai.osvi.gate.result.Verdict;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +16,19 @@ class BuildResultsTest {
     private final LaterJobsFixture fixture = new LaterJobsFixture();
     private final BuildResults build = new BuildResults();
 
-    private GateRun.Results failing(long campaign) throws Exception {
+    private GateResult failing(long campaign) throws Exception {
         return fixture.run(String.valueOf(campaign), Map.of(campaign, LaterJobsFixture.failing()));
     }
 
-    private GateRun.Results passing(long campaign) throws Exception {
+    private GateResult passing(long campaign) throws Exception {
         return fixture.run(String.valueOf(campaign), Map.of(campaign, ai.osvi.gate.Snapshots.active()
                 .queues(19, true).calls("picked", 97, "failed", 3).build()));
     }
 
     @Test
     void a_pass_after_a_fail_should_leave_the_build_at_fail_with_each_gates_own_values() throws Exception {
-        build.record("strict", "p", Path.of("a"), failing(8).results());
-        BuildResults.View view = build.record("blocking", "p", Path.of("a"), passing(7).results());
+        build.record(new GateResult("strict", "p", Path.of("a"), failing(8).campaigns(), null));
+        BuildResults.View view = build.record(new GateResult("blocking", "p", Path.of("a"), passing(7).campaigns(), null));
 
         assertThat(view.overall().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(view.overall().summaryLine()).isEqualTo("OSVI gate: FAIL 2 gates: strict FAIL, blocking PASS");
@@ -43,8 +43,8 @@ class BuildResultsTest {
 
     @Test
     void a_campaign_gated_twice_should_keep_its_worse_result_and_count_its_calls_once() throws Exception {
-        build.record("strict", "p", null, failing(7).results());
-        BuildResults.View view = build.record("lenient", "p", null, passing(7).results());
+        build.record(new GateResult("strict", "p", null, failing(7).campaigns(), null));
+        BuildResults.View view = build.record(new GateResult("lenient", "p", null, passing(7).campaigns(), null));
 
         assertThat(view.campaigns()).singleElement().satisfies(only -> assertThat(only.verdict())
                 .isEqualTo(Verdict.FAIL));
@@ -54,8 +54,8 @@ class BuildResultsTest {
 
     @Test
     void a_gate_that_did_not_start_should_make_the_build_error() throws Exception {
-        build.record("first", "p", Path.of("a"), passing(7).results());
-        BuildResults.View view = build.recordNotStarted("second", "p", Path.of("b"), "OSVI gate: ERROR: no token");
+        build.record(new GateResult("first", "p", Path.of("a"), passing(7).campaigns(), null));
+        BuildResults.View view = build.record(GateResult.notStarted("second", "p", Path.of("b"), "OSVI gate: ERROR: no token"));
 
         assertThat(view.overall().verdict()).isEqualTo(Verdict.ERROR);
         assertThat(view.overall().outcome()).isEqualTo(BuildOutcome.ERROR);
@@ -64,8 +64,8 @@ class BuildResultsTest {
 
     @Test
     void a_projects_view_should_hold_only_its_own_gates() throws Exception {
-        build.record("api-gate", "api", null, failing(8).results());
-        build.record("app-gate", "app", null, passing(7).results());
+        build.record(new GateResult("api-gate", "api", null, failing(8).campaigns(), null));
+        build.record(new GateResult("app-gate", "app", null, passing(7).campaigns(), null));
 
         BuildResults.View app = build.forProject("app");
 
@@ -76,8 +76,8 @@ class BuildResultsTest {
 
     @Test
     void outputs_and_dotenv_should_carry_the_builds_verdict_and_each_gates() throws Exception {
-        build.record("strict", "p", null, failing(8).results());
-        BuildResults.View view = build.record("blocking", "p", null, passing(7).results());
+        build.record(new GateResult("strict", "p", null, failing(8).campaigns(), null));
+        BuildResults.View view = build.record(new GateResult("blocking", "p", null, passing(7).campaigns(), null));
 
         Map<String, String> outputs = GithubOutputs.outputs(view, text -> text, new java.util.ArrayList<>());
         List<String> dotenv = GitlabDotenv.lines(view, text -> text, new java.util.ArrayList<>());

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.osvi.gate.FakeTime;
 import ai.osvi.gate.Gate;
-import ai.osvi.gate.GateResult;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.ScriptedSource;
 import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.TestConfig;
+import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.result.CampaignResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,9 +38,9 @@ class CampaignChartTest {
     private final ScriptedSource source = new ScriptedSource(time);
     private final TestConfig config = new TestConfig();
 
-    private GateResult run() throws Exception {
+    private CampaignResult run() throws Exception {
         GateConfig parsed = config.parse();
-        GateResult result = new Gate(parsed, source, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
+        CampaignResult result = new Gate(parsed, source, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
         ReportFiles.write(dir, result, parsed, FINISHED);
         return result;
     }
@@ -149,7 +150,7 @@ class CampaignChartTest {
                 .name("Renewals tokSECRET123"));
         config.maxFailureRatio = "5%";
         GateConfig parsed = config.parse();
-        GateResult result = new Gate(parsed, source, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
+        CampaignResult result = new Gate(parsed, source, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
 
         ReportFiles.write(dir, result, parsed, FINISHED, text -> text.replace("tokSECRET123", "****"));
 
@@ -163,7 +164,7 @@ class CampaignChartTest {
         config.maxFailureRatio = "10%";
         config.timeout = "5m";
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         Document chart = chart();
         assertThat(elements(chart, "title").get(0).getTextContent()).endsWith(": TIMEOUT, did not complete within 5m");
@@ -176,10 +177,10 @@ class CampaignChartTest {
     @Test
     void without_a_snapshot_there_should_be_no_chart_not_even_an_earlier_one() throws Exception {
         Files.writeString(dir.resolve("campaign-7.svg"), "<svg xmlns=\"" + SVG + "\"/>");
-        source.then(new ai.osvi.gate.client.AuthenticationException("HTTP 401"));
+        source.then(ApiException.refused(401, "HTTP 401"));
         config.maxFailureRatio = "5%";
 
-        GateResult result = run();
+        CampaignResult result = run();
 
         assertThat(dir.resolve("campaign-7.svg")).doesNotExist();
         assertThat(ReportFiles.hasChart(result)).isFalse();

@@ -3,8 +3,8 @@ package ai.osvi.gate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.osvi.gate.GateRun;
 import ai.osvi.gate.Snapshots;
+import ai.osvi.gate.result.GateResult;
 import ai.osvi.it.GithubOutputFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,9 +28,9 @@ class GithubOutputsTest {
     private final List<String> warnings = new ArrayList<>();
 
     /** The outputs as the runner reads them back from the file. */
-    private Map<String, String> written(GateRun.Results results, UnaryOperator<String> redactor) throws Exception {
+    private Map<String, String> written(GateResult results, UnaryOperator<String> redactor) throws Exception {
         Path file = dir.resolve("github-output");
-        GithubOutputs.append(file, GithubOutputs.outputs(BuildResults.single(results.results(), dir), redactor, warnings), redactor);
+        GithubOutputs.append(file, GithubOutputs.outputs(BuildResults.single(results.campaigns(), dir), redactor, warnings), redactor);
         return GithubOutputFile.read(file);
     }
 
@@ -119,7 +119,7 @@ class GithubOutputsTest {
 
     @Test
     void several_campaigns_should_give_each_its_prefixed_outputs_beside_the_combined_ones() throws Exception {
-        GateRun.Results results = fixture.run("7,8,9", Map.of(
+        GateResult results = fixture.run("7,8,9", Map.of(
                 7L, Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build(),
                 9L, LaterJobsFixture.failing()));
 
@@ -145,11 +145,11 @@ class GithubOutputsTest {
         String token = "s3cr3t_token";
         UnaryOperator<String> redactor = text -> text.replace(token, "****");
         // upper case, the key is not the token; lower-cased into a name, it would be
-        GateRun.Results results = fixture.run(Snapshots.active().name("Echo " + token).queues(19, true)
+        GateResult results = fixture.run(Snapshots.active().name("Echo " + token).queues(19, true)
                 .calls("S3CR3T_TOKEN", 5, "failed", 60, "picked", 135).build());
 
         Path file = dir.resolve("github-output");
-        GithubOutputs.append(file, GithubOutputs.outputs(BuildResults.single(results.results(), dir), redactor, warnings), redactor);
+        GithubOutputs.append(file, GithubOutputs.outputs(BuildResults.single(results.campaigns(), dir), redactor, warnings), redactor);
 
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(text).doesNotContain(token);
@@ -162,8 +162,8 @@ class GithubOutputsTest {
         Path file = dir.resolve("github-output");
         Files.writeString(file, "earlier=1\n");
 
-        GithubOutputs.append(file, GithubOutputs.outputs(new BuildResults().recordNotStarted("default", null, null,
-                "OSVI gate: ERROR: did not run"), UnaryOperator.identity(), warnings), UnaryOperator.identity());
+        GithubOutputs.append(file, GithubOutputs.outputs(new BuildResults().record(GateResult.notStarted("default", null, null,
+                "OSVI gate: ERROR: did not run")), UnaryOperator.identity(), warnings), UnaryOperator.identity());
 
         assertThat(GithubOutputFile.read(file)).containsExactly(Map.entry("earlier", "1"),
                 Map.entry("verdict", "ERROR"), Map.entry("build-outcome", "ERROR"),

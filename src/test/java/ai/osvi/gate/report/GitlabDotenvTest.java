@@ -3,8 +3,8 @@ package ai.osvi.gate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.osvi.gate.GateRun;
 import ai.osvi.gate.Snapshots;
+import ai.osvi.gate.result.GateResult;
 import ai.osvi.it.GitlabDotenvFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +26,8 @@ class GitlabDotenvTest {
     private final List<String> warnings = new ArrayList<>();
 
     /** Writes osvi.env and reads it back as GitLab does, failing where GitLab would refuse the file. */
-    private Map<String, String> written(GateRun.Results results, UnaryOperator<String> redactor) throws Exception {
-        GitlabDotenv.write(dir, GitlabDotenv.lines(BuildResults.single(results.results(), dir), redactor, warnings), redactor);
+    private Map<String, String> written(GateResult results, UnaryOperator<String> redactor) throws Exception {
+        GitlabDotenv.write(dir, GitlabDotenv.lines(BuildResults.single(results.campaigns(), dir), redactor, warnings), redactor);
         return GitlabDotenvFile.read(dir.resolve("osvi.env"));
     }
 
@@ -121,7 +121,7 @@ class GitlabDotenvTest {
 
     @Test
     void several_campaigns_should_give_the_combined_values_and_each_campaign_s_own() throws Exception {
-        GateRun.Results results = fixture.run("7,8,9", Map.of(
+        GateResult results = fixture.run("7,8,9", Map.of(
                 7L, Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build(),
                 9L, LaterJobsFixture.failing()));
 
@@ -159,7 +159,7 @@ class GitlabDotenvTest {
         UnaryOperator<String> redactor = text -> text.replace(token, "****");
         // in lower case the key is not the token, but upper-cased into a key it would be; in the name, "=" becomes
         // "_" and makes the token of what was not
-        GateRun.Results results = fixture.run(Snapshots.active().name("Echo S3CR3T=TOKEN").queues(19, true)
+        GateResult results = fixture.run(Snapshots.active().name("Echo S3CR3T=TOKEN").queues(19, true)
                 .calls("s3cr3t_token", 5, "failed", 60, "picked", 135).build());
 
         Map<String, String> variables = written(results, redactor);
@@ -173,8 +173,8 @@ class GitlabDotenvTest {
     void a_gate_that_did_not_start_should_say_error_and_replace_an_older_file() throws Exception {
         Files.writeString(dir.resolve("osvi.env"), "OSVI_VERDICT=PASS\nOSVI_BUILD_OUTCOME=PASS\n");
 
-        GitlabDotenv.write(dir, GitlabDotenv.lines(new BuildResults().recordNotStarted("default", null, dir,
-                "OSVI gate: ERROR: did not run"), UnaryOperator.identity(), warnings), UnaryOperator.identity());
+        GitlabDotenv.write(dir, GitlabDotenv.lines(new BuildResults().record(GateResult.notStarted("default", null, dir,
+                "OSVI gate: ERROR: did not run")), UnaryOperator.identity(), warnings), UnaryOperator.identity());
 
         assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsExactly(
                 Map.entry("OSVI_VERDICT", "ERROR"), Map.entry("OSVI_BUILD_OUTCOME", "ERROR"));

@@ -4,11 +4,12 @@ import ai.osvi.gate.GateRun;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.TestConfig;
-import ai.osvi.gate.client.CampaignNotFoundException;
+import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.result.GateResult;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +29,20 @@ final class LaterJobsFixture {
                 .calls("picked", 110, "not_picked", 30, "failed", 60).build();
     }
 
-    GateRun.Results run(String campaignIds, Map<Long, CampaignStatus> snapshots) throws Exception {
+    GateResult run(String campaignIds, Map<Long, CampaignStatus> snapshots) throws Exception {
         TestConfig config = new TestConfig();
         config.campaignId = campaignIds;
         config.maxFailureRatio = "5%";
         List<GateConfig> campaigns = GateConfig.parseAll(config.raw());
         return GateRun.run(campaigns, id -> {
             if (!snapshots.containsKey(id)) {
-                throw new CampaignNotFoundException("campaign " + id + " not found on this account (HTTP 404).");
+                throw ApiException.refused(404, "campaign " + id + " not found on this account (HTTP 404).");
             }
             return snapshots.get(id);
         }, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0, new GateRun.Reports(null, null, Clock.systemUTC()));
     }
 
-    GateRun.Results run(CampaignStatus snapshot) throws Exception {
+    GateResult run(CampaignStatus snapshot) throws Exception {
         return run("7", Map.of(7L, snapshot));
     }
 }

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.osvi.gate.FakeTime;
 import ai.osvi.gate.Gate;
-import ai.osvi.gate.GateResult;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.ScriptedSource;
 import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.TestConfig;
-import ai.osvi.gate.client.AuthenticationException;
+import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.PluginVersion;
 import ai.osvi.gate.client.StatusParser;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.result.CampaignResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,7 +41,7 @@ import org.w3c.dom.NodeList;
 
 class ReportFilesTest {
 
-    /** The JUnit schema Jenkins' xUnit plugin validates with; kept outside the repository (see the README). */
+    /** The JUnit schema Jenkins' xUnit plugin validates with, kept outside the repository: -Dosvi.junitXsd=path. */
     private static final File JUNIT_XSD = new File(System.getProperty("osvi.junitXsd",
             "../shared/schemas/junit-10.xsd"));
     private static final Instant FINISHED = Instant.parse("2026-11-28T12:00:00Z");
@@ -53,10 +53,10 @@ class ReportFilesTest {
     private final ScriptedSource source = new ScriptedSource(time);
     private final TestConfig config = new TestConfig();
 
-    private GateResult run(Consumer<TestConfig> configure) throws Exception {
+    private CampaignResult run(Consumer<TestConfig> configure) throws Exception {
         configure.accept(config);
         GateConfig parsed = config.parse();
-        GateResult result = new Gate(parsed, source, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
+        CampaignResult result = new Gate(parsed, source, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
         ReportFiles.write(dir, result, parsed, FINISHED);
         return result;
     }
@@ -237,7 +237,7 @@ class ReportFilesTest {
     @Test
     void the_json_report_should_carry_a_point_per_snapshot_received_as_timeline() throws Exception {
         source.then(Snapshots.active().queues(19, false, false).calls("picked", 0))
-                .then(new ai.osvi.gate.client.TransientApiException("HTTP 503"))
+                .then(ApiException.transientFault("HTTP 503"))
                 .then(Snapshots.active().queues(19, true, false).calls("picked", 80, "failed", 20))
                 .then(Snapshots.active().queues(19, true, true).calls("picked", 140, "failed", 60));
 
@@ -292,7 +292,7 @@ class ReportFilesTest {
 
     @Test
     void an_error_should_be_an_erroring_completion_case_with_no_snapshot() throws Exception {
-        source.then(new AuthenticationException("OSVI rejected the API token from environment variable"
+        source.then(ApiException.refused(401, "OSVI rejected the API token from environment variable"
                 + " OSVI_API_TOKEN (HTTP 401: Invalid API token)."));
 
         run(c -> c.maxFailureRatio = "5%");
@@ -323,7 +323,7 @@ class ReportFilesTest {
         AbortSignal abort = new AbortSignal();
         abort.abort();
         GateConfig parsed = config.parse();
-        GateResult aborted = new Gate(parsed, source, time, new RecordingLog(), abort, () -> 0).run();
+        CampaignResult aborted = new Gate(parsed, source, time, new RecordingLog(), abort, () -> 0).run();
         ReportFiles.write(dir, aborted, parsed, FINISHED);
         assertThat(json().get("verdict").asText()).isEqualTo("ABORTED");
         assertThat(junit().getAttribute("errors")).isEqualTo("1");
@@ -405,7 +405,7 @@ class ReportFilesTest {
         source.then(StatusParser.parse(body));
         config.maxFailureRatio = "1%";
         GateConfig parsed = config.parse();
-        GateResult result = new Gate(parsed, source, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
+        CampaignResult result = new Gate(parsed, source, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
         Path summary = dir.resolve("summary.md");
 
         ReportFiles.write(dir, result, parsed, FINISHED, text -> text.replace(token, "****"));
@@ -489,7 +489,7 @@ class ReportFilesTest {
     @Test
     void a_simulated_run_should_say_so_in_every_report() throws Exception {
         source.then(Snapshots.active().queues(19, true).calls("picked", 95, "failed", 5));
-        GateResult result = run(c -> c.maxFailureRatio = "5%");
+        CampaignResult result = run(c -> c.maxFailureRatio = "5%");
         GateConfig parsed = config.parse();
         assertThat(json().has("simulation")).isTrue();
         assertThat(json().get("simulation").isNull()).as("a real run").isTrue();
@@ -510,7 +510,7 @@ class ReportFilesTest {
     @Test
     void the_github_summary_should_be_a_markdown_table() throws Exception {
         source.then(Snapshots.active().queues(19, true).calls("picked", 110, "not_picked", 30, "failed", 60));
-        GateResult result = run(c -> c.maxFailureRatio = "5%");
+        CampaignResult result = run(c -> c.maxFailureRatio = "5%");
 
         Path summary = dir.resolve("summary.md");
         Files.writeString(summary, "earlier step\n");

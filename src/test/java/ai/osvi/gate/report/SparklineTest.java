@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.osvi.gate.FakeTime;
 import ai.osvi.gate.Gate;
-import ai.osvi.gate.GateLog;
-import ai.osvi.gate.GateResult;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.ScriptedSource;
 import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.log.GateLog;
+import ai.osvi.gate.log.Style;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.Timeline;
+import ai.osvi.gate.result.CampaignResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +102,7 @@ class SparklineTest {
         assertThat(Sparkline.lines(one, failedAtMost5Percent(), true)).isEmpty();
     }
 
-    private GateResult gate(GateLog log) {
+    private CampaignResult gate(GateLog log) {
         FakeTime time = new FakeTime();
         ScriptedSource source = new ScriptedSource(time)
                 .then(Snapshots.active().queues(19, false, false).calls("picked", 0, "failed", 0))
@@ -164,7 +165,7 @@ class SparklineTest {
 
     @Test
     void the_step_summary_should_show_the_course_in_unicode_whatever_the_console() {
-        GateResult result = gate(new RecordingLog());
+        CampaignResult result = gate(new RecordingLog());
 
         String markdown = GithubSummary.markdown(result, config.parse(), UnaryOperator.identity());
 

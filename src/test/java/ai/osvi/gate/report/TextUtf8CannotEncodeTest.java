@@ -7,10 +7,11 @@ import ai.osvi.gate.GateRun;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.ScriptedSource;
 import ai.osvi.gate.TestConfig;
-import ai.osvi.gate.Verdict;
+import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.StatusParser;
-import ai.osvi.gate.client.TransientApiException;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.result.GateResult;
+import ai.osvi.gate.result.Verdict;
 import ai.osvi.it.GithubOutputFile;
 import ai.osvi.it.GitlabDotenvFile;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +48,7 @@ class TextUtf8CannotEncodeTest {
     private final ScriptedSource source = new ScriptedSource(time);
     private final RecordingLog log = new RecordingLog();
 
-    private GateRun.Results run(TestConfig config) throws Exception {
+    private GateResult run(TestConfig config) throws Exception {
         config.maxFailureRatio = "5%";
         return GateRun.run(List.of(config.parse()), source, time, log, new AbortSignal(), () -> 0,
                 new GateRun.Reports(dir, dir.resolve("summary.md"), dir.resolve("github-output"),
@@ -58,7 +59,7 @@ class TextUtf8CannotEncodeTest {
     void a_campaign_name_ending_in_half_an_emoji_should_cost_no_report_and_no_output() throws Exception {
         source.then(StatusParser.parse(BODY.getBytes(StandardCharsets.UTF_8)));
 
-        GateRun.Results results = run(new TestConfig());
+        GateResult results = run(new TestConfig());
 
         assertThat(results.verdict()).isEqualTo(Verdict.PASS);
         assertThat(log.at("WARN")).as("no file left unwritten").isEmpty();
@@ -84,11 +85,11 @@ class TextUtf8CannotEncodeTest {
         byte[] body = "{\"success\": false, \"error\": \"overloaded \\ud83c\"}".getBytes(StandardCharsets.UTF_8);
         try {
             StatusParser.parse(body);
-        } catch (TransientApiException e) {
+        } catch ( ApiException e) {
             source.then(e);
         }
 
-        GateRun.Results results = run(config);
+        GateResult results = run(config);
 
         assertThat(results.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(log.at("WARN")).as("no file left unwritten").allMatch(line -> !line.startsWith("Could not"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PercentagesTest {
 
     private static RuleResult judge(String rule, long failed, long total) throws Exception {
-        return Values.rule("thresholds", rule).evaluate(new CallCounts(total, Map.of("failed", failed)));
+        return RuleResult.judge(Values.rule("thresholds", rule), new CallCounts(total, Map.of("failed", failed)));
     }
 
     @Test
@@ -44,8 +44,8 @@ class PercentagesTest {
     @Test
     void rule_should_refuse_to_judge_when_no_call_was_made() throws Exception {
         Rule rule = Values.rule("thresholds", "failed <= 5%");
-        assertThatThrownBy(() -> rule.evaluate(new CallCounts(0, Map.of("failed", 0L))))
+        assertThatThrownBy(() -> RuleResult.judge(rule, new CallCounts(0, Map.of("failed", 0L))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("a ratio needs at least one call");
-        assertThat(rule.evaluate(new CallCounts(1, Map.of("failed", 0L))).shownActual()).isEqualTo("0%");
+        assertThat(RuleResult.judge(rule, new CallCounts(1, Map.of("failed", 0L))).shownActual()).isEqualTo("0%");
     }
 }

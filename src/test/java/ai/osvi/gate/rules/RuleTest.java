@@ -22,7 +22,7 @@ class RuleTest {
 
     @Test
     void breach_message_should_read_like_the_documented_example() throws Exception {
-        RuleResult result = Values.rule("maxFailureRatio", "failed <= 5%").evaluate(calls(120, "failed", 9));
+        RuleResult result = RuleResult.judge(Values.rule("maxFailureRatio", "failed <= 5%"), calls(120, "failed", 9));
         assertThat(result.passed()).isFalse();
         assertThat(result.breachMessage()).isEqualTo("failed ratio is 7.5%, but the maximum is 5%");
     }
@@ -51,7 +51,7 @@ class RuleTest {
         CallCounts calls = parsed.statuses().size() == 1
                 ? calls(total, parsed.statuses().get(0), count)
                 : calls(total, parsed.statuses().get(0), count - count / 2, parsed.statuses().get(1), count / 2);
-        RuleResult result = parsed.evaluate(calls);
+        RuleResult result = RuleResult.judge(parsed, calls);
         assertThat(result.passed()).isEqualTo(passed);
         assertThat(passed ? result.shownActual() : result.breachMessage()).isEqualTo(expected);
     }
@@ -59,16 +59,17 @@ class RuleTest {
     @Test
     void unknown_and_missing_statuses_should_count_as_zero_and_not_leak_into_other_rules() throws Exception {
         CallCounts counts = calls(100, "picked", 90, "voicemail", 10);
-        assertThat(Values.rule("thresholds", "failed <= 0%").evaluate(counts).passed()).isTrue();
-        assertThat(Values.rule("thresholds", "voicemail <= 5%").evaluate(counts).breachMessage())
+        assertThat(RuleResult.judge(Values.rule("thresholds", "failed <= 0%"), counts).passed()).isTrue();
+        assertThat(RuleResult.judge(Values.rule("thresholds", "voicemail <= 5%"), counts).breachMessage())
                 .isEqualTo("voicemail ratio is 10%, but the maximum is 5%");
     }
 
     @Test
     void comparison_should_be_exact_at_the_limit() throws Exception {
         // 7 / 140 = 5% exactly: a floating-point ratio could land a hair above
-        assertThat(Values.rule("thresholds", "failed <= 0.05").evaluate(calls(140, "failed", 7)).passed()).isTrue();
-        assertThat(Values.rule("thresholds", "failed <= 0.05").evaluate(calls(140, "failed", 8)).passed()).isFalse();
+        Rule rule = Values.rule("thresholds", "failed <= 0.05");
+        assertThat(RuleResult.judge(rule, calls(140, "failed", 7)).passed()).isTrue();
+        assertThat(RuleResult.judge(rule, calls(140, "failed", 8)).passed()).isFalse();
     }
 
     @Test

@@ -50,7 +50,7 @@ class ScenarioTest {
             Path file = file(bad[0]);
             assertThatThrownBy(() -> Scenario.load(file.toString())).as(bad[0])
                     .hasMessage("Invalid scenario " + file + " (simulation (osvi.simulation)): it is not valid JSON ("
-                            + bad[1] + "). See the README's 'Scenario files' section.");
+                            + bad[1] + "). See 'Scenario files' in src/site/markdown/simulator.md.");
         }
         assertThat(Scenario.load(file(valid).toString()).steps()).hasSize(1);
     }
@@ -66,6 +66,6 @@ class ScenarioTest {
 
         assertThatThrownBy(() -> Scenario.load(file.toString())).hasMessage("Invalid scenario " + file
                 + " (simulation (osvi.simulation)): timeline[2] needs 'calls' and 'uploads' (later steps inherit"
-                + " them). See the README's 'Scenario files' section.");
+                + " them). See 'Scenario files' in src/site/markdown/simulator.md.");
     }
 }

@@ -3,13 +3,14 @@ package ai.osvi.gate.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.osvi.gate.BuildOutcome;
 import ai.osvi.gate.GateRun;
 import ai.osvi.gate.RecordingLog;
-import ai.osvi.gate.Verdict;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.result.BuildOutcome;
+import ai.osvi.gate.result.GateResult;
+import ai.osvi.gate.result.Verdict;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class SimulationTest {
 
     private final RecordingLog log = new RecordingLog();
 
-    private GateRun.Results simulate(String scenario, RawGateConfig raw) throws InvalidConfigurationException {
+    private GateResult simulate(String scenario, RawGateConfig raw) throws InvalidConfigurationException {
         raw.pollInterval = "1s";
         return Simulation.run(scenario, raw, log, new AbortSignal(), new GateRun.Reports(dir, null, Clock.systemUTC()));
     }
@@ -39,7 +40,7 @@ class SimulationTest {
 
     @Test
     void failing_alone_should_fail_the_build_on_the_suggested_rule_announced_in_the_banner() throws Exception {
-        GateRun.Results results = simulate("failing", new RawGateConfig());
+        GateResult results = simulate("failing", new RawGateConfig());
 
         assertThat(results.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(results.outcome()).isEqualTo(BuildOutcome.FAIL);
@@ -52,7 +53,7 @@ class SimulationTest {
 
     @Test
     void passing_alone_should_pass() throws Exception {
-        GateRun.Results results = simulate("passing", new RawGateConfig());
+        GateResult results = simulate("passing", new RawGateConfig());
 
         assertThat(results.verdict()).isEqualTo(Verdict.PASS);
         assertThat(results.outcome()).isEqualTo(BuildOutcome.PASS);
@@ -63,7 +64,7 @@ class SimulationTest {
         RawGateConfig raw = new RawGateConfig();
         raw.campaignId = "8";
 
-        GateRun.Results results = simulate("passing", raw);
+        GateResult results = simulate("passing", raw);
 
         assertThat(results.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(results.failureMessage()).contains("campaign 8 not found in the simulation (HTTP 404: Campaign not"
@@ -81,7 +82,7 @@ class SimulationTest {
                 "timeline", List.of(Map.of("at", "0s", "response", Map.of("status", 404,
                         "body", Map.of("success", false, "error", "Campaign not found")))))));
 
-        GateRun.Results results = simulate(file.toString(), new RawGateConfig());
+        GateResult results = simulate(file.toString(), new RawGateConfig());
 
         assertThat(results.failureMessage()).contains("campaign 7 not found (HTTP 404: Campaign not found): scenario"
                 + " 'gone' answers 404 at this point of its timeline.");
@@ -117,7 +118,7 @@ class SimulationTest {
         RawGateConfig raw = new RawGateConfig();
         raw.maxFailureRatio = "35%";
 
-        GateRun.Results results = simulate(file.toString(), raw);
+        GateResult results = simulate(file.toString(), raw);
 
         assertThat(results.verdict()).isEqualTo(Verdict.PASS);
         assertThat(log.at("INFO")).noneMatch(line -> line.contains("suggested rules"));
@@ -134,7 +135,7 @@ class SimulationTest {
 
         assertThatThrownBy(() -> Scenario.load(file.toString()))
                 .hasMessage("Invalid scenario " + file + " (simulation (osvi.simulation)): rules[1] 'faild less than 5'"
-                        + " is not a rule such as \"failed <= 5%\" or \"picked >= 60%\". See the README's 'Scenario"
-                        + " files' section.");
+                        + " is not a rule such as \"failed <= 5%\" or \"picked >= 60%\". See 'Scenario files' in"
+                        + " src/site/markdown/simulator.md.");
     }
 }

@@ -1,20 +1,37 @@
-package ai.osvi.gate;
+package ai.osvi.gate.result;
 
+import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.polling.WaitResult;
+import ai.osvi.gate.rules.RuleResult;
 import java.util.List;
 
 /**
- * The gate's conclusion.
+ * One campaign's result: how the wait ended, the rules judged, the verdict and what it does to the build. Every
+ * output (log, reports, results for later jobs) is written from it.
  *
- * @param summary    the one-line reason, e.g. "1 of 2 rules breached"
- * @param details    what a reader needs to act: each breach, or the error and its fix
- * @param evaluation the rules judged, or {@code null} when they were not judged
+ * @param summary     the one-line reason, e.g. "1 of 2 rules breached"
+ * @param details     what a reader needs to act: each breach, or the error and its fix
+ * @param judgedCalls the counts the rules were judged on (the last snapshot's), or {@code null} when they were not
+ *                    judged
+ * @param ruleResults each rule on {@code judgedCalls}; empty when not judged, or with too few calls to judge
+ * @param waitResult  how the wait ended: the last snapshot, polls, errors, the timeline
  */
-public record GateResult(long campaignId, Verdict verdict, BuildOutcome outcome, String summary,
-        List<String> details, Evaluation evaluation, WaitResult waitResult) {
+public record CampaignResult(long campaignId, Verdict verdict, BuildOutcome outcome, String summary,
+        List<String> details, CallCounts judgedCalls, List<RuleResult> ruleResults, WaitResult waitResult) {
 
-    public GateResult {
+    public CampaignResult {
         details = List.copyOf(details);
+        ruleResults = List.copyOf(ruleResults);
+    }
+
+    /** A result whose rules were not judged. */
+    public static CampaignResult unjudged(long campaignId, Verdict verdict, BuildOutcome outcome, String summary,
+            List<String> details, WaitResult waitResult) {
+        return new CampaignResult(campaignId, verdict, outcome, summary, details, null, List.of(), waitResult);
+    }
+
+    public List<RuleResult> breaches() {
+        return ruleResults.stream().filter(result -> !result.passed()).toList();
     }
 
     /** "OSVI gate: FAIL campaign 7: 1 of 2 rules breached": the line log parsers look for. */

@@ -1,6 +1,5 @@
-package ai.osvi.gate;
+package ai.osvi.gate.log;
 
-import ai.osvi.gate.report.Style;
 import java.util.function.UnaryOperator;
 
 /**

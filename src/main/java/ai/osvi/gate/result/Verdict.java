@@ -1,4 +1,4 @@
-package ai.osvi.gate;
+package ai.osvi.gate.result;
 
 /** What the gate concluded about a campaign. */
 public enum Verdict {

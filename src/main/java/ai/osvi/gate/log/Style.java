@@ -1,4 +1,4 @@
-package ai.osvi.gate.report;
+package ai.osvi.gate.log;
 
 /** How verdict words look in the log: plain, or coloured with ANSI escapes when the output is a terminal. */
 public interface Style {

@@ -1,4 +1,4 @@
-package ai.osvi.gate;
+package ai.osvi.gate.result;
 
 /** What a verdict does to the build, once {@code failBuild}, {@code onInconclusive} and {@code onTimeout} applied. */
 public enum BuildOutcome {

@@ -25,7 +25,7 @@ abstract class GateParameters extends AbstractMojo {
     private String campaignId;
 
     /**
-     * Several campaigns to await at once, one {@code campaignId} element each, as an alternative to a
+     * Several campaigns to await at once, one {@code campaignId} element each, instead of or in addition to a
      * comma-separated {@code campaignId}. Each gets its own verdict and reports; the build takes the worst verdict.
      */
     @Parameter

@@ -225,7 +225,7 @@ public final class Gate {
             BuildOutcome outcome = config.onInconclusive() == OnInconclusive.FAIL ? BuildOutcome.FAIL : BuildOutcome.WARN;
             return new CampaignResult(config.campaignId(), Verdict.INCONCLUSIVE, outcome,
                     calls(total) + ", fewer than minCalls=" + config.minCalls() + notCompleted(wait), details,
-                    snapshot.calls(), List.of(), wait);
+                    true, List.of(), wait);
         }
         List<RuleResult> results = config.rules().stream()
                 .map(rule -> RuleResult.judge(rule, snapshot.calls())).toList();
@@ -236,10 +236,10 @@ public final class Gate {
                     config.failBuild() ? BuildOutcome.FAIL : BuildOutcome.WARN,
                     breaches.size() + " of " + rules(results.size()) + " breached on " + calls(total)
                             + notCompleted(wait),
-                    details, snapshot.calls(), results, wait);
+                    details, true, results, wait);
         }
         if (wait.outcome() == WaitResult.Outcome.TIMED_OUT) {
-            return heldWithoutCompleting(wait, snapshot.calls(), results, details);
+            return heldWithoutCompleting(wait, results, details);
         }
         if (!completed) {
             // CERTAIN_BREACH is returned only with a rule certain to be breached, and such a rule is breached now
@@ -249,22 +249,20 @@ public final class Gate {
         if (results.isEmpty()) {
             details.add("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
             return new CampaignResult(config.campaignId(), Verdict.PASS, BuildOutcome.WARN,
-                    "completed with " + calls(total) + "; no rule configured", details, snapshot.calls(), results,
-                    wait);
+                    "completed with " + calls(total) + "; no rule configured", details, true, results, wait);
         }
         return new CampaignResult(config.campaignId(), Verdict.PASS, BuildOutcome.PASS,
                 results.size() + " of " + rules(results.size()) + " passed on " + calls(total), details,
-                snapshot.calls(), results, wait);
+                true, results, wait);
     }
 
     /**
      * onTimeout=evaluate, and no rule breached on the last snapshot: TIMEOUT, never PASS (later jobs read PASS as
      * "completed and within the rules"), the rules judged attached; the build goes on with a warning, as chosen.
      */
-    private CampaignResult heldWithoutCompleting(WaitResult wait, CallCounts judgedCalls, List<RuleResult> results,
-            List<String> details) {
+    private CampaignResult heldWithoutCompleting(WaitResult wait, List<RuleResult> results, List<String> details) {
         int judged = results.size();
-        String calls = calls(judgedCalls.total());
+        String calls = calls(wait.lastSnapshot().calls().total());
         if (judged == 0) {
             details.add("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
         }
@@ -275,7 +273,7 @@ public final class Gate {
                 "did not complete within " + Values.format(config.timeout()) + "; " + (judged == 0
                         ? calls + " on the last snapshot, no rule configured"
                         : judged + " of " + rules(judged) + " held on the last snapshot (" + calls + ")"),
-                details, judgedCalls, results, wait);
+                details, true, results, wait);
     }
 
     /** Statuses the API documents; others appear in {@code by_status} as campaigns use them. */

@@ -11,13 +11,12 @@ import java.util.List;
  *
  * @param summary     the one-line reason, e.g. "1 of 2 rules breached"
  * @param details     what a reader needs to act: each breach, or the error and its fix
- * @param judgedCalls the counts the rules were judged on (the last snapshot's), or {@code null} when they were not
- *                    judged
- * @param ruleResults each rule on {@code judgedCalls}; empty when not judged, or with too few calls to judge
+ * @param rulesJudged whether the rules were judged, on the last snapshot (even when too few calls left none to show)
+ * @param ruleResults each rule judged on the last snapshot; empty when not judged, or with too few calls to judge
  * @param waitResult  how the wait ended: the last snapshot, polls, errors, the timeline
  */
 public record CampaignResult(long campaignId, Verdict verdict, BuildOutcome outcome, String summary,
-        List<String> details, CallCounts judgedCalls, List<RuleResult> ruleResults, WaitResult waitResult) {
+        List<String> details, boolean rulesJudged, List<RuleResult> ruleResults, WaitResult waitResult) {
 
     public CampaignResult {
         details = List.copyOf(details);
@@ -27,7 +26,12 @@ public record CampaignResult(long campaignId, Verdict verdict, BuildOutcome outc
     /** A result whose rules were not judged. */
     public static CampaignResult unjudged(long campaignId, Verdict verdict, BuildOutcome outcome, String summary,
             List<String> details, WaitResult waitResult) {
-        return new CampaignResult(campaignId, verdict, outcome, summary, details, null, List.of(), waitResult);
+        return new CampaignResult(campaignId, verdict, outcome, summary, details, false, List.of(), waitResult);
+    }
+
+    /** The counts the rules were judged on (the last snapshot's), or {@code null} when they were not judged. */
+    public CallCounts judgedCalls() {
+        return rulesJudged ? waitResult.lastSnapshot().calls() : null;
     }
 
     public List<RuleResult> breaches() {

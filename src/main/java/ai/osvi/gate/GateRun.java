@@ -17,6 +17,7 @@ import ai.osvi.gate.report.GitlabDotenv;
 import ai.osvi.gate.report.ReportFiles;
 import ai.osvi.gate.report.VerdictReport;
 import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.verdict.Decision;
 import ai.osvi.gate.result.GateResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -240,7 +241,7 @@ public final class GateRun {
             Gate gate = new Gate(config, source, time, log, abort, random);
             result = checkClock == null ? gate.awaitAndDecide() : gate.check(checkClock);
         } catch (RuntimeException e) {
-            result = Gate.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null, 0, 0,
+            result = Decision.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null, 0, 0,
                     Duration.ZERO, e));
         }
         if (result.waitResult().outcome() == WaitResult.Outcome.INTERNAL_ERROR) {
@@ -254,7 +255,7 @@ public final class GateRun {
     private static CampaignResult crashed(GateConfig config, Throwable cause, GateLog log, Reports reports) {
         RuntimeException fault = cause instanceof RuntimeException runtime ? runtime
                 : new IllegalStateException(String.valueOf(cause), cause);
-        CampaignResult result = Gate.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null,
+        CampaignResult result = Decision.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null,
                 0, 0, Duration.ZERO, fault));
         return writeReports(result, config, log, reports);
     }

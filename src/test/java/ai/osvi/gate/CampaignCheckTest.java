@@ -53,7 +53,7 @@ class CampaignCheckTest {
         assertThat(result.summaryLine()).isEqualTo(
                 "OSVI gate: RUNNING campaign 7: still running: queues 1/2 completed, 10/20 calls");
         // 10 of 20 calls in 6 hours: about 6 hours left
-        assertThat(result.details()).contains("So far: failed 10% (limit <= 5%); no breach is certain yet.",
+        assertThat(result.details()).contains("So far: failed 10% (limit <= 5%, breached so far); no breach is certain yet.",
                 "About 6h left, from the progress since the campaign was created.");
         assertThat(source.polls()).isEqualTo(1);
         assertThat(time.sleeps()).isEmpty();
@@ -126,5 +126,68 @@ class CampaignCheckTest {
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(source.polls()).isEqualTo(2);
         assertThat(time.elapsed()).isLessThanOrEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void a_campaign_created_in_the_future_should_be_an_error_naming_the_date_never_running_until_then() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().createdAt("2099-01-01T00:00:00Z").queues(19, false).calls("picked", 1));
+
+        CampaignResult result = check();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
+        assertThat(result.summary()).isEqualTo("the campaign's data.campaign.created_at 2099-01-01T00:00:00Z is in"
+                + " the future");
+        assertThat(result.details()).singleElement().asString().contains("this check's clock (2026-06-01T10:30:00Z)");
+    }
+
+    @Test
+    void a_created_at_a_few_minutes_ahead_should_be_taken_as_clock_skew() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().createdAt("2026-06-01T10:34:00Z").queues(19, false).calls("picked", 1));
+
+        assertThat(check().verdict()).isEqualTo(Verdict.RUNNING);
+    }
+
+    @Test
+    void an_api_that_answers_503_until_requestTimeout_should_be_an_error_under_onError_not_a_timeout() {
+        config.maxFailureRatio = "5%";
+        config.pollInterval = "5s";
+        config.requestTimeout = "12s";
+        for (int i = 0; i < 5; i++) {
+            source.then(ApiException.transientFault("HTTP 503 Service Unavailable"));
+        }
+
+        CampaignResult result = check();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
+        assertThat(result.summary()).startsWith("no answer from the API within requestTimeout 12s")
+                .doesNotContain("did not complete");
+        assertThat(result.details()).contains("Last error: HTTP 503 Service Unavailable");
+
+        config.onError = "warn";
+        for (int i = 0; i < 5; i++) {
+            source.then(ApiException.transientFault("HTTP 503 Service Unavailable"));
+        }
+        CampaignResult warned = check();
+        assertThat(warned.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(warned.outcome()).isEqualTo(BuildOutcome.WARN);
+    }
+
+    @Test
+    void created_at_with_a_space_for_T_should_be_read_and_without_an_offset_refused_naming_the_value() {
+        config.maxFailureRatio = "5%";
+        config.maxCampaignAge = "6h";
+        source.then(Snapshots.active().createdAt("2026-06-01 04:29:00Z").queues(19, true, false).calls("picked", 10));
+        assertThat(check().verdict()).isEqualTo(Verdict.TIMEOUT);
+
+        source.then(Snapshots.active().createdAt("2026-06-01T15:00:00").queues(19, true, false).calls("picked", 10));
+        CampaignResult result = check();
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.summary()).isEqualTo("the campaign's age is unknown");
+        assertThat(result.details()).singleElement().asString().contains("the API sent '2026-06-01T15:00:00', a"
+                + " date-time without a UTC offset, whose instant is unknown");
     }
 }

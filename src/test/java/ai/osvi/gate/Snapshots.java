@@ -17,7 +17,7 @@ public final class Snapshots {
     private final Map<String, Long> byStatus = new LinkedHashMap<>();
     private Long total;
     private String name = "June Renewals";
-    private java.time.OffsetDateTime createdAt;
+    private String createdAt;
 
     public static Snapshots active() {
         return new Snapshots();
@@ -51,8 +51,9 @@ public final class Snapshots {
         return this;
     }
 
+    /** {@code created_at} as the API sends it, in any form. */
     public Snapshots createdAt(String dateTime) {
-        this.createdAt = java.time.OffsetDateTime.parse(dateTime);
+        this.createdAt = dateTime;
         return this;
     }
 
@@ -63,7 +64,8 @@ public final class Snapshots {
 
     public CampaignStatus build() {
         long sum = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new CampaignStatus(new Campaign(7L, name, status, true, 2, 1800, createdAt),
+        return new CampaignStatus(new Campaign(7L, name, status, true, 2, 1800, Campaign.dateTime(createdAt),
+                createdAt),
                 new CallCounts(total == null ? sum : total, byStatus), uploads);
     }
 }

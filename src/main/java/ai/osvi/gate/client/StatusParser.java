@@ -4,6 +4,7 @@ import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
+import ai.osvi.gate.model.Visible;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,8 +20,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -146,7 +145,8 @@ public final class StatusParser {
                 path.insert(0, "." + quoted(step.getCurrentName()));
             }
         }
-        return quoted(path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString());
+        // each name is quoted already: escaping the whole again would double its escapes
+        return redactor.apply(path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString());
     }
 
     /**
@@ -224,19 +224,9 @@ public final class StatusParser {
                 status.textValue(),
                 campaign.path("is_retry_enabled").isBoolean() ? campaign.path("is_retry_enabled").booleanValue() : null,
                 asInt(wholeNumber(retryThreshold)), asInt(wholeNumber(retryDelay)),
-                dateTime(campaign.path("created_at")));
-    }
-
-    /** An RFC 3339 date-time with its offset, as the API sends dates; {@code null} when absent or not one. */
-    private static OffsetDateTime dateTime(JsonNode node) {
-        if (!node.isTextual()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(node.textValue());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+                Campaign.dateTime(campaign.path("created_at").textValue()),
+                oneLine(campaign.path("created_at").isValueNode() && !campaign.path("created_at").isNull()
+                        ? campaign.path("created_at").asText() : null));
     }
 
     private CallCounts calls(JsonNode calls) throws ApiException {
@@ -246,8 +236,11 @@ public final class StatusParser {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = byStatus.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> status = it.next();
-            counts.put(oneLine(status.getKey()), count(status.getValue(),
+            Long before = counts.put(oneLine(status.getKey()), count(status.getValue(),
                     "data.calls.by_status." + oneLine(status.getKey())));
+            if (before != null) {
+                throw unexpected("data.calls.by_status has the key '" + oneLine(status.getKey()) + "' twice");
+            }
         }
         return new CallCounts(total, counts);
     }
@@ -327,17 +320,13 @@ public final class StatusParser {
     }
 
     /**
-     * The text with control characters replaced by their Unicode escapes (backslash, u, 4 hex digits): names the gate
-     * quotes in log lines and messages (a campaign name, a status) can then never start a line of their own, such as
-     * a forged "OSVI gate: PASS". The report's copy of the API's data keeps them as sent, escaped by JSON.
+     * The text with every invisible character escaped ({@link Visible}): names the gate quotes in log lines and
+     * messages (a campaign name, a status) can then never start a line of their own, such as a forged "OSVI gate:
+     * PASS", nor hide a character that makes {@code failed\u200b} look like {@code failed}. The report's copy of the
+     * API's data keeps them as sent, escaped by JSON.
      */
     private static String oneLine(String text) {
-        if (text == null || text.chars().noneMatch(Character::isISOControl)) {
-            return text;
-        }
-        StringBuilder line = new StringBuilder();
-        text.chars().forEach(c -> line.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : (char) c));
-        return line.toString();
+        return Visible.escape(text);
     }
 
     /**

@@ -1,5 +1,6 @@
 package ai.osvi.gate.config;
 
+import ai.osvi.gate.rules.Lookalikes;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
@@ -36,24 +37,7 @@ public final class Spelling {
         return word.length() < 4 ? 1 : Math.max(2, word.length() / 4);
     }
 
-    /** Levenshtein distance, with a swap of two neighbours counting as one edit (optimal string alignment). */
     static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return Lookalikes.distance(a, b);
     }
 }

@@ -8,10 +8,10 @@ import ai.osvi.gate.config.Values;
 import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.WaitResult.Outcome;
-import ai.osvi.gate.rules.EarlyVerdict;
-import java.math.BigInteger;
+import ai.osvi.gate.rules.Outlook;
+import ai.osvi.gate.rules.RuleResult;
+import ai.osvi.gate.rules.Standing;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
@@ -283,9 +283,9 @@ public final class CampaignWaiter {
         if (!(config.failFast() || once) || snapshot.calls().total() < config.minCalls()) {
             return false;
         }
-        Optional<BigInteger> bound = EarlyVerdict.maxPossibleCalls(snapshot);
-        return bound.isPresent()
-                && !EarlyVerdict.certainBreaches(config.rules(), snapshot.calls(), bound.get()).isEmpty();
+        Outlook outlook = Outlook.of(snapshot, config.uploadId());
+        return snapshot.calls().total() > 0 && !snapshot.calls().isInconsistent() && config.rules().stream()
+                .anyMatch(rule -> RuleResult.judge(rule, snapshot.calls(), outlook).standing() == Standing.CERTAIN);
     }
 
     private void warnIfTimeoutShorterThanRetryWindow(CampaignStatus snapshot) {

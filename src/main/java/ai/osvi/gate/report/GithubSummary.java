@@ -50,7 +50,7 @@ public final class GithubSummary {
             for (RuleResult r : result.ruleResults()) {
                 md.append("| `").append(r.rule().subject()).append("` | ").append(r.shownActual()).append(" | ")
                         .append(escape(r.shownLimit(), redactor)).append(" | ")
-                        .append(r.passed() ? "PASS" : "**FAIL**")
+                        .append(r.standing().isFailure() ? "**" + r.standing().words() + "**" : r.standing().words())
                         .append(" |\n");
             }
             md.append("\n");

@@ -10,6 +10,7 @@ import ai.osvi.gate.polling.Timeline;
 import ai.osvi.gate.polling.WaitResult;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.Evidence;
 import ai.osvi.gate.result.Verdict;
 import ai.osvi.gate.rules.RuleResult;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -256,7 +257,18 @@ public final class ReportFiles {
             rule.put("total", r.total());
             rule.put("actual", r.actualRatio());
             rule.put("actualText", r.shownActual());
-            rule.put("result", r.passed() ? "PASS" : "FAIL");
+            rule.put("result", r.standing().name());
+            rule.put("standing", r.standing().words());
+        }
+        ObjectNode evidence = root.putObject("evidence");
+        evidence.put("passProven", result.evidence().allHold());
+        ArrayNode checks = evidence.putArray("checks");
+        for (Evidence.Check check : result.evidence().checks()) {
+            ObjectNode item = checks.addObject();
+            item.put("item", check.item().key());
+            item.put("claim", check.item().claim());
+            item.put("holds", check.holds());
+            item.put("numbers", check.numbers());
         }
         CampaignStatus snapshot = wait.lastSnapshot();
         if (snapshot == null) {
@@ -358,7 +370,7 @@ public final class ReportFiles {
         List<RuleResult> judged = result.ruleResults();
         boolean rulesJudged = !judged.isEmpty();
         int tests = 1 + config.rules().size();
-        int failures = (int) judged.stream().filter(r -> !r.passed()).count();
+        int failures = (int) judged.stream().filter(r -> r.standing().isFailure()).count();
         int errors = 0;
         int skipped = rulesJudged ? 0 : config.rules().size();
         CampaignStatus snapshot = wait.lastSnapshot();
@@ -438,9 +450,10 @@ public final class ReportFiles {
                 element(xml, "skipped", null, "not judged: " + result.summary(), null);
             } else {
                 RuleResult r = judged.get(i);
-                if (!r.passed()) {
+                if (r.standing().isFailure()) {
                     element(xml, "failure", "RuleBreached", r.breachMessage(), "actual " + r.shownActual()
-                            + " vs limit " + r.shownLimit() + " (" + r.count() + " of " + r.total() + " calls)");
+                            + " vs limit " + r.shownLimit() + " (" + r.count() + " of " + r.total() + " calls), "
+                            + r.standing().words());
                 }
             }
             xml.end();

@@ -12,6 +12,7 @@ import ai.osvi.gate.result.Verdict;
 import ai.osvi.gate.rules.Percentages;
 import ai.osvi.gate.rules.Rule;
 import ai.osvi.gate.rules.RuleResult;
+import ai.osvi.gate.rules.Standing;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +87,15 @@ public final class VerdictReport {
         }
     }
 
+    /** A rule's standing in its own words, coloured as a pass, a failure or a warning would be. */
+    private static String shown(Standing standing, Style style) {
+        return switch (standing) {
+            case HELD -> style.good(standing.words());
+            case BREACHED, CERTAIN -> style.bad(standing.words());
+            default -> style.warning(standing.words());
+        };
+    }
+
     /** The table: the campaign line, each rule with actual, limit and result, then every status count. */
     public static List<String> table(CampaignResult result, GateConfig config, Style style) {
         List<String> lines = new ArrayList<>();
@@ -110,7 +120,7 @@ public final class VerdictReport {
             lines.add(String.format(Locale.ROOT, format, "Rule", "Actual", "Limit", "Result"));
             for (RuleResult r : result.ruleResults()) {
                 lines.add(String.format(Locale.ROOT, format, r.rule().subject(), r.shownActual(), r.shownLimit(),
-                        r.passed() ? style.good("PASS") : style.bad("FAIL")));
+                        shown(r.standing(), style)));
             }
         }
         Set<String> named = new TreeSet<>();

@@ -14,28 +14,30 @@ import java.util.List;
  * @param rulesJudged whether the rules were judged, on the last snapshot (even when too few calls left none to show)
  * @param ruleResults each rule judged on the last snapshot; empty when not judged, or with too few calls to judge
  * @param waitResult  how the wait ended: the last snapshot, polls, errors, the timeline
+ * @param evidence    the checklist a PASS needs, each item with its numbers; a PASS has every item true
  */
 public record CampaignResult(long campaignId, Verdict verdict, BuildOutcome outcome, String summary,
-        List<String> details, boolean rulesJudged, List<RuleResult> ruleResults, WaitResult waitResult) {
+        List<String> details, boolean rulesJudged, List<RuleResult> ruleResults, WaitResult waitResult,
+        Evidence evidence) {
 
     public CampaignResult {
         details = List.copyOf(details);
         ruleResults = List.copyOf(ruleResults);
+        if (verdict == Verdict.PASS && !evidence.allHold()) {
+            throw new IllegalArgumentException("a PASS without its evidence: " + evidence.firstUnproven().orElseThrow());
+        }
     }
 
     /** A result whose rules were not judged. */
     public static CampaignResult unjudged(long campaignId, Verdict verdict, BuildOutcome outcome, String summary,
-            List<String> details, WaitResult waitResult) {
-        return new CampaignResult(campaignId, verdict, outcome, summary, details, false, List.of(), waitResult);
+            List<String> details, WaitResult waitResult, Evidence evidence) {
+        return new CampaignResult(campaignId, verdict, outcome, summary, details, false, List.of(), waitResult,
+                evidence);
     }
 
     /** The counts the rules were judged on (the last snapshot's), or {@code null} when they were not judged. */
     public CallCounts judgedCalls() {
         return rulesJudged ? waitResult.lastSnapshot().calls() : null;
-    }
-
-    public List<RuleResult> breaches() {
-        return ruleResults.stream().filter(result -> !result.passed()).toList();
     }
 
     /** "OSVI gate: FAIL campaign 7: 1 of 2 rules breached": the line log parsers look for. */

@@ -106,7 +106,7 @@ class ReportFilesTest {
                 .containsExactly("campaign 7 completed", "failed <= 5%", "picked >= 50%");
         Element failure = children(cases.get(1), "failure").get(0);
         assertThat(failure.getAttribute("message")).isEqualTo("failed ratio is 30%, but the maximum is 5%");
-        assertThat(failure.getTextContent()).isEqualTo("actual 30% vs limit <= 5% (60 of 200 calls)");
+        assertThat(failure.getTextContent()).isEqualTo("actual 30% vs limit <= 5% (60 of 200 calls), breached");
         assertThat(children(cases.get(2), "failure")).isEmpty();
 
         JsonNode json = json();
@@ -117,8 +117,8 @@ class ReportFilesTest {
         assertThat(json.get("rules").get(0).get("actual").decimalValue()).isEqualByComparingTo("0.3");
         assertThat(json.get("rules").get(0).get("actualText").asText()).isEqualTo("30%");
         assertThat(json.get("rules").get(0).get("limit").decimalValue()).isEqualByComparingTo("0.05");
-        assertThat(json.get("rules").get(0).get("result").asText()).isEqualTo("FAIL");
-        assertThat(json.get("rules").get(1).get("result").asText()).isEqualTo("PASS");
+        assertThat(json.get("rules").get(0).get("result").asText()).isEqualTo("BREACHED");
+        assertThat(json.get("rules").get(1).get("result").asText()).isEqualTo("HELD");
         assertThat(json.get("snapshot").get("calls").get("by_status").get("failed").asLong()).isEqualTo(60);
         assertThat(json.get("snapshot").get("complete").asBoolean()).isTrue();
         assertThat(json.get("wait").get("polls").asInt()).isEqualTo(1);
@@ -178,7 +178,8 @@ class ReportFilesTest {
                     "total" : 200,
                     "actual" : 0.3,
                     "actualText" : "30%",
-                    "result" : "FAIL"
+                    "result" : "BREACHED",
+                    "standing" : "breached"
                   }, {
                     "rule" : "picked >= 50%",
                     "statuses" : [ "picked" ],
@@ -189,8 +190,48 @@ class ReportFilesTest {
                     "total" : 200,
                     "actual" : 0.55,
                     "actualText" : "55%",
-                    "result" : "PASS"
+                    "result" : "HELD",
+                    "standing" : "held"
                   } ],
+                  "evidence" : {
+                    "passProven" : false,
+                    "checks" : [ {
+                      "item" : "queuesCompleted",
+                      "claim" : "every queue of every awaited upload completed, no awaited upload without queues",
+                      "holds" : true,
+                      "numbers" : "1/1 queues completed"
+                    }, {
+                      "item" : "snapshotInTime",
+                      "claim" : "the last snapshot received within the deadline",
+                      "holds" : true,
+                      "numbers" : "received after 0s, timeout 30m"
+                    }, {
+                      "item" : "callsAccountedFor",
+                      "claim" : "every call accounted for: by_status sums to calls.total",
+                      "holds" : true,
+                      "numbers" : "by_status sums to 200 = calls.total"
+                    }, {
+                      "item" : "statusesMatched",
+                      "claim" : "each rule's status matched exactly, nothing reported that could be it",
+                      "holds" : true,
+                      "numbers" : "failed 60 calls; picked 110 calls"
+                    }, {
+                      "item" : "enoughCalls",
+                      "claim" : "at least minCalls calls",
+                      "holds" : true,
+                      "numbers" : "200 calls, minCalls 1"
+                    }, {
+                      "item" : "configurationStrict",
+                      "claim" : "the configuration read strictly",
+                      "holds" : true,
+                      "numbers" : "2 rules: failed <= 5% (maxFailureRatio), picked >= 50% (thresholds); minCalls 1, failBuild true"
+                    }, {
+                      "item" : "rulesHeld",
+                      "claim" : "every rule held on the final counts",
+                      "holds" : false,
+                      "numbers" : "failed 30% <= 5% breached, picked 55% >= 50% held"
+                    } ]
+                  },
                   "snapshot" : {
                     "campaign" : {
                       "id" : 7,
@@ -518,7 +559,7 @@ class ReportFilesTest {
 
         assertThat(Files.readString(summary)).startsWith("earlier step\n### \u274c OSVI gate: FAIL \u2014 campaign 7"
                 + " \u201cJune Renewals\u201d\n")
-                .contains("| Rule | Actual | Limit | Result |", "| `failed` | 30% | &lt;= 5% | **FAIL** |",
+                .contains("| Rule | Actual | Limit | Result |", "| `failed` | 30% | &lt;= 5% | **breached** |",
                         "| `failed` | 60 | 30% |", "| **total** | **200** | |", "Queues completed: 1/1.");
     }
 }

@@ -6,7 +6,7 @@ import javax.xml.parsers.DocumentBuilderFactory
 def log = new File(basedir, 'build.log').text
 def lines = log.readLines()
 assert log =~ /Campaign 7 "IT renewals \(stalls\)": 1\/3 queues completed, \d+ polls, 0 errors, [8-9]s/ : 'campaign line missing'
-assert log =~ /(?m)^\[INFO\]   failed\s+5%\s+<= 10%\s+PASS$/ : 'the rule judged on the last snapshot must still be shown'
+assert log =~ /(?m)^\[INFO\]   failed\s+5%\s+<= 10%\s+held so far$/ : 'the rule judged on the last snapshot must still be shown'
 assert lines.contains('[WARNING] The campaign did not complete within 8s; the rules were judged on the last snapshot (onTimeout=evaluate).') : 'warning that the campaign did not complete missing'
 assert lines.contains('[WARNING] The rules held on the last snapshot, but the campaign did not complete, so this is not a PASS: the build goes on with a warning because onTimeout=evaluate. Raise timeout (-Dosvi.timeout) to judge the completed campaign.') : 'why this is no PASS missing'
 assert lines.contains('[WARNING] OSVI gate: TIMEOUT campaign 7: did not complete within 8s; 1 of 1 rule held on the last snapshot (40 calls)') : 'verdict line must be a TIMEOUT WARNING'

@@ -130,7 +130,8 @@ public abstract class AbstractGateMojo extends GateParameters {
 
     /** This gate's name among the build's: its execution id, after its module's artifactId in a reactor. */
     private String gateName() {
-        String execution = mojoExecution == null ? "default-cli" : mojoExecution.getExecutionId();
+        String execution = mojoExecution == null || mojoExecution.getExecutionId() == null ? "default-cli"
+                : mojoExecution.getExecutionId();
         boolean reactor = session != null && session.getProjects() != null && session.getProjects().size() > 1;
         return reactor && project != null ? project.getArtifactId() + "-" + execution : execution;
     }

@@ -98,7 +98,8 @@ final class PomConfiguration {
         }
         for (Xpp3Dom child : dom.getChildren()) {
             String name = child.getName();
-            if (known.contains(name)) {
+            // Maven's model has the plugin-level configuration merged into each execution's: said once
+            if (known.contains(name) || unknown.contains(name)) {
                 continue;
             }
             unknown.add(name);

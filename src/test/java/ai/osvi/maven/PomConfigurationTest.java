@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.osvi.gate.config.InvalidConfigurationException;
-import java.util.List;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
@@ -137,6 +136,15 @@ class PomConfigurationTest {
         assertThat(catchThrowableOfType(InvalidConfigurationException.class,
                 () -> PomConfiguration.refuseUnknownElements(project, execution("await-campaign", "default-cli"))))
                 .hasMessageContaining("did you mean <maxFailureRatio>?");
-        assertThat(List.of()).isEmpty();
+    }
+
+    @Test
+    void an_element_of_the_plugin_level_merged_into_the_execution_should_be_named_once() {
+        declared.setConfiguration(configuration("maxFailRatio"));
+        addExecution("gate", configuration("maxFailRatio", "thresholds"));
+        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> PomConfiguration.refuseUnknownElements(project, execution("await-campaign", "gate")));
+        assertThat(e.parameter()).isEqualTo("maxFailRatio");
+        assertThat(e).hasMessageStartingWith("<maxFailRatio> in the plugin's <configuration>");
     }
 }

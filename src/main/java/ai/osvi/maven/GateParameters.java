@@ -35,7 +35,9 @@ abstract class GateParameters extends AbstractMojo {
      * Where the reports are written: {@code campaign-ID.json} and the JUnit XML
      * {@code TEST-osvi-campaign-ID.xml}, ID being the campaign's id (for Jenkins' junit step and GitLab's junit
      * reports), on every outcome; the chart of the wait {@code campaign-ID.svg} once a snapshot was received; and
-     * {@code osvi.env}, the results as a GitLab dotenv report ({@code OSVI_VERDICT=FAIL}...).
+     * {@code osvi.env}, the results as a GitLab dotenv report ({@code OSVI_VERDICT=FAIL}...). When another gate of the
+     * build already wrote campaign ID's reports into this folder, they are {@code campaign-ID-GATE.json}... instead,
+     * GATE being this gate's execution id, so that neither replaces the other.
      * When the environment variable {@code GITHUB_STEP_SUMMARY} is set, a Markdown table is also appended to that
      * file; when {@code GITHUB_OUTPUT} is set, the results are appended to it as step outputs ({@code verdict}...).
      */

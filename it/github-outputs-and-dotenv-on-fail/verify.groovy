@@ -32,6 +32,7 @@ def dotenv = new File(basedir, 'target/osvi/osvi.env')
 println "osvi.env:\n${dotenv.text}"
 assert dotenv.text == '''OSVI_VERDICT=FAIL
 OSVI_BUILD_OUTCOME=FAIL
+OSVI_CAMPAIGN_ID=7
 OSVI_CALLS_TOTAL=200
 OSVI_RATIO_PICKED=0.55
 OSVI_RATIO_NOT_PICKED=0.15

@@ -132,7 +132,7 @@ public final class PollingBench {
         };
         RawGateConfig raw = new RawGateConfig();
         raw.campaignId = "7";
-        raw.completionOnly = true;
+        raw.completionOnly = "true";
         raw.timeout = "3h";
         if (strategy.equals("fixed")) {
             raw.pollStrategy = "fixed";

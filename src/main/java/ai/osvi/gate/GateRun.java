@@ -191,7 +191,7 @@ public final class GateRun {
      * @param warnings gets what to log: values left out, files that could not be written
      */
     private static BuildResults.View writeResultsForLaterJobs(GateResult all, Reports reports, List<String> warnings) {
-        synchronized (reports.build()) {
+        synchronized (reports.build().lock()) {
             BuildResults.View build = reports.build().record(all);
             warnings.addAll(writeForLaterJobs(build, reports));
             return build;
@@ -204,7 +204,7 @@ public final class GateRun {
      */
     public static void reportNotStarted(Reports reports, GateLog log, String summaryLine) {
         List<String> warnings;
-        synchronized (reports.build()) {
+        synchronized (reports.build().lock()) {
             BuildResults.View build = reports.build().record(GateResult.notStarted(reports.gate(),
                     reports.project(), reports.directory(), summaryLine));
             warnings = writeForLaterJobs(build, reports);
@@ -274,13 +274,15 @@ public final class GateRun {
         List<String> closing = new ArrayList<>();
         if (reports.directory() != null) {
             try {
-                ReportFiles.write(reports.directory(), result, config, reports.clock().instant(), reports.redactor(),
-                        reports.simulation());
+                // the plain name, or one with the gate's when another gate of the build wrote this campaign here
+                String name = reports.build().reportName(reports.directory(), result.campaignId(), reports.gate());
+                ReportFiles.write(reports.directory(), name, result, config, reports.clock().instant(),
+                        reports.redactor(), reports.simulation());
                 closing.add("Reports: " + reports.directory().toAbsolutePath() + " ("
-                        + ReportFiles.jsonFile(reports.directory(), result.campaignId()).getFileName() + ", "
-                        + ReportFiles.junitFile(reports.directory(), result.campaignId()).getFileName() + ", "
-                        + (ReportFiles.hasChart(result) ? ReportFiles.chartFile(reports.directory(),
-                                result.campaignId()).getFileName() + ", " : "")
+                        + ReportFiles.jsonFile(reports.directory(), name).getFileName() + ", "
+                        + ReportFiles.junitFile(reports.directory(), name).getFileName() + ", "
+                        + (ReportFiles.hasChart(result) ? ReportFiles.chartFile(reports.directory(), name)
+                                .getFileName() + ", " : "")
                         + GitlabDotenv.FILE_NAME + ")");
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not write the reports of campaign " + config.campaignId() + " to "
@@ -289,7 +291,7 @@ public final class GateRun {
         }
         if (reports.githubStepSummary() != null) {
             try {
-                synchronized (reports.build()) {
+                synchronized (reports.build().lock()) {
                     // modules of a parallel build append to the same file
                     GithubSummary.append(reports.githubStepSummary(), result, config, reports.redactor(),
                             reports.simulation());

@@ -6,6 +6,7 @@ import ai.osvi.gate.client.ProxySettings;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
+import ai.osvi.gate.config.Values;
 import ai.osvi.gate.report.ReportFiles;
 import ai.osvi.gate.result.GateResult;
 import ai.osvi.gate.simulator.Simulation;
@@ -70,7 +71,7 @@ public abstract class AbstractGateMojo extends GateParameters {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip()) {
+        if (skipRequested()) {
             getLog().info("Skipping the OSVI gate (skip / osvi.skip is true).");
             return;
         }
@@ -109,6 +110,15 @@ public abstract class AbstractGateMojo extends GateParameters {
         }
     }
 
+    /** Whether {@code skip} is {@code true}; a value that is neither true nor false is refused once the gate runs. */
+    private boolean skipRequested() {
+        try {
+            return Values.bool("skip", skipParameter(), false);
+        } catch (InvalidConfigurationException e) {
+            return false;
+        }
+    }
+
     private ApiToken resolveToken() throws MojoExecutionException {
         try {
             return new TokenResolver(settingsDecrypter, environment).resolve(settings, serverId());
@@ -120,7 +130,8 @@ public abstract class AbstractGateMojo extends GateParameters {
 
     /** This gate's name among the build's: its execution id, after its module's artifactId in a reactor. */
     private String gateName() {
-        String execution = mojoExecution == null ? "default-cli" : mojoExecution.getExecutionId();
+        String execution = mojoExecution == null || mojoExecution.getExecutionId() == null ? "default-cli"
+                : mojoExecution.getExecutionId();
         boolean reactor = session != null && session.getProjects() != null && session.getProjects().size() > 1;
         return reactor && project != null ? project.getArtifactId() + "-" + execution : execution;
     }
@@ -137,7 +148,14 @@ public abstract class AbstractGateMojo extends GateParameters {
         configure(raw);
         try (AbortOnShutdown abort = AbortOnShutdown.register()) {
             try {
-                if (!raw.completionOnly && !Simulation.hasRules(raw) && !unusedExecutionRules().isEmpty()) {
+                Values.bool("skip", skipParameter(), false); // a skip Maven would read as false is refused here
+                PomConfiguration.refuseUnknownElements(project, mojoExecution);
+                if (mojoExecution != null && session != null && project != null) {
+                    CommandLineProperties.replacedLists(session.getUserProperties(), project.getProperties(),
+                            mojoExecution.getMojoDescriptor()).forEach(getLog()::info);
+                }
+                if (!Values.bool("completionOnly", raw.completionOnly, false) && !Simulation.hasRules(raw)
+                        && !unusedExecutionRules().isEmpty()) {
                     // the same error with simulation as without: the scenario's suggested rules would hide it
                     throw new InvalidConfigurationException("maxFailureRatio", GateConfig.NO_RULE);
                 }

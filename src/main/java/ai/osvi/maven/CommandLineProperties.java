@@ -63,6 +63,38 @@ final class CommandLineProperties {
         return problems;
     }
 
+    /** The parameters whose value is a list, which a {@code -D} replaces as a whole rather than adds to. */
+    private static final List<String> LISTS = List.of("thresholds", "failureStatuses", "campaignId");
+
+    /**
+     * One line for each {@code -Dosvi.*} list that replaces a different list of the pom's {@code <properties>}
+     * (through which the pom set the parameter): whoever adds {@code -Dosvi.thresholds=picked>=60%} to a pom's two
+     * rules gets one rule, and is told so, with the entries that no longer count.
+     */
+    static List<String> replacedLists(Properties userProperties, Properties projectProperties,
+            MojoDescriptor descriptor) {
+        List<String> lines = new ArrayList<>();
+        for (Parameter parameter : descriptor.getParameters()) {
+            String property = PREFIX + parameter.getName();
+            if (!LISTS.contains(parameter.getName()) || !("${" + property + "}").equals(parameter.getExpression())) {
+                continue;
+            }
+            String given = userProperties.getProperty(property);
+            String pom = projectProperties == null ? null : projectProperties.getProperty(property);
+            if (given == null || pom == null) {
+                continue;
+            }
+            List<String> replaced = Values.commaSeparated(List.of(pom));
+            List<String> used = Values.commaSeparated(List.of(given));
+            if (!replaced.equals(used) && !replaced.isEmpty()) {
+                lines.add("-D" + property + "=" + given + " replaces the pom's " + property + " ("
+                        + String.join(", ", replaced) + "): " + parameter.getName() + " is now " + String.join(", ",
+                                used) + " alone. To keep the pom's entries, list them in -D" + property + " too.");
+            }
+        }
+        return lines;
+    }
+
     /**
      * The problem with a property that names no parameter: one that looks like a token is refused without its value;
      * one a typo away from a parameter is refused with the parameter's name; one far from every parameter is

@@ -35,7 +35,9 @@ abstract class GateParameters extends AbstractMojo {
      * Where the reports are written: {@code campaign-ID.json} and the JUnit XML
      * {@code TEST-osvi-campaign-ID.xml}, ID being the campaign's id (for Jenkins' junit step and GitLab's junit
      * reports), on every outcome; the chart of the wait {@code campaign-ID.svg} once a snapshot was received; and
-     * {@code osvi.env}, the results as a GitLab dotenv report ({@code OSVI_VERDICT=FAIL}...).
+     * {@code osvi.env}, the results as a GitLab dotenv report ({@code OSVI_VERDICT=FAIL}...). When another gate of the
+     * build already wrote campaign ID's reports into this folder, they are {@code campaign-ID-GATE.json}... instead,
+     * GATE being this gate's execution id, so that neither replaces the other.
      * When the environment variable {@code GITHUB_STEP_SUMMARY} is set, a Markdown table is also appended to that
      * file; when {@code GITHUB_OUTPUT} is set, the results are appended to it as step outputs ({@code verdict}...).
      */
@@ -86,9 +88,10 @@ abstract class GateParameters extends AbstractMojo {
      * Stops with FAIL as soon as a rule is certain to be breached whatever the remaining calls do, instead of
      * waiting for the campaign to complete. The bound assumes that counts only grow and that the campaign makes at
      * most {@code total_queued} calls per queue, times {@code 1 + retry_threshold} when retries are enabled.
+     * {@code true} or {@code false}; any other value ({@code yes}, {@code 1}) is refused before the first request.
      */
     @Parameter(property = "osvi.failFast", defaultValue = RawGateConfig.DEFAULT_FAIL_FAST)
-    private boolean failFast;
+    private String failFast;
 
     /**
      * Fails as STALLED when the call counts and queue states have not changed for this long (a duration such as
@@ -162,9 +165,12 @@ abstract class GateParameters extends AbstractMojo {
     @Parameter(property = "osvi.onInactive", defaultValue = RawGateConfig.DEFAULT_ON_INACTIVE)
     private String onInactive;
 
-    /** Whether a breached rule fails the build. {@code false} turns breaches into warnings. */
+    /**
+     * Whether a breached rule fails the build: {@code true} or {@code false}, which turns breaches into warnings. Any
+     * other value ({@code yes}, {@code 1}, {@code on}) is refused before the first request, never read as false.
+     */
     @Parameter(property = "osvi.failBuild", defaultValue = RawGateConfig.DEFAULT_FAIL_BUILD)
-    private boolean failBuild;
+    private String failBuild;
 
     /**
      * How many failed polls in a row end the wait: network errors, HTTP 5xx, 408 and 429, and bodies that are not the
@@ -186,21 +192,26 @@ abstract class GateParameters extends AbstractMojo {
     /**
      * Allows a plain {@code http://} baseUrl to a host other than loopback. Off by default: the token would cross
      * the network readable by anyone on the path. TLS certificates are always verified; there is no switch for that.
+     * {@code true} or {@code false}; any other value is refused before the first request.
      */
     @Parameter(property = "osvi.allowInsecureHttp", defaultValue = RawGateConfig.DEFAULT_ALLOW_INSECURE_HTTP)
-    private boolean allowInsecureHttp;
+    private String allowInsecureHttp;
 
     /**
      * Waits for the campaign to complete without judging any rule. Without it, a gate with no rule configured
      * ({@code maxFailureRatio}, {@code thresholds}) fails before the first request: a gate that judges nothing must be
-     * asked for, never the result of a configuration Maven did not apply.
+     * asked for, never the result of a configuration Maven did not apply. {@code true} or {@code false}; any other
+     * value is refused before the first request.
      */
     @Parameter(property = "osvi.completionOnly", defaultValue = RawGateConfig.DEFAULT_COMPLETION_ONLY)
-    private boolean completionOnly;
+    private String completionOnly;
 
-    /** Skips the gate entirely. */
+    /**
+     * Skips the gate entirely: {@code true} or {@code false}. Any other value ({@code yes}, {@code 1}) fails the
+     * build, naming it, rather than being read as either.
+     */
     @Parameter(property = "osvi.skip", defaultValue = "false")
-    private boolean skip;
+    private String skip;
 
     /**
      * Runs the gate against an embedded OSVI simulator on 127.0.0.1 instead of the real API: no account or token is
@@ -250,7 +261,8 @@ abstract class GateParameters extends AbstractMojo {
         return ids.isEmpty() ? null : String.join(",", ids);
     }
 
-    boolean skip() {
+    /** {@code skip} as written: {@code true}, {@code false} or a value the gate refuses. */
+    String skipParameter() {
         return skip;
     }
 

@@ -104,7 +104,7 @@ class GateEdgesTest {
 
     @Test
     void failFast_should_decide_at_once_when_exactly_minCalls_calls_make_a_breach_certain() {
-        config.failFast = true;
+        config.failFast = "true";
         config.minCalls = "3";
         config.maxFailureRatio = "5%";
         // at most 30 calls (10 queued, 2 retries): 2 failed already make at least 6.7%
@@ -120,7 +120,7 @@ class GateEdgesTest {
 
     @Test
     void failFast_should_wait_for_completion_when_one_call_is_missing_to_minCalls() {
-        config.failFast = true;
+        config.failFast = "true";
         config.minCalls = "4";
         config.maxFailureRatio = "5%";
         source.then(Snapshots.active().queues(19, false).calls("picked", 1, "failed", 2))

@@ -292,4 +292,56 @@ class GateRunTest {
         assertThat(log.lines.get(log.lines.size() - 1)).isEqualTo("ERROR OSVI gate: FAIL campaign 7: 1 of 1 rule"
                 + " breached on 10 calls");
     }
+
+    private GateResult gate(String name, String failBuild, java.util.List<String> shared, Path output)
+            throws Exception {
+        TestConfig config = new TestConfig();
+        config.maxFailureRatio = "5%";
+        config.failBuild = failBuild;
+        CampaignStatus snapshot = "false".equals(failBuild)
+                ? Snapshots.active().queues(19, true).calls("picked", 70, "failed", 30).build()
+                : Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build();
+        // each gate its own BuildResults over one shared list: two class realms of one build
+        return GateRun.run(GateConfig.parseAll(config.raw()), id -> snapshot, TimeSource.SYSTEM, log,
+                new AbortSignal(), () -> 0, new GateRun.Reports(dir, null, output, Clock.systemUTC(),
+                        UnaryOperator.identity()).inBuild(new ai.osvi.gate.report.BuildResults(shared), name, "p"));
+    }
+
+    @Test
+    void two_gates_on_one_campaign_in_one_folder_should_both_keep_their_reports() throws Exception {
+        java.util.List<String> shared = ai.osvi.gate.report.BuildResults.newSharedList();
+        Path output = dir.resolve("github-output");
+        gate("strict", "false", shared, output);
+        gate("advisory", "true", shared, output);
+
+        assertThat(Files.readString(dir.resolve("TEST-osvi-campaign-7.xml"))).contains("failures=\"1\"")
+                .contains("name=\"osvi.campaign.7\"");
+        assertThat(Files.readString(dir.resolve("TEST-osvi-campaign-7-advisory.xml"))).contains("failures=\"0\"")
+                .contains("name=\"osvi.campaign.7.advisory\"");
+        assertThat(Files.readString(dir.resolve("campaign-7.json"))).contains("\"verdict\" : \"FAIL\"");
+        assertThat(Files.readString(dir.resolve("campaign-7-advisory.json"))).contains("\"verdict\" : \"PASS\"");
+        assertThat(dir.resolve("campaign-7.svg")).isRegularFile();
+        assertThat(dir.resolve("campaign-7-advisory.svg")).isRegularFile();
+        assertThat(log.lines).anyMatch(line -> line.contains("Reports: ") && line.contains("(campaign-7-advisory.json,"
+                + " TEST-osvi-campaign-7-advisory.xml, campaign-7-advisory.svg, osvi.env)"));
+        // later jobs read the build's worst, and the report of the worse result
+        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsEntry("OSVI_VERDICT", "FAIL")
+                .containsEntry("OSVI_CAMPAIGN_ID", "7");
+        assertThat(GithubOutputFile.read(output)).containsEntry("report-junit",
+                dir.resolve("TEST-osvi-campaign-7.xml").toAbsolutePath().toString());
+    }
+
+    @Test
+    void a_gate_of_another_class_realm_should_read_the_builds_fail() throws Exception {
+        java.util.List<String> shared = ai.osvi.gate.report.BuildResults.newSharedList();
+        gate("module-a-gate", "false", shared, null);
+        gate("module-b-gate", "true", shared, null);
+
+        assertThat(shared).allSatisfy(entry -> assertThat(entry).isInstanceOf(String.class));
+        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsEntry("OSVI_VERDICT", "FAIL")
+                .containsEntry("OSVI_BUILD_OUTCOME", "WARN").containsEntry("OSVI_GATE_MODULE_A_GATE_VERDICT", "FAIL")
+                .containsEntry("OSVI_GATE_MODULE_B_GATE_VERDICT", "PASS");
+        assertThat(log.lines.get(log.lines.size() - 1)).isEqualTo("WARN OSVI gate: FAIL 2 gates: module-a-gate FAIL,"
+                + " module-b-gate PASS");
+    }
 }

@@ -71,7 +71,7 @@ class GateTest {
     @Test
     void failBuild_false_should_turn_a_breach_into_a_warning() {
         config.maxFailureRatio = "1%";
-        config.failBuild = false;
+        config.failBuild = "false";
         source.then(Snapshots.active().queues(19, true).calls("picked", 90, "failed", 10));
 
         CampaignResult result = run();
@@ -374,7 +374,7 @@ class GateTest {
 
     @Test
     void a_judgement_before_completion_without_a_breach_should_never_be_a_pass() {
-        config.failFast = true;
+        config.failFast = "true";
         config.maxFailureRatio = "5%";
         WaitResult early = new WaitResult(WaitResult.Outcome.CERTAIN_BREACH,
                 Snapshots.active().queues(19, false).calls("picked", 10).build(), null, 1, 0, Duration.ZERO);
@@ -467,7 +467,7 @@ class GateTest {
 
     @Test
     void failFast_should_not_decide_on_a_status_counted_as_0_by_its_spelling() {
-        config.failFast = true;
+        config.failFast = "true";
         config.thresholds = List.of("picked >= 90%");
         // at most 30 calls: with 'Picked' counted as 0, picked >= 90% would look certain to be breached
         source.then(Snapshots.active().queues(19, false).calls("Picked", 5, "failed", 1))
@@ -655,7 +655,7 @@ class GateTest {
 
     @Test
     void failFast_should_stop_as_soon_as_a_maximum_is_certain_to_be_breached() {
-        config.failFast = true;
+        config.failFast = "true";
         config.maxFailureRatio = "5%";
         // 10 queued, 2 retries: at most 30 calls; 2 failed already make at least 6.7% whatever happens
         source.then(Snapshots.active().queues(19, false).calls("picked", 1, "failed", 1))
@@ -675,7 +675,7 @@ class GateTest {
 
     @Test
     void failFast_should_wait_while_the_remaining_calls_could_still_make_it_pass() {
-        config.failFast = true;
+        config.failFast = "true";
         config.thresholds = List.of("picked >= 50%");
         // at most 30 calls (10 queued x 3 attempts): 1 picked of 5 can still reach 26 of 30
         source.then(Snapshots.active().queues(19, false).calls("picked", 1, "failed", 4))
@@ -689,7 +689,7 @@ class GateTest {
 
     @Test
     void failFast_should_stop_when_a_minimum_can_no_longer_be_reached() {
-        config.failFast = true;
+        config.failFast = "true";
         config.thresholds = List.of("picked >= 90%");
         // at most 30 calls: 25 made with 20 failed leaves at most 5 + 5 picked = 33%
         source.then(Snapshots.active().queues(19, false).calls("picked", 5, "failed", 20))

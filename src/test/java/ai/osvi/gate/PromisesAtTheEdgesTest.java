@@ -95,7 +95,7 @@ class PromisesAtTheEdgesTest {
     @Test
     void failFast_with_a_huge_total_queued_should_decide_rather_than_crash() {
         config.maxFailureRatio = "5%";
-        config.failFast = true;
+        config.failFast = "true";
         config.timeout = "30s";
         source.then(new CampaignStatus(new Campaign(7L, "Edges", "active", true, 3, 60),
                 new CallCounts(100, Map.of("failed", 50L)),

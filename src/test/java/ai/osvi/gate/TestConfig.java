@@ -14,7 +14,7 @@ public final class TestConfig extends RawGateConfig {
     public TestConfig() {
         campaignId = "7";
         pollStrategy = "fixed";
-        completionOnly = true;
+        completionOnly = "true";
     }
 
     public RawGateConfig raw() {

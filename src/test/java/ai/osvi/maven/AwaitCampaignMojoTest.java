@@ -283,8 +283,8 @@ class AwaitCampaignMojoTest {
         assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "onInconclusive")).isEqualTo("fail");
         assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "onTimeout")).isEqualTo("fail");
         assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "onInactive")).isEqualTo("fail");
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "failBuild")).isEqualTo(true);
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "skip")).isEqualTo(false);
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "failBuild")).isEqualTo("true");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "skip")).isEqualTo("false");
     }
 
     @Test

@@ -53,4 +53,40 @@ class CommandLinePropertiesTest {
                     .doesNotContain("s3cr3tValue", "did you mean");
         }
     }
+
+    private static List<String> replaced(String given, String pom) {
+        MojoDescriptor descriptor = new MojoDescriptor();
+        for (String name : List.of("thresholds", "maxFailureRatio")) {
+            Parameter parameter = new Parameter();
+            parameter.setName(name);
+            parameter.setExpression("${osvi." + name + "}");
+            try {
+                descriptor.addParameter(parameter);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Properties user = new Properties();
+        user.setProperty("osvi.thresholds", given);
+        user.setProperty("osvi.maxFailureRatio", "10%");
+        Properties project = new Properties();
+        project.setProperty("osvi.maxFailureRatio", "5%");
+        if (pom != null) {
+            project.setProperty("osvi.thresholds", pom);
+        }
+        return CommandLineProperties.replacedLists(user, project, descriptor);
+    }
+
+    @Test
+    void a_list_that_replaces_the_poms_list_should_say_so_naming_what_it_replaced() {
+        assertThat(replaced("picked>=50%", "failed<=5%,picked>=60%")).containsExactly("-Dosvi.thresholds=picked>=50%"
+                + " replaces the pom's osvi.thresholds (failed<=5%, picked>=60%): thresholds is now picked>=50% alone."
+                + " To keep the pom's entries, list them in -Dosvi.thresholds too.");
+    }
+
+    @Test
+    void a_list_equal_to_the_poms_or_without_one_in_the_pom_should_say_nothing() {
+        assertThat(replaced("failed<=5%, picked>=60%", "failed<=5%,picked>=60%")).isEmpty();
+        assertThat(replaced("picked>=50%", null)).isEmpty();
+    }
 }

@@ -91,9 +91,16 @@ public record GateConfig(
     public static GateConfig parse(RawGateConfig raw) throws InvalidConfigurationException {
         Problems problems = new Problems();
         long campaignId = problems.check(() -> campaignId(raw.campaignId), 0L);
+        boolean failBuild = problems.check(() -> Values.bool("failBuild", raw.failBuild, true), true);
+        boolean failFast = problems.check(() -> Values.bool("failFast", raw.failFast, false), false);
+        // an unreadable value allows nothing: no plain http, no gate without rules
+        boolean allowInsecureHttp = problems.check(
+                () -> Values.bool("allowInsecureHttp", raw.allowInsecureHttp, false), false);
+        boolean completionOnly = problems.check(() -> Values.bool("completionOnly", raw.completionOnly, false),
+                false);
         URI baseUrl = problems.check(() -> baseUrl(raw.baseUrl), null);
         if (baseUrl != null && baseUrl.getScheme().equals("http") && !isLoopback(baseUrl.getHost())
-                && !raw.allowInsecureHttp) {
+                && !allowInsecureHttp && !problems.concern("allowInsecureHttp")) {
             problems.add(new InvalidConfigurationException("baseUrl", "Refusing to send the API token over plain"
                     + " http:// to " + baseUrl.getHost() + " (" + Values.label("baseUrl") + " '" + raw.baseUrl + "'):"
                     + " anyone on the network path could read it. Use https://, or set allowInsecureHttp"
@@ -125,8 +132,8 @@ public record GateConfig(
                 rules.add(rule);
             }
         }
-        if (rules.isEmpty() && !raw.completionOnly && !problems.concern("maxFailureRatio", "thresholds",
-                "failureStatuses")) {
+        if (rules.isEmpty() && !completionOnly && !problems.concern("maxFailureRatio", "thresholds",
+                "failureStatuses", "completionOnly")) {
             problems.add(new InvalidConfigurationException("maxFailureRatio", NO_RULE));
         }
         long minCalls = problems.check(
@@ -160,9 +167,9 @@ public record GateConfig(
                 null);
         problems.throwIfAny();
         return new GateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout, rules, minCalls,
-                onInconclusive, uploadId, onTimeout, onInactive, raw.failBuild,
-                (int) maxConsecutiveErrors, onError, raw.allowInsecureHttp, pollStrategy,
-                maxPollInterval, raw.failFast, stallTimeout, maxCampaignAge, onRunning);
+                onInconclusive, uploadId, onTimeout, onInactive, failBuild,
+                (int) maxConsecutiveErrors, onError, allowInsecureHttp, pollStrategy,
+                maxPollInterval, failFast, stallTimeout, maxCampaignAge, onRunning);
     }
 
     /** The invalid values found so far; {@link #throwIfAny} reports them all in one exception. */

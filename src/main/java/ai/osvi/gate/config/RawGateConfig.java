@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Parameter values exactly as the user wrote them, with the documented defaults; {@link GateConfig#parse} validates
- * them all at once. The defaults live here only: the mojo's parameter annotations use these constants.
+ * them all at once, the booleans included (Maven would read {@code yes} as false). The defaults live here only: the mojo's parameter annotations use these constants.
  */
 public class RawGateConfig {
 
@@ -43,15 +43,15 @@ public class RawGateConfig {
     public String uploadId;
     public String onTimeout = DEFAULT_ON_TIMEOUT;
     public String onInactive = DEFAULT_ON_INACTIVE;
-    public boolean failBuild = Boolean.parseBoolean(DEFAULT_FAIL_BUILD);
+    public String failBuild = DEFAULT_FAIL_BUILD;
     public String maxConsecutiveErrors = DEFAULT_MAX_CONSECUTIVE_ERRORS;
     public String onError = DEFAULT_ON_ERROR;
-    public boolean allowInsecureHttp = Boolean.parseBoolean(DEFAULT_ALLOW_INSECURE_HTTP);
-    public boolean failFast = Boolean.parseBoolean(DEFAULT_FAIL_FAST);
+    public String allowInsecureHttp = DEFAULT_ALLOW_INSECURE_HTTP;
+    public String failFast = DEFAULT_FAIL_FAST;
     public String stallTimeout;
     public String maxCampaignAge;
     public String onRunning = DEFAULT_ON_RUNNING;
-    public boolean completionOnly = Boolean.parseBoolean(DEFAULT_COMPLETION_ONLY);
+    public String completionOnly = DEFAULT_COMPLETION_ONLY;
 
     /** A copy, to change for one campaign of several or for the simulator. */
     public RawGateConfig copy() {

@@ -256,6 +256,30 @@ public final class Values {
         return number;
     }
 
+    /** What a boolean parameter accepts: Maven itself reads every other text, {@code yes} and {@code 1} too, as false. */
+    public static final String BOOLEAN_FORMS = "true or false";
+
+    /**
+     * {@code true} or {@code false} (in any case, around blanks), nothing else: Maven's own conversion reads
+     * {@code yes}, {@code 1} and {@code on} as false, which would turn a gate off without a word.
+     *
+     * @param value the text as written; {@code null} (not set at all) gives {@code fallback}
+     */
+    public static boolean bool(String parameter, String value, boolean fallback) throws InvalidConfigurationException {
+        if (value == null) {
+            return fallback;
+        }
+        String text = value.trim();
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw invalid(parameter, value, text.isEmpty() ? "it is empty" : "not a boolean, and Maven would read it"
+                + " as false without a word", BOOLEAN_FORMS);
+    }
+
     public static <E extends Enum<E>> E choice(String parameter, String value, Class<E> type)
             throws InvalidConfigurationException {
         String text = value == null ? "" : value.trim();

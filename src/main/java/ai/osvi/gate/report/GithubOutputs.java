@@ -53,13 +53,19 @@ public final class GithubOutputs {
                 put(outputs, campaign.campaignId() + "-", campaign, List.of(campaign), redactor, leftOut);
             }
         }
-        build.gates().forEach((gate, values) -> {
-            String prefix = "gate-" + OutputNames.clean(gate, redactor, OutputNames::github) + "-";
-            outputs.put(prefix + "verdict", values.verdict().name());
-            outputs.put(prefix + "build-outcome", values.outcome().name());
-            outputs.put(prefix + "summary", redactor.apply(values.summaryLine()));
-        });
+        List<OutputNames.LeftOut> gateCollisions = new ArrayList<>();
+        OutputNames.unique(build.gates().keySet(), gate -> OutputNames.clean(gate, redactor, OutputNames::github),
+                gateCollisions).forEach((gate, name) -> {
+                    ResultValues values = build.gates().get(gate);
+                    String prefix = "gate-" + name + "-";
+                    outputs.put(prefix + "verdict", values.verdict().name());
+                    outputs.put(prefix + "build-outcome", values.outcome().name());
+                    outputs.put(prefix + "summary", redactor.apply(values.summaryLine()));
+                });
         Set<String> distinct = new LinkedHashSet<>();
+        for (OutputNames.LeftOut left : gateCollisions) {
+            distinct.add("GitHub outputs gate-" + left.name() + "-* left out: " + left.gateReason() + ".");
+        }
         for (OutputNames.LeftOut left : leftOut) {
             distinct.add("GitHub output ratio-" + left.name() + " left out: " + left.reason()
                     + " (the JSON report has their counts).");
@@ -82,16 +88,14 @@ public final class GithubOutputs {
         OutputNames.unique(values.ratios().keySet(), status -> OutputNames.clean(status, redactor,
                 OutputNames::github), leftOut).forEach((status, name) -> outputs.put(prefix + "ratio-" + name,
                         values.ratios().get(status).toPlainString()));
-        List<ResultValues> withReports = reported.stream().filter(one -> one.reportDirectory() != null).toList();
+        List<ResultValues> withReports = reported.stream().filter(one -> one.jsonReport() != null).toList();
         if (!withReports.isEmpty()) {
             // one path per line with several campaigns: the form actions/upload-artifact takes for several paths
             outputs.put(prefix + "report-json", redactor.apply(withReports.stream()
-                    .map(one -> ReportFiles.jsonFile(one.reportDirectory(), one.campaignId()).toAbsolutePath()
-                            .toString())
+                    .map(one -> one.jsonReport().toAbsolutePath().toString())
                     .collect(Collectors.joining("\n"))));
             outputs.put(prefix + "report-junit", redactor.apply(withReports.stream()
-                    .map(one -> ReportFiles.junitFile(one.reportDirectory(), one.campaignId()).toAbsolutePath()
-                            .toString())
+                    .map(one -> one.junitReport().toAbsolutePath().toString())
                     .collect(Collectors.joining("\n"))));
         }
     }

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * {@code osvi.env}, a GitLab dotenv report ({@code artifacts:reports:dotenv}): {@code OSVI_VERDICT},
- * {@code OSVI_BUILD_OUTCOME}, {@code OSVI_CALLS_TOTAL}, {@code OSVI_RATIO_<STATUS>}, {@code OSVI_CAMPAIGN_NAME}; with
+ * {@code OSVI_BUILD_OUTCOME}, {@code OSVI_CAMPAIGN_ID} (every campaign judged, comma-separated), {@code OSVI_CALLS_TOTAL}, {@code OSVI_RATIO_<STATUS>}, {@code OSVI_CAMPAIGN_NAME}; with
  * several campaigns, combined values and the same per campaign ({@code OSVI_7_VERDICT}). Its values are the build's:
  * the worst verdict of every gate that ran in this build so far, the file being written again, in every gate's report
  * directory, after each gate; with more than one gate, each gate's verdict and outcome follow
@@ -61,8 +62,15 @@ public final class GitlabDotenv {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("OSVI_VERDICT", all.verdict().name());
         variables.put("OSVI_BUILD_OUTCOME", all.outcome().name());
-        build.gates().forEach((gate, values) -> variables.put("OSVI_GATE_" + OutputNames.clean(gate, redactor,
-                OutputNames::dotenv) + "_VERDICT", values.verdict().name()));
+        if (!campaigns.isEmpty()) {
+            // which campaigns these values are about: a job can refuse an osvi.env left by another release's check
+            variables.put("OSVI_CAMPAIGN_ID", campaigns.stream().map(campaign -> String.valueOf(
+                    campaign.campaignId())).collect(Collectors.joining(",")));
+        }
+        List<OutputNames.LeftOut> gateCollisions = new ArrayList<>();
+        OutputNames.unique(build.gates().keySet(), gate -> OutputNames.clean(gate, redactor, OutputNames::dotenv),
+                gateCollisions).forEach((gate, key) -> variables.put("OSVI_GATE_" + key + "_VERDICT",
+                        build.gates().get(gate).verdict().name()));
         if (several) {
             for (ResultValues campaign : campaigns) {
                 variables.put("OSVI_" + campaign.campaignId() + "_VERDICT", campaign.verdict().name());
@@ -83,6 +91,9 @@ public final class GitlabDotenv {
         List<String> leftOut = new ArrayList<>();
         List<String> lines = fit(variables, leftOut);
         Set<String> distinct = new LinkedHashSet<>();
+        for (OutputNames.LeftOut left : gateCollisions) {
+            distinct.add(FILE_NAME + ": OSVI_GATE_" + left.name() + "_VERDICT left out: " + left.gateReason() + ".");
+        }
         for (OutputNames.LeftOut left : collisions) {
             distinct.add(FILE_NAME + ": OSVI_RATIO_" + left.name() + " left out: " + left.reason()
                     + " (the JSON report has their counts).");

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Names for values built from text of the API ({@code by_status} keys) in CI channels that accept only some
- * characters, and the rule for keys that end up with the same name: both are left out, never one silently
- * overwriting the other.
+ * Names for values built from text of the API ({@code by_status} keys) or from gates' names in CI channels that
+ * accept only some characters, and the rule for keys that end up with the same name: both are left out, never one
+ * silently overwriting the other.
  */
 final class OutputNames {
 
@@ -25,6 +25,15 @@ final class OutputNames {
             return name.isEmpty() ? "the by_status key " + quote(statuses.get(0)) + " gives no usable name"
                     : "the by_status keys " + String.join(" and ", statuses.stream().map(OutputNames::quote).toList())
                             + " give the same name";
+        }
+
+        /** Why a gate's values were left out: {@code statuses} are then the gates' names. */
+        String gateReason() {
+            return (name.isEmpty() ? "the gate " + quote(statuses.get(0)) + " gives no usable name"
+                    : "the gates " + String.join(" and ", statuses.stream().map(OutputNames::quote).toList())
+                            + " give the same name")
+                    + " (their verdicts still count in the build's; give the executions ids that differ in more"
+                    + " than punctuation)";
         }
     }
 

@@ -45,13 +45,15 @@ import java.util.regex.Pattern;
 /**
  * The report files of one campaign, written on every outcome and atomically (a temporary file, then a move), so a
  * CI step never reads half a report: {@code campaign-<id>.json}, the JUnit XML {@code TEST-osvi-campaign-<id>.xml},
- * and, once a snapshot was received, the chart {@code campaign-<id>.svg}.
+ * and, once a snapshot was received, the chart {@code campaign-<id>.svg}. When another gate of the build already
+ * wrote that campaign's reports into the same folder, the name carries the gate: {@code campaign-<id>-<gate>.json}
+ * ({@link BuildResults#reportName}), and no gate's report replaces another's.
  */
 public final class ReportFiles {
 
     /** The names of the reports this plugin writes (and {@code osvi.env}, a report to come); nothing else. */
     private static final Pattern REPORT_NAME = Pattern.compile(
-            "campaign-\\d+\\.(json|svg)|TEST-osvi-campaign-\\d+\\.xml|osvi\\.env");
+            "campaign-\\d+(-[A-Za-z0-9._-]+)?\\.(json|svg)|TEST-osvi-campaign-\\d+(-[A-Za-z0-9._-]+)?\\.xml|osvi\\.env");
 
     /**
      * Builds and writes {@code campaign-<id>.json}; immutable once built, so one for every report. The layout is
@@ -130,16 +132,45 @@ public final class ReportFiles {
         return removed;
     }
 
+    /** {@code campaign-7}: the name of a campaign's reports. */
+    public static String baseName(long campaignId) {
+        return "campaign-" + campaignId;
+    }
+
+    /**
+     * {@code campaign-7-advisory}: the name of a campaign's reports by {@code gate} when another gate wrote that
+     * campaign's first; every character of the gate's name but {@code [A-Za-z0-9._-]} becomes {@code _}.
+     */
+    public static String baseName(long campaignId, String gate) {
+        StringBuilder safe = new StringBuilder();
+        gate.codePoints().forEach(c -> safe.append(c < 128 && (Character.isLetterOrDigit(c) || "._-".indexOf(c) >= 0)
+                ? (char) c : '_'));
+        return baseName(campaignId) + "-" + safe;
+    }
+
     public static Path jsonFile(Path directory, long campaignId) {
-        return directory.resolve("campaign-" + campaignId + ".json");
+        return jsonFile(directory, baseName(campaignId));
     }
 
     public static Path junitFile(Path directory, long campaignId) {
-        return directory.resolve("TEST-osvi-campaign-" + campaignId + ".xml");
+        return junitFile(directory, baseName(campaignId));
     }
 
     public static Path chartFile(Path directory, long campaignId) {
-        return directory.resolve("campaign-" + campaignId + ".svg");
+        return chartFile(directory, baseName(campaignId));
+    }
+
+    /** @param name the reports' name, {@link #baseName} */
+    public static Path jsonFile(Path directory, String name) {
+        return directory.resolve(name + ".json");
+    }
+
+    public static Path junitFile(Path directory, String name) {
+        return directory.resolve("TEST-osvi-" + name + ".xml");
+    }
+
+    public static Path chartFile(Path directory, String name) {
+        return directory.resolve(name + ".svg");
     }
 
     /** Whether {@link #write} draws the chart for {@code result}: when at least one snapshot was received. */
@@ -165,12 +196,18 @@ public final class ReportFiles {
     /** As above; {@code simulation} names the simulator's scenario when the run was simulated, else {@code null}. */
     public static void write(Path directory, CampaignResult result, GateConfig config, Instant finishedAt,
             UnaryOperator<String> redactor, String simulation) throws IOException {
+        write(directory, baseName(result.campaignId()), result, config, finishedAt, redactor, simulation);
+    }
+
+    /** As above, under {@code name} ({@link #baseName}): {@code name.json}, {@code TEST-osvi-name.xml}... */
+    public static void write(Path directory, String name, CampaignResult result, GateConfig config,
+            Instant finishedAt, UnaryOperator<String> redactor, String simulation) throws IOException {
         Files.createDirectories(directory);
-        writeAtomically(jsonFile(directory, result.campaignId()), redactor.apply(PRETTY.writeValueAsString(
+        writeAtomically(jsonFile(directory, name), redactor.apply(PRETTY.writeValueAsString(
                 redacted(json(result, config, finishedAt, simulation), redactor)) + "\n"));
-        writeAtomically(junitFile(directory, result.campaignId()),
-                redactor.apply(junit(result, config, finishedAt, redactor, simulation)));
-        Path chart = chartFile(directory, result.campaignId());
+        writeAtomically(junitFile(directory, name),
+                redactor.apply(junit(result, config, finishedAt, redactor, simulation, suite(name))));
+        Path chart = chartFile(directory, name);
         if (hasChart(result)) {
             writeAtomically(chart, redactor.apply(CampaignChart.svg(result, config, redactor, simulation)));
         } else {
@@ -365,8 +402,17 @@ public final class ReportFiles {
 
     static String junit(CampaignResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor,
             String simulation) {
+        return junit(result, config, finishedAt, redactor, simulation, suite(baseName(result.campaignId())));
+    }
+
+    /** The test suite of the reports named {@code name}: {@code osvi.campaign.7}, {@code osvi.campaign.7.advisory}. */
+    static String suite(String name) {
+        return "osvi." + name.replaceFirst("^campaign-(\\d+)-?", "campaign.$1.").replaceFirst("\\.$", "");
+    }
+
+    static String junit(CampaignResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor,
+            String simulation, String suite) {
         WaitResult wait = result.waitResult();
-        String suite = "osvi.campaign." + result.campaignId();
         List<RuleResult> judged = result.ruleResults();
         boolean rulesJudged = !judged.isEmpty();
         int tests = 1 + config.rules().size();

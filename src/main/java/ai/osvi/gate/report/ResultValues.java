@@ -1,9 +1,6 @@
 package ai.osvi.gate.report;
 
-import ai.osvi.gate.model.CallCounts;
-import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.result.BuildOutcome;
-import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.Verdict;
 import ai.osvi.gate.rules.Percentages;
 import ai.osvi.gate.rules.Rule;
@@ -31,10 +28,12 @@ import java.util.Map;
  *                     {@link #MIN_RATIO_DECIMALS} decimals, and as many more as a judged rule on that status needs
  *                     never to read as passing beside a FAIL ({@link Percentages#consistentRatio})
  * @param reportDirectory where the campaign's JSON and JUnit reports are, or {@code null}
+ * @param reportName   the name of the campaign's reports there ({@code campaign-7}, or {@code campaign-7-<gate>} when
+ *                     another gate of the build wrote campaign 7 there first), or {@code null}
  */
 public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcome, String summaryLine,
         String campaignName, BigInteger callsTotal, Map<String, BigInteger> counts, Map<String, BigDecimal> ratios,
-        Path reportDirectory) {
+        Path reportDirectory, String reportName) {
 
     public static final int MIN_RATIO_DECIMALS = 6;
 
@@ -48,22 +47,17 @@ public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcom
      *
      * @param judged every result of the same set, whose judged rules decide how many decimals a ratio needs
      */
-    static ResultValues of(CampaignResult result, Path reportDirectory, List<CampaignResult> judged) {
-        CampaignStatus snapshot = result.waitResult().lastSnapshot();
-        CallCounts calls = snapshot == null ? null : snapshot.calls();
-        Map<String, BigInteger> counts = new LinkedHashMap<>();
-        if (calls != null) {
-            calls.byStatus().forEach((status, count) -> counts.put(status, BigInteger.valueOf(count)));
-        }
-        BigInteger total = calls == null ? null : BigInteger.valueOf(calls.total());
+    static ResultValues of(RecordedCampaign result, Path reportDirectory,
+            List<RecordedCampaign> judged) {
         return new ResultValues(result.campaignId(), result.verdict(), result.outcome(), result.summaryLine(),
-                snapshot == null || snapshot.campaign() == null ? null : snapshot.campaign().name(), total, counts,
-                ratios(total, counts, judgedRules(judged)), reportDirectory);
+                result.campaignName(), result.callsTotal(), result.counts(),
+                ratios(result.callsTotal(), result.counts(), judgedRules(judged)), reportDirectory,
+                result.reportName() == null ? ReportFiles.baseName(result.campaignId()) : result.reportName());
     }
 
     /** The values of several campaigns together: the given verdict and outcome, the sums of their calls. */
     static ResultValues combined(Verdict verdict, BuildOutcome outcome, String summaryLine,
-            List<ResultValues> campaigns, List<CampaignResult> judged) {
+            List<ResultValues> campaigns, List<RecordedCampaign> judged) {
         BigInteger total = null;
         Map<String, BigInteger> counts = new LinkedHashMap<>();
         for (ResultValues one : campaigns) {
@@ -73,12 +67,12 @@ public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcom
             }
         }
         return new ResultValues(null, verdict, outcome, summaryLine, null, total, counts,
-                ratios(total, counts, judgedRules(judged)), null);
+                ratios(total, counts, judgedRules(judged)), null, null);
     }
 
     /** A verdict, an outcome and a summary line, without calls: a gate's own values beside the build's. */
     static ResultValues verdictOnly(Verdict verdict, BuildOutcome outcome, String summaryLine) {
-        return new ResultValues(null, verdict, outcome, summaryLine, null, null, Map.of(), Map.of(), null);
+        return new ResultValues(null, verdict, outcome, summaryLine, null, null, Map.of(), Map.of(), null, null);
     }
 
     private static Map<String, BigDecimal> ratios(BigInteger total, Map<String, BigInteger> counts, List<Rule> rules) {
@@ -94,11 +88,23 @@ public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcom
     }
 
     /** The rules judged on any campaign: a published ratio never contradicts one of them. */
-    private static List<Rule> judgedRules(List<CampaignResult> results) {
+    private static List<Rule> judgedRules(List<RecordedCampaign> results) {
         List<Rule> rules = new ArrayList<>();
-        for (CampaignResult result : results) {
-            result.ruleResults().forEach(judged -> rules.add(judged.rule()));
+        for (RecordedCampaign result : results) {
+            rules.addAll(result.rules());
         }
         return rules;
+    }
+
+    /** Where the campaign's JSON report is, or {@code null} when no report was written. */
+    public Path jsonReport() {
+        return reportDirectory == null || reportName == null ? null : ReportFiles.jsonFile(reportDirectory,
+                reportName);
+    }
+
+    /** Where the campaign's JUnit report is, or {@code null} when no report was written. */
+    public Path junitReport() {
+        return reportDirectory == null || reportName == null ? null : ReportFiles.junitFile(reportDirectory,
+                reportName);
     }
 }

@@ -15,7 +15,7 @@ class GateConfigTest {
     private static RawGateConfig raw(String campaignId) {
         RawGateConfig raw = new RawGateConfig();
         raw.campaignId = campaignId;
-        raw.completionOnly = true; // tests of rules set them; the others check one value each
+        raw.completionOnly = "true"; // tests of rules set them; the others check one value each
         return raw;
     }
 
@@ -96,10 +96,10 @@ class GateConfigTest {
                 .hasMessageStartingWith("Refusing to send the API token over plain http:// to api.osvi.ai"
                         + " (baseUrl (osvi.baseUrl) 'http://api.osvi.ai')")
                 .hasMessageContaining("-Dosvi.allowInsecureHttp=true");
-        raw.allowInsecureHttp = true;
+        raw.allowInsecureHttp = "true";
         assertThat(GateConfig.parse(raw.raw()).baseUrl()).hasToString("http://api.osvi.ai/");
 
-        raw.allowInsecureHttp = false;
+        raw.allowInsecureHttp = "false";
         for (String loopback : List.of("http://127.0.0.1:8080", "http://localhost:9", "http://[::1]:8080",
                 "http://127.10.0.3")) {
             raw.baseUrl = loopback;
@@ -222,16 +222,16 @@ class GateConfigTest {
     @Test
     void no_rule_should_be_an_error_naming_both_ways_and_the_execution_pitfall() {
         RawGateConfig raw = raw("7");
-        raw.completionOnly = false;
+        raw.completionOnly = "false";
         assertThatThrownBy(() -> GateConfig.parse(raw))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage(GateConfig.NO_RULE)
                 .hasMessageContaining("maxFailureRatio")
                 .hasMessageContaining("thresholds")
                 .hasMessageContaining("osvi:await-campaign@<execution id>");
-        raw.completionOnly = true;
+        raw.completionOnly = "true";
         assertThatCode(() -> GateConfig.parse(raw)).doesNotThrowAnyException();
-        raw.completionOnly = false;
+        raw.completionOnly = "false";
         raw.thresholds = java.util.List.of("picked >= 60%");
         assertThatCode(() -> GateConfig.parse(raw)).doesNotThrowAnyException();
     }
@@ -251,5 +251,47 @@ class GateConfigTest {
         assertThat(e.getMessage()).contains("Invalid campaignId (osvi.campaignId) 'x'",
                 "Invalid pollInterval (osvi.pollInterval) '500ms'", "Invalid maxFailureRatio (osvi.maxFailureRatio)"
                         + " '150%'", "Invalid onTimeout (osvi.onTimeout) 'later'");
+    }
+
+    @Test
+    void a_boolean_maven_would_read_as_false_should_be_refused_naming_the_parameter_and_the_value() {
+        for (String parameter : List.of("failBuild", "failFast", "allowInsecureHttp", "completionOnly")) {
+            RawGateConfig raw = raw("7");
+            raw.maxFailureRatio = "5%";
+            switch (parameter) {
+                case "failBuild" -> raw.failBuild = "yes";
+                case "failFast" -> raw.failFast = "1";
+                case "allowInsecureHttp" -> raw.allowInsecureHttp = "on";
+                default -> raw.completionOnly = "y";
+            }
+            InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+                    () -> GateConfig.parse(raw));
+            assertThat(e.parameter()).isEqualTo(parameter);
+            assertThat(e).hasMessageStartingWith("Invalid " + parameter + " (osvi." + parameter + ") '")
+                    .hasMessageEndingWith("': not a boolean, and Maven would read it as false without a word."
+                            + " Accepted: true or false.");
+        }
+    }
+
+    @Test
+    void an_unreadable_allowInsecureHttp_or_completionOnly_should_allow_nothing() {
+        RawGateConfig raw = raw("7");
+        raw.baseUrl = "http://api.osvi.ai";
+        raw.allowInsecureHttp = "yes";
+        raw.completionOnly = "yes";
+        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> GateConfig.parse(raw));
+        assertThat(e.parameter()).isEqualTo("allowInsecureHttp, completionOnly");
+        assertThat(e).hasMessageNotContaining("No rule is configured").hasMessageNotContaining("Refusing to send");
+    }
+
+    @Test
+    void true_and_false_in_any_case_should_be_read() throws Exception {
+        RawGateConfig raw = raw("7");
+        raw.failBuild = "FALSE";
+        raw.failFast = " True ";
+        GateConfig config = GateConfig.parse(raw);
+        assertThat(config.failBuild()).isFalse();
+        assertThat(config.failFast()).isTrue();
     }
 }

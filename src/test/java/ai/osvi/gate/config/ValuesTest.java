@@ -207,4 +207,20 @@ class ValuesTest {
         assertThat(Values.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
         assertThat(Values.format(Duration.ZERO)).isEqualTo("0s");
     }
+
+    @Test
+    void bool_should_read_true_and_false_only_and_refuse_what_maven_would_read_as_false() throws Exception {
+        assertThat(Values.bool("failBuild", "true", false)).isTrue();
+        assertThat(Values.bool("failBuild", " TRUE ", false)).isTrue();
+        assertThat(Values.bool("failBuild", "False", true)).isFalse();
+        assertThat(Values.bool("failBuild", null, true)).isTrue();
+        for (String value : List.of("yes", "1", "on", "y", "0", "no", "off", "ture")) {
+            assertThatThrownBy(() -> Values.bool("failBuild", value, true))
+                    .isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessage("Invalid failBuild (osvi.failBuild) '" + value + "': not a boolean, and Maven would"
+                            + " read it as false without a word. Accepted: true or false.");
+        }
+        assertThatThrownBy(() -> Values.bool("skip", "", false))
+                .hasMessage("Invalid skip (osvi.skip) '': it is empty. Accepted: true or false.");
+    }
 }

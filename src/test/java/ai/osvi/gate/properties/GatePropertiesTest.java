@@ -126,7 +126,7 @@ class GatePropertiesTest {
     @Example
     void failFast_with_a_huge_total_queued_ends_with_a_verdict() {
         TestConfig config = config("60s", "15s");
-        config.failFast = true;
+        config.failFast = "true";
         config.maxFailureRatio = "5%";
         check(new Run(config, List.of(answer(10, Map.of("picked", 10L), Duration.ZERO,
                 new ApiUpload(19, List.of(new ApiQueue(Long.MAX_VALUE, false))))), 0));
@@ -425,7 +425,7 @@ class GatePropertiesTest {
             ApiSnapshot data = judged.data();
             boolean complete = oracleComplete(data, uploadId);
             boolean atTimeout = timedOut && raw.onTimeout.equals("evaluate");
-            boolean early = verdict == Verdict.FAIL && raw.failFast && !complete && !timedOut;
+            boolean early = verdict == Verdict.FAIL && Boolean.parseBoolean(raw.failFast) && !complete && !timedOut;
             assertThat(complete || atTimeout || early)
                     .as("%s judged on a complete campaign, at the timeout under onTimeout=evaluate, or early under"
                             + " failFast; judged: %s", verdict, data)
@@ -449,7 +449,7 @@ class GatePropertiesTest {
                 assertThat(failedRule(rules, data)).as("a breach at the timeout is a FAIL").isNull();
             } else if (verdict == Verdict.FAIL) {
                 assertThat(outcome == BuildOutcome.PASS || outcome == BuildOutcome.WARN).as("failBuild=false")
-                        .isEqualTo(!raw.failBuild);
+                        .isEqualTo(!Boolean.parseBoolean(raw.failBuild));
                 if (data.consistent()) {
                     assertThat(failedRule(rules, data) != null || (complete
                             && breachedWhateverTheUnaccounted(rules, data) != null))
@@ -496,7 +496,7 @@ class GatePropertiesTest {
                 assertThat(outcome).isEqualTo(rules.isEmpty() ? BuildOutcome.WARN : BuildOutcome.PASS);
             } else {
                 assertThat(verdict).as("breached: %s", failedRule(rules, data)).isEqualTo(Verdict.FAIL);
-                assertThat(outcome).isEqualTo(raw.failBuild ? BuildOutcome.FAIL : BuildOutcome.WARN);
+                assertThat(outcome).isEqualTo(Boolean.parseBoolean(raw.failBuild) ? BuildOutcome.FAIL : BuildOutcome.WARN);
             }
             break;
         }
@@ -805,10 +805,10 @@ class GatePropertiesTest {
             c.onTimeout = b.onTimeout();
             c.onInactive = b.onInactive();
             c.maxConsecutiveErrors = String.valueOf(b.maxErrors());
-            c.failBuild = k.failBuild();
+            c.failBuild = String.valueOf(k.failBuild());
             c.uploadId = k.uploadId();
             c.pollStrategy = k.pollStrategy();
-            c.failFast = k.failFast();
+            c.failFast = String.valueOf(k.failFast());
             c.stallTimeout = k.stallFactor() == null ? null : (b.poll() * 3 * k.stallFactor()) + "s";
             c.onInconclusive = k.onInconclusive();
             return c;

@@ -85,7 +85,68 @@ class BuildResultsTest {
         assertThat(outputs).containsEntry("verdict", "FAIL").containsEntry("gate-strict-verdict", "FAIL")
                 .containsEntry("gate-blocking-verdict", "PASS").containsEntry("8-verdict", "FAIL")
                 .containsEntry("7-verdict", "PASS");
-        assertThat(dotenv).startsWith("OSVI_VERDICT=FAIL\n", "OSVI_BUILD_OUTCOME=FAIL\n",
+        assertThat(dotenv).startsWith("OSVI_VERDICT=FAIL\n", "OSVI_BUILD_OUTCOME=FAIL\n", "OSVI_CAMPAIGN_ID=8,7\n",
                 "OSVI_GATE_STRICT_VERDICT=FAIL\n", "OSVI_GATE_BLOCKING_VERDICT=PASS\n");
+    }
+
+    @Test
+    void gates_whose_names_give_the_same_key_should_both_be_left_out_with_a_warning() throws Exception {
+        build.record(new GateResult("svc.eu-gate", "p", null, failing(8).campaigns(), null));
+        BuildResults.View view = build.record(new GateResult("svc-eu-gate", "q", null, passing(7).campaigns(), null));
+        List<String> warnings = new java.util.ArrayList<>();
+
+        Map<String, String> outputs = GithubOutputs.outputs(view, text -> text, warnings);
+        List<String> dotenv = GitlabDotenv.lines(view, text -> text, warnings);
+
+        assertThat(dotenv).contains("OSVI_VERDICT=FAIL\n").noneMatch(line -> line.startsWith("OSVI_GATE_"));
+        // GitHub's names keep '-', which tells these two apart there
+        assertThat(outputs).containsEntry("verdict", "FAIL").containsEntry("gate-svc_eu-gate-verdict", "FAIL")
+                .containsEntry("gate-svc-eu-gate-verdict", "PASS");
+        assertThat(warnings).containsExactly("osvi.env: OSVI_GATE_SVC_EU_GATE_VERDICT left out: the gates"
+                + " \"svc.eu-gate\" and \"svc-eu-gate\" give the same name (their verdicts still count in the"
+                + " build's; give the executions ids that differ in more than punctuation).");
+        warnings.clear();
+        view = build.record(new GateResult("svc_eu-gate", "r", null, passing(9).campaigns(), null));
+        assertThat(GithubOutputs.outputs(view, text -> text, warnings)).doesNotContainKeys("gate-svc_eu-gate-verdict")
+                .containsEntry("gate-svc-eu-gate-verdict", "PASS");
+        assertThat(warnings).containsExactly("GitHub outputs gate-svc_eu-gate-* left out: the gates \"svc.eu-gate\""
+                + " and \"svc_eu-gate\" give the same name (their verdicts still count in the build's; give the"
+                + " executions ids that differ in more than punctuation).");
+    }
+
+    @Test
+    void two_results_over_one_shared_list_should_be_one_build() throws Exception {
+        List<String> shared = BuildResults.newSharedList();
+        new BuildResults(shared).record(new GateResult("strict", "p", null, failing(8).campaigns(), null));
+        BuildResults.View view = new BuildResults(shared).record(new GateResult("blocking", "p", null,
+                passing(7).campaigns(), null));
+
+        assertThat(view.overall().verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(view.campaigns()).extracting(ResultValues::campaignId).containsExactly(8L, 7L);
+        assertThat(view.overall().ratios()).containsEntry("failed", new java.math.BigDecimal("0.21"));
+    }
+
+    @Test
+    void an_entry_this_version_cannot_read_should_count_as_an_error_never_be_dropped() throws Exception {
+        List<String> shared = BuildResults.newSharedList();
+        shared.add("{\"kind\":\"gate\",\"gate\":\"future\",\"verdict\":\"SOMETHING_NEW\"}");
+        shared.add("not json");
+        BuildResults.View view = new BuildResults(shared).record(new GateResult("blocking", "p", null,
+                passing(7).campaigns(), null));
+
+        assertThat(view.overall().verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(view.gates().get("future").summaryLine()).startsWith("OSVI gate: ERROR: the result of gate future"
+                + " of this build could not be read");
+    }
+
+    @Test
+    void a_second_gate_writing_a_campaign_into_the_same_folder_should_get_names_of_its_own() {
+        Path folder = Path.of("target", "osvi");
+        assertThat(build.reportName(folder, 7, "strict")).isEqualTo("campaign-7");
+        assertThat(build.reportName(folder, 7, "advisory")).isEqualTo("campaign-7-advisory");
+        assertThat(build.reportName(folder.toAbsolutePath(), 7, "strict")).isEqualTo("campaign-7");
+        assertThat(build.reportName(folder, 8, "advisory")).isEqualTo("campaign-8");
+        assertThat(build.reportName(Path.of("other"), 7, "advisory")).isEqualTo("campaign-7");
+        assertThat(build.reportName(folder, 7, "m/x")).isEqualTo("campaign-7-m_x");
     }
 }

@@ -38,6 +38,7 @@ class GitlabDotenvTest {
         assertThat(Files.readString(dir.resolve("osvi.env"))).isEqualTo("""
                 OSVI_VERDICT=FAIL
                 OSVI_BUILD_OUTCOME=FAIL
+                OSVI_CAMPAIGN_ID=7
                 OSVI_CALLS_TOTAL=200
                 OSVI_RATIO_PICKED=0.55
                 OSVI_RATIO_NOT_PICKED=0.15
@@ -57,10 +58,10 @@ class GitlabDotenvTest {
                 UnaryOperator.identity());
 
         assertThat(variables).containsEntry("OSVI_VERDICT", "FAIL").containsEntry("OSVI_BUILD_OUTCOME", "FAIL")
-                .hasSize(7);
+                .containsEntry("OSVI_CAMPAIGN_ID", "7").hasSize(8);
         assertThat(variables.get("OSVI_CAMPAIGN_NAME")).isEqualTo("x_OSVI_VERDICT_PASS___ n__OSVI_BUILD_OUTCOME_PASS"
                 + " _(id) _id_ _q_ _ _evil_ caf\u00e9 (June), 50_ a@b/c: ok");
-        assertThat(Files.readAllLines(dir.resolve("osvi.env"))).hasSize(7);
+        assertThat(Files.readAllLines(dir.resolve("osvi.env"))).hasSize(8);
     }
 
     @Test
@@ -96,10 +97,10 @@ class GitlabDotenvTest {
                 UnaryOperator.identity());
 
         assertThat(variables).hasSize(20).containsEntry("OSVI_VERDICT", "FAIL").containsKey("OSVI_RATIO_FAILED")
-                .containsKey("OSVI_RATIO_STATUS_16").doesNotContainKeys("OSVI_RATIO_STATUS_17", "OSVI_CAMPAIGN_NAME");
-        assertThat(warnings).singleElement().asString().startsWith("osvi.env: 16 variable(s) left out to stay"
+                .containsKey("OSVI_RATIO_STATUS_15").doesNotContainKeys("OSVI_RATIO_STATUS_16", "OSVI_CAMPAIGN_NAME");
+        assertThat(warnings).singleElement().asString().startsWith("osvi.env: 17 variable(s) left out to stay"
                 + " within what GitLab accepts by default (20 variables, 5000 bytes, keys of at most 255 characters):"
-                + " OSVI_RATIO_STATUS_17, ").endsWith(", OSVI_CAMPAIGN_NAME. The JSON reports have every value.");
+                + " OSVI_RATIO_STATUS_16, ").endsWith(", OSVI_CAMPAIGN_NAME. The JSON reports have every value.");
     }
 
     @Test
@@ -130,6 +131,7 @@ class GitlabDotenvTest {
         assertThat(Files.readString(dir.resolve("osvi.env"))).isEqualTo("""
                 OSVI_VERDICT=ERROR
                 OSVI_BUILD_OUTCOME=ERROR
+                OSVI_CAMPAIGN_ID=7,8,9
                 OSVI_7_VERDICT=PASS
                 OSVI_8_VERDICT=ERROR
                 OSVI_9_VERDICT=FAIL
@@ -147,10 +149,9 @@ class GitlabDotenvTest {
                 OSVI_9_CALLS_TOTAL=200
                 OSVI_9_RATIO_PICKED=0.55
                 OSVI_9_RATIO_NOT_PICKED=0.15
-                OSVI_9_RATIO_FAILED=0.3
                 """);
         assertThat(warnings).singleElement().asString()
-                .startsWith("osvi.env: 1 variable(s) left out").contains(": OSVI_9_CAMPAIGN_NAME.");
+                .startsWith("osvi.env: 2 variable(s) left out").contains(": OSVI_9_RATIO_FAILED, OSVI_9_CAMPAIGN_NAME.");
     }
 
     @Test

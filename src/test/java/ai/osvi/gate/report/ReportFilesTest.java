@@ -387,6 +387,7 @@ class ReportFilesTest {
         FileTime before = FileTime.from(buildStart.minusSeconds(86_400));
         FileTime during = FileTime.from(buildStart.plusSeconds(5));
         for (String old : List.of("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env", "campaign-99.svg",
+                "campaign-99-advisory.json", "TEST-osvi-campaign-99-advisory.xml", "campaign-99-advisory.svg",
                 "notes.txt", "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml",
                 "chart.svg")) {
             Files.setLastModifiedTime(Files.writeString(dir.resolve(old), old), before);
@@ -399,7 +400,8 @@ class ReportFilesTest {
 
         assertThat(removed).extracting(p -> p.getFileName().toString())
                 .containsExactlyInAnyOrder("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env",
-                        "campaign-99.svg");
+                        "campaign-99.svg", "campaign-99-advisory.json", "TEST-osvi-campaign-99-advisory.xml",
+                        "campaign-99-advisory.svg");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("notes.txt",
                     "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml", "campaign-5.json",

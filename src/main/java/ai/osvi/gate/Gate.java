@@ -58,7 +58,9 @@ public final class Gate {
         log.info("Awaiting OSVI campaign " + config.campaignId()
                 + config.uploadId().stream().mapToObj(id -> " (upload " + id + ")").findFirst().orElse("")
                 + " at " + config.baseUrl() + ": " + polling()
-                + ", timeout " + Values.format(config.timeout()) + ", rules: " + describeRules());
+                + ", timeout " + Values.format(config.timeout()) + " (gives up at "
+                + Values.clockTime(time.wallClock().plus(config.timeout()), time.wallClock()) + "), rules: "
+                + describeRules());
         return waitAndDecide(CampaignWaiter::await, Decision.Mode.AWAIT, Clock.systemUTC());
     }
 

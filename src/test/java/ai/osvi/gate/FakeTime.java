@@ -2,6 +2,7 @@ package ai.osvi.gate;
 
 import ai.osvi.gate.polling.TimeSource;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,12 @@ public final class FakeTime implements TimeSource {
     public void sleep(Duration duration) {
         sleeps.add(duration);
         advance(duration);
+    }
+
+    /** 2026-06-01T10:00:00Z when the clock starts, then in step with it. */
+    @Override
+    public Instant wallClock() {
+        return Instant.parse("2026-06-01T10:00:00Z").plusNanos(nanos - start);
     }
 
     public void advance(Duration duration) {

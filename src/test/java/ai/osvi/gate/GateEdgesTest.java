@@ -49,7 +49,7 @@ class GateEdgesTest {
         run();
 
         assertThat(log.lines.get(0)).isEqualTo("INFO Awaiting OSVI campaign 7 (upload 19) at https://api.osvi.ai/:"
-                + " polling every 15s, timeout 30m, rules: failed <= 5%, picked >= 60%");
+                + " polling every 15s, timeout 30m (gives up at 10:30:00 UTC), rules: failed <= 5%, picked >= 60%");
     }
 
     @Test
@@ -59,7 +59,7 @@ class GateEdgesTest {
         run();
 
         assertThat(log.lines.get(0)).isEqualTo("INFO Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every"
-                + " 15s, timeout 30m, rules: none");
+                + " 15s, timeout 30m (gives up at 10:30:00 UTC), rules: none");
     }
 
     @Test

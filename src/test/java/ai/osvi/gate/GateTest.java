@@ -554,7 +554,7 @@ class GateTest {
         assertThat(time.elapsed()).isEqualTo(Duration.ofMinutes(5));
         assertThat(log.text()).doesNotContain("This is a bug");
         assertThat(log.at("WARN")).contains("campaign 7: poll failed (1 in a row, the wait ends at 5): HTTP 503"
-                + " Service Unavailable; next poll in 5m");
+                + " Service Unavailable; timeout in 5m");
     }
 
     @Test
@@ -744,12 +744,12 @@ class GateTest {
         run();
 
         assertThat(log.at("INFO")).filteredOn(line -> line.startsWith("Awaiting")).containsExactly(
-                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling adaptively every 15s to 2m, timeout 30m,"
-                        + " rules: failed <= 5%",
-                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every 15s, timeout 30m, rules: failed"
-                        + " <= 5%",
-                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every 5m, timeout 30m, rules: failed"
-                        + " <= 5%");
+                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling adaptively every 15s to 2m, timeout 30m"
+                        + " (gives up at 10:30:00 UTC), rules: failed <= 5%",
+                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every 15s, timeout 30m (gives up at"
+                        + " 10:30:00 UTC), rules: failed <= 5%",
+                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every 5m, timeout 30m (gives up at"
+                        + " 10:30:00 UTC), rules: failed <= 5%");
     }
 
     @Test

@@ -5,7 +5,12 @@ import ai.osvi.gate.rules.Ratio;
 import ai.osvi.gate.rules.Rule;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -291,6 +296,19 @@ public final class Values {
         }
         throw invalid(parameter, value, text.isEmpty() ? "it is empty" : "unknown choice",
                 "one of " + String.join(", ", names));
+    }
+
+    /** A wall-clock time as people read it in a log: "10:52:07 UTC", with the date when it is not today's. */
+    public static String clockTime(Instant instant) {
+        return clockTime(instant, Instant.now());
+    }
+
+    /** As {@link #clockTime(Instant)}, "today" being {@code now}'s date. */
+    public static String clockTime(Instant instant, Instant now) {
+        ZonedDateTime at = instant.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        boolean today = at.toLocalDate().equals(now.atZone(ZoneOffset.UTC).toLocalDate());
+        return (today ? "" : at.toLocalDate() + " ") + DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+                .format(at) + " UTC";
     }
 
     /** "90s", "15m", "1h30m", "1s500ms": the short form users write, and that {@link #duration} reads back. */

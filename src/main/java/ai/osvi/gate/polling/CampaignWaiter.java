@@ -12,6 +12,9 @@ import ai.osvi.gate.rules.Outlook;
 import ai.osvi.gate.rules.RuleResult;
 import ai.osvi.gate.rules.Standing;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
@@ -24,6 +27,8 @@ import java.util.stream.Collectors;
 public final class CampaignWaiter {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(60);
+    /** How long before the deadline the last poll comes, at most (less when requestTimeout is shorter). */
+    static final Duration FINAL_POLL_LEAD = Duration.ofSeconds(5);
 
     private final GateConfig config;
     private final StatusSource source;
@@ -50,9 +55,27 @@ public final class CampaignWaiter {
     private CampaignStatus last;
     private long answeredAt;
     private final Forecast forecast = new Forecast();
+    private final List<String> warnings = new ArrayList<>();
     private int polls;
     private int errors;
     private boolean once;
+
+    private long start;
+    private Instant startedAt;
+    private long deadline;
+    /** When the last poll before the deadline comes, at the latest: the snapshot judged at a timeout is this fresh. */
+    private long lastCall;
+    private long nextPollAt;
+    private long lastLineAt;
+    private ApiException lastError;
+    private int consecutiveErrors;
+    private boolean missingUploadReported;
+    private boolean inactiveReported;
+    private boolean retryWindowChecked;
+    private boolean deadlineWarned;
+    private PollSchedule schedule;
+    private String lastState;
+    private long lastChangeAt;
 
     /**
      * One judgement of the current snapshot instead of a wait: the first good answer ends it (RUNNING when the
@@ -66,151 +89,211 @@ public final class CampaignWaiter {
 
     /** Waits; an unexpected exception ends the wait as {@link Outcome#INTERNAL_ERROR}, never thrown. */
     public WaitResult await() {
-        long start = time.nanoTime();
+        start = time.nanoTime();
+        startedAt = time.wallClock();
+        deadline = start + (once ? min(config.requestTimeout(), config.timeout()) : config.timeout()).toNanos();
+        lastCall = deadline - min(config.requestTimeout(), FINAL_POLL_LEAD).toNanos();
+        lastLineAt = start;
+        lastChangeAt = start;
+        schedule = PollSchedule.of(config);
         try {
-            return poll(start).withTimeline(timeline.timeline());
+            return poll();
         } catch (RuntimeException e) {
             return new WaitResult(Outcome.INTERNAL_ERROR, last, null, polls, errors, since(start), e,
-                    timeline.timeline());
+                    timeline.timeline(), warnings);
         }
     }
 
-    private WaitResult poll(long start) {
-        long deadline = start + (once ? min(config.requestTimeout(), config.timeout()) : config.timeout()).toNanos();
-        OptionalLong uploadId = config.uploadId();
-        ApiException lastError = null;
-        int consecutiveErrors = 0;
-        long lastLineAt = start;
-        boolean missingUploadReported = false;
-        boolean inactiveReported = false;
-        boolean retryWindowChecked = false;
-        PollSchedule schedule = PollSchedule.of(config);
-        String lastState = null;
-        long lastChangeAt = start;
-
+    private WaitResult poll() {
         while (true) {
             if (abort.isAborted()) {
-                return new WaitResult(Outcome.ABORTED, last, lastError, polls, errors, since(start));
+                return end(Outcome.ABORTED, lastError);
             }
             if (polls > 0 && time.nanoTime() - deadline >= 0) {
-                // no time left for another request
-                return new WaitResult(Outcome.TIMED_OUT, last, lastError, polls, errors, since(start));
+                return end(Outcome.TIMED_OUT, lastError); // no time left for another request
             }
             polls++;
-            Duration pause = config.pollInterval();
+            WaitResult ended;
             try {
                 CampaignStatus snapshot = source.fetch(config.campaignId(),
                         Duration.ofNanos(Math.max(0, deadline - time.nanoTime())));
                 long now = time.nanoTime();
                 if (now - deadline > 0) {
                     // an answer from after the deadline is not used, however it reads
-                    return new WaitResult(Outcome.TIMED_OUT, last, lastError, polls, errors, since(start));
+                    return end(Outcome.TIMED_OUT, lastError);
                 }
-                timeline.add(now - start, snapshot);
-                consecutiveErrors = 0;
-                last = snapshot;
-                answeredAt = now;
-                forecast.add(snapshot, now);
-                // the progress line holds every count, the number of completed queues and the campaign's state
-                String progress = Progress.describe(snapshot, uploadId);
-                boolean changed = !progress.equals(lastState);
-                if (changed) {
-                    lastState = progress;
-                    lastChangeAt = now;
-                }
-                Outcome end = snapshot.isComplete(uploadId) ? Outcome.COMPLETED
-                        : isCertainBreach(snapshot) ? Outcome.CERTAIN_BREACH
-                        : !changed && config.stallTimeout() != null
-                                && now - lastChangeAt >= config.stallTimeout().toNanos() ? Outcome.STALLED
-                        : snapshot.campaign().isInactive() && config.onInactive() == OnInactive.FAIL
-                                ? Outcome.INACTIVE : null;
-                long nextPollAt = now;
-                if (end == null) {
-                    pause = schedule.next(snapshot, now);
-                    nextPollAt = now + Math.min(pause.toNanos(), deadline - now);
-                }
-                // unchanged, a line still comes when the next poll's would otherwise be more than a minute away
-                if (changed || nextPollAt - lastLineAt > HEARTBEAT.toNanos()
-                        || now - lastLineAt >= HEARTBEAT.toNanos()) {
-                    log.info(prefix + (changed ? "" : "still waiting, ") + Progress.line(snapshot, uploadId)
-                            + ", elapsed " + elapsed(now - start)
-                            + (end == null && !once ? timeLeft(now) + nextPoll(now, now + pause.toNanos(), deadline)
-                                    : ""));
-                    lastLineAt = now;
-                }
-                if (end == Outcome.COMPLETED) {
-                    return new WaitResult(Outcome.COMPLETED, snapshot, null, polls, errors, since(start));
-                }
-                if (!retryWindowChecked && !once) {
-                    warnIfTimeoutShorterThanRetryWindow(snapshot);
-                    retryWindowChecked = true;
-                }
-                if (end == Outcome.CERTAIN_BREACH) {
-                    return new WaitResult(Outcome.CERTAIN_BREACH, snapshot, null, polls, errors, since(start));
-                }
-                if (end == Outcome.STALLED) {
-                    return new WaitResult(Outcome.STALLED, snapshot, null, polls, errors, since(start));
-                }
-                if (!missingUploadReported && uploadId.isPresent() && !snapshot.hasUpload(uploadId.getAsLong())) {
-                    log.warn(prefix + "no upload " + uploadId.getAsLong() + " (yet); uploads seen: "
-                            + uploadsSeen(snapshot) + ". Waiting for it to appear.");
-                    missingUploadReported = true;
-                } else if (!missingUploadReported && snapshot.awaitedQueues(uploadId) == 0) {
-                    log.warn(prefix + "no calling queue to await yet (uploads seen: " + uploadsSeen(snapshot)
-                            + "). The campaign completes only once every upload has queues and all of them have"
-                            + " completed.");
-                    missingUploadReported = true;
-                }
-                if (end == Outcome.INACTIVE) {
-                    return new WaitResult(Outcome.INACTIVE, snapshot, null, polls, errors, since(start));
-                }
-                if (snapshot.campaign().isInactive() && !inactiveReported) {
-                    log.warn(prefix + "the campaign is inactive; waiting anyway (onInactive=wait)");
-                    inactiveReported = true;
-                }
-                if (once) {
-                    return new WaitResult(Outcome.RUNNING, snapshot, null, polls, errors, since(start));
-                }
+                ended = afterAnswer(snapshot, now);
             } catch (ApiException e) {
-                lastError = e;
-                if (!e.isTransient()) {
-                    return new WaitResult(Outcome.REJECTED, last, e, polls, errors, since(start));
-                }
-                if (abort.isAborted()) {
-                    return new WaitResult(Outcome.ABORTED, last, lastError, polls, errors, since(start));
-                }
-                errors++;
-                consecutiveErrors++;
-                if (consecutiveErrors >= config.maxConsecutiveErrors()) {
-                    return new WaitResult(Outcome.GAVE_UP, last, e, polls, errors, since(start));
-                }
-                pause = backoff(consecutiveErrors);
-                if (e.retryAfter().isPresent()
-                        && e.retryAfter().get().compareTo(pause) > 0) {
-                    // a Retry-After date may be centuries away, beyond the clock's nanoseconds: the deadline comes
-                    // first anyway
-                    pause = min(e.retryAfter().get(), config.timeout());
-                }
-                long remaining = deadline - time.nanoTime();
-                log.warn(prefix + "poll failed (" + consecutiveErrors + " in a row, the wait ends at "
-                        + config.maxConsecutiveErrors() + "): " + e.getMessage() + "; next poll in "
-                        + Values.formatRounded(Duration.ofNanos(Math.max(0,
-                                Math.min(pause.toNanos(), remaining)))));
-                lastLineAt = time.nanoTime();
+                ended = afterError(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new WaitResult(Outcome.ABORTED, last, lastError, polls, errors, since(start));
+                return end(Outcome.ABORTED, lastError);
             }
-
-            long now = time.nanoTime();
+            if (ended != null) {
+                return ended;
+            }
             try {
-                long wakeAt = now + Math.max(0, Math.min(pause.toNanos(), deadline - now));
-                lastLineAt = sleepUntil(wakeAt, lastLineAt, deadline, start, consecutiveErrors);
+                sleepUntil(nextPollAt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new WaitResult(Outcome.ABORTED, last, lastError, polls, errors, since(start));
+                return end(Outcome.ABORTED, lastError);
             }
         }
+    }
+
+    /** How the wait ends: the last snapshot received, the counts, the time taken, the timeline and the warnings. */
+    private WaitResult end(Outcome outcome, ApiException error) {
+        return new WaitResult(outcome, last, error, polls, errors, since(start), null, timeline.timeline(), warnings);
+    }
+
+    /** After a good answer at {@code now}: the end of the wait, or {@code null} with the next poll set. */
+    private WaitResult afterAnswer(CampaignStatus snapshot, long now) {
+        timeline.add(now - start, snapshot);
+        consecutiveErrors = 0;
+        last = snapshot;
+        answeredAt = now;
+        forecast.add(snapshot, now);
+        // the progress line holds every count, the number of completed queues and the campaign's state
+        String progress = Progress.describe(snapshot, config.uploadId());
+        boolean changed = !progress.equals(lastState);
+        if (changed) {
+            lastState = progress;
+            lastChangeAt = now;
+        }
+        Outcome end = endOf(snapshot, changed, now);
+        nextPollAt = end == null ? nextPollAt(now, schedule.next(snapshot, now)) : now;
+        progressLine(snapshot, changed, end == null && !once, now);
+        if (end == Outcome.COMPLETED) {
+            return end(end, null);
+        }
+        if (!retryWindowChecked && !once) {
+            warnIfTimeoutShorterThanRetryWindow(snapshot);
+            retryWindowChecked = true;
+        }
+        if (end == Outcome.CERTAIN_BREACH || end == Outcome.STALLED) {
+            return end(end, null);
+        }
+        warnIfNothingToAwait(snapshot);
+        if (end == Outcome.INACTIVE) {
+            return end(end, null);
+        }
+        if (snapshot.campaign().isInactive() && !inactiveReported) {
+            log.warn(prefix + "the campaign is inactive; waiting anyway (onInactive=wait)");
+            inactiveReported = true;
+        }
+        if (once) {
+            return end(Outcome.RUNNING, null);
+        }
+        warnIfDeadlineMissed(now);
+        return null;
+    }
+
+    /** How this answer ends the wait, or {@code null} when it goes on. */
+    private Outcome endOf(CampaignStatus snapshot, boolean changed, long now) {
+        if (snapshot.isComplete(config.uploadId())) {
+            return Outcome.COMPLETED;
+        }
+        if (isCertainBreach(snapshot)) {
+            return Outcome.CERTAIN_BREACH;
+        }
+        if (!changed && config.stallTimeout() != null && now - lastChangeAt >= config.stallTimeout().toNanos()) {
+            return Outcome.STALLED;
+        }
+        return snapshot.campaign().isInactive() && config.onInactive() == OnInactive.FAIL ? Outcome.INACTIVE : null;
+    }
+
+    /** The answer's line: when it changed, or when the next line would otherwise be more than a minute away. */
+    private void progressLine(CampaignStatus snapshot, boolean changed, boolean goesOn, long now) {
+        if (changed || nextPollAt - lastLineAt > HEARTBEAT.toNanos() || now - lastLineAt >= HEARTBEAT.toNanos()) {
+            log.info(prefix + (changed ? "" : "still waiting, ") + Progress.line(snapshot, config.uploadId())
+                    + ", elapsed " + elapsed(now - start) + (goesOn ? timeLeft(now) + nextPoll(now, nextPollAt) : ""));
+            lastLineAt = now;
+        }
+    }
+
+    private void warnIfNothingToAwait(CampaignStatus snapshot) {
+        OptionalLong uploadId = config.uploadId();
+        if (missingUploadReported) {
+            return;
+        }
+        if (uploadId.isPresent() && !snapshot.hasUpload(uploadId.getAsLong())) {
+            log.warn(prefix + "no upload " + uploadId.getAsLong() + " (yet); uploads seen: "
+                    + uploadsSeen(snapshot) + ". Waiting for it to appear.");
+            missingUploadReported = true;
+        } else if (snapshot.awaitedQueues(uploadId) == 0) {
+            log.warn(prefix + "no calling queue to await yet (uploads seen: " + uploadsSeen(snapshot)
+                    + "). The campaign completes only once every upload has queues and all of them have"
+                    + " completed.");
+            missingUploadReported = true;
+        }
+    }
+
+    /** After a failed poll: the end of the wait, or {@code null} with the retry set. */
+    private WaitResult afterError(ApiException e) {
+        lastError = e;
+        if (!e.isTransient()) {
+            return end(Outcome.REJECTED, e);
+        }
+        if (abort.isAborted()) {
+            return end(Outcome.ABORTED, lastError);
+        }
+        errors++;
+        consecutiveErrors++;
+        if (consecutiveErrors >= config.maxConsecutiveErrors()) {
+            return end(Outcome.GAVE_UP, e);
+        }
+        long now = time.nanoTime();
+        Duration pause = backoff(consecutiveErrors);
+        if (e.retryAfter().isPresent() && e.retryAfter().get().compareTo(pause) > 0) {
+            // the server asked: its pause is kept even near the deadline. A Retry-After date may be centuries away,
+            // beyond the clock's nanoseconds: the deadline comes first anyway.
+            pause = min(e.retryAfter().get(), config.timeout());
+            nextPollAt = now + Math.min(pause.toNanos(), Math.max(0, deadline - now));
+        } else {
+            nextPollAt = nextPollAt(now, pause);
+        }
+        log.warn(prefix + "poll failed (" + consecutiveErrors + " in a row, the wait ends at "
+                + config.maxConsecutiveErrors() + "): " + e.getMessage() + ";" + nextPoll(now, nextPollAt).substring(1));
+        lastLineAt = time.nanoTime();
+        return null;
+    }
+
+    /**
+     * When the next poll comes: after {@code pause}; but one that would pass {@link #lastCall}, still ahead, comes at
+     * {@code lastCall} instead, never sooner than {@code pollInterval} after this one, so that the last snapshot before
+     * the deadline is at most a few seconds old; the deadline itself when no poll fits before it. Nanosecond readings
+     * may wrap, so they are compared by their differences.
+     */
+    private long nextPollAt(long now, Duration pause) {
+        long at = now + Math.min(pause.toNanos(), Math.max(0, deadline - now));
+        if (at - lastCall > 0 && lastCall - now > 0) {
+            long soonest = now + config.pollInterval().toNanos();
+            at = lastCall - soonest > 0 ? lastCall : soonest;
+        }
+        return at - deadline >= 0 ? deadline : at;
+    }
+
+    /**
+     * Once, when the campaign's steady pace says it ends after the deadline: a warning with both clock times and the
+     * ways out, kept for the reports.
+     */
+    private void warnIfDeadlineMissed(long now) {
+        OptionalLong left = forecast.expected();
+        if (deadlineWarned || left.isEmpty() || now + left.getAsLong() - deadline <= 0) {
+            return;
+        }
+        deadlineWarned = true;
+        String warning = "at its pace the campaign ends about " + clockTime(now + left.getAsLong())
+                + ", after the gate gives up at " + clockTime(deadline) + " (timeout "
+                + Values.format(config.timeout()) + "): raise timeout (-Dosvi.timeout), or judge a campaign longer"
+                + " than the job with check-campaign on a schedule.";
+        warnings.add(warning);
+        log.warn(prefix + warning);
+    }
+
+    /** The wall-clock time of a nanosecond reading, as "10:52:07 UTC". */
+    private String clockTime(long nanos) {
+        return Values.clockTime(startedAt.plusNanos(nanos - start), startedAt);
     }
 
     /**
@@ -228,23 +311,22 @@ public final class CampaignWaiter {
     /**
      * Sleeps until {@code wakeAt}, in chunks through the injected sleeper: when the next poll is more than
      * {@link #HEARTBEAT} after the last line, "still waiting" lines spread evenly in between, at most
-     * {@link #HEARTBEAT} apart (so that none comes just before the poll's own line). Returns when the last line was.
-     * A poll prints its line whenever the next poll comes more than {@link #HEARTBEAT} after the last line, so the
-     * lines spread here start from the poll's own and never fall in the past.
+     * {@link #HEARTBEAT} apart (so that none comes just before the poll's own line). A poll prints its line whenever
+     * the next poll comes more than {@link #HEARTBEAT} after the last line, so the lines spread here start from the
+     * poll's own and never fall in the past.
      */
-    private long sleepUntil(long wakeAt, long lastLineAt, long deadline, long start, int failedInARow)
-            throws InterruptedException {
+    private void sleepUntil(long wakeAt) throws InterruptedException {
         String counts = null;
         while (true) {
             long now = time.nanoTime();
             if (now - wakeAt >= 0) {
-                return lastLineAt;
+                return;
             }
             long span = wakeAt - lastLineAt;
             if (span <= HEARTBEAT.toNanos()) {
                 // the poll comes first, and prints a line if one is due
                 time.sleep(Duration.ofNanos(wakeAt - now));
-                return lastLineAt;
+                return;
             }
             long lines = (span + HEARTBEAT.toNanos() - 1) / HEARTBEAT.toNanos();
             long lineAt = lastLineAt + span / lines;
@@ -256,9 +338,9 @@ public final class CampaignWaiter {
                 counts = last == null ? "no answer yet" : Progress.line(last, config.uploadId());
             }
             log.info(prefix + "still waiting, " + counts + ", elapsed " + elapsed(now - start)
-                    + (failedInARow > 0 ? ", last poll failed"
+                    + (consecutiveErrors > 0 ? ", last poll failed"
                             : ", last poll " + elapsed(now - answeredAt) + " ago" + timeLeft(now))
-                    + nextPoll(now, wakeAt, deadline));
+                    + nextPoll(now, wakeAt));
             lastLineAt = now;
         }
     }
@@ -272,8 +354,8 @@ public final class CampaignWaiter {
         return ", " + Progress.timeLeft(Duration.ofNanos(left.getAsLong() - (now - answeredAt)));
     }
 
-    /** ", next poll in 45s", or ", timeout in 5s" when the deadline comes first. */
-    private static String nextPoll(long now, long pollAt, long deadline) {
+    /** ", next poll in 45s", or ", timeout in 5s" when no poll comes before the deadline. */
+    private String nextPoll(long now, long pollAt) {
         return pollAt - deadline >= 0
                 ? ", timeout in " + Values.formatRounded(Duration.ofNanos(Math.max(0, deadline - now)))
                 : ", next poll in " + Values.formatRounded(Duration.ofNanos(pollAt - now));

@@ -1,6 +1,7 @@
 package ai.osvi.gate.polling;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** A monotonic clock and a way to wait, injected so that tests run in virtual time. */
 public interface TimeSource {
@@ -9,6 +10,11 @@ public interface TimeSource {
     long nanoTime();
 
     void sleep(Duration duration) throws InterruptedException;
+
+    /** The wall clock, for the times people read ("gives up at 10:45:12 UTC"); never for measuring. */
+    default Instant wallClock() {
+        return Instant.now();
+    }
 
     TimeSource SYSTEM = new TimeSource() {
         @Override

@@ -3,6 +3,7 @@ package ai.osvi.gate.polling;
 import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.model.CampaignStatus;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a wait ended.
@@ -13,12 +14,19 @@ import java.time.Duration;
  * @param fault        the unexpected exception that ended the wait ({@link Outcome#INTERNAL_ERROR}), else
  *                     {@code null}
  * @param timeline     a point per snapshot received, the last one {@code lastSnapshot}'s
+ * @param warnings     what the wait warned about that the reports keep (a deadline the campaign will miss)
  */
 public record WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiException error, int polls, int errors,
-        Duration elapsed, RuntimeException fault, Timeline timeline) {
+        Duration elapsed, RuntimeException fault, Timeline timeline, List<String> warnings) {
 
     public WaitResult {
         timeline = timeline == null ? Timeline.EMPTY : timeline;
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiException error, int polls, int errors,
+            Duration elapsed, RuntimeException fault, Timeline timeline) {
+        this(outcome, lastSnapshot, error, polls, errors, elapsed, fault, timeline, List.of());
     }
 
     public WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiException error, int polls, int errors,
@@ -32,7 +40,7 @@ public record WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiExcept
     }
 
     public WaitResult withTimeline(Timeline timeline) {
-        return new WaitResult(outcome, lastSnapshot, error, polls, errors, elapsed, fault, timeline);
+        return new WaitResult(outcome, lastSnapshot, error, polls, errors, elapsed, fault, timeline, warnings);
     }
 
     public enum Outcome {

@@ -280,6 +280,7 @@ public final class ReportFiles {
         waitNode.put("errors", wait.errors());
         waitNode.put("lastError", wait.error() == null ? null : wait.error().getMessage());
         waitNode.put("timelinePointsDropped", wait.timeline().dropped());
+        waitNode.set("warnings", JSON.valueToTree(wait.warnings()));
 
         ArrayNode rules = root.putArray("rules");
         List<RuleResult> results = result.ruleResults();

@@ -81,7 +81,7 @@ class CampaignWaiterTest {
 
         // polls at 0 and 15 s; after the error, the next (and last) poll comes at the 20 s deadline
         assertThat(log.at("WARN")).contains("campaign 7: poll failed (1 in a row, the wait ends at 5): HTTP 503"
-                + " Service Unavailable; next poll in 5s");
+                + " Service Unavailable; timeout in 5s");
         assertThat(result.outcome()).isEqualTo(WaitResult.Outcome.TIMED_OUT);
         assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(20));
     }

@@ -166,7 +166,8 @@ class ReportFilesTest {
                     "polls" : 1,
                     "errors" : 0,
                     "lastError" : null,
-                    "timelinePointsDropped" : 0
+                    "timelinePointsDropped" : 0,
+                    "warnings" : [ ]
                   },
                   "rules" : [ {
                     "rule" : "failed <= 5%",

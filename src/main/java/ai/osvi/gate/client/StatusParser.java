@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -60,16 +59,33 @@ public final class StatusParser {
 
     /**
      * As {@link #parse(byte[])}; {@code redactor} (e.g. {@link ApiToken#redact}) is applied to every text of the body,
-     * names included, as it is read: the snapshot, and any message quoting it, never holds what it removes.
+     * names included, as it is read: the snapshot, and any message quoting it, never holds what it removes. A message
+     * of the JSON parser's quotes an excerpt of the body, which may end inside what the redactor would remove: the
+     * whole body must be redacted before, as {@link OsviHttpClient} does through {@link #parse(BodyText, UnaryOperator)}.
      */
     public static CampaignStatus parse(byte[] body, UnaryOperator<String> redactor) throws ApiException {
-        return new StatusParser(redactor).read(body);
+        return parse(BodyText.decode(body), redactor);
+    }
+
+    /** As {@link #parse(byte[], UnaryOperator)}, of a body decoded already (and redacted whole). */
+    static CampaignStatus parse(BodyText body, UnaryOperator<String> redactor) throws ApiException {
+        if (!body.decoded()) {
+            throw unexpected(body.undecodable());
+        }
+        return new StatusParser(redactor).read(body.text());
     }
 
     /** The {@code error} text of an error body (401, 404, 5xx), or {@code null}: read leniently, it only adds detail. */
     public static String errorText(byte[] body) {
+        return errorText(BodyText.decode(body));
+    }
+
+    static String errorText(BodyText body) {
+        if (!body.decoded()) {
+            return null;
+        }
         // the first top-level "error"; duplicate names, and whatever follows its value, are not looked at
-        try (JsonParser parser = LENIENT.createParser(body)) {
+        try (JsonParser parser = LENIENT.createParser(body.text())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -87,7 +103,7 @@ public final class StatusParser {
         }
     }
 
-    private CampaignStatus read(byte[] body) throws ApiException {
+    private CampaignStatus read(String body) throws ApiException {
         JsonNode root = redacted(tree(body));
         if (!root.isObject()) {
             throw unexpected("the body is not a JSON object");
@@ -109,8 +125,8 @@ public final class StatusParser {
                 data);
     }
 
-    private JsonNode tree(byte[] body) throws ApiException {
-        if (body.length == 0) {
+    private JsonNode tree(String body) throws ApiException {
+        if (body.isEmpty()) {
             throw unexpected("the body is empty");
         }
         try {
@@ -120,7 +136,7 @@ public final class StatusParser {
             }
             return root;
         } catch (JsonProcessingException e) {
-            if (new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).trim().startsWith("<")) {
+            if (body.stripLeading().startsWith("<")) {
                 throw unexpected("the body is HTML or XML, not JSON (a proxy or gateway error page?)");
             }
             if (e.getOriginalMessage().startsWith("Duplicate ") && e.getProcessor() instanceof JsonParser parser) {

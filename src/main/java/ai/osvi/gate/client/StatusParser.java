@@ -1,5 +1,6 @@
 package ai.osvi.gate.client;
 
+import ai.osvi.gate.log.InvisibleCharacters;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
@@ -343,17 +344,13 @@ public final class StatusParser {
     }
 
     /**
-     * The text with control characters replaced by their Unicode escapes (backslash, u, 4 hex digits): names the gate
-     * quotes in log lines and messages (a campaign name, a status) can then never start a line of their own, such as
-     * a forged "OSVI gate: PASS". The report's copy of the API's data keeps them as sent, escaped by JSON.
+     * The text with invisible characters (control characters, bidirectional controls...) replaced by their Unicode
+     * escapes (backslash, u, 4 hex digits): names the gate quotes in log lines, reports and messages (a campaign name,
+     * a status) can then never start a line of their own, such as a forged "OSVI gate: PASS", nor turn the line around
+     * them right to left. The report's copy of the API's data keeps them as sent, escaped by JSON.
      */
     private static String oneLine(String text) {
-        if (text == null || text.chars().noneMatch(Character::isISOControl)) {
-            return text;
-        }
-        StringBuilder line = new StringBuilder();
-        text.chars().forEach(c -> line.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : (char) c));
-        return line.toString();
+        return InvisibleCharacters.escaped(text);
     }
 
     /**

@@ -8,4 +8,6 @@ assert log.contains('on project standalone-pom: ') : 'build-failure message miss
 ai.osvi.it.ItSimulator.assertTokenNeverWritten(basedir, token)
 ai.osvi.it.ItSimulator.assertTokenNeverWritten(basedir, token.substring(1))
 ai.osvi.it.ItSimulator.assertTokenNeverWritten(basedir, '%69%74%54')
+assert log.contains("Unrecognized token 'xxxx") : 'the UTF-16 body must be refused as not JSON'
+ai.osvi.it.ItSimulator.assertTokenNeverWritten(basedir, token.substring(0, 5))
 assert log.contains('BUILD FAILURE')

@@ -8,11 +8,12 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Publishes the results of the project's gates as its properties, for later steps of the same build:
- * {@code osvi.result.verdict}, {@code osvi.result.calls.total}, {@code osvi.result.ratio.<status>}, and the same under
- * {@code osvi.result.<campaignId>.} for each campaign. With several campaigns or gates the unprefixed ones combine
- * them: the worst verdict, the sum of the calls, the ratios of the summed counts; with several gates (executions),
- * each one's verdict is {@code osvi.result.gate.<executionId>.verdict}. A ratio has as many decimals as it takes
- * never to read as passing a rule on its status that failed.
+ * {@code osvi.result.verdict}, {@code osvi.result.calls.total}, {@code osvi.result.calls.by_status.<status>},
+ * {@code osvi.result.ratio.<status>}, and the same under {@code osvi.result.<campaignId>.} for each campaign. With
+ * several campaigns or gates the unprefixed ones combine them: the worst verdict, the sum of the calls, the ratios of
+ * the summed counts; with several gates (executions), each one's verdict is
+ * {@code osvi.result.gate.<executionId>.verdict}. A ratio has as many decimals as it takes never to read as passing a
+ * rule on its status that failed.
  */
 final class ResultProperties {
 
@@ -43,7 +44,9 @@ final class ResultProperties {
     private static void publishCounts(Properties properties, String prefix, ResultValues values) {
         BigInteger total = values.callsTotal() == null ? BigInteger.ZERO : values.callsTotal();
         properties.setProperty(prefix + "calls.total", total.toString());
-        values.counts().forEach((status, count) -> properties.setProperty(prefix + "calls." + status, count.toString()));
+        // each status under a name of its own, which no status (not even one called "total") can make a fixed one
+        values.counts().forEach((status, count) -> properties.setProperty(prefix + "calls.by_status." + status,
+                count.toString()));
         values.ratios().forEach((status, ratio) -> properties.setProperty(prefix + "ratio." + status,
                 ratio.toPlainString()));
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * plain and JSON-escaped) with a 500 whose error text holds it; campaign 8 redirects to a {@code Location} that
  * holds it. Campaign 9 answers a 200 whose {@code by_status} has the token twice as a name, once written with a JSON
  * escape (a duplicate name, refused with the name quoted); campaign 10 redirects to a {@code Location} that holds the
- * token percent-encoded.
+ * token percent-encoded; campaign 11 answers a 200 in UTF-16LE whose campaign name is a bare (unquoted) value ending
+ * in the token, where the JSON parser's excerpt of a bad value would stop a few characters into it.
  */
 public final class EchoingApi implements AutoCloseable {
 
@@ -36,7 +38,13 @@ public final class EchoingApi implements AutoCloseable {
             int status;
             String body;
             String escaped = "\\u" + String.format("%04x", (int) token.charAt(0)) + token.substring(1);
-            if (path.endsWith("/campaigns/9/status")) {
+            Charset charset = StandardCharsets.UTF_8;
+            if (path.endsWith("/campaigns/11/status")) {
+                status = 200;
+                charset = StandardCharsets.UTF_16LE;
+                body = "{\"success\": true, \"data\": {\"campaign\": {\"id\": 11, \"name\": " + "x".repeat(246)
+                        + token + "}, \"calls\": {\"total\": 0, \"by_status\": {}}, \"uploads\": []}}";
+            } else if (path.endsWith("/campaigns/9/status")) {
                 status = 200;
                 body = "{\"success\": true, \"data\": {"
                         + "\"campaign\": {\"id\": 9, \"name\": \"Echo\", \"status\": \"active\"},"
@@ -64,7 +72,7 @@ public final class EchoingApi implements AutoCloseable {
                         + "\"uploads\": [{\"campaign_upload_id\": 19, \"file_name\": \"" + escaped + ".csv\","
                         + " \"queues\": [{\"total_queued\": 10, \"completed\": false}]}]}}";
             }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = body.getBytes(charset);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {

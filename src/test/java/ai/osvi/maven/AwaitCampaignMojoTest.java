@@ -306,7 +306,7 @@ class AwaitCampaignMojoTest {
                 .containsEntry("osvi.result.ratio.failed", "0.04")
                 .containsEntry("osvi.result.ratio.picked", "0.9")
                 .containsEntry("osvi.result.7.verdict", "PASS")
-                .containsEntry("osvi.result.7.calls.failed", "4");
+                .containsEntry("osvi.result.7.calls.by_status.failed", "4");
         assertThat(new File(reports, "campaign-7.json")).exists();
         assertThat(new File(reports, "TEST-osvi-campaign-7.xml")).exists();
     }

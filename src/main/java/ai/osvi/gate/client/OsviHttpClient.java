@@ -10,7 +10,6 @@ import java.net.ProxySelector;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -235,18 +234,13 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
 
     /**
      * The answer with the token removed from everything in it that any message, log line or report could quote: the
-     * body, the reason phrase and the headers read. Done once, here, so that every later use is clean by construction
-     * (the status parser also redacts each text it decodes, which covers a token written with JSON escapes).
+     * body, decoded here once in whatever encoding JSON allows it, the reason phrase and the headers read. Done once,
+     * here, before anything parses or shortens them, so that every later use is clean by construction (the status
+     * parser also redacts each text it decodes, which covers a token written with JSON escapes).
      */
-    private Response redacted(Response response) {
-        byte[] body = response.body();
-        String text = new String(body, StandardCharsets.UTF_8);
-        String clean = token.redact(text);
-        if (!clean.equals(text)) {
-            body = clean.getBytes(StandardCharsets.UTF_8);
-        }
-        return new Response(response.status(), token.redact(response.reason()), token.redact(response.location()),
-                token.redact(response.retryAfter()), body);
+    private Answer redacted(Response response) {
+        return new Answer(response.status(), token.redact(response.reason()), token.redact(response.location()),
+                token.redact(response.retryAfter()), BodyText.decode(response.body()).redacted(token::redact));
     }
 
     private volatile boolean aborted;
@@ -259,7 +253,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         dns.abort();
     }
 
-    private CampaignStatus interpret(Response response, long campaignId) throws ApiException {
+    private CampaignStatus interpret(Answer response, long campaignId) throws ApiException {
         int status = response.status();
         if (status >= 200 && status < 300) {
             return StatusParser.parse(response.body(), token::redact);
@@ -312,7 +306,7 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
     }
 
     /** " Bad Gateway": the server's reason phrase, or the standard one when it sent none; "" when unknown. */
-    private static String reasonPhrase(Response response) {
+    private static String reasonPhrase(Answer response) {
         String reason = response.reason() == null || response.reason().isBlank()
                 ? EnglishReasonPhraseCatalog.INSTANCE.getReason(response.status(), Locale.ENGLISH)
                 : response.reason();
@@ -397,6 +391,10 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
     }
 
     private record Response(int status, String reason, String location, String retryAfter, byte[] body) {
+    }
+
+    /** A {@link Response} redacted, its body decoded. */
+    private record Answer(int status, String reason, String location, String retryAfter, BodyText body) {
     }
 
     private static final class BodyTooLargeException extends IOException {

@@ -1,10 +1,10 @@
 package ai.osvi.gate.client;
 
+import ai.osvi.gate.log.InvisibleCharacters;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
-import ai.osvi.gate.model.Visible;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -59,16 +58,33 @@ public final class StatusParser {
 
     /**
      * As {@link #parse(byte[])}; {@code redactor} (e.g. {@link ApiToken#redact}) is applied to every text of the body,
-     * names included, as it is read: the snapshot, and any message quoting it, never holds what it removes.
+     * names included, as it is read: the snapshot, and any message quoting it, never holds what it removes. A message
+     * of the JSON parser's quotes an excerpt of the body, which may end inside what the redactor would remove: the
+     * whole body must be redacted before, as {@link OsviHttpClient} does through {@link #parse(BodyText, UnaryOperator)}.
      */
     public static CampaignStatus parse(byte[] body, UnaryOperator<String> redactor) throws ApiException {
-        return new StatusParser(redactor).read(body);
+        return parse(BodyText.decode(body), redactor);
+    }
+
+    /** As {@link #parse(byte[], UnaryOperator)}, of a body decoded already (and redacted whole). */
+    static CampaignStatus parse(BodyText body, UnaryOperator<String> redactor) throws ApiException {
+        if (!body.decoded()) {
+            throw unexpected(body.undecodable());
+        }
+        return new StatusParser(redactor).read(body.text());
     }
 
     /** The {@code error} text of an error body (401, 404, 5xx), or {@code null}: read leniently, it only adds detail. */
     public static String errorText(byte[] body) {
+        return errorText(BodyText.decode(body));
+    }
+
+    static String errorText(BodyText body) {
+        if (!body.decoded()) {
+            return null;
+        }
         // the first top-level "error"; duplicate names, and whatever follows its value, are not looked at
-        try (JsonParser parser = LENIENT.createParser(body)) {
+        try (JsonParser parser = LENIENT.createParser(body.text())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -86,7 +102,7 @@ public final class StatusParser {
         }
     }
 
-    private CampaignStatus read(byte[] body) throws ApiException {
+    private CampaignStatus read(String body) throws ApiException {
         JsonNode root = redacted(tree(body));
         if (!root.isObject()) {
             throw unexpected("the body is not a JSON object");
@@ -108,8 +124,8 @@ public final class StatusParser {
                 data);
     }
 
-    private JsonNode tree(byte[] body) throws ApiException {
-        if (body.length == 0) {
+    private JsonNode tree(String body) throws ApiException {
+        if (body.isEmpty()) {
             throw unexpected("the body is empty");
         }
         try {
@@ -119,7 +135,7 @@ public final class StatusParser {
             }
             return root;
         } catch (JsonProcessingException e) {
-            if (new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).trim().startsWith("<")) {
+            if (body.stripLeading().startsWith("<")) {
                 throw unexpected("the body is HTML or XML, not JSON (a proxy or gateway error page?)");
             }
             if (e.getOriginalMessage().startsWith("Duplicate ") && e.getProcessor() instanceof JsonParser parser) {
@@ -320,13 +336,14 @@ public final class StatusParser {
     }
 
     /**
-     * The text with every invisible character escaped ({@link Visible}): names the gate quotes in log lines and
-     * messages (a campaign name, a status) can then never start a line of their own, such as a forged "OSVI gate:
-     * PASS", nor hide a character that makes {@code failed\u200b} look like {@code failed}. The report's copy of the
-     * API's data keeps them as sent, escaped by JSON.
+     * The text with every invisible character escaped ({@link InvisibleCharacters}): names the gate quotes in log
+     * lines, reports and messages (a campaign name, a status) can then never start a line of their own, such as a
+     * forged "OSVI gate: PASS", nor turn the line around them right to left, nor hide a character that makes
+     * {@code failed\u200b} look like {@code failed}. The report's copy of the API's data keeps them as sent, escaped by
+     * JSON.
      */
     private static String oneLine(String text) {
-        return Visible.escape(text);
+        return InvisibleCharacters.escaped(text);
     }
 
     /**

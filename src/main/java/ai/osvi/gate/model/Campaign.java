@@ -13,7 +13,7 @@ import java.util.Locale;
  * report shows the API's own object, every field included.
  *
  * @param createdAt     {@code created_at} read as a date-time with an offset; {@code null} when absent or unreadable
- * @param createdAtText {@code created_at} as the API sent it (escaped by {@link Visible}); {@code null} when absent
+ * @param createdAtText {@code created_at} as the API sent it (invisible characters escaped); {@code null} when absent
  */
 public record Campaign(
         Long id,

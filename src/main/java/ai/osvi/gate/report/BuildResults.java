@@ -1,5 +1,6 @@
 package ai.osvi.gate.report;
 
+import ai.osvi.gate.log.InvisibleCharacters;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.result.BuildOutcome;
@@ -320,7 +321,7 @@ public final class BuildResults {
             overall = campaigns.get(0);
         } else {
             String summary = chosen.size() == 1 ? chosen.get(0).summaryLine() : "OSVI gate: " + verdict + " "
-                    + chosen.size() + " gates: " + chosen.stream().map(entry -> entry.gate() + " " + entry.verdict())
+                    + chosen.size() + " gates: " + chosen.stream().map(entry -> InvisibleCharacters.escaped(entry.gate()) + " " + entry.verdict())
                             .collect(Collectors.joining(", "));
             overall = ResultValues.combined(verdict, outcome, summary, campaigns, campaignResults);
         }

@@ -26,7 +26,10 @@ public final class GithubSummary {
         return markdown(result, config, UnaryOperator.identity());
     }
 
-    /** The Markdown, with {@code redactor} applied to every text before it is escaped, and to the whole. */
+    /**
+     * The Markdown, with {@code redactor} applied to every text before it is escaped, and to the whole. Every text
+     * that may quote the API is escaped so that GitHub shows exactly its characters.
+     */
     public static String markdown(CampaignResult result, GateConfig config, UnaryOperator<String> redactor) {
         return markdown(result, config, redactor, null);
     }
@@ -37,19 +40,20 @@ public final class GithubSummary {
         StringBuilder md = new StringBuilder();
         CampaignStatus snapshot = result.waitResult().lastSnapshot();
         String name = snapshot == null || snapshot.campaign().name() == null ? ""
-                : " \u201c" + escape(snapshot.campaign().name(), redactor) + "\u201d";
+                : " \u201c" + MarkdownText.text(snapshot.campaign().name(), redactor) + "\u201d";
         md.append("### ").append(icon(result)).append(" OSVI gate: ").append(result.verdict())
                 .append(" \u2014 campaign ").append(result.campaignId()).append(name).append("\n\n");
         if (simulation != null) {
-            md.append("**Simulation**: scenario '").append(escape(simulation, redactor))
+            md.append("**Simulation**: scenario '").append(MarkdownText.text(simulation, redactor))
                     .append("' of the embedded OSVI simulator; nothing real was contacted.\n\n");
         }
-        md.append(escape(result.summary(), redactor)).append("\n\n");
+        md.append(MarkdownText.text(result.summary(), redactor)).append("\n\n");
         if (!result.ruleResults().isEmpty()) {
             md.append("| Rule | Actual | Limit | Result |\n|---|---:|---:|---|\n");
             for (RuleResult r : result.ruleResults()) {
-                md.append("| `").append(r.rule().subject()).append("` | ").append(r.shownActual()).append(" | ")
-                        .append(escape(r.shownLimit(), redactor)).append(" | ")
+                md.append("| ").append(MarkdownText.codeSpanInTable(r.rule().subject(), redactor)).append(" | ")
+                        .append(r.shownActual()).append(" | ")
+                        .append(MarkdownText.text(r.shownLimit(), redactor)).append(" | ")
                         .append(r.standing().isFailure() ? "**" + r.standing().words() + "**" : r.standing().words())
                         .append(" |\n");
             }
@@ -58,7 +62,8 @@ public final class GithubSummary {
         if (snapshot != null) {
             CallCounts calls = snapshot.calls();
             md.append("| Status | Calls | Ratio |\n|---|---:|---:|\n");
-            calls.byStatus().forEach((status, count) -> md.append("| `").append(status).append("` | ").append(count)
+            calls.byStatus().forEach((status, count) -> md.append("| ")
+                    .append(MarkdownText.codeSpanInTable(status, redactor)).append(" | ").append(count)
                     .append(" | ").append(Percentages.of(count, calls.total())).append(" |\n"));
             md.append("| **total** | **").append(calls.total()).append("** | |\n\n");
             md.append("Queues completed: ").append(snapshot.completedQueues(config.uploadId())).append("/")
@@ -69,16 +74,16 @@ public final class GithubSummary {
         List<String> course = Sparkline.lines(result.waitResult().timeline(), config, true);
         if (!course.isEmpty()) {
             // in a code block, aligned: its labels are statuses of rules (letters, digits, _ . -), its values numbers
-            md.append("\n").append(escape(Sparkline.heading(result.waitResult().timeline()), redactor))
+            md.append("\n").append(MarkdownText.text(Sparkline.heading(result.waitResult().timeline()), redactor))
                     .append(":\n\n```text\n");
             course.forEach(line -> md.append(redactor.apply(line)).append("\n"));
             md.append("```\n");
         }
         for (String detail : result.details()) {
-            md.append("\n> ").append(escape(detail, redactor)).append("\n");
+            md.append("\n> ").append(MarkdownText.text(detail, redactor)).append("\n");
         }
         if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
-            md.append("\n> Note: ").append(escape(GateConfig.UPLOAD_ID_NOTE, redactor)).append("\n");
+            md.append("\n> Note: ").append(MarkdownText.text(GateConfig.UPLOAD_ID_NOTE, redactor)).append("\n");
         }
         md.append("\n");
         return md.toString();
@@ -107,10 +112,5 @@ public final class GithubSummary {
             case WARN -> "\u26a0\ufe0f";
             case FAIL, ERROR -> "\u274c";
         };
-    }
-
-    private static String escape(String raw, UnaryOperator<String> redactor) {
-        String text = redactor.apply(raw);
-        return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

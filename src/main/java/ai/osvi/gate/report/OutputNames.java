@@ -1,5 +1,6 @@
 package ai.osvi.gate.report;
 
+import ai.osvi.gate.log.InvisibleCharacters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -89,9 +90,8 @@ final class OutputNames {
         text.codePoints().forEach(c -> {
             if (c == '"' || c == '\\') {
                 quoted.append('\\').append((char) c);
-            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    || c == '\u2028' || c == '\u2029') {
-                quoted.append(String.format("\\u%04x", c));
+            } else if (InvisibleCharacters.isInvisible(c)) {
+                quoted.append(InvisibleCharacters.escaped(Character.toString(c)));
             } else {
                 quoted.appendCodePoint(c);
             }

@@ -1,6 +1,6 @@
 package ai.osvi.gate.rules;
 
-import ai.osvi.gate.model.Visible;
+import ai.osvi.gate.log.InvisibleCharacters;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +34,7 @@ public final class Lookalikes {
     }
 
     /**
-     * Whether {@code reported} (a {@code by_status} key as the gate keeps it, escaped by {@link Visible}) could be
+     * Whether {@code reported} (a {@code by_status} key as the gate keeps it, escaped by {@link InvisibleCharacters}) could be
      * {@code status} without being it: the same once control, format and space characters are removed, NFKC folded
      * (fullwidth letters), case folded, {@code _ - .} and spaces taken as one, and Cyrillic and Greek look-alikes read
      * as Latin; or, when the API did not report {@code status} itself, a small edit away from it ({@code faild}).
@@ -45,7 +45,7 @@ public final class Lookalikes {
         if (reported.equals(status)) {
             return false;
         }
-        String key = canonical(Visible.unescape(reported));
+        String key = canonical(InvisibleCharacters.unescaped(reported));
         String named = canonical(status);
         if (key.equals(named)) {
             return true;

@@ -215,6 +215,25 @@ class StatusParserTest {
     }
 
     @Test
+    void a_body_not_well_formed_in_its_encoding_should_be_refused_without_quoting_any_of_it() {
+        byte[] utf8 = replace("June Renewals", "June \u00e9 Renewals").getBytes(StandardCharsets.UTF_8);
+        utf8[DOCUMENTED_EXAMPLE.indexOf("June") + 5] = (byte) 0xff;
+        // half a character (a lone surrogate) as the bytes themselves, not as a JSON escape
+        byte[] utf16 = replace("June Renewals", "June x Renewals").getBytes(StandardCharsets.UTF_16LE);
+        utf16[2 * (DOCUMENTED_EXAMPLE.indexOf("June") + 5)] = 0;
+        utf16[2 * (DOCUMENTED_EXAMPLE.indexOf("June") + 5) + 1] = (byte) 0xdc;
+
+        assertThatThrownBy(() -> StatusParser.parse(utf8))
+                .hasMessage("unexpected response: the body is not well-formed UTF-8 (the encoding its first bytes"
+                        + " show); not quoted");
+        assertThatThrownBy(() -> StatusParser.parse(utf16))
+                .hasMessage("unexpected response: the body is not well-formed UTF-16LE (the encoding its first bytes"
+                        + " show); not quoted");
+        assertThat(StatusParser.errorText(("{\"error\": \"bad \u00e9\"}").getBytes(StandardCharsets.ISO_8859_1)))
+                .isNull();
+    }
+
+    @Test
     void error_text_should_be_read_from_documented_error_bodies() {
         assertThat(StatusParser.errorText("{\"success\":false,\"error\":\"Campaign not found\",\"details\":null}"
                 .getBytes(StandardCharsets.UTF_8))).isEqualTo("Campaign not found");

@@ -13,7 +13,7 @@ import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
-import ai.osvi.gate.model.Visible;
+import ai.osvi.gate.log.InvisibleCharacters;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
@@ -228,7 +228,7 @@ class GatePropertiesTest {
             }
             // keys as the status parser keeps them: invisible characters escaped
             Map<String, Long> kept = new LinkedHashMap<>();
-            byStatus.forEach((key, count) -> kept.put(Visible.escape(key), count));
+            byStatus.forEach((key, count) -> kept.put(InvisibleCharacters.escaped(key), count));
             return new CampaignStatus(new Campaign(7L, "Generated", status, retryEnabled, retryThreshold, 60),
                     new CallCounts(total, kept), models);
         }

@@ -2,7 +2,7 @@ package ai.osvi.gate.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.osvi.gate.model.Visible;
+import ai.osvi.gate.log.InvisibleCharacters;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,7 +14,7 @@ class LookalikesTest {
             "\uff46\uff41\uff49\uff4c\uff45\uff44", "f\u0430iled", "FAILED", "Failed", "fa_iled", "failed.",
             "f\u0430\u0456l\u0435d", "failed\u202e", "\u03b1failed"})
     void a_key_that_differs_only_by_what_cannot_be_seen_or_by_look_alikes_should_be_failed(String key) {
-        String kept = Visible.escape(key);
+        String kept = InvisibleCharacters.escaped(key);
         assertThat(Lookalikes.couldBe(kept, "failed", false)).as("%s", kept).isTrue();
         assertThat(Lookalikes.couldBe(kept, "failed", true)).as("%s beside failed", kept)
                 .isEqualTo(!key.equals("\u03b1failed"));
@@ -44,8 +44,8 @@ class LookalikesTest {
     @ValueSource(strings = {"failed\\u200b", "failed\\\\"})
     void a_key_that_spells_an_escape_should_be_kept_apart_from_the_character_it_spells(String literal) {
         // the API sent a backslash and letters, not the invisible character
-        String kept = Visible.escape(literal);
-        assertThat(kept).isNotEqualTo(Visible.escape("failed\u200b"));
-        assertThat(Visible.unescape(kept)).isEqualTo(literal);
+        String kept = InvisibleCharacters.escaped(literal);
+        assertThat(kept).isNotEqualTo(InvisibleCharacters.escaped("failed\u200b"));
+        assertThat(InvisibleCharacters.unescaped(kept)).isEqualTo(literal);
     }
 }

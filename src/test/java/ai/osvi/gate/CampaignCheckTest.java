@@ -190,4 +190,15 @@ class CampaignCheckTest {
         assertThat(result.details()).singleElement().asString().contains("the API sent '2026-06-01T15:00:00', a"
                 + " date-time without a UTC offset, whose instant is unknown");
     }
+
+    @Test
+    void a_complete_campaign_created_in_the_future_should_be_an_error_too() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().createdAt("2099-01-01T00:00:00Z").queues(19, true).calls("picked", 10));
+
+        CampaignResult result = check();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.summary()).endsWith("is in the future");
+    }
 }

@@ -128,4 +128,17 @@ class PassIsProvenTest {
                         "rulesHeld: failed 3% <= 5% held, picked 70% >= 60% held");
         assertThat(result.evidence().allHold()).isTrue();
     }
+
+    @Test
+    void the_data_of_another_campaign_should_be_an_error_never_a_verdict_on_the_campaign_asked_for() throws Exception {
+        config.maxFailureRatio = "5%";
+        CampaignStatus other = completed(100, Map.of("picked", 99L, "failed", 1L));
+        source.then(new CampaignStatus(new ai.osvi.gate.model.Campaign(8L, "Other", "active", false, null, null),
+                other.calls(), other.uploads()));
+
+        CampaignResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.summary()).isEqualTo("the API answered with the data of campaign 8 when asked for campaign 7");
+    }
 }

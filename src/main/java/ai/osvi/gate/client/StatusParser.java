@@ -308,6 +308,10 @@ public final class StatusParser {
 
     private long count(JsonNode value, String path) throws ApiException {
         Long number = wholeNumber(value);
+        if (number == null && value.isNumber() && isWhole(value)) {
+            throw unexpected(path + " is " + value.bigIntegerValue() + ", more than the largest count an API can send"
+                    + " (" + Long.MAX_VALUE + ")");
+        }
         if (number == null) {
             throw unexpected(field(path, "a whole number", value));
         }
@@ -315,6 +319,10 @@ public final class StatusParser {
             throw unexpected(path + " is " + number + ", a negative count");
         }
         return number;
+    }
+
+    private static boolean isWhole(JsonNode value) {
+        return value.isIntegralNumber() || value.decimalValue().stripTrailingZeros().scale() <= 0;
     }
 
     /**

@@ -244,7 +244,8 @@ public record GateConfig(
                     + " Accepted: " + accepted + ".");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw invalidBaseUrl(value, "it has a query or fragment", accepted);
+            // Never echo the query or fragment: it may hold a credential (?api_token=...).
+            throw invalidBaseUrl(text.replaceFirst("[?#].*", "?..."), "it has a query or fragment", accepted);
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         try {

@@ -64,7 +64,7 @@ public final class GithubSummary {
             md.append("| Status | Calls | Ratio |\n|---|---:|---:|\n");
             calls.byStatus().forEach((status, count) -> md.append("| ")
                     .append(MarkdownText.codeSpanInTable(status, redactor)).append(" | ").append(count)
-                    .append(" | ").append(Percentages.of(count, calls.total())).append(" |\n"));
+                    .append(" | ").append(Percentages.of(status, count, calls.total(), config.rules())).append(" |\n"));
             md.append("| **total** | **").append(calls.total()).append("** | |\n\n");
             md.append("Queues completed: ").append(snapshot.completedQueues(config.uploadId())).append("/")
                     .append(snapshot.awaitedQueues(config.uploadId())).append(". ");

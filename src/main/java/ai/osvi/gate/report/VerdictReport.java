@@ -129,7 +129,7 @@ public final class VerdictReport {
         String format = "  %-" + width + "s  %8s  %7s%s";
         lines.add(String.format(Locale.ROOT, format, "Status", "Calls", "Ratio", ""));
         calls.byStatus().forEach((status, count) -> lines.add(String.format(Locale.ROOT, format, status, count,
-                Percentages.of(count, calls.total()),
+                Percentages.of(status, count, calls.total(), config.rules()),
                 named.contains(status) || config.rules().isEmpty() ? "" : "  (in no rule)")));
         lines.add(String.format(Locale.ROOT, format, "total", calls.total(), "", ""));
         return lines;

@@ -28,6 +28,20 @@ public final class Percentages {
     }
 
     /**
+     * A status's share, as the status tables show it beside the rules: one decimal, and as many more as it takes for
+     * a rule on that status alone never to read as passing beside a breach (5.000001% against a 5% limit, not 5%).
+     */
+    public static String of(String status, long count, long total, List<Rule> rules) {
+        List<Rule> onThisStatus = rules.stream().filter(rule -> rule.statuses().equals(List.of(status))).toList();
+        if (total == 0 || onThisStatus.isEmpty()) {
+            return of(count, total);
+        }
+        BigDecimal oneDecimal = new BigDecimal(of(count, total).replace("%", ""));
+        BigDecimal consistent = consistentRatio(BigInteger.valueOf(count), total, 3, onThisStatus).movePointRight(2);
+        return Ratio.plain(consistent.scale() > oneDecimal.scale() ? consistent : oneDecimal) + "%";
+    }
+
+    /**
      * {@code count / total} as a ratio with the fewest decimals (at least {@code minScale}) at which comparing it with
      * the limit of each of {@code rules} gives the same outcome as the exact comparison: a value to publish beside a
      * verdict (JSON report, result properties) that never reads as passing next to a FAIL.

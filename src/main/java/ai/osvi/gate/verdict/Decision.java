@@ -109,6 +109,17 @@ public final class Decision {
      * unreadable come first, then the calls' number, then the rules.
      */
     private CampaignResult judge() {
+        Long answeredFor = last.campaign().id();
+        if (answeredFor != null && answeredFor != config.campaignId()) {
+            return error("the API answered with the data of campaign " + answeredFor + " when asked for campaign "
+                    + config.campaignId(), List.of("data.campaign.id is " + answeredFor + ". A proxy, cache or"
+                            + " gateway in between may have mixed up the requests: check baseUrl and what sits between"
+                            + " this build and the API. The gate never judges one campaign on another's data."));
+        }
+        CreatedAt created = CreatedAt.of(last.campaign(), now);
+        if (mode == Mode.CHECK && created.inTheFuture(CLOCK_SKEW)) {
+            return futureCreatedAt(created);
+        }
         CallCounts calls = last.calls();
         long total = calls.total();
         if (calls.isInconsistent()) {
@@ -230,13 +241,6 @@ public final class Decision {
      */
     private CampaignResult running(List<RuleResult> results) {
         CreatedAt created = CreatedAt.of(last.campaign(), now);
-        if (created.inTheFuture(CLOCK_SKEW)) {
-            return error("the campaign's data.campaign.created_at " + created.text() + " is in the future",
-                    List.of("The API says the campaign was created at " + created.text() + ", "
-                            + Values.format(Duration.ofSeconds(created.age().negated().toSeconds()))
-                            + " after this check's clock (" + now + "). A campaign cannot be judged by its age from"
-                            + " a date that has not come: check the campaign in OSVI, and this machine's clock."));
-        }
         if (config.maxCampaignAge() != null && created.age() == null) {
             return error("the campaign's age is unknown", List.of("maxCampaignAge needs data.campaign.created_at, a"
                     + " date-time with an offset, " + (created.text() == null ? "which the API did not send"
@@ -273,6 +277,18 @@ public final class Decision {
                 "still running: queues " + last.completedQueues(config.uploadId()) + "/"
                         + last.awaitedQueues(config.uploadId()) + " completed, " + last.calls().total() + queued
                         + " calls", details, results);
+    }
+
+    /**
+     * A check reads a campaign's age from its {@code created_at}: one that has not come yet means the data, or this
+     * machine's clock, is wrong, and a schedule of checks would otherwise say RUNNING until then.
+     */
+    private CampaignResult futureCreatedAt(CreatedAt created) {
+        return error("the campaign's data.campaign.created_at " + created.text() + " is in the future",
+                List.of("The API says the campaign was created at " + created.text() + ", "
+                        + Values.format(Duration.ofSeconds(created.age().negated().toSeconds()))
+                        + " after this check's clock (" + now + "). A campaign cannot be judged by its age from a"
+                        + " date that has not come: check the campaign in OSVI, and this machine's clock."));
     }
 
     private CampaignResult timedOut() {

@@ -31,8 +31,21 @@ class ApiTokenTest {
 
     @Test
     void text_that_only_resembles_the_token_should_stay() {
-        assertThat(token.redact("abc/Tok3")).isEqualTo("abc/Tok3");
-        assertThat(token.redact("\\u0061bc/Tok4n")).isEqualTo("\\u0061bc/Tok4n");
+        assertThat(token.redact("abc/T")).isEqualTo("abc/T");
+        assertThat(token.redact("\\u0061bX/Tok4n")).isEqualTo("\\u0061bX/Tok4n");
         assertThat(token.redact(null)).isNull();
+    }
+
+    @Test
+    void half_the_token_or_more_should_be_redacted_in_any_case_and_with_any_separator() {
+        ApiToken osvi = new ApiToken("tok_SECRET1234567", "environment variable OSVI_API_TOKEN");
+
+        assertThat(osvi.redact("Invalid API token 'tok_SECR...' (tok_SECRET12***)"))
+                .isEqualTo("Invalid API token '****...' (*******)");
+        assertThat(osvi.redact("bad token TOK_SECRET1234567 / tok-SECRET1234567 / tok_SECRET123456"))
+                .isEqualTo("bad token **** / **** / ****");
+        assertThat(osvi.redact("...ECRET1234567")).isEqualTo("...****");
+        // fewer than half of its characters, or characters of it out of order, give nothing away
+        assertThat(osvi.redact("tok_SEC and 7654321TERCES_kot")).isEqualTo("tok_SEC and 7654321TERCES_kot");
     }
 }

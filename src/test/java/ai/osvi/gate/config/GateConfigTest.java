@@ -73,6 +73,10 @@ class GateConfigTest {
                 .hasMessageContaining("the scheme must be http or https");
         assertThatThrownBy(() -> GateConfig.parse(raw("7").withBaseUrl("https://api.osvi.ai/?x=1")))
                 .hasMessageContaining("it has a query or fragment");
+        // a query may hold a credential: never echoed
+        assertThatThrownBy(() -> GateConfig.parse(raw("7").withBaseUrl("https://api.osvi.ai/?api_token=tok_SECRET1")))
+                .hasMessageContaining("'https://api.osvi.ai/?...': it has a query or fragment")
+                .hasMessageNotContaining("SECRET");
         assertThatThrownBy(() -> GateConfig.parse(raw("7").withBaseUrl("https://me:s3cr3t@api.osvi.ai")))
                 .hasMessageContaining("it contains user-info")
                 .message().doesNotContain("s3cr3t");

@@ -26,6 +26,12 @@ public final class TimedCampaign implements StatusSource {
     public static final DoubleUnaryOperator LONG_TAIL = x -> x <= 1.0 / 3 ? 2.7 * x : 0.9 + 0.15 * (x - 1.0 / 3);
     /** A pace that falls all along (1 - e^-5x, scaled): half the calls by 14 % of the time, 90 % by 46 %. */
     public static final DoubleUnaryOperator DECAYING_TAIL = x -> (1 - Math.exp(-5 * x)) / (1 - Math.exp(-5));
+    /** 3 % of the calls, evenly; then every queue completes: the other contacts could not be reached. */
+    public static final DoubleUnaryOperator EARLY_END = x -> 0.03 * x;
+    /** Half the calls in the first 30 % of the time, then none until the end, where every queue completes. */
+    public static final DoubleUnaryOperator STALL = x -> x <= 0.3 ? x * 0.5 / 0.3 : 0.5;
+    /** A pace that triples halfway: a quarter of the calls in the first half, the rest in the second. */
+    public static final DoubleUnaryOperator TRIPLING = x -> x <= 0.5 ? x * 0.5 : 0.25 + (x - 0.5) * 1.5;
     /** 60 % of the calls by 40 % of the time, none until 70 % (a retry delay), then the rest. */
     public static final DoubleUnaryOperator RETRY_PAUSE = x -> x <= 0.4 ? 0.6 * x / 0.4
             : x <= 0.7 ? 0.6 : 0.6 + 0.4 * (x - 0.7) / 0.3;
@@ -64,8 +70,10 @@ public final class TimedCampaign implements StatusSource {
         polls++;
         time.advance(REQUEST_TIME);
         double t = now();
-        long calls = t >= length ? QUEUED : (long) Math.floor(QUEUED * shape.applyAsDouble(t / length) + 1e-9);
-        int completed = (int) Math.min(4, calls / (QUEUED / 4));
+        // at its end every queue completes, with the calls the shape made by then: all of them, or fewer (contacts
+        // that could not be reached)
+        long calls = (long) Math.floor(QUEUED * shape.applyAsDouble(Math.min(1, t / length)) + 1e-9);
+        int completed = t >= length ? 4 : (int) Math.min(4, calls / (QUEUED / 4));
         long failed = calls / 20;
         Map<String, Long> byStatus = new LinkedHashMap<>();
         byStatus.put("picked", calls - failed);

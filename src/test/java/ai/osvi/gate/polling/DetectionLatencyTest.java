@@ -63,4 +63,34 @@ class DetectionLatencyTest {
         assertThat(late).as("campaigns seen later than pollInterval + the request").isEmpty();
         assertThat(costly).as("campaigns polled more often than fixed polling at pollInterval").isEmpty();
     }
+
+    /**
+     * Whatever the campaign does (ends far short of total_queued, stalls, triples its pace), its end is seen within
+     * maxPollInterval (plus the request), still with no more requests than fixed polling.
+     */
+    @Test
+    void defaults_should_see_any_end_within_maxPollInterval_with_no_more_requests_than_fixed_polling() {
+        double bound = 120 + TimedCampaign.REQUEST_TIME.toNanos() / 1e9;
+        Map<String, DoubleUnaryOperator> surprises = Map.of("early end", TimedCampaign.EARLY_END,
+                "stall", TimedCampaign.STALL, "tripling pace", TimedCampaign.TRIPLING);
+        List<String> late = new ArrayList<>();
+        List<String> costly = new ArrayList<>();
+        for (Map.Entry<String, DoubleUnaryOperator> shape : surprises.entrySet()) {
+            for (Duration length : List.of(Duration.ofMinutes(3), Duration.ofMinutes(20), Duration.ofHours(1))) {
+                for (int offset = 0; offset < 15; offset += 2) {
+                    Run adaptive = await(shape.getValue(), length, "adaptive", offset);
+                    Run fixed = await(shape.getValue(), length, "fixed", offset);
+                    String run = shape.getKey() + " " + length + " from " + offset + "s";
+                    if (adaptive.latency() > bound + 1e-6) {
+                        late.add(run + ": seen " + adaptive.latency() + " s late");
+                    }
+                    if (adaptive.requests() > fixed.requests()) {
+                        costly.add(run + ": " + adaptive.requests() + " requests, fixed " + fixed.requests());
+                    }
+                }
+            }
+        }
+        assertThat(late).as("campaigns seen later than maxPollInterval + the request").isEmpty();
+        assertThat(costly).as("campaigns polled more often than fixed polling at pollInterval").isEmpty();
+    }
 }

@@ -110,7 +110,7 @@ class GateRunTest {
         assertThat(stillWaiting[0]).isBetween(Duration.ofDays(365).toMinutes() - 2, Duration.ofDays(365).toMinutes());
         assertThat(log.text()).doesNotContain("This is a bug").doesNotContain("unexpectedly")
                 .doesNotContain("Could not");
-        assertThat(log.at("ERROR")).containsExactly("OSVI gate: TIMEOUT campaign 7: did not complete within 8760h");
+        assertThat(log.at("ERROR")).containsExactly("OSVI gate: TIMEOUT campaign 7: did not complete within 365d");
         assertThat(new ObjectMapper().readTree(dir.resolve("campaign-7.json").toFile()).get("wait")
                 .get("elapsedSeconds").asLong()).isEqualTo(Duration.ofDays(365).toSeconds());
         assertThat(GithubOutputFile.read(dir.resolve("github-output"))).containsEntry("verdict", "TIMEOUT");
@@ -130,7 +130,7 @@ class GateRunTest {
     void several_campaigns_should_each_get_a_verdict_and_reports_and_the_worst_should_win() throws Exception {
         Map<Long, CampaignStatus> snapshots = Map.of(
                 7L, Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build(),
-                9L, Snapshots.active().queues(21, true).calls("picked", 80, "failed", 20).build());
+                9L, Snapshots.active().id(9).queues(21, true).calls("picked", 80, "failed", 20).build());
         Set<String> threads = ConcurrentHashMap.newKeySet();
         StatusSource source = id -> {
             threads.add(Thread.currentThread().getName() + Thread.currentThread().getId());
@@ -208,7 +208,7 @@ class GateRunTest {
 
     @Test
     void each_campaign_table_should_be_printed_as_one_block() throws Exception {
-        StatusSource source = id -> Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build();
+        StatusSource source = id -> Snapshots.active().id(id).queues(19, true).calls("picked", 99, "failed", 1).build();
 
         run("7,8,9,10,11,12", source);
 
@@ -254,7 +254,7 @@ class GateRunTest {
             if (id == 8) {
                 throw ApiException.refused(404, "campaign 8 not found on this account (HTTP 404).");
             }
-            return Snapshots.active().queues(19, true).calls("picked", 70, "failed", 30).build();
+            return Snapshots.active().id(id).queues(19, true).calls("picked", 70, "failed", 30).build();
         }, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0,
                 new GateRun.Reports(dir, null, output, Clock.systemUTC(), UnaryOperator.identity()));
 

@@ -17,6 +17,7 @@ public final class Snapshots {
     private final Map<String, Long> byStatus = new LinkedHashMap<>();
     private Long total;
     private String name = "June Renewals";
+    private long id = 7;
     private String createdAt;
 
     public static Snapshots active() {
@@ -57,6 +58,12 @@ public final class Snapshots {
         return this;
     }
 
+    /** {@code data.campaign.id}: 7 unless said. */
+    public Snapshots id(long id) {
+        this.id = id;
+        return this;
+    }
+
     public Snapshots name(String name) {
         this.name = name;
         return this;
@@ -64,7 +71,7 @@ public final class Snapshots {
 
     public CampaignStatus build() {
         long sum = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new CampaignStatus(new Campaign(7L, name, status, true, 2, 1800, Campaign.dateTime(createdAt),
+        return new CampaignStatus(new Campaign(id, name, status, true, 2, 1800, Campaign.dateTime(createdAt),
                 createdAt),
                 new CallCounts(total == null ? sum : total, byStatus), uploads);
     }

@@ -314,7 +314,12 @@ public final class Values {
     /** "90s", "15m", "1h30m", "1s500ms": the short form users write, and that {@link #duration} reads back. */
     public static String format(Duration duration) {
         StringBuilder text = new StringBuilder();
-        appendPart(text, duration.toHours(), "h");
+        if (duration.toDays() >= 2) {
+            appendPart(text, duration.toDays(), "d");
+            appendPart(text, duration.toHoursPart(), "h");
+        } else {
+            appendPart(text, duration.toHours(), "h");
+        }
         appendPart(text, duration.toMinutesPart(), "m");
         appendPart(text, duration.toSecondsPart(), "s");
         appendPart(text, duration.toMillisPart(), "ms");

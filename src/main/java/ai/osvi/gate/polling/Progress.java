@@ -72,15 +72,18 @@ public final class Progress {
     }
 
     /**
-     * An estimate of the time left as people say it: "about 40 s left" (to 10 s, below a minute), "about 2 min 30 s
+     * An estimate of the time left as people say it: "about 4 s left" (to the second, below 10 s), "about 40 s left"
+     * (to 5 s, below a minute), "about 2 min 30 s
      * left" (to 30 s, below 10 minutes), "about 25 min left" (to the minute, below an hour), "about 1 h 20 min left"
      * (to 10 minutes).
      */
     static String timeLeft(Duration left) {
         long seconds = Math.max(0, (left.toMillis() + 500) / 1000);
         String about;
-        if (seconds < 55) {
-            about = Math.max(10, (seconds + 5) / 10 * 10) + " s";
+        if (seconds < 10) {
+            about = Math.max(1, seconds) + " s";
+        } else if (seconds < 55) {
+            about = (seconds + 2) / 5 * 5 + " s";
         } else if (seconds < 585) {
             long halves = (seconds + 15) / 30;
             about = halves / 2 + " min" + (halves % 2 == 0 ? "" : " 30 s");

@@ -58,8 +58,11 @@ class ProgressTest {
 
     @Test
     void time_left_should_be_rounded_as_people_say_it() {
-        assertThat(Progress.timeLeft(Duration.ofSeconds(3))).isEqualTo("about 10 s left");
-        assertThat(Progress.timeLeft(Duration.ofSeconds(44))).isEqualTo("about 40 s left");
+        // within 20 % or 2 s at short scale: 2 s is not "about 10 s"
+        assertThat(Progress.timeLeft(Duration.ofSeconds(2))).isEqualTo("about 2 s left");
+        assertThat(Progress.timeLeft(Duration.ofSeconds(3))).isEqualTo("about 3 s left");
+        assertThat(Progress.timeLeft(Duration.ofSeconds(12))).isEqualTo("about 10 s left");
+        assertThat(Progress.timeLeft(Duration.ofSeconds(44))).isEqualTo("about 45 s left");
         assertThat(Progress.timeLeft(Duration.ofSeconds(50))).isEqualTo("about 50 s left");
         assertThat(Progress.timeLeft(Duration.ofSeconds(58))).isEqualTo("about 1 min left");
         assertThat(Progress.timeLeft(Duration.ofSeconds(100))).isEqualTo("about 1 min 30 s left");

@@ -6,6 +6,7 @@ import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
@@ -38,7 +39,12 @@ final class LaterJobsFixture {
             if (!snapshots.containsKey(id)) {
                 throw ApiException.refused(404, "campaign " + id + " not found on this account (HTTP 404).");
             }
-            return snapshots.get(id);
+            // each campaign's snapshot says it is that campaign's, as the API's does
+            CampaignStatus snapshot = snapshots.get(id);
+            Campaign campaign = snapshot.campaign();
+            return new CampaignStatus(new Campaign(id, campaign.name(), campaign.status(), campaign.retryEnabled(),
+                    campaign.retryThreshold(), campaign.retryDelaySeconds(), campaign.createdAt(),
+                    campaign.createdAtText()), snapshot.calls(), snapshot.uploads(), snapshot.data());
         }, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0, new GateRun.Reports(null, null, Clock.systemUTC()));
     }
 

@@ -12,7 +12,7 @@ assert new File(basedir, 'target/osvi/campaign-7.json').isFile() : 'without a po
 assert new File(basedir, 'target/osvi/TEST-osvi-campaign-7.xml').isFile()
 // the course of the wait: a sparkline in the log (block characters, or ASCII on a console that cannot show them)
 assert log =~ /(?m)^\[INFO\] Course of the wait, \d+ snapshots:$/ : 'course heading missing'
-assert log =~ /(?m)^\[INFO\]   failed ratio\s+\S+ [\u2581-\u2588_.:=+*#-]+ 4\.5%$/ : 'failed ratio sparkline missing'
+assert log =~ /(?m)^\[INFO\]   failed ratio\s+\S+ [ \u2581-\u2588_.:=+*#-]+ 4\.5%  limit <= 5% at \S$/ : 'failed ratio sparkline missing'
 assert log =~ /(?m)^\[INFO\]   calls\s+\d+ [\u2581-\u2588_.:=+*#-]+ 200$/ : 'calls sparkline missing'
 // and a chart beside the other reports, named in the Reports line
 def chart = ai.osvi.it.ChartFile.read(new File(basedir, 'target/osvi/campaign-7.svg'))

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The course of the wait in a line of text, for the log's verdict block and the step summary, where no image shows:
- * {@code failed ratio  0% ▁▁▂▃▅▆▇█ 30%}. Each character is a level from 0 to the series' largest value; the lowest
- * level is kept for 0, so that any failed call shows. A ratio without calls yet is drawn at the lowest level and
- * written {@code n/a}.
+ * The course of the wait in lines of text, for the log's verdict block and the step summary, where no image shows:
+ * {@code failed ratio  1% ▁▂▃▅▆▇█ 6%  limit <= 5% at ▅}. One line per rule, over its own statuses, then the calls.
+ * Each character is a level from 0 to the larger of the series' largest value and the rule's limit, whose level the
+ * line ends with, so that 4.5 % under a 5 % limit and 30 % over it do not look alike. A snapshot without calls has no
+ * ratio: it is a gap, not a 0.
  */
 public final class Sparkline {
 
@@ -27,57 +28,88 @@ public final class Sparkline {
     private Sparkline() {
     }
 
-    /** The characters of {@code values} (each at least 0), scaled from 0 to the largest. */
-    static String of(double[] values, boolean unicode) {
-        String levels = unicode ? BLOCKS : ASCII;
-        double max = 0;
-        for (double value : values) {
-            max = Math.max(max, value);
-        }
+    /** The characters of {@code values} (each at least 0; {@code NaN} for a gap), scaled from 0 to {@code max}. */
+    static String of(double[] values, double max, boolean unicode) {
         StringBuilder line = new StringBuilder(values.length);
-        int top = levels.length() - 1;
         for (double value : values) {
-            // any value above 0 gets at least the second level: one failed call shows
-            int level = value <= 0 || max <= 0 ? 0
-                    : (int) Math.max(1, Math.min(top, Math.ceil(value / max * top - 1e-9)));
-            line.append(levels.charAt(level));
+            line.append(Double.isNaN(value) ? ' ' : level(value, max, unicode));
         }
         return line.toString();
     }
 
+    /** The characters of {@code values}, scaled from 0 to the largest. */
+    static String of(double[] values, boolean unicode) {
+        double max = 0;
+        for (double value : values) {
+            max = Double.isNaN(value) ? max : Math.max(max, value);
+        }
+        return of(values, max, unicode);
+    }
+
+    /** The level of {@code value} on a scale from 0 to {@code max}: any value above 0 shows, one failed call too. */
+    private static char level(double value, double max, boolean unicode) {
+        String levels = unicode ? BLOCKS : ASCII;
+        int top = levels.length() - 1;
+        int level = value <= 0 || max <= 0 ? 0
+                : (int) Math.max(1, Math.min(top, Math.ceil(value / max * top - 1e-9)));
+        return levels.charAt(level);
+    }
+
     /**
-     * The lines of a wait with at least two snapshots, else none: the failure ratio (of the statuses the chart shows
-     * as failed) and the calls, each with its first and last value.
+     * The lines of a wait with at least two snapshots, else none: each rule's ratio (with no rule, the ratio of the
+     * statuses the chart shows as failed) and the calls, each with its first and last value; a rule's line ends with
+     * its limit, in words and as the level it sits at.
      */
     public static List<String> lines(Timeline timeline, GateConfig config, boolean unicode) {
         if (timeline.points().size() < 2) {
             return List.of();
         }
         List<Timeline.Point> points = sample(timeline.points());
-        List<String> failing = CampaignChart.failureStatuses(config);
-        // the ratio as the rule over the same statuses shows it, so that it never reads as passing beside a FAIL
-        List<Rule> rules = config.rules().stream().filter(rule -> rule.statuses().equals(failing)).toList();
-        double[] ratios = new double[points.size()];
+        List<String[]> rows = new ArrayList<>();
+        if (config.rules().isEmpty()) {
+            rows.add(ratioRow(points, CampaignChart.failureStatuses(config), null, List.of(), unicode));
+        }
+        for (Rule rule : config.rules()) {
+            rows.add(ratioRow(points, rule.statuses(), rule, List.of(rule), unicode));
+        }
         double[] calls = new double[points.size()];
         for (int i = 0; i < points.size(); i++) {
-            CallCounts counts = points.get(i).calls();
-            calls[i] = counts.total();
-            ratios[i] = counts.total() <= 0 ? 0 : CampaignChart.failedCalls(counts, failing) / (double) counts.total();
+            calls[i] = points.get(i).calls().total();
         }
-        CallCounts first = points.get(0).calls();
-        CallCounts last = points.get(points.size() - 1).calls();
-        String[][] rows = {
-            {String.join("+", failing) + " ratio", percent(first, failing, rules), of(ratios, unicode),
-                percent(last, failing, rules)},
-            {"calls", Long.toString(first.total()), of(calls, unicode), Long.toString(last.total())},
-        };
-        int label = Math.max(rows[0][0].length(), rows[1][0].length());
-        int value = Math.max(rows[0][1].length(), rows[1][1].length());
+        rows.add(new String[] {"calls", Long.toString(points.get(0).calls().total()), of(calls, unicode),
+            Long.toString(points.get(points.size() - 1).calls().total()), ""});
+        int label = rows.stream().mapToInt(row -> row[0].length()).max().orElse(0);
+        int value = rows.stream().mapToInt(row -> row[1].length()).max().orElse(0);
+        int last = rows.stream().mapToInt(row -> row[3].length()).max().orElse(0);
         List<String> lines = new ArrayList<>();
         for (String[] row : rows) {
-            lines.add(String.format(Locale.ROOT, "%-" + label + "s  %" + value + "s %s %s", (Object[]) row));
+            lines.add(String.format(Locale.ROOT, "%-" + label + "s  %" + value + "s %s %-" + last + "s%s",
+                    (Object[]) row).stripTrailing());
         }
         return lines;
+    }
+
+    /** {label, first ratio with calls, sparkline, last ratio, "  limit <= 5% at ▅"}. */
+    private static String[] ratioRow(List<Timeline.Point> points, List<String> statuses, Rule rule, List<Rule> rules,
+            boolean unicode) {
+        double[] ratios = new double[points.size()];
+        double max = rule == null ? 0 : rule.limit().value().doubleValue();
+        CallCounts first = null;
+        for (int i = 0; i < points.size(); i++) {
+            CallCounts counts = points.get(i).calls();
+            ratios[i] = counts.total() <= 0 ? Double.NaN
+                    : CampaignChart.failedCalls(counts, statuses) / (double) counts.total();
+            if (counts.total() > 0) {
+                max = Math.max(max, ratios[i]);
+                first = first == null ? counts : first;
+            }
+        }
+        CallCounts last = points.get(points.size() - 1).calls();
+        String limit = rule == null ? "" : "  limit " + rule.operator().symbol() + " " + rule.limit() + " at "
+                + level(rule.limit().value().doubleValue(), max, unicode);
+        return new String[] {String.join("+", statuses) + " ratio",
+            first == null ? "n/a" : percent(first, statuses, rules), of(ratios, max, unicode),
+            percent(last, statuses, rules), limit};
     }
 
     /** "Course of the wait, 9 snapshots", or for a thinned timeline "Course of the wait, 314 of 5000 snapshots". */

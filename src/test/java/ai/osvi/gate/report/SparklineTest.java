@@ -58,10 +58,10 @@ class SparklineTest {
         GateConfig parsed = failedAtMost5Percent();
 
         assertThat(Sparkline.lines(rising(), parsed, true)).containsExactly(
-                "failed ratio   0% ▁▂▃▄▅▆▇█ 35%",
+                "failed ratio   0% ▁▂▃▄▅▆▇█ 35%  limit <= 5% at ▂",
                 "calls         100 ▂▃▄▅▆▇██ 800");
         assertThat(Sparkline.lines(rising(), parsed, false)).containsExactly(
-                "failed ratio   0% _.:-=+*# 35%",
+                "failed ratio   0% _.:-=+*# 35%  limit <= 5% at .",
                 "calls         100 .:-=+*## 800");
     }
 
@@ -75,8 +75,9 @@ class SparklineTest {
                         new CallCounts(10_000, Map.of("picked", 9_499L, "failed", 300L, "not_picked", 201L))));
 
         assertThat(Sparkline.lines(new Timeline(points, 0), config.parse(), true)).containsExactly(
-                "failed+not_picked ratio  n/a ▁█ 5.01%",
-                "calls                      0 ▁█ 10000");
+                // no ratio without calls: a gap, and the first value is the first with calls
+                "failed+not_picked ratio  5.01%  █ 5.01%  limit <= 5% at █",
+                "calls                        0 ▁█ 10000");
     }
 
     @Test
@@ -92,7 +93,7 @@ class SparklineTest {
         // 40 characters, each the last snapshot at or before its time
         assertThat(lines.get(1)).isEqualTo("calls           0 ▁" + "▂".repeat(5) + "▃".repeat(6) + "▄".repeat(5)
                 + "▅".repeat(6) + "▆".repeat(5) + "▇".repeat(6) + "█".repeat(6) + " 400");
-        assertThat(lines.get(0)).startsWith("failed ratio  n/a ").endsWith(" 10%");
+        assertThat(lines.get(0)).startsWith("failed ratio  10%  ").endsWith(" 10%  limit <= 5% at ▅");
     }
 
     @Test
@@ -121,7 +122,7 @@ class SparklineTest {
         int course = lines.indexOf("INFO Course of the wait, 3 snapshots:");
         assertThat(course).isPositive();
         assertThat(lines.subList(course + 1, course + 3)).containsExactly(
-                "INFO   failed ratio  n/a ▁▆█ 30%",
+                "INFO   failed ratio  20%  ▆█ 30%  limit <= 5% at ▃",
                 "INFO   calls           0 ▁▅█ 200");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("ERROR OSVI gate: FAIL campaign 7: 1 of 1 rule breached on"
                 + " 200 calls");
@@ -159,7 +160,7 @@ class SparklineTest {
 
         gate(ascii);
 
-        assertThat(recording.lines).contains("INFO   failed ratio  n/a _+# 30%", "INFO   calls           0 _=# 200");
+        assertThat(recording.lines).contains("INFO   failed ratio  20%  +# 30%  limit <= 5% at :", "INFO   calls           0 _=# 200");
         assertThat(recording.text()).doesNotContainPattern("[\u2581-\u2588]");
     }
 
@@ -170,8 +171,20 @@ class SparklineTest {
         String markdown = GithubSummary.markdown(result, config.parse(), UnaryOperator.identity());
 
         assertThat(markdown).contains("\nCourse of the wait, 3 snapshots:\n\n```text\n"
-                + "failed ratio  n/a ▁▆█ 30%\n"
+                + "failed ratio  20%  ▆█ 30%  limit <= 5% at ▃\n"
                 + "calls           0 ▁▅█ 200\n"
                 + "```\n");
+    }
+
+    @Test
+    void each_rule_should_have_its_own_line_over_its_own_statuses() {
+        config.thresholds = List.of("picked >= 80%");
+
+        List<String> lines = Sparkline.lines(rising(), config.parse(), true);
+
+        // picked falls from 100% to 65% against a minimum of 80%: no "failed ratio" line for a gate without that rule
+        assertThat(lines).containsExactly(
+                "picked ratio  100% ███▇▇▇▆▆ 65%  limit >= 80% at ▇",
+                "calls          100 ▂▃▄▅▆▇██ 800");
     }
 }

@@ -8,18 +8,17 @@ import ai.osvi.gate.polling.Timeline;
 import ai.osvi.gate.polling.WaitResult;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.rules.Percentages;
 import ai.osvi.gate.rules.Rule;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.DoubleFunction;
 import java.util.function.UnaryOperator;
-import java.util.stream.IntStream;
 
 /**
  * The course of the wait as an SVG image, {@code campaign-<id>.svg}: calls over time (those in the failure statuses
@@ -68,8 +67,9 @@ public final class CampaignChart {
         return statuses.isEmpty() ? List.of("failed") : List.copyOf(statuses);
     }
 
-    private static String ruleColour(int index) {
-        return RULE_COLOURS[index % RULE_COLOURS.length];
+    /** The failure statuses' red for a rule on them, as in the calls panel; another colour for each other rule. */
+    private static String ruleColour(Rule rule, List<String> failing, int index) {
+        return rule.statuses().equals(failing) ? FAILED_COLOUR : RULE_COLOURS[index % RULE_COLOURS.length];
     }
 
     /** The calls of {@code calls} in {@code statuses}, never more than the total (the API may contradict itself). */
@@ -126,17 +126,21 @@ public final class CampaignChart {
             Panel calls = new Panel("Calls", "calls", List.of(
                     new Key(FAILED_COLOUR, String.join("+", failing), null, true),
                     new Key(OTHER_COLOUR, "other statuses", null, true)), 84, 200);
-            List<Key> ruleKeys = new ArrayList<>();
+            // one panel per rule, scaled to its own values and limit, so that 6 % against 5 % shows above its line
+            List<Panel> rulePanels = new ArrayList<>();
+            int cursor = calls.next();
             for (int r = 0; r < config.rules().size(); r++) {
-                ruleKeys.add(new Key(ruleColour(r), config.rules().get(r).subject() + " ratio", null, false));
+                Rule rule = config.rules().get(r);
+                Panel panel = new Panel("Rule " + rule.describe(), "% of calls", List.of(
+                        new Key(ruleColour(rule, failing, r), rule.subject() + " ratio", null, false),
+                        new Key(AXIS_COLOUR, "limit " + rule.operator().symbol() + " " + rule.limit(), LIMIT_DASHES,
+                                false)), cursor, 110);
+                rulePanels.add(panel);
+                cursor = panel.next();
             }
-            if (!ruleKeys.isEmpty()) {
-                ruleKeys.add(new Key(AXIS_COLOUR, "limit", LIMIT_DASHES, false));
-            }
-            Panel ratios = new Panel("Rule ratios", "% of calls", ruleKeys, calls.next(), 150);
             Panel queues = new Panel("Queues completed", "queues", List.of(
                     new Key(QUEUE_COLOUR, "completed", null, false),
-                    new Key(AXIS_COLOUR, "awaited", AWAITED_DASHES, false)), ratios.next(), 90);
+                    new Key(AXIS_COLOUR, "awaited", AWAITED_DASHES, false)), cursor, 90);
             int height = queues.bottom() + 46;
             xml.start("svg").attribute("xmlns", "http://www.w3.org/2000/svg")
                     .attribute("width", Integer.toString(WIDTH)).attribute("height", Integer.toString(height))
@@ -150,7 +154,12 @@ public final class CampaignChart {
                     .end();
             header();
             callsPanel(calls);
-            ratiosPanel(ratios);
+            if (config.rules().isEmpty()) {
+                text(RIGHT, calls.top - 4, "no rule configured", "end", 11, AXIS_COLOUR);
+            }
+            for (int r = 0; r < rulePanels.size(); r++) {
+                rulePanel(rulePanels.get(r), r);
+            }
             queuesPanel(queues);
             text(LEFT + PLOT_WIDTH / 2.0, height - 10, "elapsed time (" + unit.label + ")", "middle", 12,
                     AXIS_COLOUR);
@@ -239,71 +248,56 @@ public final class CampaignChart {
             }
         }
 
-        private void ratiosPanel(Panel panel) {
-            double max = 1;
-            for (Rule rule : config.rules()) {
-                max = Math.max(max, percent(rule.limit().value().doubleValue()));
-                for (Timeline.Point point : points) {
-                    if (point.calls().total() > 0) {
-                        max = Math.max(max, ratio(point.calls(), rule.statuses()));
-                    }
+        /**
+         * A rule's ratio over the wait, on an axis from 0 to a quarter above the larger of its values and its limit,
+         * with the limit dashed and the last value written with the limit above the plot's right end, where no data
+         * line can cross it.
+         */
+        private void rulePanel(Panel panel, int r) {
+            Rule rule = config.rules().get(r);
+            String colour = ruleColour(rule, failing, r);
+            double top = percent(rule.limit().value().doubleValue());
+            for (Timeline.Point point : points) {
+                if (point.calls().total() > 0) {
+                    top = Math.max(top, ratio(point.calls(), rule.statuses()));
                 }
             }
-            Axis y = Axis.of(Math.min(100, max * 1.1), 4, false);
+            Axis y = Axis.of(Math.min(100, Math.max(top * 1.25, 0.1)), 4, false);
             panel.frame(this, y, value -> Axis.label(value) + "%");
-            if (config.rules().isEmpty()) {
-                text(LEFT + PLOT_WIDTH / 2.0, panel.top + panel.height / 2.0, "no rule configured", "middle", 12,
-                        AXIS_COLOUR);
-                return;
-            }
-            double[] limits = new double[config.rules().size()];
-            for (int r = 0; r < config.rules().size(); r++) {
-                Rule rule = config.rules().get(r);
-                String colour = ruleColour(r);
-                double at = panel.y(y, percent(rule.limit().value().doubleValue()));
-                limits[r] = at;
-                newline();
-                xml.start("line").attribute("x1", number(LEFT)).attribute("x2", number(RIGHT))
-                        .attribute("y1", number(at)).attribute("y2", number(at))
-                        .attribute("stroke", colour).attribute("stroke-width", "1.5")
-                        .attribute("stroke-dasharray", LIMIT_DASHES).attribute("class", "limit");
-                element("title", "limit of " + rule.describe());
-                xml.end();
-                StringBuilder line = new StringBuilder();
-                for (Timeline.Point point : points) {
-                    if (point.calls().total() > 0) {
-                        coordinate(line, x(point), panel.y(y, ratio(point.calls(), rule.statuses())));
-                    }
-                }
-                polyline(line, colour, 2, null);
-                if (points.size() <= MARKERS_UP_TO) {
-                    for (Timeline.Point point : points) {
-                        if (point.calls().total() > 0) {
-                            marker(x(point), panel.y(y, ratio(point.calls(), rule.statuses())), colour);
-                        }
-                    }
+            double at = panel.y(y, percent(rule.limit().value().doubleValue()));
+            newline();
+            xml.start("line").attribute("x1", number(LEFT)).attribute("x2", number(RIGHT))
+                    .attribute("y1", number(at)).attribute("y2", number(at))
+                    .attribute("stroke", AXIS_COLOUR).attribute("stroke-width", "1.5")
+                    .attribute("stroke-dasharray", LIMIT_DASHES).attribute("class", "limit");
+            element("title", "limit of " + rule.describe());
+            xml.end();
+            StringBuilder line = new StringBuilder();
+            Timeline.Point last = null;
+            for (Timeline.Point point : points) {
+                if (point.calls().total() > 0) {
+                    coordinate(line, x(point), panel.y(y, ratio(point.calls(), rule.statuses())));
+                    last = point;
                 }
             }
-            limitLabels(panel, limits);
+            polyline(line, colour, 2, null);
+            for (Timeline.Point point : points) {
+                if (point.calls().total() > 0 && (points.size() <= MARKERS_UP_TO || point == last)) {
+                    marker(x(point), panel.y(y, ratio(point.calls(), rule.statuses())), colour, "ratio");
+                }
+            }
+            newline();
+            xml.start("text").attribute("x", number(RIGHT)).attribute("y", number(panel.top - 4))
+                    .attribute("text-anchor", "end").attribute("font-size", "12").attribute("font-weight", "bold")
+                    .attribute("fill", colour).attribute("class", "last-value")
+                    .text(last == null ? "no calls yet (limit " + rule.limit() + ")"
+                            : shownRatio(last.calls(), rule) + " (limit " + rule.limit() + ")").end();
         }
 
-        /**
-         * Each rule written above its limit line, at the right, on top of the data with a white halo; limits close
-         * together get their labels stacked upwards, 12 px apart, each in its rule's colour.
-         */
-        private void limitLabels(Panel panel, double[] limits) {
-            Integer[] order = IntStream.range(0, limits.length).boxed()
-                    .sorted(Comparator.comparingDouble((Integer r) -> limits[r]).reversed()).toArray(Integer[]::new);
-            double above = panel.bottom() - 3 + 12;
-            for (int r : order) {
-                above = Math.min(limits[r] - 4, above - 12);
-                newline();
-                xml.start("text").attribute("x", number(RIGHT - 4)).attribute("y", number(above))
-                        .attribute("text-anchor", "end").attribute("font-size", "11")
-                        .attribute("fill", ruleColour(r)).attribute("stroke", "#ffffff")
-                        .attribute("stroke-width", "3").attribute("paint-order", "stroke")
-                        .text(config.rules().get(r).describe()).end();
-            }
+        /** The last ratio as the verdict shows it: never reading as passing beside a breach. */
+        private static String shownRatio(CallCounts calls, Rule rule) {
+            return Percentages.consistentRatio(BigInteger.valueOf(failedCalls(calls, rule.statuses())),
+                    calls.total(), 3, List.of(rule)).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         }
 
         private void queuesPanel(Panel panel) {
@@ -379,9 +373,18 @@ public final class CampaignChart {
         }
 
         private void marker(double x, double y, String colour) {
+            marker(x, y, colour, null);
+        }
+
+        /** @param kind the marker's class, for programs that read the chart; {@code null} for none */
+        private void marker(double x, double y, String colour, String kind) {
             newline();
             xml.start("circle").attribute("cx", number(x)).attribute("cy", number(y)).attribute("r", "2.5")
-                    .attribute("fill", colour).end();
+                    .attribute("fill", colour);
+            if (kind != null) {
+                xml.attribute("class", kind);
+            }
+            xml.end();
         }
 
         void text(double x, double y, String text, String anchor, int size, String colour) {

@@ -84,8 +84,9 @@ class CampaignChartTest {
                 .isEqualTo("OSVI campaign 7 \u201cJune Renewals\u201d: FAIL, 1 of 2 rules breached on 200 calls");
         assertThat(elements(chart, "text")).extracting(Element::getTextContent)
                 .contains("Campaign 7 \u201cJune Renewals\u201d \u2014 FAIL", "1 of 2 rules breached on 200 calls",
-                        "Calls", "Rule ratios", "Queues completed", "calls", "% of calls", "queues",
-                        "elapsed time (s)", "failed <= 5%", "picked >= 50%");
+                        "Calls", "Rule failed <= 5%", "Rule picked >= 50%", "Queues completed", "calls",
+                        "% of calls", "queues", "elapsed time (s)", "failed ratio", "limit <= 5%", "picked ratio",
+                        "limit >= 50%", "30% (limit 5%)", "70% (limit 50%)");
         List<Element> limits = elements(chart, "line").stream()
                 .filter(line -> line.getAttribute("class").equals("limit")).toList();
         assertThat(limits).hasSize(2).allSatisfy(limit -> {
@@ -94,8 +95,9 @@ class CampaignChartTest {
         });
         assertThat(limits).extracting(limit -> limit.getTextContent())
                 .containsExactly("limit of failed <= 5%", "limit of picked >= 50%");
-        // picked at 80% then 70%: an axis to 100%
-        assertThat(elements(chart, "text")).extracting(Element::getTextContent).contains("0%", "25%", "100%");
+        // each rule on its own axis: failed (30% against 5%) to 40%, picked (80% then 70%) to 100%
+        assertThat(elements(chart, "text")).extracting(Element::getTextContent).contains("0%", "10%", "40%", "25%",
+                "100%");
         assertThat(elements(chart, "polygon")).hasSize(2);
         assertThat(elements(chart, "polyline")).hasSizeGreaterThanOrEqualTo(4);
         // nothing a viewer would fetch or run
@@ -200,5 +202,31 @@ class CampaignChartTest {
                 .isEmpty();
         assertThat(CampaignChart.svg(run(), config.parse(), UnaryOperator.identity(), "passing"))
                 .contains("simulated: scenario 'passing'");
+    }
+
+    @Test
+    void a_breach_just_over_its_limit_should_be_drawn_visibly_above_the_limit_line_whatever_the_other_rules() throws Exception {
+        // failed at 6% against 5%, beside a rule on picked at 90%: on one shared 0-100% axis the two would touch
+        source.then(Snapshots.active().queues(19, true, false).calls("picked", 45, "failed", 3, "not_picked", 2))
+                .then(Snapshots.active().queues(19, true, true).calls("picked", 90, "failed", 6, "not_picked", 4));
+        config.maxFailureRatio = "5%";
+        config.thresholds = List.of("picked >= 60%");
+
+        run();
+
+        Document chart = chart();
+        Element limit = elements(chart, "line").stream().filter(line -> line.getAttribute("class").equals("limit"))
+                .findFirst().orElseThrow();
+        double limitY = Double.parseDouble(limit.getAttribute("y1"));
+        // the failed ratio's points: red, in the first rule's panel
+        double lastFailedY = elements(chart, "circle").stream()
+                .filter(circle -> circle.getAttribute("class").equals("ratio"))
+                .filter(circle -> circle.getAttribute("fill").equals("#d62728"))
+                .mapToDouble(circle -> Double.parseDouble(circle.getAttribute("cy"))).min().orElseThrow();
+        assertThat(limitY - lastFailedY).as("pixels between the 6% point and the 5% limit line").isGreaterThan(10);
+        assertThat(elements(chart, "text")).extracting(Element::getTextContent).contains("6% (limit 5%)");
+        // the failed rule is red, as the failed calls are in the calls panel
+        assertThat(elements(chart, "text")).filteredOn(text -> text.getTextContent().equals("6% (limit 5%)"))
+                .singleElement().satisfies(text -> assertThat(text.getAttribute("fill")).isEqualTo("#d62728"));
     }
 }

@@ -359,17 +359,18 @@ class GateTest {
     }
 
     @Test
-    void a_misspelt_status_should_be_an_error_with_a_suggestion_never_a_count_of_0() {
+    void a_misspelt_status_of_a_reported_one_should_be_an_error_with_a_suggestion_never_a_count_of_0() {
         config.maxFailureRatio = "5%";
-        config.failureStatuses = "faild";
-        source.then(Snapshots.active().queues(19, true).calls("picked", 90, "failed", 10));
+        config.failureStatuses = "voicemial";
+        source.then(Snapshots.active().queues(19, true).calls("picked", 90, "voicemail", 10));
 
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
-        assertThat(result.details()).containsExactly("Rule 'faild <= 5%' (maxFailureRatio) names the status 'faild',"
-                + " which the API did not report: did you mean failed? Statuses reported: picked, failed.");
+        assertThat(result.details()).containsExactly("Rule 'voicemial <= 5%' (maxFailureRatio) names the status"
+                + " 'voicemial', which the API did not report: did you mean voicemail? Statuses reported: picked,"
+                + " voicemail.");
     }
 
     @Test

@@ -130,7 +130,7 @@ class GateRunTest {
     void several_campaigns_should_each_get_a_verdict_and_reports_and_the_worst_should_win() throws Exception {
         Map<Long, CampaignStatus> snapshots = Map.of(
                 7L, Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build(),
-                9L, Snapshots.active().queues(21, true).calls("picked", 80, "failed", 20).build());
+                9L, Snapshots.active().campaign(9).queues(21, true).calls("picked", 80, "failed", 20).build());
         Set<String> threads = ConcurrentHashMap.newKeySet();
         StatusSource source = id -> {
             threads.add(Thread.currentThread().getName() + Thread.currentThread().getId());
@@ -208,7 +208,8 @@ class GateRunTest {
 
     @Test
     void each_campaign_table_should_be_printed_as_one_block() throws Exception {
-        StatusSource source = id -> Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build();
+        StatusSource source = id -> Snapshots.active().campaign(id).queues(19, true).calls("picked", 99, "failed", 1)
+                .build();
 
         run("7,8,9,10,11,12", source);
 

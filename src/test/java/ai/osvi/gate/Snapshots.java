@@ -18,6 +18,7 @@ public final class Snapshots {
     private Long total;
     private String name = "June Renewals";
     private String createdAt;
+    private long campaignId = 7L;
 
     public static Snapshots active() {
         return new Snapshots();
@@ -57,6 +58,12 @@ public final class Snapshots {
         return this;
     }
 
+    /** The campaign's data.campaign.id (7 unless set). */
+    public Snapshots campaign(long id) {
+        this.campaignId = id;
+        return this;
+    }
+
     public Snapshots name(String name) {
         this.name = name;
         return this;
@@ -64,7 +71,7 @@ public final class Snapshots {
 
     public CampaignStatus build() {
         long sum = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new CampaignStatus(new Campaign(7L, name, status, true, 2, 1800, Campaign.dateTime(createdAt),
+        return new CampaignStatus(new Campaign(campaignId, name, status, true, 2, 1800, Campaign.dateTime(createdAt),
                 createdAt),
                 new CallCounts(total == null ? sum : total, byStatus), uploads);
     }

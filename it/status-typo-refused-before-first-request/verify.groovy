@@ -8,3 +8,6 @@ assert simulator.requests().isEmpty() : "no request may be sent for a misspelt s
 assert !log.contains('Awaiting OSVI campaign') : 'the gate must not start its wait'
 assert !log.contains('OSVI gate: PASS') : 'a misspelt status must never pass'
 assert log.contains('BUILD FAILURE')
+def summary = new File(basedir, 'target/step-summary.md').text
+assert summary.contains("the status 'faild' is a small edit away from 'failed'") : "step summary: ${summary}"
+assert new File(basedir, 'target/osvi/TEST-osvi-campaign-not-started.xml').isFile() : 'JUnit report missing'

@@ -200,14 +200,35 @@ public final class GateRun {
 
     /**
      * For a gate that could not start (an invalid parameter, no usable token...): {@code osvi.env} and the GitHub
-     * step outputs say ERROR, so that no later job reads an older run's verdict, an earlier gate's PASS or nothing.
+     * step outputs say ERROR, so that no later job reads an older run's verdict, an earlier gate's PASS or nothing;
+     * the job summary and a JUnit report say why, with the fix, as every verdict's do.
+     *
+     * @param summaryLine "OSVI gate: ERROR: invalid configuration (campaignId)"
+     * @param reason      the build failure's message: what is wrong and how to fix it
      */
-    public static void reportNotStarted(Reports reports, GateLog log, String summaryLine) {
+    public static void reportNotStarted(Reports reports, GateLog log, String summaryLine, String reason) {
         List<String> warnings;
         synchronized (reports.build().lock()) {
             BuildResults.View build = reports.build().record(GateResult.notStarted(reports.gate(),
                     reports.project(), reports.directory(), summaryLine));
             warnings = writeForLaterJobs(build, reports);
+            if (reports.githubStepSummary() != null) {
+                try {
+                    GithubSummary.appendNotStarted(reports.githubStepSummary(), summaryLine, reason,
+                            reports.redactor());
+                } catch (IOException | RuntimeException e) {
+                    warnings.add("Could not append to the GitHub step summary " + reports.githubStepSummary() + ": "
+                            + e.getMessage());
+                }
+            }
+        }
+        if (reports.directory() != null) {
+            try {
+                ReportFiles.writeNotStarted(reports.directory(), summaryLine, reason, reports.clock().instant(),
+                        reports.redactor());
+            } catch (IOException | RuntimeException e) {
+                warnings.add("Could not write the JUnit report to " + reports.directory() + ": " + e.getMessage());
+            }
         }
         warnings.forEach(log::warn);
     }

@@ -386,4 +386,25 @@ class AwaitCampaignMojoTest {
                 .hasMessageContaining("This is a bug in osvi-maven-plugin");
         assertThat(simulator.requests()).isEmpty();
     }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    void an_error_before_the_first_request_should_write_the_step_summary_and_the_junit_report_with_the_fix(
+            AwaitCampaignMojo mojo) throws Exception {
+        Path reports = Files.createDirectories(Path.of("target/mojo-test-reports/" + System.nanoTime()));
+        Path summary = reports.resolve("step-summary.md");
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN, "GITHUB_STEP_SUMMARY", summary.toString()));
+        MojoExtension.setVariableValueToObject(mojo, "reportDirectory", reports.toFile());
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class);
+
+        assertThat(Files.readString(summary)).contains("### \u274c OSVI gate: ERROR: invalid configuration"
+                + " (campaignId)", "The gate stopped before its first request",
+                "> Missing campaignId (osvi.campaignId): say which campaign to await, e.g. \\-Dosvi.campaignId=7");
+        String junit = Files.readString(reports.resolve("TEST-osvi-campaign-not-started.xml"));
+        assertThat(junit).contains("errors=\"1\"", "<error type=\"NotStarted\" message=\"OSVI gate: ERROR: invalid"
+                + " configuration (campaignId)\">Missing campaignId (osvi.campaignId): say which campaign to await");
+        assertThat(simulator.requests()).isEmpty();
+    }
 }

@@ -3,7 +3,7 @@ assert log.contains('[ERROR] OSVI gate: ERROR: invalid configuration (campaignId
 def summary = new File(basedir, 'target/step-summary.md').text
 assert summary.startsWith('### \u274c OSVI gate: ERROR: invalid configuration (campaignId)') : "step summary: ${summary}"
 assert summary.contains('The gate stopped before its first request, so no campaign was judged.') : "step summary: ${summary}"
-assert summary.contains('> Missing campaignId (osvi.campaignId): say which campaign to await, e.g. \\-Dosvi.campaignId=7') : "step summary: ${summary}"
+assert summary.contains('> Missing campaignId (osvi.campaignId): say which campaign to await, e.g. -Dosvi.campaignId=7') : "step summary: ${summary}"
 def junit = new File(basedir, 'target/osvi/TEST-osvi-campaign-not-started.xml')
 assert junit.isFile() : 'JUnit report missing'
 def xml = junit.text

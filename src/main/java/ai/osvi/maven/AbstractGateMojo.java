@@ -75,6 +75,11 @@ public abstract class AbstractGateMojo extends GateParameters {
         MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session),
                 ConsoleEncoding.showsBlocks());
         ReportFiles.removeReportsOfEarlierBuilds(reportDirectory(), buildStart(), log);
+        String inherited = ExecutionHints.inheritedByModules(project, mojoExecution,
+                session == null ? null : session.getProjects());
+        if (!inherited.isEmpty()) {
+            getLog().info(inherited);
+        }
         String project = this.project == null ? null : this.project.getId();
         GateRun.Reports reports = new GateRun.Reports(reportDirectory(), environmentPath("GITHUB_STEP_SUMMARY"),
                 environmentPath("GITHUB_OUTPUT"), Clock.systemUTC(), UnaryOperator.identity())

@@ -69,4 +69,38 @@ final class ExecutionHints {
                 + " line only: mvn osvi:" + goal + " -Dosvi.campaignId=<id>.";
     }
 
+
+    /**
+     * In a parent whose bound execution its modules inherit, once (the parent gates first): what the build will do,
+     * and how to gate in one place. {@code ""} otherwise.
+     */
+    static String inheritedByModules(MavenProject project, MojoExecution mojoExecution, List<MavenProject> projects) {
+        if (project == null || mojoExecution == null || projects == null
+                || "default-cli".equals(mojoExecution.getExecutionId())) {
+            return "";
+        }
+        Plugin plugin = project.getPlugin(mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId());
+        PluginExecution execution = plugin == null ? null : plugin.getExecutionsAsMap()
+                .get(mojoExecution.getExecutionId());
+        if (execution == null || !execution.isInherited()) {
+            return "";
+        }
+        List<String> modules = new ArrayList<>();
+        for (MavenProject other : projects) {
+            for (MavenProject parent = other.getParent(); parent != null; parent = parent.getParent()) {
+                if (parent.getId().equals(project.getId())) {
+                    modules.add(other.getArtifactId());
+                    break;
+                }
+            }
+        }
+        if (modules.isEmpty()) {
+            return "";
+        }
+        return "The <execution> '" + execution.getId() + "' of " + project.getArtifactId() + " is inherited by "
+                + String.join(", ", modules) + ", so it runs " + (modules.size() + 1) + " times in this build, the"
+                + " first before any module is built; a campaign one of them judged is reused by the others, without a"
+                + " second wait. To gate once, mark it <inherited>false</inherited> in " + project.getArtifactId()
+                + ": <execution><id>" + execution.getId() + "</id><inherited>false</inherited>...</execution>.";
+    }
 }

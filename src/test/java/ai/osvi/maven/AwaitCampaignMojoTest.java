@@ -401,7 +401,7 @@ class AwaitCampaignMojoTest {
 
         assertThat(Files.readString(summary)).contains("### \u274c OSVI gate: ERROR: invalid configuration"
                 + " (campaignId)", "The gate stopped before its first request",
-                "> Missing campaignId (osvi.campaignId): say which campaign to await, e.g. \\-Dosvi.campaignId=7");
+                "> Missing campaignId (osvi.campaignId): say which campaign to await, e.g. -Dosvi.campaignId=7");
         String junit = Files.readString(reports.resolve("TEST-osvi-campaign-not-started.xml"));
         assertThat(junit).contains("errors=\"1\"", "<error type=\"NotStarted\" message=\"OSVI gate: ERROR: invalid"
                 + " configuration (campaignId)\">Missing campaignId (osvi.campaignId): say which campaign to await");

@@ -53,6 +53,13 @@ class AwaitCampaignMojoTest {
         simulator = SimulatorServer.start(Scenario.load(COMPLETE), acceptedToken);
         MojoExtension.setVariableValueToObject(mojo, "baseUrl", simulator.baseUrl().toString());
         mojo.environment = env::get;
+        ownReportFolder(mojo);
+    }
+
+    /** Reports under a folder of the test's own, never target/osvi, where a user's quick start wrote its own. */
+    private static void ownReportFolder(AwaitCampaignMojo mojo) throws Exception {
+        MojoExtension.setVariableValueToObject(mojo, "reportDirectory",
+                Files.createDirectories(Path.of("target/mojo-test-reports/" + System.nanoTime())).toFile());
     }
 
     private static Settings settingsWithServer(String id, String password) {
@@ -230,6 +237,7 @@ class AwaitCampaignMojoTest {
     void simulation_should_need_no_token_and_default_to_the_scenarios_campaign(AwaitCampaignMojo mojo)
             throws Exception {
         MojoExtension.setVariableValueToObject(mojo, "simulation", COMPLETE);
+        ownReportFolder(mojo);
         mojo.environment = name -> null;
         assertThatCode(mojo::execute).doesNotThrowAnyException();
     }
@@ -240,6 +248,7 @@ class AwaitCampaignMojoTest {
     @MojoParameter(name = "maxFailureRatio", value = "5%")
     void simulation_of_another_campaign_should_be_not_found(AwaitCampaignMojo mojo) throws Exception {
         MojoExtension.setVariableValueToObject(mojo, "simulation", COMPLETE);
+        ownReportFolder(mojo);
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("campaign 8 not found in the simulation (HTTP 404: Campaign not found): scenario"

@@ -285,21 +285,23 @@ public final class GateRun {
     private static CampaignResult judgeOnce(Gate gate, GateConfig config, GateLog log, Reports reports,
             Clock checkClock, String source) {
         BuildResults.Judged earlier = reports.build().earlier(config.campaignId(), source).orElse(null);
+        // a gate's name is the user's execution id: shown escaped, as everywhere
+        String by = earlier == null ? null : ai.osvi.gate.log.InvisibleCharacters.escaped(earlier.gate());
         CampaignResult result;
         if (earlier != null && earlier.config().equals(config)) {
-            log.info("Campaign " + config.campaignId() + " was judged by gate " + earlier.gate() + " of this build,"
+            log.info("Campaign " + config.campaignId() + " was judged by gate " + by + " of this build,"
                     + " with the same rules: its verdict is reused, without a second "
                     + (checkClock == null ? "wait." : "request."));
-            result = from(earlier.result(), "verdict of gate " + earlier.gate() + " of this build");
+            result = from(earlier.result(), "verdict of gate " + by + " of this build");
         } else if (earlier != null && checkClock == null && earlier.result().waitResult().lastSnapshot() != null
                 && earlier.result().waitResult().lastSnapshot().isComplete(java.util.OptionalLong.empty())) {
-            log.info("Campaign " + config.campaignId() + " completed while gate " + earlier.gate() + " of this build"
+            log.info("Campaign " + config.campaignId() + " completed while gate " + by + " of this build"
                     + " awaited it: this gate's rules are judged on one fresh snapshot, without a new wait.");
             result = gate.check(Clock.systemUTC());
             if (result.verdict() == ai.osvi.gate.result.Verdict.RUNNING) {
                 result = gate.awaitAndDecide(); // never a RUNNING for a wait: wait as usual
             } else {
-                result = from(result, "judged on a fresh snapshot after gate " + earlier.gate() + " of this build");
+                result = from(result, "judged on a fresh snapshot after gate " + by + " of this build");
             }
         } else {
             result = checkClock == null ? gate.awaitAndDecide() : gate.check(checkClock);

@@ -200,14 +200,35 @@ public final class GateRun {
 
     /**
      * For a gate that could not start (an invalid parameter, no usable token...): {@code osvi.env} and the GitHub
-     * step outputs say ERROR, so that no later job reads an older run's verdict, an earlier gate's PASS or nothing.
+     * step outputs say ERROR, so that no later job reads an older run's verdict, an earlier gate's PASS or nothing;
+     * the job summary and a JUnit report say why, with the fix, as every verdict's do.
+     *
+     * @param summaryLine "OSVI gate: ERROR: invalid configuration (campaignId)"
+     * @param reason      the build failure's message: what is wrong and how to fix it
      */
-    public static void reportNotStarted(Reports reports, GateLog log, String summaryLine) {
+    public static void reportNotStarted(Reports reports, GateLog log, String summaryLine, String reason) {
         List<String> warnings;
         synchronized (reports.build().lock()) {
             BuildResults.View build = reports.build().record(GateResult.notStarted(reports.gate(),
                     reports.project(), reports.directory(), summaryLine));
             warnings = writeForLaterJobs(build, reports);
+            if (reports.githubStepSummary() != null) {
+                try {
+                    GithubSummary.appendNotStarted(reports.githubStepSummary(), summaryLine, reason,
+                            reports.redactor());
+                } catch (IOException | RuntimeException e) {
+                    warnings.add("Could not append to the GitHub step summary " + reports.githubStepSummary() + ": "
+                            + e.getMessage());
+                }
+            }
+        }
+        if (reports.directory() != null) {
+            try {
+                ReportFiles.writeNotStarted(reports.directory(), summaryLine, reason, reports.clock().instant(),
+                        reports.redactor());
+            } catch (IOException | RuntimeException e) {
+                warnings.add("Could not write the JUnit report to " + reports.directory() + ": " + e.getMessage());
+            }
         }
         warnings.forEach(log::warn);
     }
@@ -239,7 +260,12 @@ public final class GateRun {
         CampaignResult result;
         try {
             Gate gate = new Gate(config, source, time, log, abort, random);
-            result = checkClock == null ? gate.awaitAndDecide() : gate.check(checkClock);
+            String where = reports.simulation() != null ? "simulation " + reports.simulation()
+                    : String.valueOf(config.baseUrl());
+            String mode = checkClock == null ? "await" : "check";
+            synchronized (reports.build().judging(config.campaignId(), mode + " " + where)) {
+                result = judgeOnce(gate, config, log, reports, checkClock, mode + " " + where);
+            }
         } catch (RuntimeException e) {
             result = Decision.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null, 0, 0,
                     Duration.ZERO, e));
@@ -249,6 +275,50 @@ public final class GateRun {
             abort.abort();
         }
         return writeReports(result, config, log, reports);
+    }
+
+    /**
+     * One campaign, one wait per build: a campaign an earlier gate of this build judged with the same configuration
+     * gets that result again, with one line saying so; with other rules or another uploadId, a campaign that earlier
+     * gate saw complete is judged on one fresh snapshot; otherwise the gate waits as usual.
+     */
+    private static CampaignResult judgeOnce(Gate gate, GateConfig config, GateLog log, Reports reports,
+            Clock checkClock, String source) {
+        BuildResults.Judged earlier = reports.build().earlier(config.campaignId(), source).orElse(null);
+        // a gate's name is the user's execution id: shown escaped, as everywhere
+        String by = earlier == null ? null : ai.osvi.gate.log.InvisibleCharacters.escaped(earlier.gate());
+        CampaignResult result;
+        if (earlier != null && earlier.config().equals(config)) {
+            log.info("Campaign " + config.campaignId() + " was judged by gate " + by + " of this build,"
+                    + " with the same rules: its verdict is reused, without a second "
+                    + (checkClock == null ? "wait." : "request."));
+            result = from(earlier.result(), "verdict of gate " + by + " of this build");
+        } else if (earlier != null && checkClock == null && earlier.result().waitResult().lastSnapshot() != null
+                && earlier.result().waitResult().lastSnapshot().isComplete(java.util.OptionalLong.empty())) {
+            log.info("Campaign " + config.campaignId() + " completed while gate " + by + " of this build"
+                    + " awaited it: this gate's rules are judged on one fresh snapshot, without a new wait.");
+            result = gate.check(Clock.systemUTC());
+            if (result.verdict() == ai.osvi.gate.result.Verdict.RUNNING) {
+                result = gate.awaitAndDecide(); // never a RUNNING for a wait: wait as usual
+            } else {
+                result = from(result, "judged on a fresh snapshot after gate " + by + " of this build");
+            }
+        } else {
+            result = checkClock == null ? gate.awaitAndDecide() : gate.check(checkClock);
+        }
+        WaitResult.Outcome outcome = result.waitResult().outcome();
+        if (outcome != WaitResult.Outcome.ABORTED && outcome != WaitResult.Outcome.INTERNAL_ERROR
+                && (earlier == null || !earlier.config().equals(config))) {
+            reports.build().judged(new BuildResults.Judged(result, config, source, reports.gate()));
+        }
+        return result;
+    }
+
+    /** {@code result} whose summary says where its verdict came from. */
+    private static CampaignResult from(CampaignResult result, String origin) {
+        return new CampaignResult(result.campaignId(), result.verdict(), result.outcome(), result.summary() + " ("
+                + origin + ")", result.details(), result.rulesJudged(), result.ruleResults(), result.waitResult(),
+                result.evidence());
     }
 
     /** The result of a campaign whose thread died of something other than an exception (an Error). */

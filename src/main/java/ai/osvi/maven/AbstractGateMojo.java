@@ -13,14 +13,11 @@ import ai.osvi.gate.simulator.Simulation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -78,6 +75,11 @@ public abstract class AbstractGateMojo extends GateParameters {
         MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session),
                 ConsoleEncoding.showsBlocks());
         ReportFiles.removeReportsOfEarlierBuilds(reportDirectory(), buildStart(), log);
+        String inherited = ExecutionHints.inheritedByModules(project, mojoExecution,
+                session == null ? null : session.getProjects());
+        if (!inherited.isEmpty()) {
+            getLog().info(inherited);
+        }
         String project = this.project == null ? null : this.project.getId();
         GateRun.Reports reports = new GateRun.Reports(reportDirectory(), environmentPath("GITHUB_STEP_SUMMARY"),
                 environmentPath("GITHUB_OUTPUT"), Clock.systemUTC(), UnaryOperator.identity())
@@ -87,18 +89,24 @@ public abstract class AbstractGateMojo extends GateParameters {
         GateResult result;
         try {
             result = runGate(log, reports, redactor);
+        } catch (NotStarted e) {
+            String message = redactor.get().apply(e.getMessage());
+            GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, e.headline, message);
+            throw new MojoExecutionException(message);
         } catch (MojoExecutionException e) {
+            String message = redactor.get().apply(e.getMessage());
             GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, "OSVI gate: ERROR: the gate did not"
-                    + " run to a verdict; see the build log");
-            throw new MojoExecutionException(redactor.get().apply(e.getMessage()));
+                    + " start", message);
+            throw new MojoExecutionException(message);
         } catch (RuntimeException e) {
             // a bug of ours, or of a library: a message Maven shows without a stack trace, and ERROR for later jobs
-            GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, "OSVI gate: ERROR: the gate failed"
-                    + " unexpectedly; see the build log");
-            getLog().debug(e);
-            throw new MojoExecutionException(redactor.get().apply("The OSVI gate failed unexpectedly (" + e
+            String message = redactor.get().apply("The OSVI gate failed unexpectedly (" + e
                     + "). This is a bug in osvi-maven-plugin, not a verdict on the campaign: please report it with"
-                    + " the output of mvn -X."));
+                    + " the output of mvn -X.");
+            GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, "OSVI gate: ERROR: the gate failed"
+                    + " unexpectedly", message);
+            getLog().debug(e);
+            throw new MojoExecutionException(message);
         }
         ResultProperties.publish(reports.build().forProject(project), this.project);
         String message = redactor.get().apply(result.failureMessage());
@@ -123,8 +131,7 @@ public abstract class AbstractGateMojo extends GateParameters {
         try {
             return new TokenResolver(settingsDecrypter, environment).resolve(settings, serverId());
         } catch (MojoExecutionException e) {
-            getLog().error("OSVI gate: ERROR: no usable API token");
-            throw e;
+            throw notStarted("OSVI gate: ERROR: no usable API token", e.getMessage());
         }
     }
 
@@ -141,8 +148,8 @@ public abstract class AbstractGateMojo extends GateParameters {
         List<String> commandLine = mojoExecution == null || session == null ? List.of()
                 : CommandLineProperties.problems(session.getUserProperties(), mojoExecution.getMojoDescriptor(), this);
         if (!commandLine.isEmpty()) {
-            getLog().error("OSVI gate: ERROR: command-line properties that would not be used as given");
-            throw new MojoExecutionException(String.join(System.lineSeparator(), commandLine));
+            throw notStarted("OSVI gate: ERROR: command-line properties that would not be used as given",
+                    String.join(System.lineSeparator(), commandLine));
         }
         RawGateConfig raw = rawConfig();
         configure(raw);
@@ -155,7 +162,7 @@ public abstract class AbstractGateMojo extends GateParameters {
                             mojoExecution.getMojoDescriptor()).forEach(getLog()::info);
                 }
                 if (!Values.bool("completionOnly", raw.completionOnly, false) && !Simulation.hasRules(raw)
-                        && !unusedExecutionRules().isEmpty()) {
+                        && !ExecutionHints.unusedExecutionRules(project, mojoExecution).isEmpty()) {
                     // the same error with simulation as without: the scenario's suggested rules would hide it
                     throw new InvalidConfigurationException("maxFailureRatio", GateConfig.NO_RULE);
                 }
@@ -169,10 +176,29 @@ public abstract class AbstractGateMojo extends GateParameters {
                 ProxySettings proxy = ProxyResolver.resolve(settings, settingsDecrypter, campaigns.get(0).baseUrl());
                 return GateRun.againstApi(campaigns, token, proxy, log, abort.signal(), reports, checkClock());
             } catch (InvalidConfigurationException e) {
-                getLog().error("OSVI gate: ERROR: invalid configuration (" + e.parameter() + ")");
-                throw new MojoExecutionException(e.getMessage()
-                        + (e.getMessage().contains(GateConfig.NO_RULE) ? unusedExecutionRules() : ""));
+                throw notStarted("OSVI gate: ERROR: invalid configuration (" + e.parameter() + ")", e.getMessage()
+                        + (e.getMessage().contains(GateConfig.NO_RULE) ? ExecutionHints.unusedExecutionRules(project, mojoExecution) : "")
+                        + ExecutionHints.boundWithoutCampaign(e, project, mojoExecution));
             }
+        }
+    }
+
+    /** Logs {@code headline} (the gate's last line) and returns the failure to throw, which the reports repeat. */
+    private NotStarted notStarted(String headline, String message) {
+        getLog().error(headline);
+        return new NotStarted(headline, message);
+    }
+
+    /** The gate stopped before its first request: {@code headline} is its last log line, the message the fix. */
+    private static final class NotStarted extends MojoExecutionException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String headline;
+
+        NotStarted(String headline, String message) {
+            super(message);
+            this.headline = headline;
         }
     }
 
@@ -180,32 +206,6 @@ public abstract class AbstractGateMojo extends GateParameters {
     private Path environmentPath(String variable) {
         String value = environment.apply(variable);
         return value == null || value.isBlank() ? null : Path.of(value);
-    }
-
-    /**
-     * " This pom configures rules in <execution> 'campaign-gate'...": when Maven runs the goal from the command line
-     * (execution default-cli), rules configured inside an execution of the pom are not used.
-     */
-    private String unusedExecutionRules() {
-        if (project == null || mojoExecution == null || !"default-cli".equals(mojoExecution.getExecutionId())) {
-            return "";
-        }
-        Plugin plugin = project.getPlugin(mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId());
-        List<String> ids = new ArrayList<>();
-        if (plugin != null) {
-            for (PluginExecution execution : plugin.getExecutions()) {
-                // the configuration is a DOM whose text form is its XML
-                String configuration = String.valueOf(execution.getConfiguration());
-                if (configuration.contains("<maxFailureRatio") || configuration.contains("<thresholds")
-                        || configuration.contains("<completionOnly")) {
-                    ids.add(execution.getId());
-                }
-            }
-        }
-        return ids.isEmpty() ? "" : " This pom configures rules in <execution> '" + String.join("', '", ids)
-                + "', which 'mvn osvi:" + mojoExecution.getGoal() + "' does not use: run 'mvn osvi:"
-                + mojoExecution.getGoal() + "@" + ids.get(0)
-                + "', or move that configuration to the plugin level.";
     }
 
     /**

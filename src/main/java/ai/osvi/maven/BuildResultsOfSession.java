@@ -2,6 +2,7 @@ package ai.osvi.maven;
 
 import ai.osvi.gate.report.BuildResults;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.eclipse.aether.SessionData;
 
@@ -30,7 +31,13 @@ final class BuildResultsOfSession {
             List<String> fresh = BuildResults.newSharedList();
             shared = data.set(BuildResults.SHARED_KEY, null, fresh) ? fresh : data.get(BuildResults.SHARED_KEY);
         }
-        // only this plugin writes under its key; anything but a list there would be a bug: results of its own then
-        return shared instanceof List<?> list ? new BuildResults((List<String>) list) : new BuildResults();
+        Object judged = data.get(BuildResults.JUDGED_KEY);
+        while (judged == null) {
+            Map<String, Object> fresh = BuildResults.newJudgedMap();
+            judged = data.set(BuildResults.JUDGED_KEY, null, fresh) ? fresh : data.get(BuildResults.JUDGED_KEY);
+        }
+        // only this plugin writes under its keys; anything else there would be a bug: results of its own then
+        return shared instanceof List<?> list && judged instanceof Map<?, ?> map
+                ? new BuildResults((List<String>) list, (Map<String, Object>) map) : new BuildResults();
     }
 }

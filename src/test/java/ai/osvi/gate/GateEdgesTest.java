@@ -143,6 +143,10 @@ class GateEdgesTest {
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(result.details()).containsExactly(
                 "No snapshot was received; last error: HTTP 503 Service Unavailable",
+                "No poll ever succeeded: 4 requests to GET https://api.osvi.ai/v1/campaigns/7/status in 1m, directly,"
+                        + " got no snapshot. That is more often the configuration than an outage: check baseUrl"
+                        + " (osvi.baseUrl) https://api.osvi.ai/ (host, port, http or https), and that this machine"
+                        + " reaches it (curl https://api.osvi.ai/).",
                 "Raise timeout (-Dosvi.timeout), or set onTimeout=evaluate to judge the rules on the last snapshot.");
     }
 

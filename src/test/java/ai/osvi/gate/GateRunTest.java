@@ -15,6 +15,7 @@ import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.report.BuildResults;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.GateResult;
@@ -130,7 +131,7 @@ class GateRunTest {
     void several_campaigns_should_each_get_a_verdict_and_reports_and_the_worst_should_win() throws Exception {
         Map<Long, CampaignStatus> snapshots = Map.of(
                 7L, Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build(),
-                9L, Snapshots.active().id(9).queues(21, true).calls("picked", 80, "failed", 20).build());
+                9L, Snapshots.active().campaign(9).queues(21, true).calls("picked", 80, "failed", 20).build());
         Set<String> threads = ConcurrentHashMap.newKeySet();
         StatusSource source = id -> {
             threads.add(Thread.currentThread().getName() + Thread.currentThread().getId());
@@ -208,7 +209,8 @@ class GateRunTest {
 
     @Test
     void each_campaign_table_should_be_printed_as_one_block() throws Exception {
-        StatusSource source = id -> Snapshots.active().id(id).queues(19, true).calls("picked", 99, "failed", 1).build();
+        StatusSource source = id -> Snapshots.active().campaign(id).queues(19, true).calls("picked", 99, "failed", 1)
+                .build();
 
         run("7,8,9,10,11,12", source);
 
@@ -254,7 +256,7 @@ class GateRunTest {
             if (id == 8) {
                 throw ApiException.refused(404, "campaign 8 not found on this account (HTTP 404).");
             }
-            return Snapshots.active().id(id).queues(19, true).calls("picked", 70, "failed", 30).build();
+            return Snapshots.active().campaign(id).queues(19, true).calls("picked", 70, "failed", 30).build();
         }, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0,
                 new GateRun.Reports(dir, null, output, Clock.systemUTC(), UnaryOperator.identity()));
 
@@ -271,7 +273,7 @@ class GateRunTest {
         Files.writeString(dir.resolve("osvi.env"), "OSVI_VERDICT=PASS\n");
 
         GateRun.reportNotStarted(new GateRun.Reports(dir, null, output, Clock.systemUTC(), UnaryOperator.identity()),
-                log, "OSVI gate: ERROR: did not run");
+                log, "OSVI gate: ERROR: did not run", "Missing campaignId (osvi.campaignId).");
 
         assertThat(GithubOutputFile.read(output)).containsEntry("verdict", "ERROR")
                 .containsEntry("build-outcome", "ERROR").containsEntry("summary", "OSVI gate: ERROR: did not run");
@@ -343,5 +345,56 @@ class GateRunTest {
                 .containsEntry("OSVI_GATE_MODULE_B_GATE_VERDICT", "PASS");
         assertThat(log.lines.get(log.lines.size() - 1)).isEqualTo("WARN OSVI gate: FAIL 2 gates: module-a-gate FAIL,"
                 + " module-b-gate PASS");
+    }
+
+    private GateResult gate(String name, BuildResults build, StatusSource source, String... thresholds)
+            throws Exception {
+        TestConfig config = new TestConfig();
+        config.maxFailureRatio = "5%";
+        config.thresholds = List.of(thresholds);
+        Path reports = Files.createDirectories(dir.resolve(name));
+        return GateRun.run(GateConfig.parseAll(config.raw()), source, TimeSource.SYSTEM, log, new AbortSignal(),
+                () -> 0, new GateRun.Reports(reports, null, Clock.systemUTC()).inBuild(build, name, null));
+    }
+
+    @Test
+    void a_campaign_an_earlier_gate_judged_with_the_same_rules_should_be_reused_without_a_request() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        StatusSource source = id -> {
+            requests.incrementAndGet();
+            return Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build();
+        };
+        BuildResults build = new BuildResults();
+
+        GateResult first = gate("parent", build, source);
+        GateResult second = gate("api", build, source);
+
+        assertThat(requests).hasValue(1);
+        assertThat(second.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(second.summaryLine()).isEqualTo(first.summaryLine() + " (verdict of gate parent of this build)");
+        assertThat(log.lines).contains("INFO Campaign 7 was judged by gate parent of this build, with the same rules:"
+                + " its verdict is reused, without a second wait.");
+        assertThat(dir.resolve("api/campaign-7.json")).content().contains("\"verdict\" : \"PASS\"");
+        assertThat(dir.resolve("api/TEST-osvi-campaign-7.xml")).exists();
+    }
+
+    @Test
+    void other_rules_on_a_campaign_an_earlier_gate_saw_complete_should_be_judged_on_one_fresh_snapshot()
+            throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        StatusSource source = id -> {
+            requests.incrementAndGet();
+            return Snapshots.active().queues(19, true).calls("picked", 90, "failed", 4, "not_picked", 6).build();
+        };
+        BuildResults build = new BuildResults();
+
+        gate("parent", build, source);
+        GateResult stricter = gate("app", build, source, "not_picked <= 5%");
+
+        assertThat(requests).hasValue(2);
+        assertThat(stricter.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(stricter.summaryLine()).endsWith("(judged on a fresh snapshot after gate parent of this build)");
+        assertThat(log.lines).contains("INFO Campaign 7 completed while gate parent of this build awaited it: this"
+                + " gate's rules are judged on one fresh snapshot, without a new wait.");
     }
 }

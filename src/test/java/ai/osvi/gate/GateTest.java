@@ -222,8 +222,12 @@ class GateTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(source.polls()).isEqualTo(5);
-        assertThat(result.summary()).isEqualTo("gave up after 5 consecutive failed polls (5 polls in 1m)");
-        assertThat(result.details()).containsExactly("Last error: HTTP 502 Bad Gateway");
+        assertThat(result.summary()).isEqualTo("gave up after 5 consecutive failed polls (5 polls in 1m); no poll ever"
+                + " succeeded: check baseUrl https://api.osvi.ai/");
+        assertThat(result.details()).containsExactly("Last error: HTTP 502 Bad Gateway", "No poll ever succeeded: 5"
+                + " requests to GET https://api.osvi.ai/v1/campaigns/7/status in 1m, directly, got no snapshot. That is"
+                + " more often the configuration than an outage: check baseUrl (osvi.baseUrl) https://api.osvi.ai/"
+                + " (host, port, http or https), and that this machine reaches it (curl https://api.osvi.ai/).");
         assertThat(log.at("WARN")).contains(
                 "campaign 7: poll failed (1 in a row, the wait ends at 5): HTTP 503 Service Unavailable; next poll"
                         + " in 15s");
@@ -359,17 +363,18 @@ class GateTest {
     }
 
     @Test
-    void a_misspelt_status_should_be_an_error_with_a_suggestion_never_a_count_of_0() {
+    void a_misspelt_status_of_a_reported_one_should_be_an_error_with_a_suggestion_never_a_count_of_0() {
         config.maxFailureRatio = "5%";
-        config.failureStatuses = "faild";
-        source.then(Snapshots.active().queues(19, true).calls("picked", 90, "failed", 10));
+        config.failureStatuses = "voicemial";
+        source.then(Snapshots.active().queues(19, true).calls("picked", 90, "voicemail", 10));
 
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
-        assertThat(result.details()).containsExactly("Rule 'faild <= 5%' (maxFailureRatio) names the status 'faild',"
-                + " which the API did not report: did you mean failed? Statuses reported: picked, failed.");
+        assertThat(result.details()).containsExactly("Rule 'voicemial <= 5%' (maxFailureRatio) names the status"
+                + " 'voicemial', which the API did not report: did you mean voicemail? Statuses reported: picked,"
+                + " voicemail.");
     }
 
     @Test
@@ -570,7 +575,41 @@ class GateTest {
         assertThat(source.polls()).isEqualTo(2);
         assertThat(log.at("WARN")).contains(
                 "The gate could not decide, and the build goes on without a verdict because onError=warn.",
-                "OSVI gate: ERROR campaign 7: gave up after 2 consecutive failed polls (2 polls in 15s)");
+                "OSVI gate: ERROR campaign 7: gave up after 2 consecutive failed polls (2 polls in 15s); no poll ever"
+                        + " succeeded: check baseUrl https://api.osvi.ai/");
+    }
+
+    @Test
+    void no_poll_ever_succeeding_should_end_naming_baseUrl_and_the_proxy_with_what_was_tried() {
+        config.maxFailureRatio = "5%";
+        config.maxConsecutiveErrors = "3";
+        source.thenTimes(3, ApiException.transientFault("could not connect to the proxy http://proxy.example:3128"
+                + " (settings.xml proxy 'corp'), on the way to api.osvi.ai:443 (Connection refused)")
+                .via("through the proxy http://proxy.example:3128 (settings.xml proxy 'corp')"));
+
+        CampaignResult result = run();
+
+        assertThat(result.summary()).isEqualTo("gave up after 3 consecutive failed polls (3 polls in 30s); no poll"
+                + " ever succeeded: check baseUrl https://api.osvi.ai/ and the proxy http://proxy.example:3128"
+                + " (settings.xml proxy 'corp')");
+        assertThat(result.details()).contains("No poll ever succeeded: 3 requests to GET"
+                + " https://api.osvi.ai/v1/campaigns/7/status in 30s, through the proxy http://proxy.example:3128"
+                + " (settings.xml proxy 'corp'), got no snapshot. That is more often the configuration than an outage:"
+                + " check baseUrl (osvi.baseUrl) https://api.osvi.ai/ (host, port, http or https), the proxy"
+                + " http://proxy.example:3128 (settings.xml proxy 'corp') (settings.xml <proxies>), and that this"
+                + " machine reaches it (curl https://api.osvi.ai/).");
+    }
+
+    @Test
+    void errors_after_a_snapshot_should_not_blame_the_configuration() {
+        config.maxFailureRatio = "5%";
+        config.maxConsecutiveErrors = "2";
+        source.then(Snapshots.active().queues(19, false).calls("picked", 10))
+                .thenTimes(2, ApiException.transientFault("HTTP 503 Service Unavailable").via("directly"));
+
+        CampaignResult result = run();
+
+        assertThat(result.summary()).startsWith("gave up after 2 consecutive failed polls").doesNotContain("baseUrl");
     }
 
     @Test

@@ -19,6 +19,7 @@ public final class Snapshots {
     private String name = "June Renewals";
     private long id = 7;
     private String createdAt;
+    private long campaignId = 7L;
 
     public static Snapshots active() {
         return new Snapshots();
@@ -58,9 +59,9 @@ public final class Snapshots {
         return this;
     }
 
-    /** {@code data.campaign.id}: 7 unless said. */
-    public Snapshots id(long id) {
-        this.id = id;
+    /** The campaign's data.campaign.id (7 unless set). */
+    public Snapshots campaign(long id) {
+        this.campaignId = id;
         return this;
     }
 
@@ -71,7 +72,7 @@ public final class Snapshots {
 
     public CampaignStatus build() {
         long sum = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new CampaignStatus(new Campaign(id, name, status, true, 2, 1800, Campaign.dateTime(createdAt),
+        return new CampaignStatus(new Campaign(campaignId, name, status, true, 2, 1800, Campaign.dateTime(createdAt),
                 createdAt),
                 new CallCounts(total == null ? sum : total, byStatus), uploads);
     }

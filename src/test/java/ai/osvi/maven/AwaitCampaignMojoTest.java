@@ -53,6 +53,13 @@ class AwaitCampaignMojoTest {
         simulator = SimulatorServer.start(Scenario.load(COMPLETE), acceptedToken);
         MojoExtension.setVariableValueToObject(mojo, "baseUrl", simulator.baseUrl().toString());
         mojo.environment = env::get;
+        ownReportFolder(mojo);
+    }
+
+    /** Reports under a folder of the test's own, never target/osvi, where a user's quick start wrote its own. */
+    private static void ownReportFolder(AwaitCampaignMojo mojo) throws Exception {
+        MojoExtension.setVariableValueToObject(mojo, "reportDirectory",
+                Files.createDirectories(Path.of("target/mojo-test-reports/" + System.nanoTime())).toFile());
     }
 
     private static Settings settingsWithServer(String id, String password) {
@@ -230,6 +237,7 @@ class AwaitCampaignMojoTest {
     void simulation_should_need_no_token_and_default_to_the_scenarios_campaign(AwaitCampaignMojo mojo)
             throws Exception {
         MojoExtension.setVariableValueToObject(mojo, "simulation", COMPLETE);
+        ownReportFolder(mojo);
         mojo.environment = name -> null;
         assertThatCode(mojo::execute).doesNotThrowAnyException();
     }
@@ -240,6 +248,7 @@ class AwaitCampaignMojoTest {
     @MojoParameter(name = "maxFailureRatio", value = "5%")
     void simulation_of_another_campaign_should_be_not_found(AwaitCampaignMojo mojo) throws Exception {
         MojoExtension.setVariableValueToObject(mojo, "simulation", COMPLETE);
+        ownReportFolder(mojo);
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("campaign 8 not found in the simulation (HTTP 404: Campaign not found): scenario"
@@ -384,6 +393,27 @@ class AwaitCampaignMojoTest {
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("The OSVI gate failed unexpectedly (java.lang.IllegalStateException: boom)")
                 .hasMessageContaining("This is a bug in osvi-maven-plugin");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    void an_error_before_the_first_request_should_write_the_step_summary_and_the_junit_report_with_the_fix(
+            AwaitCampaignMojo mojo) throws Exception {
+        Path reports = Files.createDirectories(Path.of("target/mojo-test-reports/" + System.nanoTime()));
+        Path summary = reports.resolve("step-summary.md");
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN, "GITHUB_STEP_SUMMARY", summary.toString()));
+        MojoExtension.setVariableValueToObject(mojo, "reportDirectory", reports.toFile());
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class);
+
+        assertThat(Files.readString(summary)).contains("### \u274c OSVI gate: ERROR: invalid configuration"
+                + " (campaignId)", "The gate stopped before its first request",
+                "> Missing campaignId (osvi.campaignId): say which campaign to await, e.g. -Dosvi.campaignId=7");
+        String junit = Files.readString(reports.resolve("TEST-osvi-campaign-not-started.xml"));
+        assertThat(junit).contains("errors=\"1\"", "<error type=\"NotStarted\" message=\"OSVI gate: ERROR: invalid"
+                + " configuration (campaignId)\">Missing campaignId (osvi.campaignId): say which campaign to await");
         assertThat(simulator.requests()).isEmpty();
     }
 }

@@ -36,12 +36,28 @@ public final class ApiException extends Exception {
     private final Kind kind;
     private final int status;
     private final transient Duration retryAfter;
+    private final String route;
 
-    private ApiException(Kind kind, int status, String message, Duration retryAfter) {
+    private ApiException(Kind kind, int status, String message, Duration retryAfter, String route) {
         super(message);
         this.kind = kind;
         this.status = status;
         this.retryAfter = retryAfter;
+        this.route = route;
+    }
+
+    private ApiException(Kind kind, int status, String message, Duration retryAfter) {
+        this(kind, status, message, retryAfter, null);
+    }
+
+    /** This failure, saying how the request went: "directly", or "through the proxy http://proxy:3128 (...)". */
+    public ApiException via(String how) {
+        return new ApiException(kind, status, getMessage(), retryAfter, how);
+    }
+
+    /** How the failed request went ("directly", "through the proxy ..."), or empty when the source did not say. */
+    public Optional<String> route() {
+        return Optional.ofNullable(route);
     }
 
     /** A failed poll that the next poll may get past. */

@@ -184,6 +184,14 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
      */
     @Override
     public CampaignStatus fetch(long campaignId, Duration timeLeft) throws ApiException, InterruptedException {
+        try {
+            return fetchOnce(campaignId, timeLeft);
+        } catch (ApiException e) {
+            throw e.via(route());
+        }
+    }
+
+    private CampaignStatus fetchOnce(long campaignId, Duration timeLeft) throws ApiException, InterruptedException {
         URI uri = statusUri(campaignId);
         boolean deadlineFirst = timeLeft.compareTo(requestTimeout) < 0;
         Duration limit = deadlineFirst ? timeLeft : requestTimeout;
@@ -348,14 +356,27 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
 
     private String describe(Exception e, URI uri) {
         String where = hostAndPort(uri);
+        ProxySettings via = proxy == null || proxy.bypasses(uri.getHost()) ? null : proxy;
         if (e instanceof UnknownHostException) {
+            if (via != null) {
+                return "unknown host " + messageOf(e) + ": the name of the proxy " + via.describe() + " or of the"
+                        + " baseUrl " + uri.getHost() + " is not in DNS (check the proxy in settings.xml, baseUrl"
+                        + " (osvi.baseUrl) and DNS)";
+            }
             return "unknown host " + uri.getHost() + " (check baseUrl and DNS)";
         }
         if (e instanceof ConnectTimeoutException) {
-            return "could not connect to " + where + " within " + Values.format(requestTimeout) + " (requestTimeout)";
+            return "could not connect to " + where + (via == null ? "" : " through the proxy " + via.describe())
+                    + " within " + Values.format(requestTimeout) + " (requestTimeout)";
         }
         if (e instanceof ConnectException) {
-            return "could not connect to " + where + " (" + messageOf(e) + ")";
+            if (via != null) {
+                return "could not connect to the proxy " + via.describe() + ", on the way to " + where + " ("
+                        + messageOf(e) + "): check the proxy in settings.xml";
+            }
+            return "could not connect to " + where + " (" + messageOf(e) + ")"
+                    + (refused(e) ? ": nothing accepts connections there; check baseUrl (osvi.baseUrl) "
+                            + baseUrl : "");
         }
         if (e instanceof SocketTimeoutException) {
             return "no response from " + where + " within " + Values.format(requestTimeout) + " (requestTimeout)";
@@ -364,6 +385,16 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
             return "TLS failure talking to " + where + " (" + messageOf(e) + ")";
         }
         return "I/O failure talking to " + where + " (" + messageOf(e) + ")";
+    }
+
+    private static boolean refused(Exception e) {
+        return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("refused");
+    }
+
+    /** How the requests go: "directly" or "through the proxy http://proxy:3128 (settings.xml proxy 'corp')". */
+    public String route() {
+        return proxy == null || proxy.bypasses(baseUrl.getHost()) ? "directly"
+                : "through the proxy " + proxy.describe();
     }
 
     private static String messageOf(Exception e) {

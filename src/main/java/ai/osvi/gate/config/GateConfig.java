@@ -7,6 +7,7 @@ import ai.osvi.gate.config.Policy.OnRunning;
 import ai.osvi.gate.config.Policy.OnTimeout;
 import ai.osvi.gate.config.Policy.PollStrategy;
 import ai.osvi.gate.rules.Operator;
+import ai.osvi.gate.rules.Outlook;
 import ai.osvi.gate.rules.Ratio;
 import ai.osvi.gate.rules.Rule;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** The validated settings of one gate run. */
@@ -132,6 +134,7 @@ public record GateConfig(
                 rules.add(rule);
             }
         }
+        misspeltStatuses(rules, raw).forEach(problems::add);
         if (rules.isEmpty() && !completionOnly && !problems.concern("maxFailureRatio", "thresholds",
                 "failureStatuses", "completionOnly")) {
             problems.add(new InvalidConfigurationException("maxFailureRatio", NO_RULE));
@@ -170,6 +173,53 @@ public record GateConfig(
                 onInconclusive, uploadId, onTimeout, onInactive, failBuild,
                 (int) maxConsecutiveErrors, onError, allowInsecureHttp, pollStrategy,
                 maxPollInterval, failFast, stallTimeout, maxCampaignAge, onRunning);
+    }
+
+    /**
+     * A status of a rule a small edit away from a status the API documents or from another status some rule names:
+     * refused now, since the typo would otherwise be found only once the campaign completed (a status the API does
+     * not report counts as 0). A status identical to a known one is fine; one far from every known one waits for the
+     * first snapshot. Two rules' statuses close to each other are reported once.
+     */
+    private static List<InvalidConfigurationException> misspeltStatuses(List<Rule> rules, RawGateConfig raw) {
+        java.util.Map<String, Rule> named = new java.util.LinkedHashMap<>();
+        rules.forEach(rule -> rule.statuses().forEach(status -> named.putIfAbsent(status, rule)));
+        java.util.Set<String> done = new java.util.HashSet<>();
+        List<InvalidConfigurationException> problems = new ArrayList<>();
+        for (Rule rule : rules) {
+            for (String status : rule.statuses()) {
+                if (Outlook.DOCUMENTED_STATUSES.contains(status) || !done.add(status)) {
+                    continue;
+                }
+                String parameter = rule.origin().equals("maxFailureRatio") ? "failureStatuses" : rule.origin();
+                String given = Values.label(parameter) + " '" + (parameter.equals("failureStatuses")
+                        ? raw.failureStatuses : rule.describe()) + "'";
+                String documented = " Statuses the API documents: " + String.join(", ",
+                        Outlook.DOCUMENTED_STATUSES) + ".";
+                Optional<String> meant = Spelling.closeTo(status, Outlook.DOCUMENTED_STATUSES);
+                if (meant.isPresent()) {
+                    problems.add(new InvalidConfigurationException(parameter, "Invalid " + given + ": the status '"
+                            + status + "' is a small edit away from '" + meant.get() + "', a status the API"
+                            + " documents: did you mean " + meant.get() + "? A status the API does not report counts"
+                            + " as 0 calls, so the typo would otherwise show only once the campaign completed."
+                            + documented));
+                    continue;
+                }
+                List<String> others = named.keySet().stream()
+                        .filter(other -> !other.equals(status) && !done.contains(other)).toList();
+                Spelling.closeTo(status, others).ifPresent(other -> {
+                    done.add(other);
+                    Rule otherRule = named.get(other);
+                    problems.add(new InvalidConfigurationException(parameter, "Invalid " + given + ": the status '"
+                            + status + "' is a small edit away from '" + other + "', which rule '"
+                            + otherRule.describe() + "' (" + otherRule.origin() + ") names: did you mean the same"
+                            + " status in both? A status the API does not report counts as 0 calls, so the typo would"
+                            + " otherwise show only once the campaign completed. If both are real statuses, they"
+                            + " are too alike to tell from a typo: check their spelling in OSVI." + documented));
+                });
+            }
+        }
+        return problems;
     }
 
     /** The invalid values found so far; {@link #throwIfAny} reports them all in one exception. */

@@ -1,5 +1,6 @@
 package ai.osvi.gate.report;
 
+import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.log.InvisibleCharacters;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
@@ -50,6 +51,11 @@ public final class BuildResults {
     /** The key under which a Maven session keeps the shared list; its version names the entries' format. */
     public static final String SHARED_KEY = "ai.osvi:osvi-maven-plugin:build-results:v1";
     static final String FORMAT = "v1";
+    /**
+     * The key of the build's judged campaigns: a JDK map whose values a gate reads only when they are of its own
+     * class realm, so that a later gate on the same campaign reuses the result with every output.
+     */
+    public static final String JUDGED_KEY = "ai.osvi:osvi-maven-plugin:judged-campaigns:v1";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -73,10 +79,58 @@ public final class BuildResults {
     }
 
     private final List<String> shared;
+    private final Map<String, Object> judged;
+
+    /**
+     * A campaign judged by a gate of this build: what a later gate on the same campaign reuses.
+     *
+     * @param source where it was judged: the baseUrl, or the simulator's scenario
+     * @param gate   the gate that judged it
+     */
+    public record Judged(CampaignResult result, GateConfig config, String source, String gate) {
+    }
 
     /** Results of their own, shared with no other gate (a gate run outside Maven, a test). */
     public BuildResults() {
         this(Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    /**
+     * Over {@code shared}, with judged campaigns shared only in {@code judged}: a map of the build whose values a
+     * gate reads only when they are of its own class realm (an object of another realm is another class: ignored).
+     */
+    public BuildResults(List<String> shared, Map<String, Object> judged) {
+        this.shared = shared;
+        this.judged = judged;
+    }
+
+    /** A new map of judged campaigns for a build's gates. */
+    public static Map<String, Object> newJudgedMap() {
+        return new java.util.concurrent.ConcurrentHashMap<>();
+    }
+
+    /**
+     * The lock that gates on campaign {@code campaignId} at {@code source} hold while they judge it, so that a gate
+     * running beside another on the same campaign (modules under {@code -T}) reuses its result rather than waiting too.
+     */
+    public Object judging(long campaignId, String source) {
+        return judged.computeIfAbsent(judgedKey(campaignId, source) + "#lock", key -> new Object());
+    }
+
+    /** The last judgement of campaign {@code campaignId} at {@code source} by a gate of this build (this realm's). */
+    public java.util.Optional<Judged> earlier(long campaignId, String source) {
+        return judged.get(judgedKey(campaignId, source)) instanceof Judged earlier ? java.util.Optional.of(earlier)
+                : java.util.Optional.empty();
+    }
+
+    /** Keeps {@code judgement} for later gates of the build. */
+    public void judged(Judged judgement) {
+        judged.put(judgedKey(judgement.result().campaignId(), judgement.source()), judgement);
+    }
+
+    private static String judgedKey(long campaignId, String source) {
+        // a realm's own: a Judged of another class realm is another class, never cast
+        return "campaign " + campaignId + " at " + source + " in " + System.identityHashCode(Judged.class);
     }
 
     /**
@@ -85,7 +139,7 @@ public final class BuildResults {
      * @param shared a list made with {@code Collections.synchronizedList}, whose lock is the list itself
      */
     public BuildResults(List<String> shared) {
-        this.shared = shared;
+        this(shared, newJudgedMap());
     }
 
     /** A new shared list for a build's gates. */

@@ -102,6 +102,30 @@ public final class GithubSummary {
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
+    /**
+     * The Markdown of a gate that stopped before its first request: the headline, then the reason with its fix, as
+     * the build log has them, so that the job summary never stays empty on a failed gate.
+     */
+    public static String notStarted(String summaryLine, String reason, UnaryOperator<String> redactor) {
+        StringBuilder md = new StringBuilder();
+        md.append("### \u274c ").append(MarkdownText.text(summaryLine, redactor)).append("\n\n");
+        md.append("The gate stopped before its first request, so no campaign was judged. What to change:\n");
+        for (String line : reason.split("\\R")) {
+            if (!line.isBlank()) {
+                md.append("\n> ").append(MarkdownText.text(line.strip(), redactor)).append("\n");
+            }
+        }
+        md.append("\n");
+        return md.toString();
+    }
+
+    /** Appends {@link #notStarted} to the file GitHub Actions names in {@code GITHUB_STEP_SUMMARY}. */
+    public static void appendNotStarted(Path summaryFile, String summaryLine, String reason,
+            UnaryOperator<String> redactor) throws IOException {
+        Files.writeString(summaryFile, redactor.apply(notStarted(summaryLine, reason, redactor)),
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
     /** By what the result did to the build: a warning sign never stands beside a failed build. */
     private static String icon(CampaignResult result) {
         if (result.verdict() == Verdict.RUNNING && result.outcome() == BuildOutcome.PASS) {

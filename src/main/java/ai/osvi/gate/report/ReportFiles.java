@@ -53,7 +53,11 @@ public final class ReportFiles {
 
     /** The names of the reports this plugin writes (and {@code osvi.env}, a report to come); nothing else. */
     private static final Pattern REPORT_NAME = Pattern.compile(
-            "campaign-\\d+(-[A-Za-z0-9._-]+)?\\.(json|svg)|TEST-osvi-campaign-\\d+(-[A-Za-z0-9._-]+)?\\.xml|osvi\\.env");
+            "campaign-\\d+(-[A-Za-z0-9._-]+)?\\.(json|svg)|TEST-osvi-campaign-\\d+(-[A-Za-z0-9._-]+)?\\.xml"
+            + "|TEST-osvi-campaign-not-started\\.xml|osvi\\.env");
+
+    /** The JUnit report of a gate that stopped before its first request; CI globs on TEST-osvi-campaign-*.xml find it. */
+    public static final String NOT_STARTED_JUNIT = "TEST-osvi-campaign-not-started.xml";
 
     /**
      * Builds and writes {@code campaign-<id>.json}; immutable once built, so one for every report. The layout is
@@ -509,6 +513,45 @@ public final class ReportFiles {
         xml.end();
         xml.text("\n");
         return xml.toString();
+    }
+
+    /**
+     * Writes {@link #NOT_STARTED_JUNIT}: one test case, in error, whose message is {@code summaryLine} and whose body
+     * is {@code reason} (what is wrong and how to fix it), so that a CI's test tab shows why the gate stopped.
+     */
+    public static Path writeNotStarted(Path directory, String summaryLine, String reason, Instant finishedAt,
+            UnaryOperator<String> redactor) throws IOException {
+        Files.createDirectories(directory);
+        XmlWriter xml = new XmlWriter(redactor);
+        xml.start("testsuite");
+        xml.attribute("name", "osvi.campaign.not-started");
+        xml.attribute("tests", "1");
+        xml.attribute("failures", "0");
+        xml.attribute("errors", "1");
+        xml.attribute("skipped", "0");
+        xml.attribute("time", "0");
+        xml.attribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME
+                .format(finishedAt.atOffset(ZoneOffset.UTC).withNano(0)));
+        xml.text("\n  ");
+        xml.start("properties");
+        property(xml, "verdict", "ERROR");
+        property(xml, "buildOutcome", "ERROR");
+        property(xml, "summary", summaryLine);
+        xml.text("\n  ");
+        xml.end();
+        xml.text("\n  ");
+        xml.start("testcase");
+        xml.attribute("classname", "osvi.campaign.not-started");
+        xml.attribute("name", "the gate started");
+        xml.attribute("time", "0");
+        element(xml, "error", "NotStarted", summaryLine, reason);
+        xml.end();
+        xml.text("\n");
+        xml.end();
+        xml.text("\n");
+        Path file = directory.resolve(NOT_STARTED_JUNIT);
+        writeAtomically(file, redactor.apply(xml.toString()));
+        return file;
     }
 
     private static void property(XmlWriter xml, String name, String value) {

@@ -296,13 +296,16 @@ public final class Decision {
         if (last == null) {
             details.add("No snapshot was received" + (wait.error() == null ? "." : "; last error: "
                     + wait.error().getMessage()));
+            if (neverAnswered()) {
+                details.add(neverAnsweredDetail());
+            }
         } else {
             details.add("Last snapshot: " + Progress.describe(last, config.uploadId()) + ".");
         }
         details.add("Raise timeout (-Dosvi.timeout), or set onTimeout=evaluate to judge the rules on the last"
                 + " snapshot.");
         return unjudged(Verdict.TIMEOUT, BuildOutcome.ERROR, "did not complete within "
-                + Values.format(config.timeout()), details);
+                + Values.format(config.timeout()) + (neverAnswered() ? neverAnsweredSummary() : ""), details);
     }
 
     /**
@@ -317,11 +320,44 @@ public final class Decision {
     private CampaignResult gaveUp(String summary) {
         List<String> details = new ArrayList<>();
         details.add(wait.error() == null ? "No answer came in time." : "Last error: " + wait.error().getMessage());
+        if (neverAnswered()) {
+            summary += neverAnsweredSummary();
+            details.add(neverAnsweredDetail());
+        }
         if (config.onError() == OnError.WARN) {
             details.add("The gate could not decide, and the build goes on without a verdict because onError=warn.");
             return unjudged(Verdict.ERROR, BuildOutcome.WARN, summary, details);
         }
         return error(summary, details);
+    }
+
+    /** Whether polls were made and none brought a snapshot: the API was never reached, or never answered usably. */
+    private boolean neverAnswered() {
+        return last == null && wait.polls() > 0 && wait.error() != null;
+    }
+
+    /** "; no poll ever succeeded: check baseUrl http://... (and the proxy ...)". */
+    private String neverAnsweredSummary() {
+        return "; no poll ever succeeded: check baseUrl " + config.baseUrl() + proxy().map(p -> " and the proxy "
+                + p).orElse("");
+    }
+
+    /** What was tried, and what to check: when no poll ever succeeded, the configuration is the likely cause. */
+    private String neverAnsweredDetail() {
+        return "No poll ever succeeded: " + wait.polls() + (wait.polls() == 1 ? " request" : " requests") + " to GET "
+                + config.baseUrl() + "v1/campaigns/" + config.campaignId() + "/status in "
+                + Values.format(Duration.ofSeconds(wait.elapsed().toSeconds())) + ", "
+                + wait.error().route().orElse("directly") + ", got no snapshot. That is more often the configuration"
+                + " than an outage: check baseUrl (osvi.baseUrl) " + config.baseUrl() + " (host, port, http or"
+                + " https)" + proxy().map(p -> ", the proxy " + p + " (settings.xml <proxies>)").orElse("")
+                + ", and that this machine reaches it (curl " + config.baseUrl() + ").";
+    }
+
+    /** The proxy the requests went through, when the source said so. */
+    private java.util.Optional<String> proxy() {
+        return wait.error() == null ? java.util.Optional.empty() : wait.error().route()
+                .filter(route -> route.startsWith("through the proxy "))
+                .map(route -> route.substring("through the proxy ".length()));
     }
 
     private static String rejection(ApiException error) {

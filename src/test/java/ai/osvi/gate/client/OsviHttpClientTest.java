@@ -205,7 +205,10 @@ class OsviHttpClientTest {
         try (OsviHttpClient client = client(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(2))) {
             assertThatThrownBy(() -> client.fetch(7))
                     .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
-                    .hasMessageStartingWith("could not connect to 127.0.0.1:" + port);
+                    .hasMessageStartingWith("could not connect to 127.0.0.1:" + port)
+                    .hasMessageEndingWith("refused): nothing accepts connections there; check baseUrl (osvi.baseUrl)"
+                            + " http://127.0.0.1:" + port + "/")
+                    .satisfies(e -> assertThat(((ApiException) e).route()).hasValue("directly"));
         }
     }
 

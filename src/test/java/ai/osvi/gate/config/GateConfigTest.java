@@ -298,4 +298,50 @@ class GateConfigTest {
         assertThat(config.failBuild()).isFalse();
         assertThat(config.failFast()).isTrue();
     }
+
+    @Test
+    void a_status_a_typo_away_from_a_documented_one_should_be_refused_before_the_wait_with_the_suggestion() {
+        TestConfig raw = new TestConfig();
+        raw.thresholds = List.of("faild<=5%");
+
+        assertThatThrownBy(() -> GateConfig.parse(raw.raw())).hasMessage("Invalid thresholds (osvi.thresholds)"
+                + " 'faild <= 5%': the status 'faild' is a small edit away from 'failed', a status the API documents:"
+                + " did you mean failed? A status the API does not report counts as 0 calls, so the typo would"
+                + " otherwise show only once the campaign completed. Statuses the API documents: picked, not_picked,"
+                + " failed.");
+    }
+
+    @Test
+    void a_failureStatuses_typo_should_be_refused_naming_failureStatuses() {
+        TestConfig raw = new TestConfig();
+        raw.maxFailureRatio = "5%";
+        raw.failureStatuses = "failed,not_pickd";
+
+        InvalidConfigurationException problem = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> GateConfig.parse(raw.raw()));
+        assertThat(problem.parameter()).isEqualTo("failureStatuses");
+        assertThat(problem).hasMessageStartingWith("Invalid failureStatuses (osvi.failureStatuses)"
+                + " 'failed,not_pickd': the status 'not_pickd' is a small edit away from 'not_picked'");
+    }
+
+    @Test
+    void two_rules_naming_statuses_a_typo_apart_should_be_refused_once() {
+        TestConfig raw = new TestConfig();
+        raw.thresholds = List.of("voicemail<=5%", "voicemial<=10%");
+
+        assertThatThrownBy(() -> GateConfig.parse(raw.raw())).hasMessageStartingWith("Invalid thresholds"
+                + " (osvi.thresholds) 'voicemail <= 5%': the status 'voicemail' is a small edit away from"
+                + " 'voicemial', which rule 'voicemial <= 10%' (thresholds) names: did you mean the same status in"
+                + " both?").hasMessageNotContaining("invalid parameters");
+    }
+
+    @Test
+    void documented_statuses_and_statuses_far_from_every_known_one_should_be_accepted() throws Exception {
+        TestConfig raw = new TestConfig();
+        raw.maxFailureRatio = "5%";
+        raw.failureStatuses = "failed,not_picked";
+        raw.thresholds = List.of("picked>=60%", "voicemail<=10%", "failed+busy<=20%", "failed<=6%");
+
+        assertThat(GateConfig.parse(raw.raw()).rules()).hasSize(5);
+    }
 }

@@ -39,12 +39,12 @@ final class LaterJobsFixture {
             if (!snapshots.containsKey(id)) {
                 throw ApiException.refused(404, "campaign " + id + " not found on this account (HTTP 404).");
             }
-            // each campaign's snapshot says it is that campaign's, as the API's does
+            // as the API answers: the data of the campaign asked for
             CampaignStatus snapshot = snapshots.get(id);
-            Campaign campaign = snapshot.campaign();
-            return new CampaignStatus(new Campaign(id, campaign.name(), campaign.status(), campaign.retryEnabled(),
-                    campaign.retryThreshold(), campaign.retryDelaySeconds(), campaign.createdAt(),
-                    campaign.createdAtText()), snapshot.calls(), snapshot.uploads(), snapshot.data());
+            ai.osvi.gate.model.Campaign c = snapshot.campaign();
+            return new CampaignStatus(new ai.osvi.gate.model.Campaign(id, c.name(), c.status(), c.retryEnabled(),
+                    c.retryThreshold(), c.retryDelaySeconds(), c.createdAt(), c.createdAtText()), snapshot.calls(),
+                    snapshot.uploads());
         }, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0, new GateRun.Reports(null, null, Clock.systemUTC()));
     }
 

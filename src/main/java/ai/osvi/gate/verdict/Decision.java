@@ -108,7 +108,12 @@ public final class Decision {
      * check), at the deadline under onTimeout=evaluate, or as it is now for a check. The checks that make data
      * unreadable come first, then the calls' number, then the rules.
      */
-    private CampaignResult judge() {
+    /**
+     * An ERROR when the last snapshot cannot be read unambiguously, before any verdict: another campaign's data, a
+     * check's campaign created in the future, counts that contradict their total, a rule's status misspelt or
+     * reported in a spelling that could be it; {@code null} when it can be judged.
+     */
+    private CampaignResult unreadable() {
         Long answeredFor = last.campaign().id();
         if (answeredFor != null && answeredFor != config.campaignId()) {
             return error("the API answered with the data of campaign " + answeredFor + " when asked for campaign "
@@ -121,10 +126,9 @@ public final class Decision {
             return futureCreatedAt(created);
         }
         CallCounts calls = last.calls();
-        long total = calls.total();
         if (calls.isInconsistent()) {
             return error("inconsistent data: data.calls.by_status adds up to " + calls.sumOfStatuses()
-                    + " calls, more than data.calls.total (" + total + ")",
+                    + " calls, more than data.calls.total (" + calls.total() + ")",
                     List.of("Ratios of counts that contradict their total mean nothing, so the gate does not judge"
                             + " them. Check the campaign in OSVI; report the JSON report's snapshot to OSVI if the"
                             + " API sent this."));
@@ -137,6 +141,16 @@ public final class Decision {
                     statuses.lookalikes().stream().map(StatusCheck.Lookalike::pair).distinct().toList()),
                     statuses.lookalikes().stream().map(StatusCheck.Lookalike::message).distinct().toList());
         }
+        return null;
+    }
+
+    private CampaignResult judge() {
+        CampaignResult unreadable = unreadable();
+        if (unreadable != null) {
+            return unreadable;
+        }
+        CallCounts calls = last.calls();
+        long total = calls.total();
         List<String> details = new ArrayList<>();
         if (wait.outcome() == Outcome.RUNNING && total < Math.max(1, config.minCalls())) {
             return running(List.of());

@@ -13,7 +13,8 @@ assert log =~ /(?m)^\[INFO\]   calls\s+\d+ [\u2581-\u2588_.:=+*#-]+ 200$/ : 'cal
 def chart = ai.osvi.it.ChartFile.read(new File(basedir, 'target/osvi/campaign-7.svg'))
 assert chart.title() == 'OSVI campaign 7 \u201cSimulated renewals (failing)\u201d: FAIL, 1 of 1 rule breached on 200 calls'
 assert chart.texts().contains('Campaign 7 \u201cSimulated renewals (failing)\u201d \u2014 FAIL')
-assert chart.texts().contains('failed <= 5%') : 'the limit is labelled'
+assert chart.texts().contains('Rule failed <= 5%') : 'the rule has its panel'
+assert chart.texts().contains('30% (limit 5%)') : 'the last value is written with its limit'
 assert chart.limitLines() == 1
 // the verdict line stays the block's last line, after the Reports line
 def verdictAt = lines.indexOf('[ERROR] OSVI gate: FAIL campaign 7: 1 of 1 rule breached on 200 calls')

@@ -29,6 +29,8 @@ public final class CampaignWaiter {
     static final Duration HEARTBEAT = Duration.ofSeconds(60);
     /** How long before the deadline the last poll comes, at most (less when requestTimeout is shorter). */
     static final Duration FINAL_POLL_LEAD = Duration.ofSeconds(5);
+    /** The least time a scheduled request gets before the deadline (less only when requestTimeout is shorter). */
+    static final Duration MIN_REQUEST_TIME = Duration.ofSeconds(1);
 
     private final GateConfig config;
     private final StatusSource source;
@@ -261,7 +263,8 @@ public final class CampaignWaiter {
     /**
      * When the next poll comes: after {@code pause}; but one that would pass {@link #lastCall}, still ahead, comes at
      * {@code lastCall} instead, never sooner than {@code pollInterval} after this one, so that the last snapshot before
-     * the deadline is at most a few seconds old; the deadline itself when no poll fits before it. Nanosecond readings
+     * the deadline is at most a few seconds old; the deadline itself when no poll fits before it with at least
+     * {@link #MIN_REQUEST_TIME} to be answered in. Nanosecond readings
      * may wrap, so they are compared by their differences.
      */
     private long nextPollAt(long now, Duration pause) {
@@ -270,7 +273,9 @@ public final class CampaignWaiter {
             long soonest = now + config.pollInterval().toNanos();
             at = lastCall - soonest > 0 ? lastCall : soonest;
         }
-        return at - deadline >= 0 ? deadline : at;
+        // a request that could not even be answered before the deadline is not started
+        return at - deadline >= 0 || deadline - at < min(config.requestTimeout(), MIN_REQUEST_TIME).toNanos()
+                ? deadline : at;
     }
 
     /**

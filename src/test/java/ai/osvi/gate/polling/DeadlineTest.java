@@ -119,4 +119,16 @@ class DeadlineTest {
         assertThat(log.at("WARN")).noneMatch(line -> line.contains("gives up at"));
         assertThat(result.warnings()).isEmpty();
     }
+
+    @Test
+    void no_request_should_start_with_less_than_a_second_to_the_deadline() {
+        config.timeout = "4500ms";
+        config.pollInterval = "1s";
+        await(seconds -> 10 * seconds, Long.MAX_VALUE);
+
+        // a request at 4 s would have half a second to be answered in: it is not started
+        assertThat(requestsAt).containsExactly(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(3));
+        assertThat(time.elapsed()).isEqualTo(Duration.ofMillis(4500));
+    }
 }

@@ -200,5 +200,6 @@ class CampaignCheckTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.summary()).endsWith("is in the future");
+        assertThat(result.evidence().allHold()).as("no PASS proven beside the ERROR").isFalse();
     }
 }

@@ -118,6 +118,7 @@ class PassIsProvenTest {
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.evidence().checks()).extracting(check -> check.item().key() + ": " + check.numbers())
                 .containsExactly(
+                        "campaignMatched: campaign 7",
                         "queuesCompleted: 1/1 queues completed",
                         "snapshotInTime: received after 0s, timeout 30m",
                         "callsAccountedFor: by_status sums to 100 = calls.total",
@@ -140,5 +141,8 @@ class PassIsProvenTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.summary()).isEqualTo("the API answered with the data of campaign 8 when asked for campaign 7");
+        assertThat(result.evidence().allHold()).as("a later job reading the checklist never finds a PASS proven").isFalse();
+        assertThat(result.evidence().firstUnproven()).map(Evidence.Check::numbers).hasValue("data.campaign.id 8, asked"
+                + " for 7");
     }
 }

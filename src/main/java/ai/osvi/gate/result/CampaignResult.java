@@ -23,8 +23,12 @@ public record CampaignResult(long campaignId, Verdict verdict, BuildOutcome outc
     public CampaignResult {
         details = List.copyOf(details);
         ruleResults = List.copyOf(ruleResults);
+        // PASS if and only if every item of the checklist holds: a verdict reached any other way is a bug
         if (verdict == Verdict.PASS && !evidence.allHold()) {
             throw new IllegalArgumentException("a PASS without its evidence: " + evidence.firstUnproven().orElseThrow());
+        }
+        if (verdict != Verdict.PASS && evidence.allHold()) {
+            throw new IllegalArgumentException("a " + verdict + " whose checklist proves a PASS: " + summary);
         }
     }
 

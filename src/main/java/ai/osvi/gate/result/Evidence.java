@@ -12,6 +12,7 @@ public record Evidence(List<Check> checks) {
 
     /** The items, in the order they are checked and shown. */
     public enum Item {
+        CAMPAIGN_MATCHED("the snapshot is the campaign asked for (data.campaign.id), created before a check's clock"),
         QUEUES_COMPLETED("every queue of every awaited upload completed, no awaited upload without queues"),
         SNAPSHOT_IN_TIME("the last snapshot received within the deadline"),
         CALLS_ACCOUNTED_FOR("every call accounted for: by_status sums to calls.total"),

@@ -16,6 +16,7 @@ import ai.osvi.gate.rules.Standing;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,10 +26,15 @@ final class Checklist {
     private Checklist() {
     }
 
-    /** @param statuses the check of the rules' statuses on the last snapshot, {@code null} when there is none */
-    static Evidence of(WaitResult wait, GateConfig config, StatusCheck statuses) {
+    /**
+     * @param statuses the check of the rules' statuses on the last snapshot, {@code null} when there is none
+     * @param checkedAt the clock of a one-shot check, which the campaign's created_at must not pass; {@code null} for
+     *                  a wait
+     */
+    static Evidence of(WaitResult wait, GateConfig config, StatusCheck statuses, Instant checkedAt) {
         CampaignStatus last = wait.lastSnapshot();
         List<Check> checks = new ArrayList<>();
+        checks.add(campaignMatched(last, config, checkedAt));
         checks.add(queuesCompleted(last, config));
         checks.add(snapshotInTime(wait, config));
         checks.add(callsAccountedFor(last));
@@ -37,6 +43,23 @@ final class Checklist {
         checks.add(configurationStrict(config));
         checks.add(rulesHeld(last, config, statuses));
         return new Evidence(checks);
+    }
+
+    private static Check campaignMatched(CampaignStatus last, GateConfig config, Instant checkedAt) {
+        if (last == null) {
+            return new Check(Item.CAMPAIGN_MATCHED, false, "no snapshot received");
+        }
+        Long id = last.campaign().id();
+        if (id != null && id != config.campaignId()) {
+            return new Check(Item.CAMPAIGN_MATCHED, false, "data.campaign.id " + id + ", asked for "
+                    + config.campaignId());
+        }
+        if (checkedAt != null && CreatedAt.of(last.campaign(), checkedAt).inTheFuture()) {
+            return new Check(Item.CAMPAIGN_MATCHED, false, "created_at " + last.campaign().createdAtText()
+                    + " is after this check's clock " + checkedAt);
+        }
+        return new Check(Item.CAMPAIGN_MATCHED, true, "campaign " + (id == null ? config.campaignId() + " (the API"
+                + " sent no data.campaign.id)" : id));
     }
 
     private static Check queuesCompleted(CampaignStatus last, GateConfig config) {
@@ -59,7 +82,8 @@ final class Checklist {
         }
         Duration receivedAfter = wait.timeline().points().isEmpty() ? wait.elapsed()
                 : wait.timeline().points().get(wait.timeline().points().size() - 1).elapsed();
-        boolean inTime = wait.outcome() != Outcome.TIMED_OUT && receivedAfter.compareTo(config.timeout()) <= 0;
+        // the waiter ends COMPLETED only on an answer it accepted before the deadline
+        boolean inTime = wait.outcome() == Outcome.COMPLETED && receivedAfter.compareTo(config.timeout()) <= 0;
         return new Check(Item.SNAPSHOT_IN_TIME, inTime, "received after " + Values.format(
                 Duration.ofSeconds(receivedAfter.toSeconds())) + ", timeout " + Values.format(config.timeout())
                 + (wait.outcome() == Outcome.TIMED_OUT ? ", the deadline passed before completion" : ""));

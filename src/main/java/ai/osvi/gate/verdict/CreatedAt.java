@@ -17,14 +17,18 @@ import java.util.Optional;
  */
 record CreatedAt(String text, Duration age) {
 
+    /** How far in the future a campaign's {@code created_at} may be before a check calls the data wrong. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     static CreatedAt of(Campaign campaign, Instant now) {
         Duration age = campaign.createdAt() == null ? null
                 : Duration.between(campaign.createdAt().toInstant(), now);
         return new CreatedAt(campaign.createdAtText(), age);
     }
 
-    boolean inTheFuture(Duration skew) {
-        return age != null && age.negated().compareTo(skew) > 0;
+    /** Whether it is later than the clock it was read with, by more than {@link #CLOCK_SKEW}. */
+    boolean inTheFuture() {
+        return age != null && age.negated().compareTo(CLOCK_SKEW) > 0;
     }
 
     /** Why {@link #text} could not be read. */

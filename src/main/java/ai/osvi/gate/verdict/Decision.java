@@ -37,9 +37,6 @@ public final class Decision {
         CHECK
     }
 
-    /** How far in the future a campaign's {@code created_at} may be before a check calls the data wrong. */
-    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
     private final GateConfig config;
     private final WaitResult wait;
     private final Mode mode;
@@ -55,7 +52,7 @@ public final class Decision {
         this.now = now;
         this.last = wait.lastSnapshot();
         this.statuses = last == null ? null : StatusCheck.of(config.rules(), last.calls());
-        this.evidence = Checklist.of(wait, config, statuses);
+        this.evidence = Checklist.of(wait, config, statuses, mode == Mode.CHECK ? now : null);
     }
 
     /**
@@ -75,7 +72,7 @@ public final class Decision {
         return CampaignResult.unjudged(config.campaignId(), Verdict.ERROR, BuildOutcome.ERROR,
                 "the gate failed unexpectedly (" + what + ")",
                 List.of("This is a bug in osvi-maven-plugin, not a verdict on the campaign: please report it with this"
-                        + " build's JSON report."), wait, Checklist.of(wait, config, null));
+                        + " build's JSON report."), wait, Checklist.of(wait, config, null, null));
     }
 
     private CampaignResult decide() {
@@ -122,7 +119,7 @@ public final class Decision {
                             + " this build and the API. The gate never judges one campaign on another's data."));
         }
         CreatedAt created = CreatedAt.of(last.campaign(), now);
-        if (mode == Mode.CHECK && created.inTheFuture(CLOCK_SKEW)) {
+        if (mode == Mode.CHECK && created.inTheFuture()) {
             return futureCreatedAt(created);
         }
         CallCounts calls = last.calls();

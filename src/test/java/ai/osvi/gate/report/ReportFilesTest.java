@@ -197,6 +197,11 @@ class ReportFilesTest {
                   "evidence" : {
                     "passProven" : false,
                     "checks" : [ {
+                      "item" : "campaignMatched",
+                      "claim" : "the snapshot is the campaign asked for (data.campaign.id), created before a check's clock",
+                      "holds" : true,
+                      "numbers" : "campaign 7"
+                    }, {
                       "item" : "queuesCompleted",
                       "claim" : "every queue of every awaited upload completed, no awaited upload without queues",
                       "holds" : true,

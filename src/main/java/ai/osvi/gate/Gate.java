@@ -108,11 +108,6 @@ public final class Gate {
         }
     }
 
-    /** The verdict on a wait that ended as {@code wait} did, as {@code await-campaign} decides it. */
-    CampaignResult decide(WaitResult wait) {
-        return Decision.decide(wait, config, Decision.Mode.AWAIT, Clock.systemUTC().instant());
-    }
-
     private String describeRules() {
         if (config.rules().isEmpty()) {
             return "none";

@@ -202,4 +202,107 @@ class CampaignCheckTest {
         assertThat(result.summary()).endsWith("is in the future");
         assertThat(result.evidence().allHold()).as("no PASS proven beside the ERROR").isFalse();
     }
+
+    @Test
+    void created_at_exactly_the_allowed_clock_skew_ahead_should_be_running_and_a_second_more_an_error() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().createdAt("2026-06-01T10:35:00Z").queues(19, false).calls("picked", 1));
+        assertThat(check().verdict()).isEqualTo(Verdict.RUNNING);
+
+        source.then(Snapshots.active().createdAt("2026-06-01T10:35:01Z").queues(19, false).calls("picked", 1));
+        CampaignResult result = check();
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.details()).singleElement().asString().contains("created at 2026-06-01T10:35:01Z, 5m1s after");
+    }
+
+    @Test
+    void a_campaign_exactly_maxCampaignAge_old_should_still_be_running_and_a_second_older_time_out() {
+        config.maxFailureRatio = "5%";
+        config.maxCampaignAge = "6h";
+        source.then(Snapshots.active().createdAt("2026-06-01T04:30:00Z").queues(19, true, false).calls("picked", 10));
+        assertThat(check().verdict()).isEqualTo(Verdict.RUNNING);
+
+        source.then(Snapshots.active().createdAt("2026-06-01T04:29:59Z").queues(19, true, false).calls("picked", 10));
+        assertThat(check().summary()).isEqualTo("not complete 6h1s after it was created, more than maxCampaignAge 6h");
+    }
+
+    @Test
+    void time_left_should_scale_the_age_by_the_calls_still_to_make_per_call_made() {
+        config.maxFailureRatio = "5%";
+        // 5 of 20 calls in 6 hours: 15 more at that rate take 18 hours
+        source.then(Snapshots.active().createdAt("2026-06-01T04:30:00Z").queues(19, true, false)
+                .calls("picked", 5));
+
+        assertThat(check().details()).contains("About 18h left, from the progress since the campaign was created.");
+    }
+
+    @Test
+    void time_left_should_not_be_guessed_when_no_call_was_made_or_every_queued_call_was() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().createdAt("2026-06-01T04:30:00Z").queues(19, false, false).calls());
+        assertThat(check().details()).noneMatch(detail -> detail.startsWith("About"));
+
+        // 20 of 20 queued calls made, the queues not yet completed: the end is theirs to say
+        source.then(Snapshots.active().createdAt("2026-06-01T04:30:00Z").queues(19, true, false)
+                .calls("picked", 20));
+        assertThat(check().details()).noneMatch(detail -> detail.startsWith("About"));
+    }
+
+    @Test
+    void a_running_campaign_with_exactly_minCalls_should_show_its_rules_so_far() {
+        config.maxFailureRatio = "5%";
+        config.minCalls = "10";
+        source.then(Snapshots.active().createdAt("2026-06-01T04:30:00Z").queues(19, true, false)
+                .calls("picked", 9, "failed", 1));
+
+        assertThat(check().details()).containsExactly(
+                "Progress: queues 1/2 completed, 10 calls (picked 9, failed 1).",
+                "So far: failed 10% (limit <= 5%, breached so far); no breach is certain yet.",
+                "About 6h left, from the progress since the campaign was created.",
+                "Not complete yet: check again later. The build passes (onRunning=pass), with nothing released: only"
+                        + " PASS means complete and within the rules.");
+    }
+
+    @Test
+    void a_running_campaign_should_say_why_its_age_is_unknown_only_when_created_at_cannot_be_read() {
+        config.maxFailureRatio = "5%";
+        source.then(Snapshots.active().createdAt("yesterday").queues(19, false).calls("picked", 1));
+        assertThat(check().details()).contains("The campaign's created_at 'yesterday' could not be read (not an RFC"
+                + " 3339 date-time), so its age is unknown.");
+
+        source.then(Snapshots.active().queues(19, false).calls("picked", 1));
+        assertThat(check().details()).noneMatch(detail -> detail.contains("could not be read"));
+    }
+
+    @Test
+    void onRunning_fail_should_say_that_the_build_fails_because_of_it() {
+        config.maxFailureRatio = "5%";
+        config.onRunning = "fail";
+        source.then(Snapshots.active().queues(19, false).calls("picked", 1));
+
+        assertThat(check().details()).last().isEqualTo("Not complete yet: check again later. The build fails because"
+                + " onRunning=fail.");
+    }
+
+    @Test
+    void one_unanswered_request_should_be_counted_as_one_request() {
+        config.maxFailureRatio = "5%";
+        config.pollInterval = "10s";
+        config.requestTimeout = "5s";
+        source.then(ApiException.transientFault("HTTP 503 Service Unavailable"));
+
+        assertThat(check().summary()).startsWith("no answer from the API within requestTimeout 5s (1 request)");
+    }
+
+    @Test
+    void a_check_should_say_what_it_checks_with_its_age_limit_and_rules() {
+        config.maxFailureRatio = "5%";
+        config.maxCampaignAge = "6h";
+        source.then(Snapshots.active().queues(19, true).calls("picked", 10));
+
+        check();
+
+        assertThat(log.lines).first().asString().isEqualTo("INFO Checking OSVI campaign 7 at "
+                + config.parse().baseUrl() + " once, maxCampaignAge 6h, rules: failed <= 5%");
+    }
 }

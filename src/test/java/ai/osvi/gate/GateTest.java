@@ -10,7 +10,9 @@ import ai.osvi.gate.polling.WaitResult;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.Verdict;
+import ai.osvi.gate.verdict.Decision;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -385,7 +387,7 @@ class GateTest {
                 Snapshots.active().queues(19, false).calls("picked", 10).build(), null, 1, 0, Duration.ZERO);
 
         // run() turns this into ERROR, "the gate failed unexpectedly": a bug, never a verdict
-        assertThatThrownBy(() -> new Gate(config.parse(), source, time, log).decide(early))
+        assertThatThrownBy(() -> Decision.decide(early, config.parse(), Decision.Mode.AWAIT, Instant.EPOCH))
                 .isInstanceOf(IllegalStateException.class);
     }
 

@@ -70,6 +70,9 @@ class PassIsProvenTest {
         }
         assertThat(result.evidence().firstUnproven()).map(Evidence.Check::item)
                 .hasValue(Evidence.Item.STATUSES_MATCHED);
+        assertThat(result.evidence().checks()).filteredOn(check -> check.item() == Evidence.Item.RULES_HELD)
+                .singleElement().isEqualTo(new Evidence.Check(Evidence.Item.RULES_HELD, false,
+                        "not judged: a status of a rule was not matched exactly"));
     }
 
     @Test
@@ -94,6 +97,35 @@ class PassIsProvenTest {
                 + " (by_status sums to 10, calls.total is 1000: 990 calls in no status)");
         assertThat(result.details()).anySatisfy(detail -> assertThat(detail).startsWith("Rule 'failed <= 5%' is 0%"
                 + " on the calls in by_status, but the calls in no status could put it on either side"));
+    }
+
+    @Test
+    void calls_missing_from_by_status_should_name_only_the_rules_they_could_tip() throws Exception {
+        config.maxFailureRatio = "5%";
+        // picked is at least 10 of 1000 whatever the missing calls are: held for certain
+        config.thresholds = List.of("picked >= 0.5%");
+        source.then(completed(1000, Map.of("picked", 10L)));
+
+        CampaignResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.details()).containsExactly(
+                "A call in no status could be in any: a rule cannot be proven on calls it cannot see. Check the"
+                        + " campaign in OSVI; report the JSON report's snapshot to OSVI if the API sent this.",
+                "Rule 'failed <= 5%' is 0% on the calls in by_status, but the calls in no status could put it on"
+                        + " either side of its limit.");
+    }
+
+    @Test
+    void limits_of_exactly_0_and_100_percent_should_be_read_strictly_and_pass() throws Exception {
+        config.thresholds = List.of("failed <= 0%", "picked <= 100%");
+        source.then(completed(10, Map.of("picked", 10L)));
+
+        CampaignResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.evidence().checks()).filteredOn(check -> check.item() == Evidence.Item.CONFIGURATION_STRICT)
+                .singleElement().extracting(Evidence.Check::holds).isEqualTo(true);
     }
 
     @Test

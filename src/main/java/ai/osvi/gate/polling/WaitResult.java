@@ -39,10 +39,6 @@ public record WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiExcept
         this(outcome, lastSnapshot, error, polls, errors, elapsed, fault, Timeline.EMPTY);
     }
 
-    public WaitResult withTimeline(Timeline timeline) {
-        return new WaitResult(outcome, lastSnapshot, error, polls, errors, elapsed, fault, timeline, warnings);
-    }
-
     public enum Outcome {
         /** Every awaited queue completed. */
         COMPLETED,

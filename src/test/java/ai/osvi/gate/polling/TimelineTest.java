@@ -83,4 +83,25 @@ class TimelineTest {
                 .containsExactly(0L, 8L, 16L, 24L, 32L, 39L);
         assertThat(recorder.timeline().dropped()).isEqualTo(40 - 6);
     }
+
+    @Test
+    void the_smallest_timeline_should_keep_the_first_and_the_latest_snapshot() {
+        Timeline.Recorder recorder = new Timeline.Recorder(3, OptionalLong.empty());
+        for (int i = 0; i < 5; i++) {
+            recorder.add(Duration.ofSeconds(i).toNanos(), Snapshots.active().calls("picked", i).build());
+        }
+
+        assertThat(recorder.timeline().points()).extracting(TimelineTest::seconds).containsExactly(0L, 4L);
+    }
+
+    @Test
+    void a_full_timeline_should_thin_before_the_latest_point_takes_its_last_place() {
+        Timeline.Recorder recorder = new Timeline.Recorder(8, OptionalLong.empty());
+        for (int i = 0; i < 8; i++) {
+            recorder.add(Duration.ofSeconds(i).toNanos(), Snapshots.active().calls("picked", i).build());
+        }
+
+        assertThat(recorder.timeline().points()).extracting(TimelineTest::seconds)
+                .containsExactly(0L, 2L, 4L, 6L, 7L);
+    }
 }

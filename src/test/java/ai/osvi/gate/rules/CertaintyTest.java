@@ -209,4 +209,13 @@ class CertaintyTest {
         }
         return false;
     }
+
+    @Test
+    void counts_that_contradict_themselves_before_completion_should_stand_only_so_far() throws Exception {
+        // by_status adds up to 12 calls, calls.total says 10
+        CampaignStatus contradicting = running(false, null, 30, calls(10, "picked", 9, "failed", 3));
+
+        assertThat(standing("failed <= 50%", contradicting)).isEqualTo(Standing.HELD_SO_FAR);
+        assertThat(standing("failed <= 5%", contradicting)).isEqualTo(Standing.BREACHED_SO_FAR);
+    }
 }

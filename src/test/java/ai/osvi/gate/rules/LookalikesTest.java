@@ -3,6 +3,7 @@ package ai.osvi.gate.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.osvi.gate.log.InvisibleCharacters;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,5 +48,22 @@ class LookalikesTest {
         String kept = InvisibleCharacters.escaped(literal);
         assertThat(kept).isNotEqualTo(InvisibleCharacters.escaped("failed\u200b"));
         assertThat(InvisibleCharacters.unescaped(kept)).isEqualTo(literal);
+    }
+
+    @Test
+    void a_four_letter_status_should_allow_one_edit_and_an_eight_letter_status_two() {
+        assertThat(Lookalikes.couldBe("bsy", "busy", false)).isTrue();
+        assertThat(Lookalikes.couldBe("bs", "busy", false)).isFalse();
+        assertThat(Lookalikes.couldBe("answred", "answered", false)).isTrue();
+        assertThat(Lookalikes.couldBe("answrd", "answered", false)).isTrue();
+        assertThat(Lookalikes.couldBe("anwrd", "answered", false)).isFalse();
+        assertThat(Lookalikes.couldBe("nos", "now", false)).isFalse();
+    }
+
+    @Test
+    void the_distance_from_nothing_should_be_the_length() {
+        assertThat(Lookalikes.distance("", "failed")).isEqualTo(6);
+        assertThat(Lookalikes.distance("failed", "")).isEqualTo(6);
+        assertThat(Lookalikes.distance("fialed", "failed")).isEqualTo(1);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.CallCounts;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +48,25 @@ class PercentagesTest {
         assertThatThrownBy(() -> RuleResult.judge(rule, new CallCounts(0, Map.of("failed", 0L))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("a ratio needs at least one call");
         assertThat(RuleResult.judge(rule, new CallCounts(1, Map.of("failed", 0L))).shownActual()).isEqualTo("0%");
+    }
+
+    @Test
+    void a_status_share_should_show_the_decimals_its_own_rule_needs_and_no_more_for_other_statuses()
+            throws Exception {
+        List<Rule> rules = List.of(Values.rule("thresholds", "failed <= 5%"));
+
+        // 5.0000001%: one decimal would read as the limit it breaches
+        assertThat(Percentages.of("failed", 50_000_001, 1_000_000_000, rules)).isEqualTo("5.0000001%");
+        assertThat(Percentages.of("picked", 50_000_001, 1_000_000_000, rules)).isEqualTo("5%");
+        assertThat(Percentages.of("failed", 75, 1000, rules)).isEqualTo("7.5%");
+        assertThat(Percentages.of("failed", 0, 0, rules)).isEqualTo("n/a");
+    }
+
+    @Test
+    void each_operator_should_know_whether_its_limit_is_a_ceiling() {
+        assertThat(Operator.LESS_THAN.isUpperBound()).isTrue();
+        assertThat(Operator.AT_MOST.isUpperBound()).isTrue();
+        assertThat(Operator.GREATER_THAN.isUpperBound()).isFalse();
+        assertThat(Operator.AT_LEAST.isUpperBound()).isFalse();
     }
 }

@@ -48,6 +48,9 @@ public final class GithubSummary {
                     .append("' of the embedded OSVI simulator; nothing real was contacted.\n\n");
         }
         md.append(MarkdownText.text(result.summary(), redactor)).append("\n\n");
+        for (String warning : result.waitResult().warnings()) {
+            md.append("> \u26a0\ufe0f **Warning**: ").append(MarkdownText.text(warning, redactor)).append("\n\n");
+        }
         if (!result.ruleResults().isEmpty()) {
             md.append("| Rule | Actual | Limit | Result |\n|---|---:|---:|---|\n");
             for (RuleResult r : result.ruleResults()) {

@@ -1,6 +1,6 @@
 def simulator = ai.osvi.it.ItSimulator.stop(context)
 def log = new File(basedir, 'build.log').text
-assert log.contains('[ERROR] OSVI gate: ERROR: invalid configuration (maxFailureRatio)') : 'error line missing'
+assert log.contains('[ERROR] OSVI gate: ERROR: no rule configured') : 'the headline must say no rule is configured'
 assert log.contains('No rule is configured, so the gate would judge nothing: set maxFailureRatio (-Dosvi.maxFailureRatio=5%)'
         + ' or thresholds (-Dosvi.thresholds="failed<=5%"), or set completionOnly (-Dosvi.completionOnly=true)') : 'no-rule message missing'
 assert log.contains("This pom configures rules in <execution> 'campaign-gate', which 'mvn osvi:await-campaign' does not use:"

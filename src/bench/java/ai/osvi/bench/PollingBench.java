@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * The wait as a user sees it with the default polling parameters, beside fixed polling at 15 s, in virtual time
  * (deterministic, about a second of CPU): time-driven campaigns of 1,000 calls in four queues of 250, of 3 min,
- * 10 min and 1 h, linear, with a long tail (a knee, or a pace that decays all along), and with a retry pause. Each
+ * 10 min and 1 h, linear, with a long tail (a knee, or a pace that decays all along), with a retry pause, and the
+ * surprises: a campaign that completes with 3 % of its calls made, one that stalls, one whose pace doubles. Each
  * campaign is awaited {@link #OFFSETS} times, the gate starting 0 to 14 s into it; each request takes
  * {@link #REQUEST_TIME} and sees the campaign as it is when it ends. Per row: the detection latency (campaign end to
  * verdict), the requests, the longest silence in the log, the error of the "about N left" figures against the true
@@ -57,7 +58,14 @@ public final class PollingBench {
             // of the time, 90 % by 46 %)
             new Shape("decaying tail", x -> (1 - Math.exp(-5 * x)) / (1 - Math.exp(-5))),
             // 60 % of the calls by 40 % of the time, none until 70 %, then the rest: a campaign's retry delay
-            new Shape("retry pause", x -> x <= 0.4 ? 0.6 * x / 0.4 : x <= 0.7 ? 0.6 : 0.6 + 0.4 * (x - 0.7) / 0.3));
+            new Shape("retry pause", x -> x <= 0.4 ? 0.6 * x / 0.4 : x <= 0.7 ? 0.6 : 0.6 + 0.4 * (x - 0.7) / 0.3),
+            // the surprises: 3 % of the calls evenly, then every queue completes (the other contacts could not be
+            // reached)
+            new Shape("early end (3 %)", x -> 0.03 * x),
+            // half the calls in the first 30 % of the time, then none until the end, where every queue completes
+            new Shape("stall", x -> x <= 0.3 ? x * 0.5 / 0.3 : 0.5),
+            // a third of the calls in the first half, the rest in the second: the pace doubles halfway
+            new Shape("doubling pace", x -> x <= 0.5 ? x * 2 / 3 : 1.0 / 3 + (x - 0.5) * 4 / 3));
 
     static final List<Duration> LENGTHS = List.of(Duration.ofMinutes(3), Duration.ofMinutes(10), Duration.ofHours(1));
 
@@ -89,10 +97,11 @@ public final class PollingBench {
             requests[0]++;
             time.sleep(REQUEST_TIME);
             double t = offset + (time.nanoTime() - zero) / 1e9;
-            long calls = t >= end ? QUEUED : (long) Math.floor(QUEUED * shape.share().applyAsDouble(t / end) + 1e-9);
+            // at its end every queue completes, with the calls the shape made by then: all, or fewer
+            long calls = (long) Math.floor(QUEUED * shape.share().applyAsDouble(Math.min(1, t / end)) + 1e-9);
             int done = 0;
             for (int q = 0; q < QUEUES; q++) {
-                done += calls >= (q + 1) * (QUEUED / QUEUES) ? 1 : 0;
+                done += t >= end || calls >= (q + 1) * (QUEUED / QUEUES) ? 1 : 0;
             }
             long failed = calls / 20;
             long notPicked = calls * 3 / 20;

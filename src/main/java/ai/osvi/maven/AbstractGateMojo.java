@@ -13,6 +13,7 @@ import ai.osvi.gate.simulator.Simulation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -176,11 +177,26 @@ public abstract class AbstractGateMojo extends GateParameters {
                 ProxySettings proxy = ProxyResolver.resolve(settings, settingsDecrypter, campaigns.get(0).baseUrl());
                 return GateRun.againstApi(campaigns, token, proxy, log, abort.signal(), reports, checkClock());
             } catch (InvalidConfigurationException e) {
-                throw notStarted("OSVI gate: ERROR: invalid configuration (" + e.parameter() + ")", e.getMessage()
+                throw notStarted(headline(e), e.getMessage()
                         + (e.getMessage().contains(GateConfig.NO_RULE) ? ExecutionHints.unusedExecutionRules(project, mojoExecution) : "")
                         + ExecutionHints.boundWithoutCampaign(e, project, mojoExecution));
             }
         }
+    }
+
+    /**
+     * "OSVI gate: ERROR: no rule configured" when that is the problem, else "invalid configuration (timeout)", naming
+     * the parameters, with "and no rule configured" when that is a problem too.
+     */
+    static String headline(InvalidConfigurationException e) {
+        if (!e.getMessage().contains(GateConfig.NO_RULE)) {
+            return "OSVI gate: ERROR: invalid configuration (" + e.parameter() + ")";
+        }
+        // the no-rule problem is the one that names maxFailureRatio: a value of maxFailureRatio given would be a rule
+        List<String> others = Arrays.stream(e.parameter().split(", "))
+                .filter(parameter -> !parameter.equals("maxFailureRatio")).toList();
+        return others.isEmpty() ? "OSVI gate: ERROR: no rule configured"
+                : "OSVI gate: ERROR: invalid configuration (" + String.join(", ", others) + ") and no rule configured";
     }
 
     /** Logs {@code headline} (the gate's last line) and returns the failure to throw, which the reports repeat. */

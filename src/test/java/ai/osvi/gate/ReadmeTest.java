@@ -2,6 +2,9 @@ package ai.osvi.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.result.CampaignResult;
+import ai.osvi.gate.result.GateResult;
 import ai.osvi.gate.result.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,5 +60,29 @@ class ReadmeTest {
         }
         // `osvi:` only resolves in a project that declares the plugin or with the pluginGroup in settings.xml
         assertThat(unexplained).isEmpty();
+    }
+
+    /** A gate on campaign {@code id} that completes with {@code failed} of 100 calls failed, under failed <= 5%. */
+    private static CampaignResult judged(long id, int failed) {
+        FakeTime time = new FakeTime();
+        TestConfig config = new TestConfig();
+        config.campaignId = Long.toString(id);
+        config.maxFailureRatio = "5%";
+        ScriptedSource source = new ScriptedSource(time)
+                .then(Snapshots.active().campaign(id).queues(19, true).calls("picked", 100 - failed, "failed", failed));
+        return new Gate(config.parse(), source, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
+    }
+
+    @Test
+    void the_readme_should_give_each_form_of_the_last_line_as_the_gate_writes_it() throws Exception {
+        String readme = readme();
+        CampaignResult seven = judged(7, 1);
+        assertThat(seven.summaryLine()).startsWith("OSVI gate: PASS campaign 7: ");
+        assertThat(readme).contains("`OSVI gate: <VERDICT> campaign <id>: <summary>` (one campaign)");
+        GateResult several = new GateResult("default-cli", null, null, List.of(seven, judged(8, 20), judged(9, 2)),
+                null);
+        assertThat(readme).contains("`" + several.summaryLine() + "` (several)");
+        assertThat(readme).contains("`OSVI gate: FAIL 2 gates: strict FAIL, blocking PASS` (after the second gate");
+        assertThat(readme).contains("`OSVI gate: ERROR: <reason>` (stopped before the first request)");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.simulator.Scenario;
 import ai.osvi.gate.simulator.SimulatorServer;
 import ai.osvi.it.GithubOutputFile;
@@ -414,6 +416,26 @@ class AwaitCampaignMojoTest {
         String junit = Files.readString(reports.resolve("TEST-osvi-campaign-not-started.xml"));
         assertThat(junit).contains("errors=\"1\"", "<error type=\"NotStarted\" message=\"OSVI gate: ERROR: invalid"
                 + " configuration (campaignId)\">Missing campaignId (osvi.campaignId): say which campaign to await");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    void a_gate_without_a_rule_should_say_so_in_its_headline(AwaitCampaignMojo mojo) throws Exception {
+        Path reports = Files.createDirectories(Path.of("target/mojo-test-reports/" + System.nanoTime()));
+        Path summary = reports.resolve("step-summary.md");
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN, "GITHUB_STEP_SUMMARY", summary.toString()));
+        MojoExtension.setVariableValueToObject(mojo, "reportDirectory", reports.toFile());
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("No rule is configured");
+
+        assertThat(Files.readString(summary)).startsWith("### \u274c OSVI gate: ERROR: no rule configured\n")
+                .doesNotContain("invalid configuration");
+        assertThat(AbstractGateMojo.headline(new InvalidConfigurationException("campaignId, maxFailureRatio",
+                "2 invalid parameters: ... " + GateConfig.NO_RULE)))
+                .isEqualTo("OSVI gate: ERROR: invalid configuration (campaignId) and no rule configured");
         assertThat(simulator.requests()).isEmpty();
     }
 }

@@ -233,6 +233,7 @@ public final class CampaignWaiter {
     /** After a failed poll: the end of the wait, or {@code null} with the retry set. */
     private WaitResult afterError(ApiException e) {
         lastError = e;
+        timeline.failed(time.nanoTime() - start);
         if (!e.isTransient()) {
             return end(Outcome.REJECTED, e);
         }

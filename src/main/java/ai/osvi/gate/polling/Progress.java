@@ -4,7 +4,6 @@ import ai.osvi.gate.model.CampaignStatus;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -26,7 +25,8 @@ public final class Progress {
 
     /**
      * As {@link #describe}, with the calls made of those queued (the sum of the queues' {@code total_queued}) when the
-     * queues say: "queues 1/4 completed, 400/1,000 calls, 40% (picked 380, failed 20)".
+     * queues say: "queues 1/4 completed, 400/1000 calls, 40% (picked 380, failed 20)". Numbers are written in
+     * digits alone, as in every other line and report (and in the JSON), never with a thousands separator.
      */
     static String line(CampaignStatus snapshot, OptionalLong uploadId) {
         return describe(snapshot, uploadId, true);
@@ -40,16 +40,15 @@ public final class Progress {
                 : Optional.empty();
         if (queued.isPresent()) {
             // rounded down: 100% only once every queued call is made
-            line.append(count(calls)).append('/').append(String.format(Locale.ROOT, "%,d", queued.get()))
+            line.append(calls).append('/').append(queued.get())
                     .append(" calls, ").append(BigInteger.valueOf(calls).multiply(BigInteger.valueOf(100))
                             .divide(queued.get())).append('%');
         } else {
-            line.append(ofQueued ? count(calls) : Long.toString(calls)).append(" calls");
+            line.append(calls).append(" calls");
         }
         String separator = " (";
         for (Map.Entry<String, Long> count : snapshot.calls().byStatus().entrySet()) {
-            line.append(separator).append(count.getKey()).append(' ')
-                    .append(ofQueued ? count(count.getValue()) : Long.toString(count.getValue()));
+            line.append(separator).append(count.getKey()).append(' ').append(count.getValue());
             separator = ", ";
         }
         if (!snapshot.calls().byStatus().isEmpty()) {
@@ -65,10 +64,6 @@ public final class Progress {
             line.append(", campaign inactive");
         }
         return line.toString();
-    }
-
-    private static String count(long count) {
-        return String.format(Locale.ROOT, "%,d", count);
     }
 
     /**

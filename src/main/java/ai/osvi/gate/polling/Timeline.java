@@ -14,9 +14,10 @@ import java.util.OptionalLong;
  * snapshot) and number between half of {@link #MAX_POINTS} and all of it. The first point and the last (the last
  * snapshot) are always kept.
  *
- * @param dropped how many snapshots have no point
+ * @param dropped     how many snapshots have no point
+ * @param failedPolls when polls failed (an error, no snapshot), since the wait began: the first {@link #MAX_POINTS}
  */
-public record Timeline(List<Point> points, long dropped) {
+public record Timeline(List<Point> points, long dropped, List<Duration> failedPolls) {
 
     public static final int MAX_POINTS = 500;
 
@@ -24,6 +25,11 @@ public record Timeline(List<Point> points, long dropped) {
 
     public Timeline {
         points = List.copyOf(points);
+        failedPolls = failedPolls == null ? List.of() : List.copyOf(failedPolls);
+    }
+
+    public Timeline(List<Point> points, long dropped) {
+        this(points, dropped, List.of());
     }
 
     /**
@@ -52,6 +58,7 @@ public record Timeline(List<Point> points, long dropped) {
         private final int capacity;
         private final OptionalLong uploadId;
         private List<Point> points = new ArrayList<>();
+        private final List<Duration> failedPolls = new ArrayList<>();
         /** Points are kept for every {@code stride}-th snapshot (the first is the 0th). */
         private long stride = 1;
         private long seen;
@@ -90,12 +97,19 @@ public record Timeline(List<Point> points, long dropped) {
             seen++;
         }
 
+        /** A poll that failed {@code elapsedNanos} into the wait. */
+        void failed(long elapsedNanos) {
+            if (failedPolls.size() < capacity) {
+                failedPolls.add(Duration.ofNanos(elapsedNanos));
+            }
+        }
+
         Timeline timeline() {
             List<Point> all = new ArrayList<>(points);
             if (latest != null && (all.isEmpty() || all.get(all.size() - 1) != latest)) {
                 all.add(latest);
             }
-            return new Timeline(all, seen - all.size());
+            return new Timeline(all, seen - all.size(), failedPolls);
         }
     }
 }

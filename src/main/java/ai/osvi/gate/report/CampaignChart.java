@@ -34,6 +34,8 @@ public final class CampaignChart {
     private static final int PLOT_WIDTH = RIGHT - LEFT;
     /** Markers on every point of a short course, where a line alone could hide a single point. */
     private static final int MARKERS_UP_TO = 60;
+    /** Larger markers for a course this short, whose few points are the chart. */
+    private static final int LARGE_MARKERS_UP_TO = 12;
     /** Characters of the campaign's name in the visible title, which must leave room for the verdict. */
     private static final int TITLE_NAME_MAX = 48;
     /** Characters of the name in the document's title, which a viewer shows on hovering. */
@@ -44,6 +46,8 @@ public final class CampaignChart {
     private static final String QUEUE_COLOUR = "#2ca02c";
     private static final String AXIS_COLOUR = "#555555";
     private static final String GRID_COLOUR = "#e4e4e4";
+    private static final String FAILED_POLL_COLOUR = "#222222";
+    private static final String NO_RULE = "no rule configured";
     private static final String[] RULE_COLOURS = {"#1f77b4", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"};
     private static final String LIMIT_DASHES = "7 5";
     private static final String AWAITED_DASHES = "4 4";
@@ -107,8 +111,11 @@ public final class CampaignChart {
         private final List<Timeline.Point> points;
         private final List<String> failing;
         private final XmlWriter xml;
+        /** The time axis's span, from the start of the wait to the first tick at or after its end. */
         private final double seconds;
         private final TimeUnit unit;
+        private final Axis time;
+        private final double markerRadius;
 
         Drawing(CampaignResult result, GateConfig config, UnaryOperator<String> redactor, String simulation) {
             this.result = result;
@@ -118,29 +125,28 @@ public final class CampaignChart {
             this.failing = failureStatuses(config);
             this.xml = new XmlWriter(redactor);
             double last = points.get(points.size() - 1).elapsed().toMillis() / 1000.0;
-            this.seconds = Math.max(1, Math.max(last, result.waitResult().elapsed().toMillis() / 1000.0));
-            this.unit = TimeUnit.of(seconds);
+            double waited = Math.max(1, Math.max(last, result.waitResult().elapsed().toMillis() / 1000.0));
+            this.unit = TimeUnit.of(waited);
+            // to a tick a little after the end, so that the last snapshot's points stand inside the frame, not on it
+            this.time = Axis.of(waited * 1.03 / unit.seconds, 8, false);
+            this.seconds = time.max * unit.seconds;
+            this.markerRadius = points.size() <= LARGE_MARKERS_UP_TO ? 4 : 2.5;
         }
 
         String draw() {
-            Panel calls = new Panel("Calls", "calls", List.of(
-                    new Key(FAILED_COLOUR, String.join("+", failing), null, true),
-                    new Key(OTHER_COLOUR, "other statuses", null, true)), 84, 200);
-            // one panel per rule, scaled to its own values and limit, so that 6 % against 5 % shows above its line
-            List<Panel> rulePanels = new ArrayList<>();
-            int cursor = calls.next();
-            for (int r = 0; r < config.rules().size(); r++) {
-                Rule rule = config.rules().get(r);
-                Panel panel = new Panel("Rule " + rule.describe(), "% of calls", List.of(
-                        new Key(ruleColour(rule, failing, r), rule.subject() + " ratio", null, false),
-                        new Key(AXIS_COLOUR, "limit " + rule.operator().symbol() + " " + rule.limit(), LIMIT_DASHES,
-                                false)), cursor, 110);
-                rulePanels.add(panel);
-                cursor = panel.next();
+            List<Key> callKeys = new ArrayList<>(List.of(
+                    new Key(FAILED_COLOUR, String.join("+", failing), null, Sample.AREA),
+                    new Key(OTHER_COLOUR, "other statuses", null, Sample.AREA)));
+            if (!failedPolls().isEmpty()) {
+                callKeys.add(new Key(FAILED_POLL_COLOUR, "failed poll", null, Sample.MARK));
             }
+            Panel calls = new Panel("Calls", "calls", callKeys, 84, 200,
+                    config.rules().isEmpty() ? NO_RULE : null);
+            List<Panel> rulePanels = rulePanels(calls.next());
+            int cursor = rulePanels.isEmpty() ? calls.next() : rulePanels.get(rulePanels.size() - 1).next();
             Panel queues = new Panel("Queues completed", "queues", List.of(
-                    new Key(QUEUE_COLOUR, "completed", null, false),
-                    new Key(AXIS_COLOUR, "awaited", AWAITED_DASHES, false)), cursor, 90);
+                    new Key(QUEUE_COLOUR, "completed", null, Sample.LINE),
+                    new Key(AXIS_COLOUR, "awaited", AWAITED_DASHES, Sample.LINE)), cursor, 90, null);
             int height = queues.bottom() + 46;
             xml.start("svg").attribute("xmlns", "http://www.w3.org/2000/svg")
                     .attribute("width", Integer.toString(WIDTH)).attribute("height", Integer.toString(height))
@@ -155,7 +161,7 @@ public final class CampaignChart {
             header();
             callsPanel(calls);
             if (config.rules().isEmpty()) {
-                text(RIGHT, calls.top - 4, "no rule configured", "end", 11, AXIS_COLOUR);
+                text(RIGHT, calls.titleY, NO_RULE, "end", 11, AXIS_COLOUR);
             }
             for (int r = 0; r < rulePanels.size(); r++) {
                 rulePanel(rulePanels.get(r), r);
@@ -167,6 +173,21 @@ public final class CampaignChart {
             xml.end();
             xml.text("\n");
             return xml.toString();
+        }
+
+        /** One panel per rule, scaled to its own values and limit, so that 6 % against 5 % shows above its line. */
+        private List<Panel> rulePanels(int cursor) {
+            List<Panel> panels = new ArrayList<>();
+            for (int r = 0; r < config.rules().size(); r++) {
+                Rule rule = config.rules().get(r);
+                Panel panel = new Panel("Rule " + rule.describe(), "% of calls", List.of(
+                        new Key(ruleColour(rule, failing, r), rule.subject() + " ratio", null, Sample.LINE),
+                        new Key(AXIS_COLOUR, "limit " + rule.operator().symbol() + " " + rule.limit(), LIMIT_DASHES,
+                                Sample.LINE)), cursor, 110, lastValue(rule));
+                panels.add(panel);
+                cursor = panel.next();
+            }
+            return panels;
         }
 
         /** The name quoted, cut to {@code max} characters: {@code  “June Renewals”}; nothing without a name. */
@@ -250,8 +271,8 @@ public final class CampaignChart {
 
         /**
          * A rule's ratio over the wait, on an axis from 0 to a quarter above the larger of its values and its limit,
-         * with the limit dashed and the last value written with the limit above the plot's right end, where no data
-         * line can cross it.
+         * with the limit dashed and the last value written with the limit at the right end of the title line, where
+         * no data can reach it.
          */
         private void rulePanel(Panel panel, int r) {
             Rule rule = config.rules().get(r);
@@ -287,11 +308,19 @@ public final class CampaignChart {
                 }
             }
             newline();
-            xml.start("text").attribute("x", number(RIGHT)).attribute("y", number(panel.top - 4))
+            xml.start("text").attribute("x", number(RIGHT)).attribute("y", number(panel.titleY))
                     .attribute("text-anchor", "end").attribute("font-size", "12").attribute("font-weight", "bold")
-                    .attribute("fill", colour).attribute("class", "last-value")
-                    .text(last == null ? "no calls yet (limit " + rule.limit() + ")"
-                            : shownRatio(last.calls(), rule) + " (limit " + rule.limit() + ")").end();
+                    .attribute("fill", colour).attribute("class", "last-value").text(lastValue(rule)).end();
+        }
+
+        /** "6% (limit 5%)": the rule's ratio on the last snapshot with calls, beside its limit. */
+        private String lastValue(Rule rule) {
+            for (int i = points.size() - 1; i >= 0; i--) {
+                if (points.get(i).calls().total() > 0) {
+                    return shownRatio(points.get(i).calls(), rule) + " (limit " + rule.limit() + ")";
+                }
+            }
+            return "no calls yet (limit " + rule.limit() + ")";
         }
 
         /** The last ratio as the verdict shows it: never reading as passing beside a breach. */
@@ -343,9 +372,11 @@ public final class CampaignChart {
 
         void key(Key key, double x, double baseline) {
             newline();
-            if (key.box()) {
+            if (key.sample() == Sample.AREA) {
                 xml.start("rect").attribute("x", number(x)).attribute("y", number(baseline - 10))
                         .attribute("width", "16").attribute("height", "10").attribute("fill", key.colour()).end();
+            } else if (key.sample() == Sample.MARK) {
+                triangle(x + 9, baseline - 8, null);
             } else {
                 xml.start("line").attribute("x1", number(x)).attribute("x2", number(x + 18))
                         .attribute("y1", number(baseline - 4)).attribute("y2", number(baseline - 4))
@@ -356,6 +387,36 @@ public final class CampaignChart {
                 xml.end();
             }
             text(x + 24, baseline, key.label(), "start", 12, "#222222");
+        }
+
+        /** When polls failed, in seconds since the wait began. */
+        private List<Double> failedPolls() {
+            return result.waitResult().timeline().failedPolls().stream()
+                    .map(at -> at.toMillis() / 1000.0).toList();
+        }
+
+        /**
+         * A mark under the time axis at {@code axisY} for each failed poll, so that the time without snapshots it
+         * leaves is explained where it shows.
+         */
+        void failedPollMarks(double axisY) {
+            for (double at : failedPolls()) {
+                triangle(LEFT + Math.min(1, at / seconds) * PLOT_WIDTH, axisY, "failed poll at "
+                        + Axis.label(Math.round(at * 10) / 10.0) + " s");
+            }
+        }
+
+        /** A small triangle pointing up at its tip ({@code x}, {@code tipY}), with a tooltip when given. */
+        private void triangle(double x, double tipY, String title) {
+            newline();
+            xml.start("polygon").attribute("points", number(x) + "," + number(tipY) + " " + number(x - 4) + ","
+                    + number(tipY + 6) + " " + number(x + 4) + "," + number(tipY + 6))
+                    .attribute("fill", FAILED_POLL_COLOUR);
+            if (title != null) {
+                xml.attribute("class", "failed-poll");
+                element("title", title);
+            }
+            xml.end();
         }
 
         private void polyline(StringBuilder coordinates, String colour, double width, String dashes) {
@@ -379,7 +440,8 @@ public final class CampaignChart {
         /** @param kind the marker's class, for programs that read the chart; {@code null} for none */
         private void marker(double x, double y, String colour, String kind) {
             newline();
-            xml.start("circle").attribute("cx", number(x)).attribute("cy", number(y)).attribute("r", "2.5")
+            xml.start("circle").attribute("cx", number(x)).attribute("cy", number(y))
+                    .attribute("r", number(markerRadius))
                     .attribute("fill", colour);
             if (kind != null) {
                 xml.attribute("class", kind);
@@ -418,8 +480,13 @@ public final class CampaignChart {
         }
     }
 
-    /** An entry of a panel's legend: a filled box (an area) or a line, dashed when {@code dashes} is given. */
-    private record Key(String colour, String label, String dashes, boolean box) {
+    /** How a legend entry is drawn: a filled box (an area), a line, or a mark on the time axis. */
+    private enum Sample {
+        AREA, LINE, MARK
+    }
+
+    /** An entry of a panel's legend; a line is dashed when {@code dashes} is given. */
+    private record Key(String colour, String label, String dashes, Sample sample) {
 
         /** About 6.5 px a character at 12 px sans-serif, after the sample, and a gap to the next entry. */
         double width() {
@@ -444,16 +511,21 @@ public final class CampaignChart {
         final List<Key> keys;
         final List<double[]> keyAt = new ArrayList<>();
 
-        /** @param cursor where the panel's title line starts */
-        Panel(String title, String unit, List<Key> keys, int cursor, int height) {
+        /**
+         * @param cursor where the panel's title line starts
+         * @param corner what stands at the right end of the title line, where no data can reach it (the legend wraps
+         *               before it); {@code null} for nothing
+         */
+        Panel(String title, String unit, List<Key> keys, int cursor, int height, String corner) {
             this.title = title;
             this.unit = unit;
             this.keys = keys;
             this.titleY = cursor + 14;
+            double right = RIGHT - (corner == null ? 0 : corner.length() * 7.5 + 16);
             double x = KEYS_FROM;
             int line = 0;
             for (Key key : keys) {
-                if (x > KEYS_FROM && x + key.width() - 22 > RIGHT) {
+                if (x > KEYS_FROM && x + key.width() - 22 > right) {
                     x = KEYS_FROM;
                     line++;
                 }
@@ -487,7 +559,7 @@ public final class CampaignChart {
                 drawing.line(LEFT, at, RIGHT, at, GRID_COLOUR);
                 drawing.text(LEFT - 6, at + 4, label.apply(i * y.step), "end", 11, AXIS_COLOUR);
             }
-            Axis time = Axis.of(drawing.seconds / drawing.unit.seconds, 8, false);
+            Axis time = drawing.time;
             for (int i = 0; i * time.step <= time.max + time.step / 1000; i++) {
                 double t = i * time.step;
                 double x = LEFT + t * drawing.unit.seconds / drawing.seconds * PLOT_WIDTH;
@@ -500,6 +572,7 @@ public final class CampaignChart {
             }
             drawing.line(LEFT, top, LEFT, bottom(), AXIS_COLOUR);
             drawing.line(LEFT, bottom(), RIGHT, bottom(), AXIS_COLOUR);
+            drawing.failedPollMarks(bottom());
             double middle = top + height / 2.0;
             drawing.newline();
             drawing.xml.start("text").attribute("x", "20").attribute("y", number(middle))

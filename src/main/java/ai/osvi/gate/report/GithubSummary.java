@@ -48,6 +48,9 @@ public final class GithubSummary {
                     .append("' of the embedded OSVI simulator; nothing real was contacted.\n\n");
         }
         md.append(MarkdownText.text(result.summary(), redactor)).append("\n\n");
+        for (String warning : result.waitResult().warnings()) {
+            md.append("> \u26a0\ufe0f **Warning**: ").append(MarkdownText.text(warning, redactor)).append("\n\n");
+        }
         if (!result.ruleResults().isEmpty()) {
             md.append("| Rule | Actual | Limit | Result |\n|---|---:|---:|---|\n");
             for (RuleResult r : result.ruleResults()) {
@@ -60,14 +63,7 @@ public final class GithubSummary {
             md.append("\n");
         }
         if (snapshot != null) {
-            CallCounts calls = snapshot.calls();
-            md.append("| Status | Calls | Ratio |\n|---|---:|---:|\n");
-            calls.byStatus().forEach((status, count) -> md.append("| ")
-                    .append(MarkdownText.codeSpanInTable(status, redactor)).append(" | ").append(count)
-                    .append(" | ").append(Percentages.of(status, count, calls.total(), config.rules())).append(" |\n"));
-            md.append("| **total** | **").append(calls.total()).append("** | |\n\n");
-            md.append("Queues completed: ").append(snapshot.completedQueues(config.uploadId())).append("/")
-                    .append(snapshot.awaitedQueues(config.uploadId())).append(". ");
+            callsTable(md, snapshot, config, redactor);
         }
         md.append("Polls: ").append(result.waitResult().polls()).append(", errors: ")
                 .append(result.waitResult().errors()).append(".\n");
@@ -87,6 +83,19 @@ public final class GithubSummary {
         }
         md.append("\n");
         return md.toString();
+    }
+
+    /** Each status's calls and ratio, the total, and the queues completed. */
+    private static void callsTable(StringBuilder md, CampaignStatus snapshot, GateConfig config,
+            UnaryOperator<String> redactor) {
+        CallCounts calls = snapshot.calls();
+        md.append("| Status | Calls | Ratio |\n|---|---:|---:|\n");
+        calls.byStatus().forEach((status, count) -> md.append("| ")
+                .append(MarkdownText.codeSpanInTable(status, redactor)).append(" | ").append(count)
+                .append(" | ").append(Percentages.of(status, count, calls.total(), config.rules())).append(" |\n"));
+        md.append("| **total** | **").append(calls.total()).append("** | |\n\n");
+        md.append("Queues completed: ").append(snapshot.completedQueues(config.uploadId())).append("/")
+                .append(snapshot.awaitedQueues(config.uploadId())).append(". ");
     }
 
     /** Appends to the file GitHub Actions names in {@code GITHUB_STEP_SUMMARY}. */

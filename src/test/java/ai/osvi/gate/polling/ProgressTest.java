@@ -25,29 +25,29 @@ class ProgressTest {
     }
 
     @Test
-    void line_should_give_the_calls_made_of_those_queued_with_thousands_separated() {
+    void line_should_give_the_calls_made_of_those_queued_in_digits_as_every_report_does() {
         assertThat(Progress.line(snapshot(12_340, new Upload(19, 4, 1, 20_000L), new Upload(20, 2, 0, 10_000L)),
                 OptionalLong.empty()))
-                .isEqualTo("queues 1/6 completed, 12,340/30,000 calls, 41% (picked 11,106, failed 1,234)");
+                .isEqualTo("queues 1/6 completed, 12340/30000 calls, 41% (picked 11106, failed 1234)");
     }
 
     @Test
     void line_should_round_the_share_down_so_that_100_percent_means_every_call_made() {
         assertThat(Progress.line(snapshot(999, new Upload(19, 4, 3, 1000L)), OptionalLong.empty()))
-                .startsWith("queues 3/4 completed, 999/1,000 calls, 99% (");
+                .startsWith("queues 3/4 completed, 999/1000 calls, 99% (");
     }
 
     @Test
     void line_should_give_the_calls_alone_when_a_queue_does_not_say_how_many_are_queued() {
         assertThat(Progress.line(snapshot(1500, new Upload(19, 4, 1, null)), OptionalLong.empty()))
-                .isEqualTo("queues 1/4 completed, 1,500 calls (picked 1,350, failed 150)");
+                .isEqualTo("queues 1/4 completed, 1500 calls (picked 1350, failed 150)");
     }
 
     @Test
     void line_should_show_more_calls_than_queued_as_they_are() {
         // calls.total counts every call made: with retries it may pass the calls queued
         assertThat(Progress.line(snapshot(1050, new Upload(19, 4, 4, 1000L)), OptionalLong.empty()))
-                .startsWith("queues 4/4 completed, 1,050/1,000 calls, 105% (");
+                .startsWith("queues 4/4 completed, 1050/1000 calls, 105% (");
     }
 
     @Test

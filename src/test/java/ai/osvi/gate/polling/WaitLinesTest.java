@@ -98,20 +98,20 @@ class WaitLinesTest {
         await(source);
 
         assertThat(lines).containsExactly(
-                "INFO campaign 7: queues 0/4 completed, 0/1,000 calls, 0% (picked 0), elapsed 0s, next poll in 15s",
+                "INFO campaign 7: queues 0/4 completed, 0/1000 calls, 0% (picked 0), elapsed 0s, next poll in 15s",
                 // one interval with progress: the campaign may have started anywhere in it, no figure yet
-                "INFO campaign 7: queues 0/4 completed, 10/1,000 calls, 1% (picked 10), elapsed 15s, next poll in 15s",
+                "INFO campaign 7: queues 0/4 completed, 10/1000 calls, 1% (picked 10), elapsed 15s, next poll in 15s",
                 // 980 calls at 10 per 15 s: 24 min 30 s
-                "INFO campaign 7: queues 0/4 completed, 20/1,000 calls, 2% (picked 20), elapsed 30s, about 25 min left,"
+                "INFO campaign 7: queues 0/4 completed, 20/1000 calls, 2% (picked 20), elapsed 30s, about 25 min left,"
                         + " next poll in 2m",
-                "INFO campaign 7: still waiting, queues 0/4 completed, 20/1,000 calls, 2% (picked 20), elapsed 1m30s,"
+                "INFO campaign 7: still waiting, queues 0/4 completed, 20/1000 calls, 2% (picked 20), elapsed 1m30s,"
                         + " last poll 1m ago, about 24 min left, next poll in 1m",
                 // 20 calls in 2 min after 10 every 15 s: the pace fell to a quarter, no figure
-                "INFO campaign 7: queues 0/4 completed, 40/1,000 calls, 4% (picked 40), elapsed 2m30s,"
+                "INFO campaign 7: queues 0/4 completed, 40/1000 calls, 4% (picked 40), elapsed 2m30s,"
                         + " next poll in 2m",
-                "INFO campaign 7: still waiting, queues 0/4 completed, 40/1,000 calls, 4% (picked 40),"
+                "INFO campaign 7: still waiting, queues 0/4 completed, 40/1000 calls, 4% (picked 40),"
                         + " elapsed 3m30s, last poll 1m ago, next poll in 1m",
-                "INFO campaign 7: queues 4/4 completed, 1,000/1,000 calls, 100% (picked 1,000), elapsed 4m30s");
+                "INFO campaign 7: queues 4/4 completed, 1000/1000 calls, 100% (picked 1000), elapsed 4m30s");
     }
 
     @Test
@@ -129,13 +129,13 @@ class WaitLinesTest {
                         + " next poll in 2m30s",
                 "INFO campaign 7: still waiting, no answer yet, elapsed 50s, last poll failed, next poll in 1m40s",
                 "INFO campaign 7: still waiting, no answer yet, elapsed 1m40s, last poll failed, next poll in 50s",
-                "INFO campaign 7: queues 0/4 completed, 0/1,000 calls, 0% (picked 0), elapsed 2m30s,"
+                "INFO campaign 7: queues 0/4 completed, 0/1000 calls, 0% (picked 0), elapsed 2m30s,"
                         + " next poll in 15s",
                 "WARN campaign 7: poll failed (1 in a row, the wait ends at 5): HTTP 503 Service Unavailable;"
                         + " next poll in 1m40s",
-                "INFO campaign 7: still waiting, queues 0/4 completed, 0/1,000 calls, 0% (picked 0), elapsed 3m35s,"
+                "INFO campaign 7: still waiting, queues 0/4 completed, 0/1000 calls, 0% (picked 0), elapsed 3m35s,"
                         + " last poll failed, next poll in 50s",
-                "INFO campaign 7: queues 4/4 completed, 1,000/1,000 calls, 100% (picked 1,000), elapsed 4m25s");
+                "INFO campaign 7: queues 4/4 completed, 1000/1000 calls, 100% (picked 1000), elapsed 4m25s");
     }
 
     @Test
@@ -146,8 +146,8 @@ class WaitLinesTest {
         await(source);
 
         assertThat(lines).containsExactly(
-                "INFO campaign 7: queues 0/4 completed, 0/1,000 calls, 0% (picked 0), elapsed 0s, next poll in 15s",
-                "INFO campaign 7: queues 0/4 completed, 10/1,000 calls, 1% (picked 10), elapsed 15s, timeout in 5s");
+                "INFO campaign 7: queues 0/4 completed, 0/1000 calls, 0% (picked 0), elapsed 0s, next poll in 15s",
+                "INFO campaign 7: queues 0/4 completed, 10/1000 calls, 1% (picked 10), elapsed 15s, timeout in 5s");
     }
 
     private static final Pattern LEFT = Pattern.compile("about (?:(\\d+) h)? ?(?:(\\d+) min)? ?(?:(\\d+) s)? left");
@@ -168,7 +168,7 @@ class WaitLinesTest {
         return seconds;
     }
 
-    private static final Pattern CALLS = Pattern.compile("([\\d,]+)/1,000 calls");
+    private static final Pattern CALLS = Pattern.compile("(\\d+)/1000 calls");
 
     private static final Pattern LAST_POLL = Pattern.compile(", last poll (?:(\\d+)m)?(?:(\\d+)s)? ago");
 
@@ -191,7 +191,7 @@ class WaitLinesTest {
                         - 60 * (ago.group(1) == null ? 0 : Long.parseLong(ago.group(1)))
                         - (ago.group(2) == null ? 0 : Long.parseLong(ago.group(2)));
                 figures.add(new double[] {campaign.now(), campaign.left(), figure(message),
-                    Long.parseLong(calls.group(1).replace(",", "")), polledAt});
+                    Long.parseLong(calls.group(1)), polledAt});
             }
 
             @Override

@@ -21,6 +21,8 @@ import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -228,5 +230,164 @@ class CampaignChartTest {
         // the failed rule is red, as the failed calls are in the calls panel
         assertThat(elements(chart, "text")).filteredOn(text -> text.getTextContent().equals("6% (limit 5%)"))
                 .singleElement().satisfies(text -> assertThat(text.getAttribute("fill")).isEqualTo("#d62728"));
+    }
+
+    @Test
+    void failed_polls_should_be_marked_on_the_time_axis_and_named_in_the_legend() throws Exception {
+        config.pollInterval = "1s";
+        source.thenTimes(2, ApiException.transientFault("HTTP 503 Service Unavailable"))
+                .then(Snapshots.active().queues(19, false).calls("picked", 40, "failed", 2))
+                .then(Snapshots.active().queues(19, true).calls("picked", 90, "failed", 6));
+        config.maxFailureRatio = "5%";
+
+        run();
+
+        Document chart = chart();
+        List<Element> marks = elements(chart, "polygon").stream()
+                .filter(polygon -> polygon.getAttribute("class").equals("failed-poll")).toList();
+        // two failed polls, marked under the time axis of each of the three panels
+        assertThat(marks).hasSize(6).extracting(Element::getTextContent)
+                .containsOnly("failed poll at 0 s", "failed poll at 1 s");
+        double firstSnapshotX = elements(chart, "circle").stream()
+                .mapToDouble(circle -> Double.parseDouble(circle.getAttribute("cx"))).min().orElseThrow();
+        assertThat(marks).allSatisfy(mark -> assertThat(tipX(mark)).isLessThan(firstSnapshotX));
+        assertThat(elements(chart, "text")).extracting(Element::getTextContent).contains("failed poll");
+    }
+
+    @Test
+    void a_wait_without_failed_polls_should_have_no_such_mark_nor_legend_word() throws Exception {
+        failingCampaign();
+
+        run();
+
+        Document chart = chart();
+        assertThat(elements(chart, "polygon")).noneSatisfy(
+                polygon -> assertThat(polygon.getAttribute("class")).isEqualTo("failed-poll"));
+        assertThat(elements(chart, "text")).extracting(Element::getTextContent).doesNotContain("failed poll");
+    }
+
+    @Test
+    void a_wait_of_two_snapshots_should_draw_its_points_as_markers_inside_the_frame() throws Exception {
+        // the default 15 s interval and a campaign of about 10 s: a snapshot at the start and one at the end
+        config.pollInterval = "15s";
+        source.then(Snapshots.active().queues(19, false, false, false).calls("picked", 0, "failed", 0))
+                .then(Snapshots.active().queues(19, true, true, true).calls("picked", 140, "failed", 60));
+        config.maxFailureRatio = "5%";
+
+        run();
+
+        Document chart = chart();
+        List<Element> markers = elements(chart, "circle");
+        // calls and failed calls at both snapshots, the ratio at the one with calls, the queues at both
+        assertThat(markers).hasSize(7).allSatisfy(marker -> {
+            assertThat(Double.parseDouble(marker.getAttribute("r"))).isGreaterThanOrEqualTo(4);
+            assertThat(Double.parseDouble(marker.getAttribute("cx"))).isLessThan(CampaignChart.WIDTH - 24 - 20);
+        });
+        // a time axis that ends at a tick after the last snapshot, at 15 s
+        assertThat(elements(chart, "text")).extracting(Element::getTextContent).contains("16", "30% (limit 5%)");
+    }
+
+    /**
+     * No label crosses a data line, area or marker, nor leaves the image, in the charts a user meets: the failing
+     * campaign with two rules, a breach just over its limit after failed polls, a wait of two snapshots, a long wait
+     * in minutes, and a rule whose limit sits on the axis's top. Label boxes are estimated from the font size (0.6
+     * em a character, from 0.75 em above the baseline to 0.25 em below), a little wider than sans-serif draws.
+     */
+    @ParameterizedTest(name = "chart {0}")
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void no_label_should_cross_a_data_line(int chartNumber) throws Exception {
+        List<Runnable> scripts = List.of(this::failingCampaign, () -> {
+            config.pollInterval = "1s";
+            source.thenTimes(2, ApiException.transientFault("HTTP 503"))
+                    .then(Snapshots.active().queues(19, true, false).calls("picked", 47, "failed", 3))
+                    .then(Snapshots.active().queues(19, true, true).calls("picked", 94, "failed", 6));
+            config.maxFailureRatio = "5%";
+        }, () -> {
+            config.pollInterval = "15s";
+            source.then(Snapshots.active().queues(19, false).calls("picked", 0, "failed", 0))
+                    .then(Snapshots.active().queues(19, true).calls("picked", 140, "failed", 60));
+            config.thresholds = List.of("failed <= 5%", "picked >= 60%", "not_picked <= 10%");
+        }, () -> {
+            source.then(Snapshots.active().queues(19, true, false).calls("picked", 30, "failed", 2));
+            config.maxFailureRatio = "10%";
+            config.timeout = "5m";
+        }, () -> {
+            source.then(Snapshots.active().queues(19, true, false).calls("picked", 0, "failed", 100))
+                    .then(Snapshots.active().queues(19, true, true).calls("picked", 1, "failed", 199));
+            config.thresholds = List.of("failed <= 100%", "picked >= 100%");
+        });
+        scripts.get(chartNumber).run();
+        run();
+        Document chart = chart();
+        List<Element> texts = elements(chart, "text");
+        for (Element text : texts) {
+            double[] box = box(text);
+            assertThat(box[0] >= 0 && box[2] <= CampaignChart.WIDTH).as("'%s' inside the image",
+                    text.getTextContent()).isTrue();
+            for (double[][] segment : dataSegments(chart)) {
+                assertThat(crosses(segment, box)).as("'%s' crosses data %s", text.getTextContent(),
+                        java.util.Arrays.deepToString(segment)).isFalse();
+            }
+        }
+    }
+
+    /** The x of a failed-poll mark's tip, its first point. */
+    private static double tipX(Element mark) {
+        return Double.parseDouble(mark.getAttribute("points").split("[ ,]")[0]);
+    }
+
+    /** {minX, minY, maxX, maxY} of a text as drawn, rotated texts turned about their origin. */
+    private static double[] box(Element text) {
+        double x = Double.parseDouble(text.getAttribute("x"));
+        double y = Double.parseDouble(text.getAttribute("y"));
+        double size = text.hasAttribute("font-size") ? Double.parseDouble(text.getAttribute("font-size")) : 12;
+        double width = text.getTextContent().length() * 0.6 * size;
+        String anchor = text.getAttribute("text-anchor");
+        double start = anchor.equals("end") ? x - width : anchor.equals("middle") ? x - width / 2 : x;
+        if (text.getAttribute("transform").startsWith("rotate(-90")) {
+            return new double[] {x - 0.75 * size, y - width / 2, x + 0.25 * size, y + width / 2};
+        }
+        return new double[] {start, y - 0.75 * size, start + width, y + 0.25 * size};
+    }
+
+    /** The segments of every data line, area edge and limit line, and each marker's box as its diagonal. */
+    private static List<double[][]> dataSegments(Document chart) {
+        List<double[][]> segments = new java.util.ArrayList<>();
+        for (String shape : List.of("polyline", "polygon")) {
+            for (Element element : elements(chart, shape)) {
+                String[] numbers = element.getAttribute("points").trim().split("[ ,]+");
+                for (int i = 2; i + 1 < numbers.length; i += 2) {
+                    segments.add(new double[][] {{Double.parseDouble(numbers[i - 2]),
+                            Double.parseDouble(numbers[i - 1])},
+                            {Double.parseDouble(numbers[i]), Double.parseDouble(numbers[i + 1])}});
+                }
+            }
+        }
+        elements(chart, "line").stream().filter(line -> line.getAttribute("class").equals("limit"))
+                .forEach(line -> segments.add(new double[][] {
+                        {Double.parseDouble(line.getAttribute("x1")), Double.parseDouble(line.getAttribute("y1"))},
+                        {Double.parseDouble(line.getAttribute("x2")), Double.parseDouble(line.getAttribute("y2"))}}));
+        for (Element circle : elements(chart, "circle")) {
+            double cx = Double.parseDouble(circle.getAttribute("cx"));
+            double cy = Double.parseDouble(circle.getAttribute("cy"));
+            double r = Double.parseDouble(circle.getAttribute("r"));
+            segments.add(new double[][] {{cx - r, cy - r}, {cx + r, cy + r}});
+            segments.add(new double[][] {{cx - r, cy + r}, {cx + r, cy - r}});
+        }
+        return segments;
+    }
+
+    /** Whether a point of the segment, sampled every half pixel, lies in the box. */
+    private static boolean crosses(double[][] segment, double[] box) {
+        double length = Math.hypot(segment[1][0] - segment[0][0], segment[1][1] - segment[0][1]);
+        int steps = Math.max(1, (int) Math.ceil(length * 2));
+        for (int i = 0; i <= steps; i++) {
+            double x = segment[0][0] + (segment[1][0] - segment[0][0]) * i / steps;
+            double y = segment[0][1] + (segment[1][1] - segment[0][1]) * i / steps;
+            if (x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3]) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -2,6 +2,7 @@ package ai.osvi.gate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.osvi.gate.CallbackSource;
 import ai.osvi.gate.FakeTime;
 import ai.osvi.gate.Gate;
 import ai.osvi.gate.RecordingLog;
@@ -12,12 +13,17 @@ import ai.osvi.gate.client.ApiToken;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.result.CampaignResult;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlInline;
@@ -26,6 +32,7 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The step summary as a GitHub-flavoured Markdown renderer shows it: text from the API exactly as it was sent. */
 class GithubSummaryTest {
@@ -76,6 +83,33 @@ class GithubSummaryTest {
             assertThat(text(MARKDOWN.parse(markdown))).as(spelling).doesNotContain(token).doesNotContain("SECRET")
                     .contains("June ").contains("****");
         }
+    }
+
+    @Test
+    void a_deadline_the_campaign_will_miss_should_be_warned_about_in_the_summary_and_the_json_report(
+            @TempDir Path dir) throws Exception {
+        TestConfig config = new TestConfig();
+        config.maxFailureRatio = "5%";
+        config.timeout = "1m";
+        config.pollStrategy = "fixed";
+        long zero = time.nanoTime();
+        // 1 call a second of 120 queued: the campaign ends after 2 min, the gate gives up after 1
+        CallbackSource slow = new CallbackSource(poll -> {
+            long seconds = (time.nanoTime() - zero) / 1_000_000_000L;
+            return Snapshots.active().queues(19, false, false, false, false, false, false, false, false, false,
+                    false, false, false).calls("picked", seconds).build();
+        });
+        GateConfig parsed = config.parse();
+        CampaignResult result = new Gate(parsed, slow, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
+        ReportFiles.write(dir, result, parsed, Instant.parse("2026-11-28T12:00:00Z"));
+
+        List<String> quotes = all(MARKDOWN.parse(GithubSummary.markdown(result, parsed)), BlockQuote.class).stream()
+                .map(GithubSummaryTest::text).toList();
+        assertThat(quotes).filteredOn(quote -> quote.startsWith("\u26a0\ufe0f Warning: at its pace the campaign ends"))
+                .singleElement().asString().contains("after the gate gives up at", "raise timeout");
+        JsonNode warnings = new ObjectMapper().readTree(dir.resolve("campaign-7.json").toFile()).at("/wait/warnings");
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).asText()).startsWith("at its pace the campaign ends about ");
     }
 
     /** The status column of the table of calls, as shown: the cells of the first column after the rules' table. */

@@ -5,10 +5,12 @@ import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.GateResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * GitHub Actions workflow commands that put a gate's reason on the run's page and the pull request's checks:
- * {@code ::error} when the build fails, {@code ::warning} when it only warns; nothing for a PASS. Each is one line,
+ * {@code ::error} when the build fails, {@code ::warning} when it only warns, {@code ::notice} for a verdict that
+ * stands beside a breached advisory rule; nothing for a plain PASS. Each is one line,
  * its title the verdict and its text the reason, escaped as the runner reads workflow commands.
  */
 public final class GithubAnnotations {
@@ -25,6 +27,7 @@ public final class GithubAnnotations {
         for (CampaignResult campaign : result.campaigns()) {
             String command = command(campaign.outcome());
             if (command == null) {
+                advisoryNotice(campaign).ifPresent(lines::add);
                 continue;
             }
             List<String> reason = new ArrayList<>();
@@ -34,6 +37,16 @@ public final class GithubAnnotations {
                     String.join("\n", reason)));
         }
         return lines;
+    }
+
+    /** A {@code ::notice} for a verdict that stands, naming the advisory rules it breached, if any. */
+    private static Optional<String> advisoryNotice(CampaignResult campaign) {
+        List<String> breached = campaign.ruleResults().stream()
+                .filter(rule -> rule.rule().advisory() && !rule.passed())
+                .map(rule -> rule.words() + ": " + rule.breachMessage()).toList();
+        return breached.isEmpty() ? Optional.empty() : Optional.of(line("notice", "OSVI gate: " + campaign.verdict()
+                + " campaign " + campaign.campaignId() + ", advisory rule breached", campaign.summary() + "\n"
+                        + String.join("\n", breached)));
     }
 
     /** The line for a gate that stopped before its first request. */

@@ -5,17 +5,22 @@ import ai.osvi.gate.client.ApiToken;
 import ai.osvi.gate.client.ProxySettings;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.InvalidConfigurationException;
+import ai.osvi.gate.config.JobTimeLimit;
 import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.config.Values;
+import ai.osvi.gate.report.GithubAnnotations;
 import ai.osvi.gate.report.ReportFiles;
 import ai.osvi.gate.result.GateResult;
 import ai.osvi.gate.simulator.Simulation;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.apache.maven.execution.MavenSession;
@@ -50,6 +55,9 @@ public abstract class AbstractGateMojo extends GateParameters {
     private final SettingsDecrypter settingsDecrypter;
 
     UnaryOperator<String> environment = System::getenv;
+
+    /** Where GitHub Actions reads workflow commands: the build's standard output, without Maven's level prefix. */
+    PrintStream workflowCommands = System.out;
 
     /**
      * Created by Maven, which injects the decrypter.
@@ -93,11 +101,13 @@ public abstract class AbstractGateMojo extends GateParameters {
         } catch (NotStarted e) {
             String message = redactor.get().apply(e.getMessage());
             GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, e.headline, message);
+            annotate(List.of(GithubAnnotations.notStarted(e.headline, message)));
             throw new MojoExecutionException(message);
         } catch (MojoExecutionException e) {
             String message = redactor.get().apply(e.getMessage());
             GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, "OSVI gate: ERROR: the gate did not"
                     + " start", message);
+            annotate(List.of(GithubAnnotations.notStarted("OSVI gate: ERROR: the gate did not start", message)));
             throw new MojoExecutionException(message);
         } catch (RuntimeException e) {
             // a bug of ours, or of a library: a message Maven shows without a stack trace, and ERROR for later jobs
@@ -106,16 +116,27 @@ public abstract class AbstractGateMojo extends GateParameters {
                     + " the output of mvn -X.");
             GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, "OSVI gate: ERROR: the gate failed"
                     + " unexpectedly", message);
+            annotate(List.of(GithubAnnotations.notStarted("OSVI gate: ERROR: the gate failed unexpectedly",
+                    message)));
             getLog().debug(e);
             throw new MojoExecutionException(message);
         }
         ResultProperties.publish(reports.build().forProject(project), this.project);
+        annotate(GithubAnnotations.of(result).stream().map(redactor.get()).toList());
         String message = redactor.get().apply(result.failureMessage());
         switch (result.outcome()) {
             case PASS, WARN -> {
             }
             case FAIL -> throw new MojoFailureException(message);
             case ERROR -> throw new MojoExecutionException(message);
+        }
+    }
+
+    /** Under GitHub Actions, the verdict's reason as workflow annotations on the run's page. */
+    private void annotate(List<String> lines) {
+        if ("true".equals(environment.apply("GITHUB_ACTIONS"))) {
+            lines.forEach(workflowCommands::println);
+            workflowCommands.flush();
         }
     }
 
@@ -172,6 +193,9 @@ public abstract class AbstractGateMojo extends GateParameters {
                             checkClock());
                 }
                 List<GateConfig> campaigns = GateConfig.parseAll(raw);
+                if (checkClock() == null) {
+                    refuseTimeoutBeyondTheJob(campaigns);
+                }
                 ApiToken token = resolveToken();
                 redactor.set(token::redact);
                 ProxySettings proxy = ProxyResolver.resolve(settings, settingsDecrypter, campaigns.get(0).baseUrl());
@@ -197,6 +221,15 @@ public abstract class AbstractGateMojo extends GateParameters {
                 .filter(parameter -> !parameter.equals("maxFailureRatio")).toList();
         return others.isEmpty() ? "OSVI gate: ERROR: no rule configured"
                 : "OSVI gate: ERROR: invalid configuration (" + String.join(", ", others) + ") and no rule configured";
+    }
+
+    /** A wait that would outlive the CI job is killed with no verdict and no report: refused before it starts. */
+    private void refuseTimeoutBeyondTheJob(List<GateConfig> campaigns) throws InvalidConfigurationException {
+        Optional<JobTimeLimit> job = JobTimeLimit.fromEnvironment(environment);
+        if (job.isPresent()) {
+            job.get().check(campaigns.stream().map(GateConfig::timeout).max(Comparator.naturalOrder()).orElseThrow(),
+                    Instant.now());
+        }
     }
 
     /** Logs {@code headline} (the gate's last line) and returns the failure to throw, which the reports repeat. */

@@ -62,7 +62,10 @@ abstract class GateParameters extends AbstractMojo {
     /**
      * How long to wait in all, request time included, before giving up: {@code 90s}, {@code 15m}, {@code 1h},
      * {@code 1h30m} or ISO-8601 such as {@code PT30M}. It holds exactly: no request runs past it and no answer that
-     * arrives after it is used. What a timeout does is set by {@code onTimeout}.
+     * arrives after it is used. What a timeout does is set by {@code onTimeout}. When the environment variable
+     * {@code CI_JOB_TIMEOUT} gives the CI job's limit in seconds (GitLab sets it, with {@code CI_JOB_STARTED_AT}), a
+     * wait that would end less than a minute before the job's end is refused at start: the runner would kill it with
+     * no verdict and no report.
      */
     @Parameter(property = "osvi.timeout", defaultValue = RawGateConfig.DEFAULT_TIMEOUT)
     private String timeout;
@@ -126,7 +129,9 @@ abstract class GateParameters extends AbstractMojo {
      * sum of keys such as {@code failed+not_picked}, VALUE a ratio ({@code 0.35}) or percentage ({@code 60%}) of
      * {@code calls.total}. In the pom, a list with one threshold element per rule (write {@code <} and {@code >}
      * as XML entities there); on the command line, comma-separated:
-     * {@code -Dosvi.thresholds="picked>=60%,failed+not_picked<0.35"}.
+     * {@code -Dosvi.thresholds="picked>=60%,failed+not_picked<0.35"}. A rule followed by {@code (advisory)}, as in
+     * {@code failed <= 2% (advisory)}, is judged and reported everywhere ("advisory, breached") but never changes the
+     * verdict or the build: a way to try a new rule on real campaigns without risking a release.
      */
     @Parameter(property = "osvi.thresholds")
     private List<String> thresholds;

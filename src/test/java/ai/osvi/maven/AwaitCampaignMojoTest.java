@@ -10,7 +10,10 @@ import ai.osvi.gate.simulator.Scenario;
 import ai.osvi.gate.simulator.SimulatorServer;
 import ai.osvi.it.GithubOutputFile;
 import ai.osvi.it.GitlabDotenvFile;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -437,5 +440,59 @@ class AwaitCampaignMojoTest {
                 "2 invalid parameters: ... " + GateConfig.NO_RULE)))
                 .isEqualTo("OSVI gate: ERROR: invalid configuration (campaignId) and no rule configured");
         assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "3%")
+    void a_breach_under_github_actions_should_annotate_the_run_with_the_rule_its_value_and_limit(
+            AwaitCampaignMojo mojo) throws Exception {
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN, "GITHUB_ACTIONS", "true"));
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        mojo.workflowCommands = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+
+        assertThat(stdout.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+                .startsWith("::error title=OSVI gate%3A FAIL campaign 7::1 of 1 rule breached on ")
+                .contains("%0Afailed ratio is 4%25, but the maximum is 3%25");
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "3%")
+    void a_breach_outside_github_actions_should_print_no_workflow_command(AwaitCampaignMojo mojo) throws Exception {
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        mojo.workflowCommands = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    @MojoParameter(name = "timeout", value = "90m")
+    void a_timeout_past_the_gitlab_jobs_end_should_be_refused_before_any_request(AwaitCampaignMojo mojo)
+            throws Exception {
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN, "CI_JOB_TIMEOUT", "3600", "GITHUB_ACTIONS",
+                "true"));
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        mojo.workflowCommands = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("timeout 1h30m outlives the job: the CI stops it after CI_JOB_TIMEOUT=3600 (1h), and would"
+                        + " kill the gate with no verdict and no report. The gate keeps 1m of the job for its reports."
+                        + " Either lower timeout to at most 59m (-Dosvi.timeout=59m) to give up within the job, raise"
+                        + " the job's time limit, or judge a campaign longer than the job with check-campaign on a"
+                        + " schedule.");
+        assertThat(simulator.requests()).isEmpty();
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .startsWith("::error title=OSVI gate%3A ERROR%3A invalid configuration (timeout)::timeout 1h30m");
     }
 }

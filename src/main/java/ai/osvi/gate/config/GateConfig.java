@@ -138,6 +138,12 @@ public record GateConfig(
         if (rules.isEmpty() && !completionOnly && !problems.concern("maxFailureRatio", "thresholds",
                 "failureStatuses", "completionOnly")) {
             problems.add(new InvalidConfigurationException("maxFailureRatio", NO_RULE));
+        } else if (!rules.isEmpty() && rules.stream().allMatch(Rule::advisory) && !completionOnly) {
+            problems.add(new InvalidConfigurationException("thresholds", "Every rule is " + Rule.ADVISORY
+                    + " (" + String.join(", ", rules.stream().map(Rule::describe).toList()) + "), so the gate would"
+                    + " pass whatever the campaign did: add a rule that decides, such as maxFailureRatio"
+                    + " (-Dosvi.maxFailureRatio=5%), or set completionOnly (-Dosvi.completionOnly=true) to wait for"
+                    + " completion alone and report the advisory rules."));
         }
         long minCalls = problems.check(
                 () -> Values.positiveLong("minCalls", raw.minCalls, "the fewest calls that make a verdict"), 1L);

@@ -36,7 +36,8 @@ public final class Values {
     public static final String RATIO_FORMS = "a ratio between 0 and 1 (0.05) or a percentage between 0% and 100% (5%)";
     public static final String RULE_FORMS = "'STATUS OP VALUE' with OP one of < <= > >=, STATUS a by_status key or a"
             + " sum of keys joined by + (failed+not_picked), VALUE a ratio (0.05) or percentage (5%);"
-            + " for example 'picked >= 60%' or 'failed+not_picked < 0.35'";
+            + " for example 'picked >= 60%' or 'failed+not_picked < 0.35'; followed by (advisory) for a rule"
+            + " judged and reported that never changes the verdict, as in 'failed <= 2% (advisory)'";
 
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Pattern SHORT_DURATION = Pattern.compile("(?:\\d+(?:ms|s|m|h|d))+");
@@ -172,6 +173,14 @@ public final class Values {
     /** Parses one rule {@code STATUS OP VALUE}; {@code parameter} names where it came from. */
     public static Rule rule(String parameter, String value) throws InvalidConfigurationException {
         String text = value == null ? "" : value.trim();
+        boolean advisory = text.endsWith(Rule.ADVISORY);
+        if (advisory) {
+            text = text.substring(0, text.length() - Rule.ADVISORY.length()).trim();
+        } else if (text.endsWith(")") && text.lastIndexOf('(') > 0) {
+            String marker = text.substring(text.lastIndexOf('('));
+            throw invalid(parameter, value, "'" + marker + "' is not a marker of a rule; the one marker is "
+                    + Rule.ADVISORY, RULE_FORMS);
+        }
         Matcher matcher = RULE.matcher(text);
         if (!matcher.matches()) {
             throw invalid(parameter, value, text.isEmpty() ? "the rule is empty" : "not a rule", RULE_FORMS);
@@ -180,7 +189,7 @@ public final class Values {
         checkStatuses(parameter, value, statuses, RULE_FORMS);
         Ratio limit = parseRatio(matcher.group(3))
                 .orElseThrow(problem -> invalid(parameter, value, "the value " + problem, RULE_FORMS));
-        return new Rule(statuses, Operator.fromSymbol(matcher.group(2)), limit, parameter);
+        return new Rule(statuses, Operator.fromSymbol(matcher.group(2)), limit, parameter, advisory);
     }
 
     /** A comma-separated list of by_status keys, such as {@code failureStatuses}; never empty. */

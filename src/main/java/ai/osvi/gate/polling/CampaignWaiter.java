@@ -373,6 +373,7 @@ public final class CampaignWaiter {
         }
         Outlook outlook = Outlook.of(snapshot, config.uploadId());
         return snapshot.calls().total() > 0 && !snapshot.calls().isInconsistent() && config.rules().stream()
+                .filter(rule -> !rule.advisory())
                 .anyMatch(rule -> RuleResult.judge(rule, snapshot.calls(), outlook).standing() == Standing.CERTAIN);
     }
 

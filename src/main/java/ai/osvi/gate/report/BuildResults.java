@@ -254,6 +254,7 @@ public final class BuildResults {
                 rule.put("operator", judged.rule().operator().name());
                 rule.put("limit", judged.rule().limit().value().toPlainString());
                 rule.put("origin", judged.rule().origin());
+                rule.put("advisory", judged.rule().advisory());
             }
             if (gate.directory() != null) {
                 campaign.put("reportName", claimed(folder(gate.directory()), result.campaignId(), gate.gate()));
@@ -338,7 +339,8 @@ public final class BuildResults {
             List<String> statuses = new ArrayList<>();
             rule.path("statuses").forEach(status -> statuses.add(status.asText()));
             rules.add(new Rule(statuses, Operator.valueOf(rule.path("operator").asText()),
-                    Ratio.of(new BigDecimal(rule.path("limit").asText())), rule.path("origin").asText()));
+                    Ratio.of(new BigDecimal(rule.path("limit").asText())), rule.path("origin").asText(),
+                    rule.path("advisory").asBoolean(false)));
         }
         return new RecordedCampaign(node.path("campaignId").asLong(), Verdict.valueOf(node.path("verdict").asText()),
                 BuildOutcome.valueOf(node.path("outcome").asText()), node.path("summaryLine").asText(),

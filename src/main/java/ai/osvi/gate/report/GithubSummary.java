@@ -54,10 +54,11 @@ public final class GithubSummary {
         if (!result.ruleResults().isEmpty()) {
             md.append("| Rule | Actual | Limit | Result |\n|---|---:|---:|---|\n");
             for (RuleResult r : result.ruleResults()) {
-                md.append("| ").append(MarkdownText.codeSpanInTable(r.rule().subject(), redactor)).append(" | ")
+                md.append("| ").append(MarkdownText.codeSpanInTable(r.rule().subject(), redactor))
+                        .append(r.rule().advisory() ? " (advisory)" : "").append(" | ")
                         .append(r.shownActual()).append(" | ")
                         .append(MarkdownText.text(r.shownLimit(), redactor)).append(" | ")
-                        .append(r.standing().isFailure() ? "**" + r.standing().words() + "**" : r.standing().words())
+                        .append(r.fails() ? "**" + r.words() + "**" : r.words())
                         .append(" |\n");
             }
             md.append("\n");

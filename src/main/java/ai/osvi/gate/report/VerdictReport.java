@@ -12,7 +12,6 @@ import ai.osvi.gate.result.Verdict;
 import ai.osvi.gate.rules.Percentages;
 import ai.osvi.gate.rules.Rule;
 import ai.osvi.gate.rules.RuleResult;
-import ai.osvi.gate.rules.Standing;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,11 +87,14 @@ public final class VerdictReport {
     }
 
     /** A rule's standing in its own words, coloured as a pass, a failure or a warning would be. */
-    private static String shown(Standing standing, Style style) {
-        return switch (standing) {
-            case HELD -> style.good(standing.words());
-            case BREACHED, CERTAIN -> style.bad(standing.words());
-            default -> style.warning(standing.words());
+    private static String shown(RuleResult result, Style style) {
+        if (result.rule().advisory()) {
+            return result.passed() ? style.good(result.words()) : style.warning(result.words());
+        }
+        return switch (result.standing()) {
+            case HELD -> style.good(result.words());
+            case BREACHED, CERTAIN -> style.bad(result.words());
+            default -> style.warning(result.words());
         };
     }
 
@@ -120,7 +122,7 @@ public final class VerdictReport {
             lines.add(String.format(Locale.ROOT, format, "Rule", "Actual", "Limit", "Result"));
             for (RuleResult r : result.ruleResults()) {
                 lines.add(String.format(Locale.ROOT, format, r.rule().subject(), r.shownActual(), r.shownLimit(),
-                        shown(r.standing(), style)));
+                        shown(r, style)));
             }
         }
         Set<String> named = new TreeSet<>();

@@ -7,11 +7,20 @@ import java.util.List;
  *
  * @param statuses the {@code by_status} keys whose counts are summed
  * @param origin   where the rule was configured, e.g. {@code maxFailureRatio} or {@code thresholds}
+ * @param advisory whether it is judged and reported only, never changing the verdict or the build
  */
-public record Rule(List<String> statuses, Operator operator, Ratio limit, String origin) {
+public record Rule(List<String> statuses, Operator operator, Ratio limit, String origin, boolean advisory) {
+
+    /** How a rule is marked advisory, after its limit: {@code failed <= 2% (advisory)}. */
+    public static final String ADVISORY = "(advisory)";
 
     public Rule {
         statuses = List.copyOf(statuses);
+    }
+
+    /** A rule that decides the verdict. */
+    public Rule(List<String> statuses, Operator operator, Ratio limit, String origin) {
+        this(statuses, operator, limit, origin, false);
     }
 
     /** "failed" or "failed+not_picked". */
@@ -19,8 +28,8 @@ public record Rule(List<String> statuses, Operator operator, Ratio limit, String
         return String.join("+", statuses);
     }
 
-    /** {@code "failed <= 5%"}. */
+    /** {@code "failed <= 5%"}, or {@code "failed <= 2% (advisory)"}. */
     public String describe() {
-        return subject() + " " + operator.symbol() + " " + limit;
+        return subject() + " " + operator.symbol() + " " + limit + (advisory ? " " + ADVISORY : "");
     }
 }

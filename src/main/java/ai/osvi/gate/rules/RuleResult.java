@@ -89,6 +89,16 @@ public record RuleResult(Rule rule, BigInteger count, long total, BigDecimal act
                         + " remaining calls brings it back)" : "");
     }
 
+    /** Whether it fails the verdict: a breach that stands, of a rule that is not advisory. */
+    public boolean fails() {
+        return !rule.advisory() && standing.isFailure();
+    }
+
+    /** "breached, certain", or "advisory, breached": how every output names where it stands. */
+    public String words() {
+        return (rule.advisory() ? "advisory, " : "") + standing.words();
+    }
+
     /** {@code "<= 5%"}. */
     public String shownLimit() {
         return rule.operator().symbol() + " " + rule.limit();

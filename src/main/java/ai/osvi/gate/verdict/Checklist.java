@@ -165,8 +165,8 @@ final class Checklist {
         Outlook outlook = Outlook.of(last, config.uploadId());
         List<RuleResult> results = config.rules().stream()
                 .map(rule -> RuleResult.judge(rule, last.calls(), outlook)).toList();
-        return new Check(Item.RULES_HELD, results.stream().allMatch(r -> r.standing() == Standing.HELD),
-                String.join(", ", results.stream().map(r -> r.rule().subject() + " " + r.shownActual() + " "
-                        + r.shownLimit() + " " + r.standing().words()).toList()));
+        return new Check(Item.RULES_HELD, results.stream().filter(r -> !r.rule().advisory())
+                .allMatch(r -> r.standing() == Standing.HELD), String.join(", ", results.stream().map(r -> r.rule()
+                        .subject() + " " + r.shownActual() + " " + r.shownLimit() + " " + r.words()).toList()));
     }
 }

@@ -51,7 +51,9 @@ public final class Decision {
         this.mode = mode;
         this.now = now;
         this.last = wait.lastSnapshot();
-        this.statuses = last == null ? null : StatusCheck.of(config.rules(), last.calls());
+        // an advisory rule never changes the verdict, so neither does a status of its own that is spelt otherwise
+        this.statuses = last == null ? null : StatusCheck.of(config.rules().stream().filter(rule -> !rule.advisory())
+                .toList(), last.calls());
         this.evidence = Checklist.of(wait, config, statuses, mode == Mode.CHECK ? now : null);
     }
 
@@ -162,8 +164,8 @@ public final class Decision {
         Outlook outlook = Outlook.of(last, config.uploadId());
         List<RuleResult> results = config.rules().stream().map(rule -> RuleResult.judge(rule, calls, outlook))
                 .toList();
-        List<RuleResult> failures = results.stream().filter(result -> result.standing().isFailure()
-                || (wait.outcome() == Outcome.TIMED_OUT && !result.passed())).toList();
+        List<RuleResult> failures = results.stream().filter(result -> result.fails() || (!result.rule().advisory()
+                && wait.outcome() == Outcome.TIMED_OUT && !result.passed())).toList();
         if (!failures.isEmpty()) {
             return failed(results, failures, details);
         }
@@ -181,7 +183,7 @@ public final class Decision {
 
     private CampaignResult failed(List<RuleResult> results, List<RuleResult> failures, List<String> details) {
         long soFar = results.stream().filter(result -> result.standing() == Standing.BREACHED_SO_FAR
-                && !failures.contains(result)).count();
+                && !result.rule().advisory() && !failures.contains(result)).count();
         if (wait.outcome() != Outcome.COMPLETED && failures.stream().anyMatch(r -> r.standing() == Standing.CERTAIN)) {
             details.add("Decided before completion: " + Outlook.maxPossibleCalls(last).map(most -> "with at most "
                     + most + " calls in all (total_queued times 1 + retry_threshold), ").orElse("")
@@ -191,12 +193,13 @@ public final class Decision {
                     + "; the rules were judged on the last snapshot (onTimeout=evaluate).");
         }
         failures.forEach(breach -> details.add(breach.breachMessage()));
-        results.stream().filter(result -> result.standing() == Standing.BREACHED_SO_FAR && !failures.contains(result))
-                .forEach(result -> details.add(result.breachMessage()));
+        results.stream().filter(result -> result.standing() == Standing.BREACHED_SO_FAR && !result.rule().advisory()
+                && !failures.contains(result)).forEach(result -> details.add(result.breachMessage()));
+        addAdvisoryBreaches(results, details);
         return judged(Verdict.FAIL, config.failBuild() ? BuildOutcome.FAIL : BuildOutcome.WARN,
-                failures.size() + " of " + rules(results.size()) + " breached on " + Counts.calls(last.calls().total())
-                        + notCompleted() + (soFar == 0 ? "" : "; " + soFar + " more breached so far"),
-                details, results);
+                failures.size() + " of " + rules(gating(results)) + " breached on " + Counts.calls(last.calls().total())
+                        + notCompleted() + (soFar == 0 ? "" : "; " + soFar + " more breached so far")
+                        + advisorySummary(results), details, results);
     }
 
     /** Completed, enough calls, no rule breached: a PASS only when every item of the checklist holds. */
@@ -215,13 +218,14 @@ public final class Decision {
             return judged(Verdict.ERROR, BuildOutcome.ERROR, "not proven: " + unproven.item().claim() + " ("
                     + unproven.numbers() + ")", why, results);
         }
-        if (results.isEmpty()) {
+        addAdvisoryBreaches(results, details);
+        if (gating(results) == 0) {
             details.add("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
             return judged(Verdict.PASS, BuildOutcome.WARN, "completed with " + Counts.calls(last.calls().total())
-                    + "; no rule configured", details, results);
+                    + "; no rule configured" + advisorySummary(results), details, results);
         }
-        return judged(Verdict.PASS, BuildOutcome.PASS, results.size() + " of " + rules(results.size()) + " passed on "
-                + Counts.calls(last.calls().total()), details, results);
+        return judged(Verdict.PASS, BuildOutcome.PASS, gating(results) + " of " + rules(gating(results))
+                + " passed on " + Counts.calls(last.calls().total()) + advisorySummary(results), details, results);
     }
 
     /**
@@ -229,7 +233,8 @@ public final class Decision {
      * "completed and within the rules"), the rules judged attached; the build goes on with a warning, as chosen.
      */
     private CampaignResult heldWithoutCompleting(List<RuleResult> results, List<String> details) {
-        int judged = results.size();
+        int judged = gating(results);
+        addAdvisoryBreaches(results, details);
         String calls = Counts.calls(last.calls().total());
         details.add("The campaign did not complete within " + Values.format(config.timeout())
                 + "; the rules were judged on the last snapshot (onTimeout=evaluate).");
@@ -271,7 +276,7 @@ public final class Decision {
         details.add("Progress: " + Progress.describe(last, config.uploadId()) + ".");
         if (!results.isEmpty()) {
             details.add("So far: " + String.join(", ", results.stream().map(judged -> judged.rule().subject() + " "
-                    + judged.shownActual() + " (limit " + judged.shownLimit() + ", " + judged.standing().words()
+                    + judged.shownActual() + " (limit " + judged.shownLimit() + ", " + judged.words()
                     + ")").toList()) + "; no breach is certain yet.");
         }
         if (created.text() != null && created.age() == null) {
@@ -408,5 +413,24 @@ public final class Decision {
     /** "1 rule", "2 rules". */
     private static String rules(int count) {
         return count + (count == 1 ? " rule" : " rules");
+    }
+
+    /** How many of {@code results} decide the verdict. */
+    private static int gating(List<RuleResult> results) {
+        return (int) results.stream().filter(result -> !result.rule().advisory()).count();
+    }
+
+    /** "; advisory: 1 of 2 breached", or nothing when no advisory rule is breached. */
+    private static String advisorySummary(List<RuleResult> results) {
+        List<RuleResult> advisory = results.stream().filter(result -> result.rule().advisory()).toList();
+        long breached = advisory.stream().filter(result -> !result.passed()).count();
+        return breached == 0 ? "" : "; advisory: " + breached + " of " + advisory.size() + " breached";
+    }
+
+    /** One line for each advisory rule beyond its limit, which reports it without changing the verdict. */
+    private static void addAdvisoryBreaches(List<RuleResult> results, List<String> details) {
+        results.stream().filter(result -> result.rule().advisory() && !result.passed()).forEach(result -> details.add(
+                "Advisory, " + result.standing().words() + ": " + result.breachMessage() + "; it does not change the"
+                        + " verdict."));
     }
 }

@@ -1,51 +1,22 @@
 package ai.osvi.gate.client;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ai.osvi.gate.simulator.Scenario;
-import ai.osvi.gate.simulator.SimulatorServer;
-import ai.osvi.it.ForwardProxy;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
-import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * HttpClient logs every request header and the raw wire at DEBUG, and Maven's {@code -X} turns DEBUG on under
- * whatever logging backend Maven runs on. Here the backend is logback with every logger at TRACE, all of its output
- * is captured, and real requests carry the token (and proxy credentials) to loopback servers: the secrets must
- * appear nowhere, while HttpClient's own DEBUG lines must be there (so logging was really on).
- *
- * <p>Runs in the surefire execution {@code http-logging-under-logback}, whose test classpath has logback instead of
- * slf4j-simple (two SLF4J providers would conflict); the default execution skips it.
- */
-class HttpLoggingNeverShowsTokenTest {
+/** Under logback: runs in the surefire execution {@code http-logging-under-logback}. */
+class HttpLoggingNeverShowsTokenTest extends HttpLoggingNeverShowsToken {
 
-    private static final String TOKEN = "logbackTOKEN4711";
-    private static final String PROXY_USER = "builder";
-    private static final String PROXY_PASSWORD = "pr0xyPassw0rd";
-
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
     private LoggerContext logback;
 
-    @BeforeEach
+    @Override
     void logEverythingAtTraceIntoABuffer() {
         assumeTrue(LoggerFactory.getILoggerFactory() instanceof LoggerContext,
                 "needs logback as the SLF4J provider: runs in the surefire execution http-logging-under-logback");
@@ -67,86 +38,10 @@ class HttpLoggingNeverShowsTokenTest {
         root.addAppender(appender);
     }
 
-    @AfterEach
+    @Override
     void stopCapturing() {
         if (logback != null) {
             logback.reset();
         }
-    }
-
-    @Test
-    void request_headers_and_wire_never_reach_a_logger_at_trace() throws Exception {
-        try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
-                OsviHttpClient client = new OsviHttpClient(simulator.baseUrl(), new ApiToken(TOKEN, "test"),
-                        Duration.ofSeconds(5))) {
-            assertThat(client.fetch(7).campaign().id()).isEqualTo(7);
-            assertThat(client.fetch(7).campaign().id()).isEqualTo(7);
-            assertThat(simulator.requests()).hasSize(2).allMatch(SimulatorServer.RecordedRequest::authorized);
-        }
-
-        assertLoggingWasOnAndShowsNo(TOKEN);
-        assertThat(log()).contains(" executing GET /v1/campaigns/7/status");
-    }
-
-    @Test
-    void token_and_proxy_credentials_never_reach_a_logger_through_an_authenticating_proxy() throws Exception {
-        try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
-                ForwardProxy proxy = ForwardProxy.start(PROXY_USER, PROXY_PASSWORD);
-                OsviHttpClient client = client(simulator.baseUrl(), proxy)) {
-            assertThat(client.fetch(7).campaign().id()).isEqualTo(7);
-            // the first attempt is refused with 407, the second carries Proxy-Authorization and the token
-            assertThat(proxy.seen()).extracting(ForwardProxy.Seen::authorized).containsExactly(false, true);
-            assertThat(simulator.requests()).hasSize(1).allMatch(SimulatorServer.RecordedRequest::authorized);
-        }
-
-        assertLoggingWasOnAndShowsNo(TOKEN, PROXY_PASSWORD, basicCredentials());
-    }
-
-    @Test
-    void proxy_credentials_never_reach_a_logger_when_tunnelling_to_https() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        try (ForwardProxy proxy = ForwardProxy.start(PROXY_USER, PROXY_PASSWORD);
-                OsviHttpClient client = client(URI.create("https://127.0.0.1:" + closedPort + "/"), proxy)) {
-            // The second CONNECT carries Proxy-Authorization; the proxy then finds nothing to tunnel to.
-            assertThatThrownBy(() -> client.fetch(7)).isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT);
-            assertThat(proxy.seen()).extracting(ForwardProxy.Seen::method).containsExactly("CONNECT", "CONNECT");
-            assertThat(proxy.seen()).extracting(ForwardProxy.Seen::authorized).containsExactly(false, true);
-        }
-
-        assertLoggingWasOnAndShowsNo(TOKEN, PROXY_PASSWORD, basicCredentials());
-    }
-
-    private static OsviHttpClient client(URI baseUrl, ForwardProxy proxy) {
-        return new OsviHttpClient(baseUrl, new ApiToken(TOKEN, "test"), Duration.ofSeconds(5),
-                new ProxySettings("127.0.0.1", proxy.port(), PROXY_USER, PROXY_PASSWORD, null,
-                        "settings.xml proxy 'corp'"),
-                Clock.systemUTC());
-    }
-
-    private static String basicCredentials() {
-        return Base64.getEncoder().encodeToString((PROXY_USER + ":" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private String log() {
-        return captured.toString(StandardCharsets.UTF_8);
-    }
-
-    private void assertLoggingWasOnAndShowsNo(String... secrets) {
-        // HttpClient's header and wire loggers were enabled: nothing here relies on their level
-        assertThat(LoggerFactory.getLogger("org.apache.hc.client5.http.headers").isTraceEnabled()).isTrue();
-        assertThat(LoggerFactory.getLogger("org.apache.hc.client5.http.wire").isTraceEnabled()).isTrue();
-        String log = log();
-        assertThat(log.lines().filter(line -> line.startsWith("DEBUG org.apache.hc.client5.")))
-                .as("HttpClient's own DEBUG lines").hasSizeGreaterThan(5);
-        for (String secret : secrets) {
-            List<String> leaks = log.lines().filter(line -> line.contains(secret))
-                    .map(line -> line.replace(secret, "<secret>")).toList();
-            assertThat(leaks).as("log lines holding a secret").isEmpty();
-        }
-        assertThat(log).doesNotContain("API-Token", "Proxy-Authorization", "org.apache.hc.client5.http.headers",
-                "org.apache.hc.client5.http.wire");
     }
 }

@@ -8,6 +8,8 @@ import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.config.InvalidConfigurationException;
+import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
@@ -99,6 +101,36 @@ class GatePropertiesTest {
     void no_answer_after_the_deadline_is_used_and_the_gate_ends_within_a_second_of_it(
             @ForAll("slowAnswerRuns") Run run) {
         check(run);
+    }
+
+    @Property(tries = 500)
+    void advisory_rules_never_change_the_verdict_the_build_or_the_wait(@ForAll("anyRuns") Run run) {
+        RawGateConfig advised = run.config().copy();
+        List<String> thresholds = new ArrayList<>(advised.thresholds == null ? List.of() : advised.thresholds);
+        thresholds.addAll(List.of("failed <= 0% (advisory)", "picked >= 100% (advisory)",
+                "failed+not_picked < 50% (advisory)", "voicemail > 1% (advisory)"));
+        advised.thresholds = thresholds;
+
+        CampaignResult without = judge(run, run.config());
+        CampaignResult with = judge(run, advised);
+
+        assertThat(with.verdict()).as("verdict").isEqualTo(without.verdict());
+        assertThat(with.outcome()).as("build outcome").isEqualTo(without.outcome());
+        assertThat(with.waitResult().polls()).as("polls").isEqualTo(without.waitResult().polls());
+        assertThat(with.evidence().allHold()).as("PASS proven").isEqualTo(without.evidence().allHold());
+    }
+
+    private static CampaignResult judge(Run run, RawGateConfig raw) {
+        GateConfig config;
+        try {
+            config = GateConfig.parse(raw);
+        } catch (InvalidConfigurationException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+        FakeTime time = new FakeTime();
+        Random jitter = new Random(run.seed());
+        return new Gate(config, new SlowApi(time, run.answers(), config.requestTimeout()), time, new ReportLog(),
+                new AbortSignal(), jitter::nextDouble).run();
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -179,6 +179,7 @@ class ReportFilesTest {
                     "total" : 200,
                     "actual" : 0.3,
                     "actualText" : "30%",
+                    "advisory" : false,
                     "result" : "BREACHED",
                     "standing" : "breached"
                   }, {
@@ -191,6 +192,7 @@ class ReportFilesTest {
                     "total" : 200,
                     "actual" : 0.55,
                     "actualText" : "55%",
+                    "advisory" : false,
                     "result" : "HELD",
                     "standing" : "held"
                   } ],
@@ -299,6 +301,29 @@ class ReportFilesTest {
                 + " \"queuesCompleted\": 2, \"queuesAwaited\": 2, \"callsTotal\": 200,"
                 + " \"byStatus\": {\"picked\": 140, \"failed\": 60}}"));
         assertThat(json().get("wait").get("timelinePointsDropped").asLong()).isZero();
+    }
+
+    @Test
+    void an_advisory_breach_should_be_reported_without_failing_a_test_case() throws Exception {
+        source.then(Snapshots.active().queues(19, true).calls("picked", 97, "failed", 3));
+
+        run(c -> {
+            c.maxFailureRatio = "5%";
+            c.thresholds = List.of("failed <= 2% (advisory)");
+        });
+
+        Element suite = junit();
+        assertThat(suite.getAttribute("failures")).isEqualTo("0");
+        assertThat(children(suite, "testcase")).extracting(test -> test.getAttribute("name"))
+                .containsExactly("campaign 7 completed", "failed <= 5%", "failed <= 2% (advisory)");
+        assertThat(children(suite, "system-out")).singleElement().extracting(Element::getTextContent)
+                .isEqualTo("advisory, breached: failed ratio is 3%, but the maximum is 2%; it does not change the"
+                        + " verdict.");
+        JsonNode advisory = json().get("rules").get(1);
+        assertThat(advisory.get("advisory").asBoolean()).isTrue();
+        assertThat(advisory.get("standing").asText()).isEqualTo("advisory, breached");
+        assertThat(json().get("rules").get(0).get("advisory").asBoolean()).isFalse();
+        assertThat(json().get("verdict").asText()).isEqualTo("PASS");
     }
 
     @Test

@@ -2,6 +2,7 @@ package ai.osvi.gate.simulator;
 
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.Values;
+import ai.osvi.gate.model.Campaign;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -18,6 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,13 +45,21 @@ public final class Scenario {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    /** Seconds always written ({@code 10:00:00+05:30}, where {@code OffsetDateTime.toString()} writes 10:00). */
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final String source;
+    private final JsonNode document;
     private final String name;
     private final String description;
     private final long campaignId;
     private final List<Step> steps;
     private final List<String> rules;
 
-    private Scenario(String name, String description, long campaignId, List<Step> steps, List<String> rules) {
+    private Scenario(String source, JsonNode document, String name, String description, long campaignId,
+            List<Step> steps, List<String> rules) {
+        this.source = source;
+        this.document = document;
         this.name = name;
         this.description = description;
         this.campaignId = campaignId;
@@ -100,6 +113,39 @@ public final class Scenario {
             throw invalidFile(path.toString(), "it is not valid JSON (" + e.getMessage().lines().findFirst().orElse("")
                     + ")");
         }
+    }
+
+    /**
+     * This scenario, its campaign created at {@code start} (to the second, in the offset the scenario gives) when
+     * its {@code campaign.created_at} is a date-time with an offset: every upload's {@code created_at} moves by as
+     * much, while a step that sets the campaign's {@code created_at} is served as written (a campaign created long
+     * ago, for one).
+     */
+    public Scenario createdAt(Instant start) {
+        try {
+            return parse(source, createdAt(document, start));
+        } catch (InvalidConfigurationException e) {
+            throw new IllegalStateException("scenario " + source + " was read once already", e);
+        }
+    }
+
+    private static JsonNode createdAt(JsonNode root, Instant start) {
+        OffsetDateTime written = Campaign.dateTime(root.path("campaign").path("created_at").textValue());
+        if (written == null) {
+            return root;
+        }
+        Duration shift = Duration.between(written.toInstant(), start.truncatedTo(ChronoUnit.SECONDS));
+        ObjectNode moved = root.deepCopy();
+        ((ObjectNode) moved.get("campaign")).put("created_at", written.plus(shift).format(RFC_3339));
+        for (JsonNode step : moved.path("timeline")) {
+            for (JsonNode upload : step.path("uploads")) {
+                OffsetDateTime at = Campaign.dateTime(upload.path("created_at").textValue());
+                if (at != null) {
+                    ((ObjectNode) upload).put("created_at", at.plus(shift).format(RFC_3339));
+                }
+            }
+        }
+        return moved;
     }
 
     /** One JSON document, closing {@code parser}; anything after it is an error. */
@@ -196,7 +242,7 @@ public final class Scenario {
             data.set("uploads", uploads);
             steps.add(new Step(at, 200, "application/json", compact(body)));
         }
-        return new Scenario(text(root.path("name"), source), text(root.path("description"), ""),
+        return new Scenario(source, root, text(root.path("name"), source), text(root.path("description"), ""),
                 campaign.get("id").longValue(), steps, rules);
     }
 
@@ -225,6 +271,11 @@ public final class Scenario {
 
     public String name() {
         return name;
+    }
+
+    /** The built-in scenario's name, or the scenario file's absolute path. */
+    public String source() {
+        return source;
     }
 
     public String description() {

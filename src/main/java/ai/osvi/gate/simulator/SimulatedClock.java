@@ -150,7 +150,9 @@ public record SimulatedClock(Instant started, Duration elapsed, String note) {
         starts.forEach((key, instant) -> started.put(key, instant.toString()));
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+            // not Files.createTempFile, whose file only its owner may read, unlike the reports beside it
+            Path temporary = file.resolveSibling(FILE_NAME + "." + ProcessHandle.current().pid() + "-"
+                    + Thread.currentThread().getId() + ".tmp");
             try {
                 Files.writeString(temporary, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
                 move(temporary, file);

@@ -68,6 +68,14 @@ class SimulatedRehearsalTest {
                 + Path.of("target", "osvi", "simulated-clock.json") + " for the checks that follow. Delete "
                 + Path.of("target", "osvi", "simulated-clock.json") + " (or run mvn clean) to start the rehearsal"
                 + " again.");
+        Path clock = project.resolve("target/osvi/simulated-clock.json");
+        assertThat(Files.readString(clock)).contains("\"passing\" : \"2026-09-14T08:00:00.250Z\"");
+        if (clock.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // as readable as the reports beside it, for a CI step that archives the folder
+            assertThat(Files.getPosixFilePermissions(clock)).isEqualTo(Files.getPosixFilePermissions(
+                    project.resolve("target/osvi/campaign-7.json")));
+        }
+        assertThat(project.resolve("target/osvi")).isDirectoryNotContaining("glob:**.tmp");
         assertThat(log.at("INFO")).contains("The simulated campaign started 11s ago, at 08:00:00 UTC (kept in "
                 + Path.of("target", "osvi", "simulated-clock.json") + "). Delete "
                 + Path.of("target", "osvi", "simulated-clock.json") + " (or run mvn clean) to start the rehearsal"

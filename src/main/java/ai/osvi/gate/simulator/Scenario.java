@@ -175,23 +175,7 @@ public final class Scenario {
         if (!timeline.isArray() || timeline.isEmpty()) {
             throw invalidFile(source, "'timeline' must be a non-empty array of steps");
         }
-        List<String> rules = new ArrayList<>();
-        if (root.has("rules")) {
-            JsonNode list = root.get("rules");
-            if (!list.isArray()) {
-                throw invalidFile(source, "'rules' must be an array of rules such as \"failed <= 5%\"");
-            }
-            for (int i = 0; i < list.size(); i++) {
-                String rule = text(list.get(i), "");
-                try {
-                    Values.rule("simulation", rule);
-                } catch (InvalidConfigurationException e) {
-                    throw invalidFile(source, "rules[" + i + "] '" + rule + "' is not a rule such as \"failed <= 5%\""
-                            + " or \"picked >= 60%\"");
-                }
-                rules.add(rule);
-            }
-        }
+        List<String> rules = rules(source, root);
         List<Step> steps = new ArrayList<>();
         ObjectNode campaignState = campaign.deepCopy();
         JsonNode calls = NullNode.getInstance();
@@ -203,27 +187,10 @@ public final class Scenario {
             if (!step.isObject()) {
                 throw invalidFile(source, where + " must be an object");
             }
-            Duration at;
-            try {
-                at = Values.offset("simulation", text(step.path("at"), ""));
-            } catch (InvalidConfigurationException e) {
-                throw invalidFile(source, where + ".at must be an offset such as 0s, 2s or 1m");
-            }
-            if (at.compareTo(previous) < 0) {
-                throw invalidFile(source, where + ".at goes back in time");
-            }
+            Duration at = offset(source, where, step, previous);
             previous = at;
-            JsonNode response = step.path("response");
-            if (response.isObject()) {
-                JsonNode status = response.path("status");
-                if (!isLong(status) || status.longValue() < 100 || status.longValue() > 599) {
-                    throw invalidFile(source, where + ".response.status must be an HTTP status code");
-                }
-                // a text as it is, any other JSON value as JSON, none as an empty body
-                JsonNode body = response.path("body");
-                steps.add(new Step(at, status.intValue(), text(response.path("content_type"), "application/json"),
-                        body.isTextual() ? body.textValue() : body.isNull() || body.isMissingNode() ? ""
-                                : compact(body)));
+            if (step.path("response").isObject()) {
+                steps.add(response(source, where, at, step.path("response")));
                 continue;
             }
             if (step.path("campaign").isObject()) {
@@ -244,6 +211,57 @@ public final class Scenario {
         }
         return new Scenario(source, root, text(root.path("name"), source), text(root.path("description"), ""),
                 campaign.get("id").longValue(), steps, rules);
+    }
+
+    /** The rules a scenario suggests, each checked. */
+    private static List<String> rules(String source, JsonNode root) throws InvalidConfigurationException {
+        List<String> rules = new ArrayList<>();
+        if (!root.has("rules")) {
+            return rules;
+        }
+        JsonNode list = root.get("rules");
+        if (!list.isArray()) {
+            throw invalidFile(source, "'rules' must be an array of rules such as \"failed <= 5%\"");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String rule = text(list.get(i), "");
+            try {
+                Values.rule("simulation", rule);
+            } catch (InvalidConfigurationException e) {
+                throw invalidFile(source, "rules[" + i + "] '" + rule + "' is not a rule such as \"failed <= 5%\""
+                        + " or \"picked >= 60%\"");
+            }
+            rules.add(rule);
+        }
+        return rules;
+    }
+
+    /** A step's {@code at}, which is never before the step's before it. */
+    private static Duration offset(String source, String where, JsonNode step, Duration previous)
+            throws InvalidConfigurationException {
+        Duration at;
+        try {
+            at = Values.offset("simulation", text(step.path("at"), ""));
+        } catch (InvalidConfigurationException e) {
+            throw invalidFile(source, where + ".at must be an offset such as 0s, 2s or 1m");
+        }
+        if (at.compareTo(previous) < 0) {
+            throw invalidFile(source, where + ".at goes back in time");
+        }
+        return at;
+    }
+
+    /** A step answering with a raw status and body. */
+    private static Step response(String source, String where, Duration at, JsonNode response)
+            throws InvalidConfigurationException {
+        JsonNode status = response.path("status");
+        if (!isLong(status) || status.longValue() < 100 || status.longValue() > 599) {
+            throw invalidFile(source, where + ".response.status must be an HTTP status code");
+        }
+        // a text as it is, any other JSON value as JSON, none as an empty body
+        JsonNode body = response.path("body");
+        return new Step(at, status.intValue(), text(response.path("content_type"), "application/json"),
+                body.isTextual() ? body.textValue() : body.isNull() || body.isMissingNode() ? "" : compact(body));
     }
 
     /** A whole number, as a JSON number without a fraction or an exponent (a long). */

@@ -349,11 +349,16 @@ class GateRunTest {
 
     private GateResult gate(String name, BuildResults build, StatusSource source, String... thresholds)
             throws Exception {
+        return gate(name, build, source, TimeSource.SYSTEM, config -> config.thresholds = List.of(thresholds));
+    }
+
+    private GateResult gate(String name, BuildResults build, StatusSource source, TimeSource time,
+            java.util.function.Consumer<TestConfig> settings) throws Exception {
         TestConfig config = new TestConfig();
         config.maxFailureRatio = "5%";
-        config.thresholds = List.of(thresholds);
+        settings.accept(config);
         Path reports = Files.createDirectories(dir.resolve(name));
-        return GateRun.run(GateConfig.parseAll(config.raw()), source, TimeSource.SYSTEM, log, new AbortSignal(),
+        return GateRun.run(GateConfig.parseAll(config.raw()), source, time, log, new AbortSignal(),
                 () -> 0, new GateRun.Reports(reports, null, Clock.systemUTC()).inBuild(build, name, null));
     }
 
@@ -396,5 +401,51 @@ class GateRunTest {
         assertThat(stricter.summaryLine()).endsWith("(judged on a fresh snapshot after gate parent of this build)");
         assertThat(log.lines).contains("INFO Campaign 7 completed while gate parent of this build awaited it: this"
                 + " gate's rules are judged on one fresh snapshot, without a new wait.");
+    }
+
+    @Test
+    void another_uploadId_on_a_campaign_an_earlier_gate_saw_complete_should_be_judged_on_one_fresh_snapshot()
+            throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        StatusSource source = id -> {
+            requests.incrementAndGet();
+            return Snapshots.active().queues(19, true).queues(20, true).calls("picked", 97, "failed", 3).build();
+        };
+        BuildResults build = new BuildResults();
+
+        gate("parent", build, source);
+        GateResult upload = gate("app", build, source, TimeSource.SYSTEM, config -> config.uploadId = "20");
+
+        assertThat(requests).hasValue(2);
+        assertThat(upload.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(upload.summaryLine()).endsWith("(judged on a fresh snapshot after gate parent of this build)");
+        assertThat(log.lines).contains("INFO Campaign 7 completed while gate parent of this build awaited it: this"
+                + " gate's rules are judged on one fresh snapshot, without a new wait.");
+    }
+
+    @Test
+    void other_rules_on_a_campaign_an_earlier_gate_did_not_see_complete_should_wait_as_usual() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger completesAt = new java.util.concurrent.atomic.AtomicInteger(
+                Integer.MAX_VALUE);
+        StatusSource source = id -> requests.incrementAndGet() >= completesAt.get()
+                ? Snapshots.active().queues(19, true).calls("picked", 97, "failed", 3).build()
+                : Snapshots.active().queues(19, false).calls("picked", 48, "failed", 2).build();
+        BuildResults build = new BuildResults();
+        FakeTime time = new FakeTime();
+
+        GateResult first = gate("parent", build, source, time, config -> config.timeout = "1m");
+        int before = requests.get();
+        completesAt.set(before + 3); // the second gate sees the campaign running twice, then complete
+        GateResult second = gate("app", build, source, time, config -> {
+            config.timeout = "1m";
+            config.thresholds = List.of("picked >= 90%");
+        });
+
+        assertThat(first.verdict()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(second.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(requests.get() - before).isEqualTo(3);
+        assertThat(second.summaryLine()).doesNotContain("gate parent");
+        assertThat(log.lines).noneMatch(line -> line.contains("judged on one fresh snapshot"));
     }
 }

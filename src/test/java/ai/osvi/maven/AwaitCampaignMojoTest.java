@@ -98,6 +98,7 @@ class AwaitCampaignMojoTest {
         simulator = SimulatorServer.start(Scenario.load(scenario.toString()), ENV_TOKEN);
         MojoExtension.setVariableValueToObject(mojo, "baseUrl", simulator.baseUrl().toString());
         mojo.environment = Map.of("OSVI_API_TOKEN", ENV_TOKEN)::get;
+        ownReportFolder(mojo);
         java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
             @Override

@@ -2,6 +2,7 @@ package ai.osvi.gate.simulator;
 
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.Values;
+import ai.osvi.gate.model.Campaign;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -18,6 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,13 +45,21 @@ public final class Scenario {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    /** Seconds always written ({@code 10:00:00+05:30}, where {@code OffsetDateTime.toString()} writes 10:00). */
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final String source;
+    private final JsonNode document;
     private final String name;
     private final String description;
     private final long campaignId;
     private final List<Step> steps;
     private final List<String> rules;
 
-    private Scenario(String name, String description, long campaignId, List<Step> steps, List<String> rules) {
+    private Scenario(String source, JsonNode document, String name, String description, long campaignId,
+            List<Step> steps, List<String> rules) {
+        this.source = source;
+        this.document = document;
         this.name = name;
         this.description = description;
         this.campaignId = campaignId;
@@ -102,6 +115,39 @@ public final class Scenario {
         }
     }
 
+    /**
+     * This scenario, its campaign created at {@code start} (to the second, in the offset the scenario gives) when
+     * its {@code campaign.created_at} is a date-time with an offset: every upload's {@code created_at} moves by as
+     * much, while a step that sets the campaign's {@code created_at} is served as written (a campaign created long
+     * ago, for one).
+     */
+    public Scenario createdAt(Instant start) {
+        try {
+            return parse(source, createdAt(document, start));
+        } catch (InvalidConfigurationException e) {
+            throw new IllegalStateException("scenario " + source + " was read once already", e);
+        }
+    }
+
+    private static JsonNode createdAt(JsonNode root, Instant start) {
+        OffsetDateTime written = Campaign.dateTime(root.path("campaign").path("created_at").textValue());
+        if (written == null) {
+            return root;
+        }
+        Duration shift = Duration.between(written.toInstant(), start.truncatedTo(ChronoUnit.SECONDS));
+        ObjectNode moved = root.deepCopy();
+        ((ObjectNode) moved.get("campaign")).put("created_at", written.plus(shift).format(RFC_3339));
+        for (JsonNode step : moved.path("timeline")) {
+            for (JsonNode upload : step.path("uploads")) {
+                OffsetDateTime at = Campaign.dateTime(upload.path("created_at").textValue());
+                if (at != null) {
+                    ((ObjectNode) upload).put("created_at", at.plus(shift).format(RFC_3339));
+                }
+            }
+        }
+        return moved;
+    }
+
     /** One JSON document, closing {@code parser}; anything after it is an error. */
     private static JsonNode read(JsonParser parser) throws IOException {
         try (parser) {
@@ -129,23 +175,7 @@ public final class Scenario {
         if (!timeline.isArray() || timeline.isEmpty()) {
             throw invalidFile(source, "'timeline' must be a non-empty array of steps");
         }
-        List<String> rules = new ArrayList<>();
-        if (root.has("rules")) {
-            JsonNode list = root.get("rules");
-            if (!list.isArray()) {
-                throw invalidFile(source, "'rules' must be an array of rules such as \"failed <= 5%\"");
-            }
-            for (int i = 0; i < list.size(); i++) {
-                String rule = text(list.get(i), "");
-                try {
-                    Values.rule("simulation", rule);
-                } catch (InvalidConfigurationException e) {
-                    throw invalidFile(source, "rules[" + i + "] '" + rule + "' is not a rule such as \"failed <= 5%\""
-                            + " or \"picked >= 60%\"");
-                }
-                rules.add(rule);
-            }
-        }
+        List<String> rules = rules(source, root);
         List<Step> steps = new ArrayList<>();
         ObjectNode campaignState = campaign.deepCopy();
         JsonNode calls = NullNode.getInstance();
@@ -157,27 +187,10 @@ public final class Scenario {
             if (!step.isObject()) {
                 throw invalidFile(source, where + " must be an object");
             }
-            Duration at;
-            try {
-                at = Values.offset("simulation", text(step.path("at"), ""));
-            } catch (InvalidConfigurationException e) {
-                throw invalidFile(source, where + ".at must be an offset such as 0s, 2s or 1m");
-            }
-            if (at.compareTo(previous) < 0) {
-                throw invalidFile(source, where + ".at goes back in time");
-            }
+            Duration at = offset(source, where, step, previous);
             previous = at;
-            JsonNode response = step.path("response");
-            if (response.isObject()) {
-                JsonNode status = response.path("status");
-                if (!isLong(status) || status.longValue() < 100 || status.longValue() > 599) {
-                    throw invalidFile(source, where + ".response.status must be an HTTP status code");
-                }
-                // a text as it is, any other JSON value as JSON, none as an empty body
-                JsonNode body = response.path("body");
-                steps.add(new Step(at, status.intValue(), text(response.path("content_type"), "application/json"),
-                        body.isTextual() ? body.textValue() : body.isNull() || body.isMissingNode() ? ""
-                                : compact(body)));
+            if (step.path("response").isObject()) {
+                steps.add(response(source, where, at, step.path("response")));
                 continue;
             }
             if (step.path("campaign").isObject()) {
@@ -196,8 +209,59 @@ public final class Scenario {
             data.set("uploads", uploads);
             steps.add(new Step(at, 200, "application/json", compact(body)));
         }
-        return new Scenario(text(root.path("name"), source), text(root.path("description"), ""),
+        return new Scenario(source, root, text(root.path("name"), source), text(root.path("description"), ""),
                 campaign.get("id").longValue(), steps, rules);
+    }
+
+    /** The rules a scenario suggests, each checked. */
+    private static List<String> rules(String source, JsonNode root) throws InvalidConfigurationException {
+        List<String> rules = new ArrayList<>();
+        if (!root.has("rules")) {
+            return rules;
+        }
+        JsonNode list = root.get("rules");
+        if (!list.isArray()) {
+            throw invalidFile(source, "'rules' must be an array of rules such as \"failed <= 5%\"");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String rule = text(list.get(i), "");
+            try {
+                Values.rule("simulation", rule);
+            } catch (InvalidConfigurationException e) {
+                throw invalidFile(source, "rules[" + i + "] '" + rule + "' is not a rule such as \"failed <= 5%\""
+                        + " or \"picked >= 60%\"");
+            }
+            rules.add(rule);
+        }
+        return rules;
+    }
+
+    /** A step's {@code at}, which is never before the step's before it. */
+    private static Duration offset(String source, String where, JsonNode step, Duration previous)
+            throws InvalidConfigurationException {
+        Duration at;
+        try {
+            at = Values.offset("simulation", text(step.path("at"), ""));
+        } catch (InvalidConfigurationException e) {
+            throw invalidFile(source, where + ".at must be an offset such as 0s, 2s or 1m");
+        }
+        if (at.compareTo(previous) < 0) {
+            throw invalidFile(source, where + ".at goes back in time");
+        }
+        return at;
+    }
+
+    /** A step answering with a raw status and body. */
+    private static Step response(String source, String where, Duration at, JsonNode response)
+            throws InvalidConfigurationException {
+        JsonNode status = response.path("status");
+        if (!isLong(status) || status.longValue() < 100 || status.longValue() > 599) {
+            throw invalidFile(source, where + ".response.status must be an HTTP status code");
+        }
+        // a text as it is, any other JSON value as JSON, none as an empty body
+        JsonNode body = response.path("body");
+        return new Step(at, status.intValue(), text(response.path("content_type"), "application/json"),
+                body.isTextual() ? body.textValue() : body.isNull() || body.isMissingNode() ? "" : compact(body));
     }
 
     /** A whole number, as a JSON number without a fraction or an exponent (a long). */
@@ -225,6 +289,11 @@ public final class Scenario {
 
     public String name() {
         return name;
+    }
+
+    /** The built-in scenario's name, or the scenario file's absolute path. */
+    public String source() {
+        return source;
     }
 
     public String description() {

@@ -41,10 +41,18 @@ public final class Simulation {
 
     /**
      * As above, a relative scenario path being resolved against {@code baseDirectory}; with {@code checkClock}, one
-     * check of the campaign as it is when the simulator starts ({@code check-campaign}) instead of a wait.
+     * check of the campaign ({@code check-campaign}) instead of a wait, as far into the scenario as the checks before
+     * it in the same report folder have gone (see {@link SimulatedClock}).
      */
     public static GateResult run(String scenarioNameOrPath, Path baseDirectory, RawGateConfig raw, GateLog log,
             AbortSignal abort, GateRun.Reports reports, Clock checkClock) throws InvalidConfigurationException {
+        return run(scenarioNameOrPath, baseDirectory, raw, log, abort, reports, checkClock, TimeSource.SYSTEM);
+    }
+
+    /** As above, in {@code time}: the gate's and the simulator's clock, and the wall clock a wait starts at. */
+    public static GateResult run(String scenarioNameOrPath, Path baseDirectory, RawGateConfig raw, GateLog log,
+            AbortSignal abort, GateRun.Reports reports, Clock checkClock, TimeSource time)
+            throws InvalidConfigurationException {
         Scenario scenario = Scenario.load(scenarioNameOrPath, baseDirectory);
         RawGateConfig simulated = raw.withDefaultCampaignId(scenario.campaignId());
         boolean suggested = !hasRules(raw) && !scenario.rules().isEmpty();
@@ -56,27 +64,37 @@ public final class Simulation {
         if (raw.baseUrl != null && !raw.baseUrl.equals(RawGateConfig.DEFAULT_BASE_URL)) {
             log.warn("baseUrl is ignored in simulation mode.");
         }
+        SimulatedClock clock = checkClock == null ? SimulatedClock.forWait(time.wallClock())
+                : SimulatedClock.forCheck(reports.directory(), baseDirectory, scenario.source(), checkClock.instant());
+        Scenario started = scenario.createdAt(clock.started());
         String token = SimulatorServer.generateToken();
-        try (SimulatorServer server = SimulatorServer.start(scenario, token)) {
+        try (SimulatorServer server = SimulatorServer.start(started, token, time, clock.elapsed())) {
             List<GateConfig> campaigns = GateConfig.parseAll(simulated.withBaseUrl(server.baseUrl().toString()));
-            log.info("SIMULATION: scenario '" + scenario.name() + "'"
-                    + (scenario.description().isEmpty() ? "" : " (" + scenario.description() + ")")
-                    + " served by the embedded OSVI simulator at " + server.baseUrl()
-                    + ". Nothing real is contacted; no account or token is needed."
-                    + (suggested ? " No rule is configured, so the scenario's suggested rules apply: "
-                            + String.join(", ", scenario.rules()) + "." : ""));
+            log.info(banner(started, server, suggested));
+            if (!clock.note().isEmpty()) {
+                log.info(clock.note());
+            }
             try (OsviHttpClient client = new OsviHttpClient(campaigns.get(0).baseUrl(),
                     new ApiToken(token, "the embedded simulator"), campaigns.get(0).requestTimeout(), null,
-                    Clock.systemUTC(), (campaignId, answer) -> notFound(scenario, campaignId, answer))) {
-                GateRun.Reports scenarioReports = reports.withSimulation(scenario.name());
+                    Clock.systemUTC(), (campaignId, answer) -> notFound(started, campaignId, answer))) {
+                GateRun.Reports scenarioReports = reports.withSimulation(started.name());
                 return checkClock == null
-                        ? GateRun.run(campaigns, client, TimeSource.SYSTEM, log, abort, Math::random, scenarioReports)
-                        : GateRun.check(campaigns, client, TimeSource.SYSTEM, log, abort, Math::random, scenarioReports,
+                        ? GateRun.run(campaigns, client, time, log, abort, Math::random, scenarioReports)
+                        : GateRun.check(campaigns, client, time, log, abort, Math::random, scenarioReports,
                                 checkClock);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded OSVI simulator on 127.0.0.1", e);
         }
+    }
+
+    private static String banner(Scenario scenario, SimulatorServer server, boolean suggested) {
+        return "SIMULATION: scenario '" + scenario.name() + "'"
+                + (scenario.description().isEmpty() ? "" : " (" + scenario.description() + ")")
+                + " served by the embedded OSVI simulator at " + server.baseUrl()
+                + ". Nothing real is contacted; no account or token is needed."
+                + (suggested ? " No rule is configured, so the scenario's suggested rules apply: "
+                        + String.join(", ", scenario.rules()) + "." : "");
     }
 
     /** A 404 of the simulator: the scenario serves one campaign, and there is no account to check. */

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * An OSVI-compatible HTTP server on 127.0.0.1 that serves {@code GET /v1/campaigns/{id}/status} from a
  * {@link Scenario}, exactly as the API reference specifies: a 401 body for a missing or wrong {@code API-Token}, a
- * 404 body for an unknown campaign, and snapshots that progress with the time since the first request.
+ * 404 body for an unknown campaign, and snapshots that progress with the time since the first request (plus the
+ * time a campaign followed by earlier checks had run before).
  */
 public final class SimulatorServer implements AutoCloseable {
 
@@ -34,6 +35,7 @@ public final class SimulatorServer implements AutoCloseable {
     private final Scenario scenario;
     private final byte[] token;
     private final TimeSource time;
+    private final Duration elapsedBefore;
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -43,10 +45,12 @@ public final class SimulatorServer implements AutoCloseable {
     public record RecordedRequest(String method, String path, String userAgent, String accept, boolean authorized) {
     }
 
-    private SimulatorServer(Scenario scenario, String token, TimeSource time) throws IOException {
+    private SimulatorServer(Scenario scenario, String token, TimeSource time, Duration elapsedBefore)
+            throws IOException {
         this.scenario = scenario;
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.time = time;
+        this.elapsedBefore = elapsedBefore;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "osvi-simulator");
@@ -63,7 +67,16 @@ public final class SimulatorServer implements AutoCloseable {
     }
 
     public static SimulatorServer start(Scenario scenario, String token, TimeSource time) throws IOException {
-        SimulatorServer simulator = new SimulatorServer(scenario, token, time);
+        return start(scenario, token, time, Duration.ZERO);
+    }
+
+    /**
+     * As above, the first request answered {@code elapsedBefore} into the scenario's timeline: where the campaign
+     * that earlier checks followed is now (see {@link SimulatedClock}).
+     */
+    public static SimulatorServer start(Scenario scenario, String token, TimeSource time, Duration elapsedBefore)
+            throws IOException {
+        SimulatorServer simulator = new SimulatorServer(scenario, token, time, elapsedBefore);
         simulator.server.start();
         return simulator;
     }
@@ -127,7 +140,7 @@ public final class SimulatorServer implements AutoCloseable {
         if (firstRequestAt == null) {
             firstRequestAt = now;
         }
-        return Duration.ofNanos(now - firstRequestAt);
+        return elapsedBefore.plusNanos(now - firstRequestAt);
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {

@@ -52,11 +52,19 @@ class SimulationTest {
     }
 
     @Test
-    void passing_alone_should_pass() throws Exception {
+    void passing_alone_should_pass_from_its_start_whatever_checks_rehearsed_in_the_same_folder() throws Exception {
+        Path clock = dir.resolve("simulated-clock.json");
+        String rehearsed = "{\"started\": {\"passing\": \"2020-01-01T00:00:00Z\"}}";
+        Files.writeString(clock, rehearsed);
+
         GateResult results = simulate("passing", new RawGateConfig());
 
         assertThat(results.verdict()).isEqualTo(Verdict.PASS);
         assertThat(results.outcome()).isEqualTo(BuildOutcome.PASS);
+        // a wait starts the scenario at its first request, as ever: no call made yet
+        assertThat(log.at("INFO")).anySatisfy(line -> assertThat(line)
+                .startsWith("campaign 7: queues 0/3 completed, 0/200 calls"));
+        assertThat(clock).hasContent(rehearsed);
     }
 
     @Test

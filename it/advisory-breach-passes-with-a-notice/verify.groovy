@@ -1,3 +1,4 @@
+import javax.xml.parsers.DocumentBuilderFactory
 import ai.osvi.it.WorkflowCommand
 
 def log = new File(basedir, 'build.log').text
@@ -11,7 +12,11 @@ assert commands[0].command() == 'notice'
 assert commands[0].properties().title == 'OSVI gate: PASS campaign 7, advisory rule breached'
 assert commands[0].data().contains('advisory, breached: failed ratio is 4.5%, but the maximum is 2%')
 
-def junit = new XmlSlurper().parse(new File(basedir, 'target/osvi/TEST-osvi-campaign-7.xml'))
-assert junit.@failures.text() == '0'
-def advisoryCase = junit.testcase.find { it.@name.text() == 'failed <= 2% (advisory)' }
-assert advisoryCase.'system-out'.text().startsWith('advisory, breached: failed ratio is 4.5%')
+def suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new File(basedir, 'target/osvi/TEST-osvi-campaign-7.xml')).documentElement
+assert suite.getAttribute('failures') == '0' : 'an advisory breach must not fail a test case (Jenkins would be UNSTABLE)'
+def cases = suite.getElementsByTagName('testcase')
+def advisoryCase = (0..<cases.length).collect { cases.item(it) }.find { it.getAttribute('name') == 'failed <= 2% (advisory)' }
+assert advisoryCase != null
+assert advisoryCase.getElementsByTagName('system-out').item(0).textContent
+        .startsWith('advisory, breached: failed ratio is 4.5%')

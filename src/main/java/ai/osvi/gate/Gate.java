@@ -55,13 +55,13 @@ public final class Gate {
 
     /** Awaits the campaign and decides, leaving the verdict block to the caller (which adds where the reports are). */
     public CampaignResult awaitAndDecide() {
-        log.info("Awaiting OSVI campaign " + config.campaignId()
-                + config.uploadId().stream().mapToObj(id -> " (upload " + id + ")").findFirst().orElse("")
-                + " at " + config.baseUrl() + ": " + polling()
-                + ", timeout " + Values.format(config.timeout()) + " (gives up at "
-                + Values.clockTime(time.wallClock().plus(config.timeout()), time.wallClock()) + "), rules: "
-                + describeRules());
-        return waitAndDecide(CampaignWaiter::await, Decision.Mode.AWAIT, Clock.systemUTC());
+        return waitAndDecide(waiter -> waiter.await(givesUpAt -> {
+            log.info("Awaiting OSVI campaign " + config.campaignId() + config.uploadId().stream()
+                    .mapToObj(id -> " (upload " + id + ")").findFirst().orElse("") + " at " + config.baseUrl() + ": "
+                    + polling() + ", timeout " + Values.format(config.timeout()) + " (gives up at " + givesUpAt
+                    + "), rules: " + describeRules());
+            warnOfUploadIdWithRules();
+        }), Decision.Mode.AWAIT, Clock.systemUTC());
     }
 
     /**
@@ -78,13 +78,11 @@ public final class Gate {
                 + " at " + config.baseUrl() + " once" + (config.maxCampaignAge() == null ? ""
                         : ", maxCampaignAge " + Values.format(config.maxCampaignAge()))
                 + ", rules: " + describeRules());
+        warnOfUploadIdWithRules();
         return waitAndDecide(CampaignWaiter::checkOnce, Decision.Mode.CHECK, clock);
     }
 
     private CampaignResult waitAndDecide(Function<CampaignWaiter, WaitResult> how, Decision.Mode mode, Clock clock) {
-        if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
-            log.warn(GateConfig.UPLOAD_ID_NOTE);
-        }
         Thread waiting = Thread.currentThread();
         Runnable unregister = abort.onAbort(() -> {
             source.abort();
@@ -105,6 +103,12 @@ public final class Gate {
             return Decision.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR,
                     wait.lastSnapshot(), wait.error(), wait.polls(), wait.errors(), wait.elapsed(), e,
                     wait.timeline()));
+        }
+    }
+
+    private void warnOfUploadIdWithRules() {
+        if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
+            log.warn(GateConfig.UPLOAD_ID_NOTE);
         }
     }
 

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.polling.WaitResult;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.Verdict;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -194,5 +197,41 @@ class GateEdgesTest {
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(answering.aborts()).isZero();
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void the_start_line_and_the_deadline_warning_should_name_the_same_second_whatever_time_passes_between() {
+        config.maxFailureRatio = "5%";
+        config.timeout = "1m";
+        // 998 ms past the second, and a millisecond more at every reading of the clock, as on a busy machine
+        time.advance(Duration.ofMillis(998));
+        TimeSource busy = new TimeSource() {
+            @Override
+            public long nanoTime() {
+                time.advance(Duration.ofMillis(1));
+                return time.nanoTime();
+            }
+
+            @Override
+            public void sleep(Duration duration) {
+                time.sleep(duration);
+            }
+
+            @Override
+            public Instant wallClock() {
+                time.advance(Duration.ofMillis(1));
+                return time.wallClock();
+            }
+        };
+        // 1 call a second of 1000: the campaign's pace ends it long after the minute
+        CallbackSource slow = new CallbackSource(poll -> Snapshots.active().queues(19, new boolean[100])
+                .calls("picked", time.elapsed().toSeconds()).build());
+
+        new Gate(config.parse(), slow, busy, log, abort, () -> 0).run();
+
+        String givesUp = log.lines.get(0).replaceFirst(".*\\(gives up at (\\S+ UTC)\\).*", "$1");
+        assertThat(givesUp).matches("10:01:0\\d UTC");
+        assertThat(log.at("WARN")).filteredOn(line -> line.contains("at its pace")).singleElement().asString()
+                .contains("after the gate gives up at " + givesUp + " (timeout 1m)");
     }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 
@@ -91,6 +92,14 @@ public final class CampaignWaiter {
 
     /** Waits; an unexpected exception ends the wait as {@link Outcome#INTERNAL_ERROR}, never thrown. */
     public WaitResult await() {
+        return await(givesUpAt -> { });
+    }
+
+    /**
+     * As {@link #await()}, telling {@code onStart} when the wait gives up ("10:52:07 UTC"), once its clock has started
+     * and before the first request: the same words as every later line that names the deadline.
+     */
+    public WaitResult await(Consumer<String> onStart) {
         start = time.nanoTime();
         startedAt = time.wallClock();
         deadline = start + (once ? min(config.requestTimeout(), config.timeout()) : config.timeout()).toNanos();
@@ -98,6 +107,7 @@ public final class CampaignWaiter {
         lastLineAt = start;
         lastChangeAt = start;
         schedule = PollSchedule.of(config);
+        onStart.accept(clockTime(deadline));
         try {
             return poll();
         } catch (RuntimeException e) {

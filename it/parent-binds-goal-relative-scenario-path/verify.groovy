@@ -9,7 +9,7 @@ assert log.count('OSVI gate: PASS campaign 7') == 3 : 'the parent and both modul
     assert dotenv['OSVI_VERDICT'] == 'PASS'
 }
 def outputs = ai.osvi.it.GithubOutputFile.read(new File(basedir, 'github-output.txt').toPath())
-assert outputs['verdict'] == 'PASS' && outputs['build-outcome'] == 'PASS'
+assert outputs['verdict'] == 'PASS' && outputs['build-outcome'] == 'SUCCESS'
 assert outputs['gate-parent-gate-release-gate-verdict'] == 'PASS' : "outputs: ${outputs.keySet()}"
 assert outputs['gate-api-release-gate-verdict'] == 'PASS' && outputs['gate-app-release-gate-verdict'] == 'PASS'
 // the last gate rewrote every gate's osvi.env: each knows all three, whichever module finished last

@@ -11,8 +11,10 @@ import ai.osvi.gate.config.Values;
 import ai.osvi.gate.report.GithubAnnotations;
 import ai.osvi.gate.report.ReportFiles;
 import ai.osvi.gate.result.GateResult;
+import ai.osvi.gate.simulator.Scenario;
 import ai.osvi.gate.simulator.Simulation;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,7 +85,7 @@ public abstract class AbstractGateMojo extends GateParameters {
         }
         MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session),
                 ConsoleEncoding.showsBlocks());
-        ReportFiles.removeReportsOfEarlierBuilds(reportDirectory(), buildStart(), log);
+        ReportFiles.removeReportsOfEarlierBuilds(reportDirectory(), buildStart(), replayedReport(), log);
         String inherited = ExecutionHints.inheritedByModules(project, mojoExecution,
                 session == null ? null : session.getProjects());
         if (!inherited.isEmpty()) {
@@ -99,21 +101,21 @@ public abstract class AbstractGateMojo extends GateParameters {
         try {
             result = runGate(log, reports, redactor);
         } catch (NotStarted e) {
-            String message = redactor.get().apply(e.getMessage());
+            String message = ConsoleText.safe(redactor.get().apply(e.getMessage()));
             GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, e.headline, message);
             annotate(List.of(GithubAnnotations.notStarted(e.headline, message)));
             throw new MojoExecutionException(message);
         } catch (MojoExecutionException e) {
-            String message = redactor.get().apply(e.getMessage());
+            String message = ConsoleText.safe(redactor.get().apply(e.getMessage()));
             GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, "OSVI gate: ERROR: the gate did not"
                     + " start", message);
             annotate(List.of(GithubAnnotations.notStarted("OSVI gate: ERROR: the gate did not start", message)));
             throw new MojoExecutionException(message);
         } catch (RuntimeException e) {
             // a bug of ours, or of a library: a message Maven shows without a stack trace, and ERROR for later jobs
-            String message = redactor.get().apply("The OSVI gate failed unexpectedly (" + e
+            String message = ConsoleText.safe(redactor.get().apply("The OSVI gate failed unexpectedly (" + e
                     + "). This is a bug in osvi-maven-plugin, not a verdict on the campaign: please report it with"
-                    + " the output of mvn -X.");
+                    + " the output of mvn -X."));
             GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, "OSVI gate: ERROR: the gate failed"
                     + " unexpectedly", message);
             annotate(List.of(GithubAnnotations.notStarted("OSVI gate: ERROR: the gate failed unexpectedly",
@@ -123,9 +125,9 @@ public abstract class AbstractGateMojo extends GateParameters {
         }
         ResultProperties.publish(reports.build().forProject(project), this.project);
         annotate(GithubAnnotations.of(result).stream().map(redactor.get()).toList());
-        String message = redactor.get().apply(result.failureMessage());
+        String message = ConsoleText.safe(redactor.get().apply(result.failureMessage()));
         switch (result.outcome()) {
-            case PASS, WARN -> {
+            case SUCCESS, WARN -> {
             }
             case FAIL -> throw new MojoFailureException(message);
             case ERROR -> throw new MojoExecutionException(message);
@@ -228,7 +230,20 @@ public abstract class AbstractGateMojo extends GateParameters {
         Optional<JobTimeLimit> job = JobTimeLimit.fromEnvironment(environment);
         if (job.isPresent()) {
             job.get().check(campaigns.stream().map(GateConfig::timeout).max(Comparator.naturalOrder()).orElseThrow(),
-                    Instant.now());
+                    Instant.now(), buildStart());
+        }
+    }
+
+    /** The file a simulation reads, which may be a report of an earlier build being replayed; else {@code null}. */
+    private Path replayedReport() {
+        String simulation = simulation();
+        if (simulation == null || simulation.isBlank() || Scenario.BUILT_IN.contains(simulation.trim())) {
+            return null;
+        }
+        try {
+            return topLevelDirectory().resolve(simulation.trim());
+        } catch (InvalidPathException e) {
+            return null;
         }
     }
 

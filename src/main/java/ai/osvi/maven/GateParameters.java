@@ -226,7 +226,9 @@ abstract class GateParameters extends AbstractMojo {
      * created when the simulation starts. {@code await-campaign} plays the scenario from its start every time;
      * {@code check-campaign} follows one campaign from check to check, kept in {@code simulated-clock.json} in the
      * report folder, so that checks run one after another go from RUNNING to the verdict (delete that file, or run
-     * {@code mvn clean}, to start again).
+     * {@code mvn clean}, to start again). A JSON report of an earlier wait ({@code target/osvi/campaign-7.json}) is a
+     * scenario too: its snapshots answer the polls again one by one, so that other rules re-judge a real campaign in
+     * seconds ({@code -Dosvi.pollInterval=1s}).
      */
     @Parameter(property = "osvi.simulation")
     private String simulation;

@@ -9,6 +9,7 @@ import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.Evidence;
 import ai.osvi.gate.result.Verdict;
+import ai.osvi.gate.rules.RuleResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class AdvisoryRulesTest {
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(result.outcome()).isEqualTo(BuildOutcome.PASS);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.SUCCESS);
         assertThat(result.summary()).isEqualTo("1 of 1 rule passed on 100 calls; advisory: 1 of 1 breached");
         assertThat(result.details()).containsExactly("Advisory, breached: failed ratio is 3%, but the maximum is 2%;"
                 + " it does not change the verdict.");
@@ -76,9 +77,20 @@ class AdvisoryRulesTest {
     void a_look_alike_status_of_an_advisory_rule_alone_should_not_make_an_error() {
         config.maxFailureRatio = "5%";
         config.thresholds = List.of("voicemail <= 5% (advisory)");
-        source.then(Snapshots.active().queues(19, true).calls("picked", 97, "failed", 3, "Voicemail", 1));
+        source.then(Snapshots.active().queues(19, true).calls("picked", 87, "failed", 3, "Voicemail", 10));
 
-        assertThat(run().verdict()).isEqualTo(Verdict.PASS);
+        CampaignResult result = run();
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        // never "held" on the 0 it cannot see: undecided, and said why
+        assertThat(result.ruleResults()).extracting(RuleResult::words).containsExactly("held", "advisory, undecided");
+        assertThat(result.summary()).isEqualTo("1 of 1 rule passed on 100 calls");
+        assertThat(result.details()).singleElement().asString().startsWith("Advisory, undecided: Rule 'voicemail <="
+                + " 5% (advisory)' (thresholds) names the status 'voicemail'").contains("'Voicemail' (10 calls)")
+                .endsWith("; it does not change the verdict.");
+        assertThat(result.evidence().checks()).extracting(Evidence.Check::numbers)
+                .noneMatch(numbers -> numbers.contains("voicemail not reported"))
+                .anyMatch(numbers -> numbers.contains("voicemail 0% <= 5% advisory, undecided"));
     }
 
     @Test

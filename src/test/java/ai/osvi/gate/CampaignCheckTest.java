@@ -49,7 +49,7 @@ class CampaignCheckTest {
         CampaignResult result = check();
 
         assertThat(result.verdict()).isEqualTo(Verdict.RUNNING);
-        assertThat(result.outcome()).isEqualTo(BuildOutcome.PASS);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.SUCCESS);
         assertThat(result.summaryLine()).isEqualTo(
                 "OSVI gate: RUNNING campaign 7: still running: queues 1/2 completed, 10/20 calls");
         // 10 of 20 calls in 6 hours: about 6 hours left

@@ -41,7 +41,7 @@ class GateTest {
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(result.outcome()).isEqualTo(BuildOutcome.PASS);
+        assertThat(result.outcome()).isEqualTo(BuildOutcome.SUCCESS);
         assertThat(source.polls()).isEqualTo(2);
         assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(15));
         assertThat(log.at("INFO")).contains(

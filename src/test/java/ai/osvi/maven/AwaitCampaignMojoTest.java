@@ -487,13 +487,27 @@ class AwaitCampaignMojoTest {
         mojo.workflowCommands = new PrintStream(stdout, true, StandardCharsets.UTF_8);
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessage("timeout 1h30m outlives the job: the CI stops it after CI_JOB_TIMEOUT=3600 (1h), and would"
-                        + " kill the gate with no verdict and no report. The gate keeps 1m of the job for its reports."
-                        + " Either lower timeout to at most 59m (-Dosvi.timeout=59m) to give up within the job, raise"
-                        + " the job's time limit, or judge a campaign longer than the job with check-campaign on a"
-                        + " schedule.");
+                .hasMessageStartingWith("timeout 1h30m outlives the job: the CI stops it 1h after it started"
+                        + " (CI_JOB_TIMEOUT=3600, counted from ")
+                .hasMessageContaining("raise the job's time limit, or judge a campaign longer than the job with"
+                        + " check-campaign on a schedule.");
         assertThat(simulator.requests()).isEmpty();
         assertThat(stdout.toString(StandardCharsets.UTF_8))
                 .startsWith("::error title=OSVI gate%3A ERROR%3A invalid configuration (timeout)::timeout 1h30m");
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    void a_carriage_return_in_a_value_should_never_start_a_line_of_the_build_failure(AwaitCampaignMojo mojo)
+            throws Exception {
+        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN, "CI_JOB_TIMEOUT",
+                "3600\r::set-output name=verdict::PASS\r"));
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\r")
+                        .contains("'3600\\u000d::set-output name=verdict::PASS\\u000d'"));
+        assertThat(simulator.requests()).isEmpty();
     }
 }

@@ -49,28 +49,43 @@ public record JobTimeLimit(Duration limit, Instant startedAt) {
     }
 
     /**
-     * Refuses a {@code timeout} that, from {@code now}, would end after the job's limit less {@link #MARGIN}.
+     * Refuses a {@code timeout} that, from {@code now}, would end after the job's limit less {@link #MARGIN}. The job
+     * started no later than the Maven build did ({@code buildStart}, or {@code null} when unknown), nor than the CI
+     * says, nor than now: the earliest of these counts, so that a gate bound late in a long build, or a CI clock
+     * ahead of this machine's, never gets more time than the job has.
      */
-    public void check(Duration timeout, Instant now) throws InvalidConfigurationException {
-        Instant jobEnds = startedAt == null ? null : startedAt.plus(limit);
-        Duration left = jobEnds == null ? limit : Duration.between(now, jobEnds);
+    public void check(Duration timeout, Instant now, Instant buildStart) throws InvalidConfigurationException {
+        Instant jobStart = now;
+        String from = "now";
+        if (buildStart != null && buildStart.isBefore(jobStart)) {
+            jobStart = buildStart;
+            from = "this Maven build's start at " + Values.clockTime(buildStart, now);
+        }
+        if (startedAt != null && startedAt.isBefore(jobStart)) {
+            jobStart = startedAt;
+            from = STARTED_VARIABLE + " " + Values.clockTime(startedAt, now);
+        }
+        Instant jobEnds = jobStart.plus(limit);
+        Duration left = Duration.between(now, jobEnds);
         Duration usable = left.minus(MARGIN);
         if (timeout.compareTo(usable) <= 0) {
             return;
         }
-        String job = TIMEOUT_VARIABLE + "=" + limit.toSeconds() + " (" + Values.format(limit) + ")"
-                + (jobEnds == null ? "" : ", started at " + Values.clockTime(startedAt, now) + ", so it ends at "
-                        + Values.clockTime(jobEnds, now) + ", " + Values.format(Duration.ofSeconds(
-                                Math.max(0, left.toSeconds()))) + " from now");
+        String end = left.isNegative() || left.isZero()
+                ? "so it ended at " + Values.clockTime(jobEnds, now) + ", " + Values.format(Duration.ofSeconds(
+                        left.negated().toSeconds())) + " ago"
+                : "so it ends at " + Values.clockTime(jobEnds, now) + ", " + Values.format(Duration.ofSeconds(
+                        left.toSeconds())) + " from now";
         String lower = usable.compareTo(Duration.ofMinutes(1)) >= 0
                 ? "lower timeout to at most " + Values.format(roundedDown(usable)) + " (-Dosvi.timeout="
                         + Values.format(roundedDown(usable)) + ") to give up within the job, "
                 : "";
         throw new InvalidConfigurationException("timeout", "timeout " + Values.format(timeout) + " outlives the"
-                + " job: the CI stops it after " + job + ", and would kill the gate with no verdict and no report."
-                + " The gate keeps " + Values.format(MARGIN) + " of the job for its reports. Either " + lower
-                + "raise the job's time limit, or judge a campaign longer than the job with check-campaign on a"
-                + " schedule.");
+                + " job: the CI stops it " + Values.format(limit) + " after it started (" + TIMEOUT_VARIABLE + "="
+                + limit.toSeconds() + ", counted from " + from + "), " + end + ", and would kill the gate with no"
+                + " verdict and no report. The gate keeps " + Values.format(MARGIN) + " of the job for its reports."
+                + " Either " + lower + "raise the job's time limit, or judge a campaign longer than the job with"
+                + " check-campaign on a schedule.");
     }
 
     private static Duration roundedDown(Duration duration) {

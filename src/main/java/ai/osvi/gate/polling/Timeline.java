@@ -2,6 +2,7 @@ package ai.osvi.gate.polling;
 
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.model.Upload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +40,24 @@ public record Timeline(List<Point> points, long dropped, List<Duration> failedPo
      * @param queuesCompleted of the awaited queues
      * @param queuesAwaited   the awaited queues at that time (uploads may add some)
      * @param calls           the campaign's call counts
+     * @param campaignStatus  the campaign's {@code status} ({@code active}, {@code inactive}), or {@code null}
+     * @param uploads         every upload's queues, as the snapshot gave them: what a replay of the wait serves again
      */
-    public record Point(Duration elapsed, int queuesCompleted, int queuesAwaited, CallCounts calls) {
+    public record Point(Duration elapsed, int queuesCompleted, int queuesAwaited, CallCounts calls,
+            String campaignStatus, List<Upload> uploads) {
+
+        public Point {
+            uploads = List.copyOf(uploads);
+        }
+
+        /** A point without what a replay needs, for a chart drawn from counts alone. */
+        public Point(Duration elapsed, int queuesCompleted, int queuesAwaited, CallCounts calls) {
+            this(elapsed, queuesCompleted, queuesAwaited, calls, null, List.of());
+        }
 
         static Point of(Duration elapsed, CampaignStatus snapshot, OptionalLong uploadId) {
             return new Point(elapsed, snapshot.completedQueues(uploadId), snapshot.awaitedQueues(uploadId),
-                    snapshot.calls());
+                    snapshot.calls(), snapshot.campaign().status(), snapshot.uploads());
         }
     }
 

@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
 public final class BuildResults {
 
     /** The key under which a Maven session keeps the shared list; its version names the entries' format. */
-    public static final String SHARED_KEY = "ai.osvi:osvi-maven-plugin:build-results:v1";
+    public static final String SHARED_KEY = "ai.osvi:osvi-maven-plugin:build-results:v2";
     static final String FORMAT = "v1";
     /**
      * The key of the build's judged campaigns: a JDK map whose values a gate reads only when they are of its own
@@ -371,7 +371,7 @@ public final class BuildResults {
         chosen.stream().map(Entry::directory).filter(Objects::nonNull).forEach(directories::add);
 
         Verdict verdict = chosen.stream().map(Entry::verdict).reduce(Verdict.PASS, Verdict::worse);
-        BuildOutcome outcome = chosen.stream().map(Entry::outcome).reduce(BuildOutcome.PASS, BuildOutcome::worse);
+        BuildOutcome outcome = chosen.stream().map(Entry::outcome).reduce(BuildOutcome.SUCCESS, BuildOutcome::worse);
         ResultValues overall;
         if (chosen.size() == 1 && !chosen.get(0).notStarted() && campaigns.size() == 1) {
             overall = campaigns.get(0);
@@ -389,7 +389,7 @@ public final class BuildResults {
                 List<Entry> ofGate = chosen.stream().filter(entry -> entry.gate().equals(name)).toList();
                 Verdict gateVerdict = ofGate.stream().map(Entry::verdict).reduce(Verdict.PASS, Verdict::worse);
                 BuildOutcome gateOutcome = ofGate.stream().map(Entry::outcome)
-                        .reduce(BuildOutcome.PASS, BuildOutcome::worse);
+                        .reduce(BuildOutcome.SUCCESS, BuildOutcome::worse);
                 gates.put(name, ResultValues.verdictOnly(gateVerdict, gateOutcome,
                         ofGate.get(ofGate.size() - 1).summaryLine()));
             }

@@ -227,7 +227,7 @@ public final class CampaignChart {
         }
 
         private String verdictColour() {
-            return result.outcome() == BuildOutcome.PASS ? "#1a7f37"
+            return result.outcome() == BuildOutcome.SUCCESS ? "#1a7f37"
                     : result.outcome() == BuildOutcome.WARN ? "#b35900" : "#cf222e";
         }
 

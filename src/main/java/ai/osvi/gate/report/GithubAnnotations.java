@@ -3,6 +3,7 @@ package ai.osvi.gate.report;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.GateResult;
+import ai.osvi.gate.rules.RuleResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public final class GithubAnnotations {
     /** A {@code ::notice} for a verdict that stands, naming the advisory rules it breached, if any. */
     private static Optional<String> advisoryNotice(CampaignResult campaign) {
         List<String> breached = campaign.ruleResults().stream()
-                .filter(rule -> rule.rule().advisory() && !rule.passed())
+                .filter(RuleResult::breachedAdvisory)
                 .map(rule -> rule.words() + ": " + rule.breachMessage()).toList();
         return breached.isEmpty() ? Optional.empty() : Optional.of(line("notice", "OSVI gate: " + campaign.verdict()
                 + " campaign " + campaign.campaignId() + ", advisory rule breached", campaign.summary() + "\n"
@@ -63,7 +64,7 @@ public final class GithubAnnotations {
         return switch (outcome) {
             case FAIL, ERROR -> "error";
             case WARN -> "warning";
-            case PASS -> null;
+            case SUCCESS -> null;
         };
     }
 

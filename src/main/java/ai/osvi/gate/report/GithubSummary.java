@@ -138,11 +138,11 @@ public final class GithubSummary {
 
     /** By what the result did to the build: a warning sign never stands beside a failed build. */
     private static String icon(CampaignResult result) {
-        if (result.verdict() == Verdict.RUNNING && result.outcome() == BuildOutcome.PASS) {
+        if (result.verdict() == Verdict.RUNNING && result.outcome() == BuildOutcome.SUCCESS) {
             return "\u23f3";
         }
         return switch (result.outcome()) {
-            case PASS -> "\u2705";
+            case SUCCESS -> "\u2705";
             case WARN -> "\u26a0\ufe0f";
             case FAIL, ERROR -> "\u274c";
         };

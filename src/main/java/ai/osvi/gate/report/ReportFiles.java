@@ -51,6 +51,12 @@ import java.util.regex.Pattern;
  */
 public final class ReportFiles {
 
+    /**
+     * The layout of the JSON report, for a reader such as a replay: 2 added each snapshot's uploads and campaign
+     * status to the timeline, which a replay serves again.
+     */
+    public static final int REPORT_FORMAT = 2;
+
     /** The names of the reports this plugin writes (and {@code osvi.env}, a report to come); nothing else. */
     private static final Pattern REPORT_NAME = Pattern.compile(
             "campaign-\\d+(-[A-Za-z0-9._-]+)?\\.(json|svg)|TEST-osvi-campaign-\\d+(-[A-Za-z0-9._-]+)?\\.xml"
@@ -75,12 +81,12 @@ public final class ReportFiles {
      * that a CI step never publishes them beside this build's. Reports written by earlier executions of this build
      * stay. Nothing is done when the directory or the build's start is unknown ({@code null}).
      */
-    public static void removeReportsOfEarlierBuilds(Path directory, Instant buildStart, GateLog log) {
+    public static void removeReportsOfEarlierBuilds(Path directory, Instant buildStart, Path replayed, GateLog log) {
         if (directory == null || buildStart == null) {
             return;
         }
         try {
-            List<Path> removed = removeReportsOlderThan(directory, buildStart);
+            List<Path> removed = removeReportsOlderThan(directory, buildStart, replayed);
             if (!removed.isEmpty()) {
                 log.info("Removed " + removed.size() + (removed.size() == 1 ? " report" : " reports")
                         + " of an earlier build from " + directory + " (last modified before this build started).");
@@ -103,7 +109,8 @@ public final class ReportFiles {
      * @return the files removed
      * @throws IOException when the directory cannot be read or a report cannot be removed (after trying the others)
      */
-    public static List<Path> removeReportsOlderThan(Path directory, Instant cutoff) throws IOException {
+    public static List<Path> removeReportsOlderThan(Path directory, Instant cutoff, Path replayed)
+            throws IOException {
         List<Path> removed = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return removed;
@@ -113,7 +120,7 @@ public final class ReportFiles {
                 entry -> REPORT_NAME.matcher(entry.getFileName().toString()).matches())) {
             for (Path entry : entries) {
                 try {
-                    if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
+                    if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && !isReplayed(entry, replayed)
                             && Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant()
                                     .isBefore(cutoff)) {
                         Files.delete(entry);
@@ -134,6 +141,11 @@ public final class ReportFiles {
             throw failure;
         }
         return removed;
+    }
+
+    /** Whether {@code entry} is the report a simulation replays (kept: the run reads it). */
+    private static boolean isReplayed(Path entry, Path replayed) {
+        return replayed != null && entry.toAbsolutePath().normalize().equals(replayed.toAbsolutePath().normalize());
     }
 
     /** {@code campaign-7}: the name of a campaign's reports. */
@@ -256,6 +268,7 @@ public final class ReportFiles {
         root.set("details", JSON.valueToTree(result.details()));
         root.put("finishedAt", DateTimeFormatter.ISO_INSTANT.format(finishedAt));
         root.put("pluginVersion", PluginVersion.version());
+        root.put("reportFormat", REPORT_FORMAT);
         root.put("simulation", simulation);
         List<String> notes = new ArrayList<>();
         if (config.uploadId().isPresent() && !config.rules().isEmpty()) {
@@ -370,6 +383,11 @@ public final class ReportFiles {
             node.put("queuesAwaited", point.queuesAwaited());
             node.put("callsTotal", point.calls().total());
             node.set("byStatus", JSON.valueToTree(point.calls().byStatus()));
+            node.put("campaignStatus", point.campaignStatus());
+            ArrayNode uploads = node.putArray("uploads");
+            point.uploads().forEach(upload -> uploads.addObject().put("campaign_upload_id", upload.campaignUploadId())
+                    .put("queue_count", upload.queues()).put("queues_completed", upload.completedQueues())
+                    .put("total_queued", upload.totalQueued()));
         }
         return points;
     }
@@ -506,7 +524,7 @@ public final class ReportFiles {
                     element(xml, "failure", "RuleBreached", r.breachMessage(), "actual " + r.shownActual()
                             + " vs limit " + r.shownLimit() + " (" + r.count() + " of " + r.total() + " calls), "
                             + r.words());
-                } else if (r.rule().advisory() && !r.passed()) {
+                } else if (r.breachedAdvisory()) {
                     // judged and shown, but a test that fails would make the CI's build unstable
                     xml.start("system-out");
                     xml.text(r.words() + ": " + r.breachMessage() + "; it does not change the verdict.");

@@ -64,7 +64,7 @@ public final class VerdictReport {
                 }
             }
         }
-        boolean healthy = result.outcome() == BuildOutcome.PASS;
+        boolean healthy = result.outcome() == BuildOutcome.SUCCESS;
         for (String detail : result.details()) {
             if (healthy) {
                 log.info(detail);
@@ -80,7 +80,7 @@ public final class VerdictReport {
     public static void summaryLine(GateLog log, BuildOutcome outcome, Verdict verdict, String line) {
         String word = verdict.name();
         switch (outcome) {
-            case PASS -> log.info(line.replaceFirst(word, log.style().good(word)));
+            case SUCCESS -> log.info(line.replaceFirst(word, log.style().good(word)));
             case WARN -> log.warn(line.replaceFirst(word, log.style().warning(word)));
             default -> log.error(line.replaceFirst(word, log.style().bad(word)));
         }

@@ -16,7 +16,7 @@ public record Evidence(List<Check> checks) {
         QUEUES_COMPLETED("every queue of every awaited upload completed, no awaited upload without queues"),
         SNAPSHOT_IN_TIME("the last snapshot received within the deadline"),
         CALLS_ACCOUNTED_FOR("every call accounted for: by_status sums to calls.total"),
-        STATUSES_MATCHED("each rule's status matched exactly, nothing reported that could be it"),
+        STATUSES_MATCHED("each deciding rule's status matched exactly, nothing reported that could be it"),
         ENOUGH_CALLS("at least minCalls calls"),
         CONFIGURATION_STRICT("the configuration read strictly"),
         RULES_HELD("every rule held on the final counts");

@@ -32,7 +32,7 @@ public record GateResult(String gate, String project, Path directory, List<Campa
 
     public BuildOutcome outcome() {
         return notStarted != null ? BuildOutcome.ERROR
-                : campaigns.stream().map(CampaignResult::outcome).reduce(BuildOutcome.PASS, BuildOutcome::worse);
+                : campaigns.stream().map(CampaignResult::outcome).reduce(BuildOutcome.SUCCESS, BuildOutcome::worse);
     }
 
     /** The campaign's summary line, or with several "OSVI gate: FAIL 3 campaigns: 7 PASS, 8 FAIL, 9 PASS". */

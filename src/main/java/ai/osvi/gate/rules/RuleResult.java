@@ -89,6 +89,16 @@ public record RuleResult(Rule rule, BigInteger count, long total, BigDecimal act
                         + " remaining calls brings it back)" : "");
     }
 
+    /** This result, undecided: its statuses cannot be read unambiguously. */
+    public RuleResult undecided() {
+        return new RuleResult(rule, count, total, actualRatio, passed, Standing.UNDECIDED);
+    }
+
+    /** Whether it is an advisory rule beyond its limit: reported, never failing the verdict. */
+    public boolean breachedAdvisory() {
+        return rule.advisory() && !passed && standing != Standing.UNDECIDED;
+    }
+
     /** Whether it fails the verdict: a breach that stands, of a rule that is not advisory. */
     public boolean fails() {
         return !rule.advisory() && standing.isFailure();

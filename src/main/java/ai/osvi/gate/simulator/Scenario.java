@@ -55,9 +55,11 @@ public final class Scenario {
     private final long campaignId;
     private final List<Step> steps;
     private final List<String> rules;
+    private final boolean byRequest;
 
     private Scenario(String source, JsonNode document, String name, String description, long campaignId,
             List<Step> steps, List<String> rules) {
+        this.byRequest = document.path("replay").asBoolean(false);
         this.source = source;
         this.document = document;
         this.name = name;
@@ -108,7 +110,9 @@ public final class Scenario {
                     + " relative to the project's base directory (" + baseDirectory.toAbsolutePath() + ").");
         }
         try {
-            return parse(path.toString(), read(JSON.createParser(Files.readAllBytes(path))));
+            JsonNode document = read(JSON.createParser(Files.readAllBytes(path)));
+            return parse(path.toString(), Replay.isReport(document) ? Replay.scenario(path.toString(), document)
+                    : document);
         } catch (IOException e) {
             throw invalidFile(path.toString(), "it is not valid JSON (" + e.getMessage().lines().findFirst().orElse("")
                     + ")");
@@ -311,6 +315,22 @@ public final class Scenario {
 
     public List<Step> steps() {
         return steps;
+    }
+
+    /** Whether its steps answer the requests in order (a replay), rather than by the time since the first. */
+    public boolean byRequest() {
+        return byRequest;
+    }
+
+    /** This replay at its end: its last step answers every request (a check judges the campaign as it was left). */
+    public Scenario atItsEnd() {
+        return new Scenario(source, document, name, description, campaignId, List.of(steps.get(steps.size() - 1)),
+                rules);
+    }
+
+    /** The step answering request number {@code index} (from 0) of a replay: the last one answers every later one. */
+    public Step stepFor(int index) {
+        return steps.get(Math.min(index, steps.size() - 1));
     }
 
     /** The step in force {@code elapsed} after the first request. */

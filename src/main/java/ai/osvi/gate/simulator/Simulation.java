@@ -66,7 +66,8 @@ public final class Simulation {
         }
         SimulatedClock clock = checkClock == null ? SimulatedClock.forWait(time.wallClock())
                 : SimulatedClock.forCheck(reports.directory(), baseDirectory, scenario.source(), checkClock.instant());
-        Scenario started = scenario.createdAt(clock.started());
+        Scenario created = scenario.createdAt(clock.started());
+        Scenario started = checkClock != null && created.byRequest() ? created.atItsEnd() : created;
         String token = SimulatorServer.generateToken();
         try (SimulatorServer server = SimulatorServer.start(started, token, time, clock.elapsed())) {
             List<GateConfig> campaigns = GateConfig.parseAll(simulated.withBaseUrl(server.baseUrl().toString()));

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +39,8 @@ public final class SimulatorServer implements AutoCloseable {
     private final Duration elapsedBefore;
     private final HttpServer server;
     private final ExecutorService executor;
+    /** Status requests answered so far, for a replay's order. */
+    private final AtomicInteger answered = new AtomicInteger();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private volatile Long firstRequestAt;
 
@@ -130,7 +133,8 @@ public final class SimulatorServer implements AutoCloseable {
                 send(exchange, 404, "application/json", NOT_FOUND);
                 return;
             }
-            Scenario.Step step = scenario.stepAt(sinceFirstRequest());
+            Scenario.Step step = scenario.byRequest() ? scenario.stepFor(answered.getAndIncrement())
+                    : scenario.stepAt(sinceFirstRequest());
             send(exchange, step.status(), step.contentType(), step.body());
         }
     }

@@ -9,7 +9,6 @@ import ai.osvi.gate.polling.WaitResult.Outcome;
 import ai.osvi.gate.result.Evidence;
 import ai.osvi.gate.result.Evidence.Check;
 import ai.osvi.gate.result.Evidence.Item;
-import ai.osvi.gate.rules.Outlook;
 import ai.osvi.gate.rules.Rule;
 import ai.osvi.gate.rules.RuleResult;
 import ai.osvi.gate.rules.Standing;
@@ -116,7 +115,7 @@ final class Checklist {
                     .stream().map(StatusCheck.Lookalike::pair).toList()));
         }
         List<String> each = new ArrayList<>();
-        for (Rule rule : config.rules()) {
+        for (Rule rule : config.rules().stream().filter(rule -> !rule.advisory()).toList()) {
             for (String status : rule.statuses()) {
                 String shown = last.calls().byStatus().containsKey(status)
                         ? status + " " + Counts.calls(last.calls().count(status))
@@ -162,9 +161,7 @@ final class Checklist {
         if (!statuses.matched()) {
             return new Check(Item.RULES_HELD, false, "not judged: a status of a rule was not matched exactly");
         }
-        Outlook outlook = Outlook.of(last, config.uploadId());
-        List<RuleResult> results = config.rules().stream()
-                .map(rule -> RuleResult.judge(rule, last.calls(), outlook)).toList();
+        List<RuleResult> results = JudgedRules.of(config, last);
         return new Check(Item.RULES_HELD, results.stream().filter(r -> !r.rule().advisory())
                 .allMatch(r -> r.standing() == Standing.HELD), String.join(", ", results.stream().map(r -> r.rule()
                         .subject() + " " + r.shownActual() + " " + r.shownLimit() + " " + r.words()).toList()));

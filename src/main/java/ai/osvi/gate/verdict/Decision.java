@@ -162,8 +162,7 @@ public final class Decision {
                     details, List.of());
         }
         Outlook outlook = Outlook.of(last, config.uploadId());
-        List<RuleResult> results = config.rules().stream().map(rule -> RuleResult.judge(rule, calls, outlook))
-                .toList();
+        List<RuleResult> results = JudgedRules.of(config, last);
         List<RuleResult> failures = results.stream().filter(result -> result.fails() || (!result.rule().advisory()
                 && wait.outcome() == Outcome.TIMED_OUT && !result.passed())).toList();
         if (!failures.isEmpty()) {
@@ -224,7 +223,7 @@ public final class Decision {
             return judged(Verdict.PASS, BuildOutcome.WARN, "completed with " + Counts.calls(last.calls().total())
                     + "; no rule configured" + advisorySummary(results), details, results);
         }
-        return judged(Verdict.PASS, BuildOutcome.PASS, gating(results) + " of " + rules(gating(results))
+        return judged(Verdict.PASS, BuildOutcome.SUCCESS, gating(results) + " of " + rules(gating(results))
                 + " passed on " + Counts.calls(last.calls().total()) + advisorySummary(results), details, results);
     }
 
@@ -247,8 +246,8 @@ public final class Decision {
         return judged(Verdict.TIMEOUT, BuildOutcome.WARN,
                 "did not complete within " + Values.format(config.timeout()) + "; " + (judged == 0
                         ? calls + " on the last snapshot, no rule configured"
-                        : judged + " of " + rules(judged) + " held on the last snapshot (" + calls + ")"),
-                details, results);
+                        : judged + " of " + rules(judged) + " held on the last snapshot (" + calls + ")")
+                        + advisorySummary(results), details, results);
     }
 
     /**
@@ -289,7 +288,7 @@ public final class Decision {
                 ? "The build fails because onRunning=fail." : "The build passes (onRunning=pass), with nothing"
                         + " released: only PASS means complete and within the rules."));
         String queued = last.totalQueued().map(totalQueued -> "/" + totalQueued).orElse("");
-        return judged(Verdict.RUNNING, config.onRunning() == OnRunning.FAIL ? BuildOutcome.FAIL : BuildOutcome.PASS,
+        return judged(Verdict.RUNNING, config.onRunning() == OnRunning.FAIL ? BuildOutcome.FAIL : BuildOutcome.SUCCESS,
                 "still running: queues " + last.completedQueues(config.uploadId()) + "/"
                         + last.awaitedQueues(config.uploadId()) + " completed, " + last.calls().total() + queued
                         + " calls", details, results);
@@ -420,17 +419,30 @@ public final class Decision {
         return (int) results.stream().filter(result -> !result.rule().advisory()).count();
     }
 
-    /** "; advisory: 1 of 2 breached", or nothing when no advisory rule is breached. */
+    /** "; advisory: 1 of 2 breached", "...breached so far", or nothing when no advisory rule is beyond its limit. */
     private static String advisorySummary(List<RuleResult> results) {
         List<RuleResult> advisory = results.stream().filter(result -> result.rule().advisory()).toList();
-        long breached = advisory.stream().filter(result -> !result.passed()).count();
-        return breached == 0 ? "" : "; advisory: " + breached + " of " + advisory.size() + " breached";
+        long breached = advisory.stream().filter(RuleResult::breachedAdvisory).count();
+        long soFar = advisory.stream().filter(result -> result.breachedAdvisory()
+                && result.standing() == Standing.BREACHED_SO_FAR).count();
+        return breached == 0 ? "" : "; advisory: " + breached + " of " + advisory.size() + " breached"
+                + (soFar == breached ? " so far" : soFar > 0 ? " (" + soFar + " so far)" : "");
     }
 
-    /** One line for each advisory rule beyond its limit, which reports it without changing the verdict. */
-    private static void addAdvisoryBreaches(List<RuleResult> results, List<String> details) {
-        results.stream().filter(result -> result.rule().advisory() && !result.passed()).forEach(result -> details.add(
-                "Advisory, " + result.standing().words() + ": " + result.breachMessage() + "; it does not change the"
-                        + " verdict."));
+    /**
+     * One line for each advisory rule beyond its limit, or undecided, which reports it without changing the verdict.
+     */
+    private void addAdvisoryBreaches(List<RuleResult> results, List<String> details) {
+        results.stream().filter(RuleResult::breachedAdvisory).forEach(result -> details.add("Advisory, "
+                + result.standing().words() + ": " + result.breachMessage() + "; it does not change the verdict."));
+        results.stream().filter(result -> result.rule().advisory() && result.standing() == Standing.UNDECIDED)
+                .forEach(result -> details.add("Advisory, undecided: " + undecidedBecause(result)
+                        + "; it does not change the verdict."));
+    }
+
+    private String undecidedBecause(RuleResult result) {
+        StatusCheck check = StatusCheck.of(List.of(result.rule()), last.calls());
+        return check.lookalikes().isEmpty() ? String.join(" ", check.misspelt())
+                : check.lookalikes().get(0).message();
     }
 }

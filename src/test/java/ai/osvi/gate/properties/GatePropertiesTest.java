@@ -471,7 +471,7 @@ class GatePropertiesTest {
                 assertThat(result.evidence().allHold()).as("a PASS with its checklist proven").isTrue();
                 assertThat(data.total()).as("minCalls").isGreaterThanOrEqualTo(config.minCalls());
                 assertThat(failedRule(rules, data)).as("the rule breached (exact arithmetic) under a PASS").isNull();
-                assertThat(outcome).isEqualTo(rules.isEmpty() ? BuildOutcome.WARN : BuildOutcome.PASS);
+                assertThat(outcome).isEqualTo(rules.isEmpty() ? BuildOutcome.WARN : BuildOutcome.SUCCESS);
             } else if (verdict == Verdict.TIMEOUT) {
                 assertThat(atTimeout && !complete).as("rules judged under a TIMEOUT: at the timeout, under"
                         + " onTimeout=evaluate, on an incomplete campaign").isTrue();
@@ -480,7 +480,7 @@ class GatePropertiesTest {
                 assertThat(data.total()).as("minCalls").isGreaterThanOrEqualTo(config.minCalls());
                 assertThat(failedRule(rules, data)).as("a breach at the timeout is a FAIL").isNull();
             } else if (verdict == Verdict.FAIL) {
-                assertThat(outcome == BuildOutcome.PASS || outcome == BuildOutcome.WARN).as("failBuild=false")
+                assertThat(outcome == BuildOutcome.SUCCESS || outcome == BuildOutcome.WARN).as("failBuild=false")
                         .isEqualTo(!Boolean.parseBoolean(raw.failBuild));
                 if (data.consistent()) {
                     assertThat(failedRule(rules, data) != null || (complete
@@ -495,7 +495,7 @@ class GatePropertiesTest {
                 assertThat(data.total()).as("INCONCLUSIVE only below minCalls").isLessThan(config.minCalls());
             }
         } else {
-            assertThat(outcome).isNotEqualTo(BuildOutcome.PASS);
+            assertThat(outcome).isNotEqualTo(BuildOutcome.SUCCESS);
         }
 
         // Completion is never missed, and the verdict on it is exactly the oracle's.
@@ -508,7 +508,7 @@ class GatePropertiesTest {
             ApiSnapshot data = served.data();
             if (!data.consistent()) {
                 assertThat(verdict).as("by_status adds up to more than calls.total").isNotEqualTo(Verdict.PASS);
-                assertThat(outcome).isNotEqualTo(BuildOutcome.PASS);
+                assertThat(outcome).isNotEqualTo(BuildOutcome.SUCCESS);
             } else if (respelt(rules, data) != null) {
                 assertThat(verdict).as("%s reported in another spelling", respelt(rules, data))
                         .isEqualTo(Verdict.ERROR);
@@ -525,7 +525,7 @@ class GatePropertiesTest {
                         .isEqualTo(breached == null ? Verdict.ERROR : Verdict.FAIL);
             } else if (failedRule(rules, data) == null) {
                 assertThat(verdict).isEqualTo(Verdict.PASS);
-                assertThat(outcome).isEqualTo(rules.isEmpty() ? BuildOutcome.WARN : BuildOutcome.PASS);
+                assertThat(outcome).isEqualTo(rules.isEmpty() ? BuildOutcome.WARN : BuildOutcome.SUCCESS);
             } else {
                 assertThat(verdict).as("breached: %s", failedRule(rules, data)).isEqualTo(Verdict.FAIL);
                 assertThat(outcome).isEqualTo(Boolean.parseBoolean(raw.failBuild) ? BuildOutcome.FAIL : BuildOutcome.WARN);

@@ -139,7 +139,7 @@ class GitlabDotenvTest {
                 OSVI_RATIO_PICKED=0.696667
                 OSVI_RATIO_FAILED=0.203333
                 OSVI_RATIO_NOT_PICKED=0.1
-                OSVI_7_BUILD_OUTCOME=PASS
+                OSVI_7_BUILD_OUTCOME=SUCCESS
                 OSVI_7_CALLS_TOTAL=100
                 OSVI_7_RATIO_PICKED=0.99
                 OSVI_7_RATIO_FAILED=0.01

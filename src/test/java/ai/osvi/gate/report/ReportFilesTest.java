@@ -144,6 +144,7 @@ class ReportFilesTest {
                   "details" : [ "failed ratio is 30%, but the maximum is 5%" ],
                   "finishedAt" : "2026-11-28T12:00:00Z",
                   "pluginVersion" : "VERSION",
+                  "reportFormat" : 2,
                   "simulation" : null,
                   "notes" : [ ],
                   "settings" : {
@@ -220,7 +221,7 @@ class ReportFilesTest {
                       "numbers" : "by_status sums to 200 = calls.total"
                     }, {
                       "item" : "statusesMatched",
-                      "claim" : "each rule's status matched exactly, nothing reported that could be it",
+                      "claim" : "each deciding rule's status matched exactly, nothing reported that could be it",
                       "holds" : true,
                       "numbers" : "failed 60 calls; picked 110 calls"
                     }, {
@@ -277,7 +278,14 @@ class ReportFilesTest {
                       "picked" : 110,
                       "not_picked" : 30,
                       "failed" : 60
-                    }
+                    },
+                    "campaignStatus" : "active",
+                    "uploads" : [ {
+                      "campaign_upload_id" : 19,
+                      "queue_count" : 1,
+                      "queues_completed" : 1,
+                      "total_queued" : 10
+                    } ]
                   } ]
                 }
                 """.replace("VERSION", PluginVersion.version()));
@@ -295,11 +303,14 @@ class ReportFilesTest {
         JsonNode timeline = json().get("timeline");
         assertThat(timeline).hasSize(3);
         assertThat(timeline.get(0)).isEqualTo(new ObjectMapper().readTree("{\"elapsedSeconds\": 0.000,"
-                + " \"queuesCompleted\": 0, \"queuesAwaited\": 2, \"callsTotal\": 0, \"byStatus\": {\"picked\": 0}}"));
+                + " \"queuesCompleted\": 0, \"queuesAwaited\": 2, \"callsTotal\": 0, \"byStatus\": {\"picked\": 0},"
+                + " \"campaignStatus\": \"active\", \"uploads\": [{\"campaign_upload_id\": 19, \"queue_count\": 2,"
+                + " \"queues_completed\": 0, \"total_queued\": 20}]}"));
         assertThat(timeline.get(1).get("elapsedSeconds").decimalValue()).isEqualByComparingTo("30");
         assertThat(timeline.get(2)).isEqualTo(new ObjectMapper().readTree("{\"elapsedSeconds\": 45.000,"
                 + " \"queuesCompleted\": 2, \"queuesAwaited\": 2, \"callsTotal\": 200,"
-                + " \"byStatus\": {\"picked\": 140, \"failed\": 60}}"));
+                + " \"byStatus\": {\"picked\": 140, \"failed\": 60}, \"campaignStatus\": \"active\", \"uploads\":"
+                + " [{\"campaign_upload_id\": 19, \"queue_count\": 2, \"queues_completed\": 2, \"total_queued\": 20}]}"));
         assertThat(json().get("wait").get("timelinePointsDropped").asLong()).isZero();
     }
 
@@ -337,7 +348,7 @@ class ReportFilesTest {
         assertThat(suite.getAttribute("errors")).isEqualTo("0");
         assertThat(children(suite, "failure")).isEmpty();
         assertThat(json().get("verdict").asText()).isEqualTo("PASS");
-        assertThat(json().get("buildOutcome").asText()).isEqualTo("PASS");
+        assertThat(json().get("buildOutcome").asText()).isEqualTo("SUCCESS");
     }
 
     @Test
@@ -427,7 +438,7 @@ class ReportFilesTest {
         // a report of an earlier execution of the same build
         Files.setLastModifiedTime(Files.writeString(dir.resolve("TEST-osvi-campaign-7.xml"), "<testsuite/>"), during);
 
-        List<Path> removed = ReportFiles.removeReportsOlderThan(dir, buildStart);
+        List<Path> removed = ReportFiles.removeReportsOlderThan(dir, buildStart, null);
 
         assertThat(removed).extracting(p -> p.getFileName().toString())
                 .containsExactlyInAnyOrder("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env",
@@ -438,7 +449,7 @@ class ReportFilesTest {
                     "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml", "campaign-5.json",
                     "TEST-osvi-campaign-7.xml", "chart.svg");
         }
-        assertThat(ReportFiles.removeReportsOlderThan(dir.resolve("not-there"), buildStart)).isEmpty();
+        assertThat(ReportFiles.removeReportsOlderThan(dir.resolve("not-there"), buildStart, null)).isEmpty();
     }
 
     @Test

@@ -54,7 +54,7 @@ class SimulatedRehearsalTest {
         GateResult third = check("passing", FIRST_CHECK.plusSeconds(11), "6h");
 
         assertThat(first.verdict()).isEqualTo(Verdict.RUNNING);
-        assertThat(first.outcome()).isEqualTo(BuildOutcome.PASS);
+        assertThat(first.outcome()).isEqualTo(BuildOutcome.SUCCESS);
         assertThat(first.summaryLine()).isEqualTo("OSVI gate: RUNNING campaign 7: still running: queues 0/3"
                 + " completed, 0/200 calls");
         assertThat(second.summaryLine()).isEqualTo("OSVI gate: RUNNING campaign 7: still running: queues 0/3"

@@ -60,7 +60,7 @@ class SimulationTest {
         GateResult results = simulate("passing", new RawGateConfig());
 
         assertThat(results.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(results.outcome()).isEqualTo(BuildOutcome.PASS);
+        assertThat(results.outcome()).isEqualTo(BuildOutcome.SUCCESS);
         // a wait starts the scenario at its first request, as ever: no call made yet
         assertThat(log.at("INFO")).anySatisfy(line -> assertThat(line)
                 .startsWith("campaign 7: queues 0/3 completed, 0/200 calls"));

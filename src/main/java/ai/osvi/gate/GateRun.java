@@ -120,12 +120,24 @@ public final class GateRun {
     }
 
     /** @param checkClock the wall clock of a one-shot check, or {@code null} for a wait */
-    private static GateResult runAll(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
+    private static GateResult runAll(List<GateConfig> configured, StatusSource source, TimeSource time, GateLog log,
             AbortSignal abort, DoubleSupplier random, Reports reports, Clock checkClock) {
         List<CampaignResult> results = new ArrayList<>();
+        List<GateConfig> campaigns = configured;
+        if (configured.get(0).needsBaseline()) {
+            List<BaselineReading.Resolved> resolved = BaselineReading.resolve(configured, source, time, log, abort,
+                    random);
+            campaigns = resolved.stream().map(BaselineReading.Resolved::config).toList();
+            if (resolved.get(0).unusable() != null) {
+                for (BaselineReading.Resolved campaign : resolved) {
+                    results.add(writeReports(campaign.unusable(), campaign.config(), log, reports));
+                }
+                campaigns = List.of(); // each has its ERROR: none is awaited
+            }
+        }
         if (campaigns.size() == 1) {
             results.add(runOne(campaigns.get(0), source, time, log, abort, random, reports, checkClock));
-        } else {
+        } else if (campaigns.size() > 1) {
             ExecutorService executor = Executors.newFixedThreadPool(campaigns.size(), runnable -> {
                 Thread thread = new Thread(runnable, "osvi-gate");
                 thread.setDaemon(true);

@@ -13,7 +13,10 @@ import ai.osvi.gate.report.ReportFiles;
 import ai.osvi.gate.result.GateResult;
 import ai.osvi.gate.simulator.Scenario;
 import ai.osvi.gate.simulator.Simulation;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,8 +61,12 @@ public abstract class AbstractGateMojo extends GateParameters {
 
     UnaryOperator<String> environment = System::getenv;
 
-    /** Where GitHub Actions reads workflow commands: the build's standard output, without Maven's level prefix. */
-    PrintStream workflowCommands = System.out;
+    /**
+     * Where GitHub Actions reads workflow commands: the process's standard output itself, without Maven's level
+     * prefix. Not {@code System.out}: Maven 4 logs what a plugin prints there as {@code [INFO] [stdout] ...}, and the
+     * runner only reads a command at the start of a line. {@code null} until used; never closed (it is the console).
+     */
+    PrintStream workflowCommands;
 
     /**
      * Created by Maven, which injects the decrypter.
@@ -137,8 +144,10 @@ public abstract class AbstractGateMojo extends GateParameters {
     /** Under GitHub Actions, the verdict's reason as workflow annotations on the run's page. */
     private void annotate(List<String> lines) {
         if ("true".equals(environment.apply("GITHUB_ACTIONS"))) {
-            lines.forEach(workflowCommands::println);
-            workflowCommands.flush();
+            PrintStream out = workflowCommands != null ? workflowCommands
+                    : new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+            lines.forEach(out::println);
+            out.flush();
         }
     }
 

@@ -156,6 +156,17 @@ abstract class GateParameters extends AbstractMojo {
     private String uploadId;
 
     /**
+     * The campaign to compare with, usually the last release's: rules in {@code thresholds} can then set their limit
+     * relative to its ratio of the same statuses, as {@code failed <= baseline + 1%} (percentage points),
+     * {@code picked >= baseline - 2%}, {@code failed <= baseline * 1.5} (a factor) or {@code failed <= baseline}.
+     * It is read once, with the same {@code baseUrl} and token, before the wait; it must be complete, have at least
+     * {@code minCalls} calls and account for every call in {@code by_status}, or the gate ends in ERROR before
+     * waiting, naming the baseline and what is missing. Required by, and only allowed with, such a rule.
+     */
+    @Parameter(property = "osvi.baselineCampaignId")
+    private String baselineCampaignId;
+
+    /**
      * What happens when {@code timeout} passes before the campaign completes: {@code fail} the build (the gate could
      * not decide), or {@code evaluate} the rules on the last snapshot received: a breach is then a FAIL, and rules
      * that hold give TIMEOUT with a warning (never PASS, which means completed), the build going on.
@@ -249,6 +260,7 @@ abstract class GateParameters extends AbstractMojo {
         raw.minCalls = minCalls;
         raw.onInconclusive = onInconclusive;
         raw.uploadId = uploadId;
+        raw.baselineCampaignId = baselineCampaignId;
         raw.onTimeout = onTimeout;
         raw.onInactive = onInactive;
         raw.failBuild = failBuild;

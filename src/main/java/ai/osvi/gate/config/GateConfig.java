@@ -6,6 +6,9 @@ import ai.osvi.gate.config.Policy.OnInconclusive;
 import ai.osvi.gate.config.Policy.OnRunning;
 import ai.osvi.gate.config.Policy.OnTimeout;
 import ai.osvi.gate.config.Policy.PollStrategy;
+import ai.osvi.gate.model.CallCounts;
+import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.rules.Baseline;
 import ai.osvi.gate.rules.Operator;
 import ai.osvi.gate.rules.Outlook;
 import ai.osvi.gate.rules.Ratio;
@@ -19,7 +22,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The validated settings of one gate run. */
+/**
+ * The validated settings of one gate run.
+ *
+ * @param baseline the campaign the rules relative to a baseline compare with, or {@code null}
+ */
 public record GateConfig(
         long campaignId,
         URI baseUrl,
@@ -41,7 +48,8 @@ public record GateConfig(
         boolean failFast,
         Duration stallTimeout,
         Duration maxCampaignAge,
-        OnRunning onRunning) {
+        OnRunning onRunning,
+        Baseline baseline) {
 
     /** Said at start, and in the reports, when the gate awaits one upload but judges the campaign's counts. */
     public static final String UPLOAD_ID_NOTE = "uploadId only chooses which queues to await: the API gives call"
@@ -174,11 +182,70 @@ public record GateConfig(
                         MIN_POLL_INTERVAL), null);
         OnRunning onRunning = problems.check(() -> Values.choice("onRunning", raw.onRunning, OnRunning.class),
                 null);
+        OptionalLong baselineCampaignId = raw.baselineCampaignId == null || raw.baselineCampaignId.isBlank()
+                ? OptionalLong.empty()
+                : problems.check(() -> OptionalLong.of(Values.positiveLong("baselineCampaignId",
+                        raw.baselineCampaignId, "the id of the campaign the rules relative to a baseline compare"
+                                + " with")), OptionalLong.empty());
+        baselineProblem(rules, baselineCampaignId, campaignId, raw).ifPresent(problems::add);
         problems.throwIfAny();
         return new GateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout, rules, minCalls,
                 onInconclusive, uploadId, onTimeout, onInactive, failBuild,
                 (int) maxConsecutiveErrors, onError, allowInsecureHttp, pollStrategy,
-                maxPollInterval, failFast, stallTimeout, maxCampaignAge, onRunning);
+                maxPollInterval, failFast, stallTimeout, maxCampaignAge, onRunning,
+                baselineCampaignId.isPresent() ? new Baseline(baselineCampaignId.getAsLong(), null) : null);
+    }
+
+    /**
+     * A rule relative to a baseline needs baselineCampaignId, and a baselineCampaignId needs such a rule (or the user
+     * believes a comparison is made that is not); the baseline is never the campaign judged.
+     */
+    private static Optional<InvalidConfigurationException> baselineProblem(List<Rule> rules,
+            OptionalLong baselineCampaignId, long campaignId, RawGateConfig raw) {
+        List<String> relative = rules.stream().filter(Rule::isRelative).map(Rule::describe).toList();
+        if (!relative.isEmpty() && baselineCampaignId.isEmpty()) {
+            return Optional.of(new InvalidConfigurationException("baselineCampaignId", "Missing "
+                    + Values.label("baselineCampaignId") + ": the rule" + (relative.size() == 1 ? " '" : "s '")
+                    + String.join("', '", relative) + "' compare" + (relative.size() == 1 ? "s" : "")
+                    + " with a baseline campaign; name it, e.g. the last release's campaign:"
+                    + " -Dosvi.baselineCampaignId=41 or <baselineCampaignId>41</baselineCampaignId>."));
+        }
+        if (relative.isEmpty() && baselineCampaignId.isPresent()) {
+            return Optional.of(new InvalidConfigurationException("baselineCampaignId", "Invalid "
+                    + Values.label("baselineCampaignId") + " '" + raw.baselineCampaignId + "': no rule compares"
+                    + " with the baseline, so it would be read for nothing. Write a rule relative to it, such as"
+                    + " -Dosvi.thresholds=\"failed <= baseline + 1%\", or remove baselineCampaignId."));
+        }
+        if (baselineCampaignId.isPresent() && baselineCampaignId.getAsLong() == campaignId) {
+            return Optional.of(new InvalidConfigurationException("baselineCampaignId", "Invalid "
+                    + Values.label("baselineCampaignId") + " '" + raw.baselineCampaignId + "': it is the campaign"
+                    + " judged, which cannot be its own baseline. Name an earlier, completed campaign, such as the"
+                    + " last release's."));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a baseline campaign must be read before the rules can be judged. */
+    public boolean needsBaseline() {
+        return rules.stream().anyMatch(rule -> rule.isRelative() && rule.limit() == null);
+    }
+
+    /** The rules relative to the baseline, their limits computed exactly from its counts. */
+    public GateConfig withBaseline(CampaignStatus baselineSnapshot) {
+        CallCounts baselineCalls = baselineSnapshot.calls();
+        return new GateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout,
+                rules.stream().map(rule -> rule.resolve(baselineCalls)).toList(), minCalls, onInconclusive, uploadId,
+                onTimeout, onInactive, failBuild, maxConsecutiveErrors, onError, allowInsecureHttp, pollStrategy,
+                maxPollInterval, failFast, stallTimeout, maxCampaignAge, onRunning,
+                baseline.read(baselineSnapshot));
+    }
+
+    /** How the baseline campaign is read: once, with this gate's endpoint, request timeout and retries. */
+    public GateConfig forBaseline() {
+        return new GateConfig(baseline.campaignId(), baseUrl, timeout, pollInterval, requestTimeout,
+                List.of(), minCalls, onInconclusive, OptionalLong.empty(), onTimeout, onInactive, failBuild,
+                maxConsecutiveErrors, onError, allowInsecureHttp, pollStrategy, maxPollInterval, false, null, null,
+                onRunning, null);
     }
 
     /**

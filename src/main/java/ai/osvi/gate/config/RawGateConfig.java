@@ -52,6 +52,7 @@ public class RawGateConfig {
     public String maxCampaignAge;
     public String onRunning = DEFAULT_ON_RUNNING;
     public String completionOnly = DEFAULT_COMPLETION_ONLY;
+    public String baselineCampaignId;
 
     /** A copy, to change for one campaign of several or for the simulator. */
     public RawGateConfig copy() {
@@ -80,6 +81,7 @@ public class RawGateConfig {
         copy.maxCampaignAge = maxCampaignAge;
         copy.onRunning = onRunning;
         copy.completionOnly = completionOnly;
+        copy.baselineCampaignId = baselineCampaignId;
         return copy;
     }
 

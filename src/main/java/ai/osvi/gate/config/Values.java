@@ -2,6 +2,7 @@ package ai.osvi.gate.config;
 
 import ai.osvi.gate.rules.Operator;
 import ai.osvi.gate.rules.Ratio;
+import ai.osvi.gate.rules.RelativeLimit;
 import ai.osvi.gate.rules.Rule;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -37,11 +38,15 @@ public final class Values {
     public static final String RULE_FORMS = "'STATUS OP VALUE' with OP one of < <= > >=, STATUS a by_status key or a"
             + " sum of keys joined by + (failed+not_picked), VALUE a ratio (0.05) or percentage (5%);"
             + " for example 'picked >= 60%' or 'failed+not_picked < 0.35'; followed by (advisory) for a rule"
-            + " judged and reported that never changes the verdict, as in 'failed <= 2% (advisory)'";
+            + " judged and reported that never changes the verdict, as in 'failed <= 2% (advisory)'; VALUE can also be"
+            + " relative to the baseline campaign (baselineCampaignId) as 'baseline', 'baseline + 1%', 'baseline - 2%'"
+            + " or 'baseline * 1.5'";
 
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Pattern SHORT_DURATION = Pattern.compile("(?:\\d+(?:ms|s|m|h|d))+");
-    private static final Pattern RULE = Pattern.compile("^\\s*([^<>=\\s]+(?:\\s*\\+\\s*[^<>=\\s+]+)*)\\s*(<=|>=|<|>)\\s*(\\S+)\\s*$");
+    private static final Pattern RULE = Pattern.compile("^\\s*([^<>=\\s]+(?:\\s*\\+\\s*[^<>=\\s+]+)*)\\s*(<=|>=|<|>)\\s*(\\S.*?)\\s*$");
+    private static final Pattern RELATIVE = Pattern.compile("baseline(?:\\s*([-+*])\\s*(\\S+))?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern STATUS_KEY = Pattern.compile("[A-Za-z0-9_.\\-]+");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?|\\.\\d+");
 
@@ -187,9 +192,38 @@ public final class Values {
         }
         List<String> statuses = Arrays.stream(matcher.group(1).split("\\+")).map(String::trim).toList();
         checkStatuses(parameter, value, statuses, RULE_FORMS);
+        Operator operator = Operator.fromSymbol(matcher.group(2));
+        if (matcher.group(3).toLowerCase(Locale.ROOT).startsWith(RelativeLimit.WORD)) {
+            return Rule.relativeToBaseline(statuses, operator, relativeLimit(parameter, value, matcher.group(3)),
+                    parameter, advisory);
+        }
         Ratio limit = parseRatio(matcher.group(3))
                 .orElseThrow(problem -> invalid(parameter, value, "the value " + problem, RULE_FORMS));
-        return new Rule(statuses, Operator.fromSymbol(matcher.group(2)), limit, parameter, advisory);
+        return new Rule(statuses, operator, limit, parameter, advisory);
+    }
+
+    /** {@code baseline}, {@code baseline + 1%}, {@code baseline - 0.02}, {@code baseline * 1.5}. */
+    private static RelativeLimit relativeLimit(String parameter, String value, String text)
+            throws InvalidConfigurationException {
+        Matcher relative = RELATIVE.matcher(text);
+        if (!relative.matches()) {
+            throw invalid(parameter, value, "'" + text + "' is not a limit relative to the baseline", RULE_FORMS);
+        }
+        if (relative.group(1) == null) {
+            return new RelativeLimit(RelativeLimit.Adjustment.NONE, BigDecimal.ZERO);
+        }
+        String amount = relative.group(2);
+        if (relative.group(1).equals("*")) {
+            if (!NUMBER.matcher(amount).matches() || new BigDecimal(amount).signum() == 0) {
+                throw invalid(parameter, value, "the factor '" + amount + "' is not a positive number (write"
+                        + " baseline * 1.5 for one and a half times the baseline's ratio)", RULE_FORMS);
+            }
+            return new RelativeLimit(RelativeLimit.Adjustment.TIMES, new BigDecimal(amount));
+        }
+        Ratio points = parseRatio(amount).orElseThrow(problem -> invalid(parameter, value, "the value added to or"
+                + " taken from the baseline " + problem, RULE_FORMS));
+        return new RelativeLimit(relative.group(1).equals("+") ? RelativeLimit.Adjustment.PLUS
+                : RelativeLimit.Adjustment.MINUS, points.value());
     }
 
     /** A comma-separated list of by_status keys, such as {@code failureStatuses}; never empty. */

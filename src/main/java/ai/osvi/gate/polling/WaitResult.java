@@ -59,6 +59,8 @@ public record WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiExcept
         /** An unexpected exception inside the gate: a bug, never a verdict. */
         INTERNAL_ERROR,
         /** A one-shot check got a snapshot of a campaign not complete, with no breach certain yet. */
-        RUNNING
+        RUNNING,
+        /** The baseline campaign the rules compare with could not be read, or cannot serve: nothing was awaited. */
+        BASELINE_UNUSABLE
     }
 }

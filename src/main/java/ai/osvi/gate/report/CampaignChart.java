@@ -182,7 +182,7 @@ public final class CampaignChart {
                 Rule rule = config.rules().get(r);
                 Panel panel = new Panel("Rule " + rule.describe(), "% of calls", List.of(
                         new Key(ruleColour(rule, failing, r), rule.subject() + " ratio", null, Sample.LINE),
-                        new Key(AXIS_COLOUR, "limit " + rule.operator().symbol() + " " + rule.limit(), LIMIT_DASHES,
+                        new Key(AXIS_COLOUR, "limit " + rule.operator().symbol() + " " + rule.limitText(), LIMIT_DASHES,
                                 Sample.LINE)), cursor, 110, lastValue(rule));
                 panels.add(panel);
                 cursor = panel.next();
@@ -277,7 +277,7 @@ public final class CampaignChart {
         private void rulePanel(Panel panel, int r) {
             Rule rule = config.rules().get(r);
             String colour = ruleColour(rule, failing, r);
-            double top = percent(rule.limit().value().doubleValue());
+            double top = limitPercent(rule);
             for (Timeline.Point point : points) {
                 if (point.calls().total() > 0) {
                     top = Math.max(top, ratio(point.calls(), rule.statuses()));
@@ -285,7 +285,7 @@ public final class CampaignChart {
             }
             Axis y = Axis.of(Math.min(100, Math.max(top * 1.25, 0.1)), 4, false);
             panel.frame(this, y, value -> Axis.label(value) + "%");
-            double at = panel.y(y, percent(rule.limit().value().doubleValue()));
+            double at = panel.y(y, limitPercent(rule));
             newline();
             xml.start("line").attribute("x1", number(LEFT)).attribute("x2", number(RIGHT))
                     .attribute("y1", number(at)).attribute("y2", number(at))
@@ -313,14 +313,19 @@ public final class CampaignChart {
                     .attribute("fill", colour).attribute("class", "last-value").text(lastValue(rule)).end();
         }
 
+        /** The limit as a percentage on the axis: a baseline's limit beyond 0 to 100 % is drawn at the edge. */
+        private static double limitPercent(Rule rule) {
+            return Math.max(0, Math.min(100, percent(rule.limit().value().doubleValue())));
+        }
+
         /** "6% (limit 5%)": the rule's ratio on the last snapshot with calls, beside its limit. */
         private String lastValue(Rule rule) {
             for (int i = points.size() - 1; i >= 0; i--) {
                 if (points.get(i).calls().total() > 0) {
-                    return shownRatio(points.get(i).calls(), rule) + " (limit " + rule.limit() + ")";
+                    return shownRatio(points.get(i).calls(), rule) + " (limit " + rule.limitText() + ")";
                 }
             }
-            return "no calls yet (limit " + rule.limit() + ")";
+            return "no calls yet (limit " + rule.limitText() + ")";
         }
 
         /** The last ratio as the verdict shows it: never reading as passing beside a breach. */
@@ -522,10 +527,13 @@ public final class CampaignChart {
             this.keys = keys;
             this.titleY = cursor + 14;
             double right = RIGHT - (corner == null ? 0 : corner.length() * 7.5 + 16);
-            double x = KEYS_FROM;
+            // the first line's keys start after the title (13 px text, some 7.2 px a character): a rule's title can be
+            // long ("Rule failed <= baseline + 1%")
+            double first = Math.max(KEYS_FROM, LEFT + title.length() * 7.2 + 16);
+            double x = first;
             int line = 0;
             for (Key key : keys) {
-                if (x > KEYS_FROM && x + key.width() - 22 > right) {
+                if (x > (line == 0 ? first : KEYS_FROM) && x + key.width() - 22 > right) {
                     x = KEYS_FROM;
                     line++;
                 }

@@ -307,7 +307,15 @@ public final class ReportFiles {
             rule.set("statuses", JSON.valueToTree(r.rule().statuses()));
             rule.put("operator", r.rule().operator().symbol());
             rule.put("limit", r.rule().limit().value());
-            rule.put("limitText", r.rule().limit().toString());
+            rule.put("limitText", r.rule().limitText());
+            if (r.rule().isRelative()) {
+                ObjectNode baseline = rule.putObject("baseline");
+                baseline.put("ratio", r.rule().baseline().value());
+                baseline.put("ratioText", r.rule().baseline().toString());
+                baseline.put("adjustment", r.rule().relative().adjustmentText());
+                baseline.put("limitNumerator", r.rule().limit().numerator());
+                baseline.put("limitDenominator", r.rule().limit().denominator());
+            }
             rule.put("count", r.count());
             rule.put("total", r.total());
             rule.put("actual", r.actualRatio());
@@ -340,6 +348,12 @@ public final class ReportFiles {
             root.set("snapshot", snapshotNode);
         }
         root.set("timeline", timeline(wait.timeline()));
+        if (config.baseline() != null) {
+            ObjectNode baseline = root.putObject("baseline");
+            baseline.put("campaignId", config.baseline().campaignId());
+            CampaignStatus read = config.baseline().snapshot();
+            baseline.set("snapshot", read == null ? null : snapshot(read));
+        }
         return root;
     }
 

@@ -89,11 +89,16 @@ public final class Sparkline {
         return lines;
     }
 
+    /** The limit as a ratio on the line's scale: a baseline's limit beyond 0 to 100 % is drawn at the edge. */
+    private static double limit(Rule rule) {
+        return Math.max(0, Math.min(1, rule.limit().value().doubleValue()));
+    }
+
     /** {label, first ratio with calls, sparkline, last ratio, "  limit <= 5% at ▅"}. */
     private static String[] ratioRow(List<Timeline.Point> points, List<String> statuses, Rule rule, List<Rule> rules,
             boolean unicode) {
         double[] ratios = new double[points.size()];
-        double max = rule == null ? 0 : rule.limit().value().doubleValue();
+        double max = rule == null ? 0 : limit(rule);
         CallCounts first = null;
         for (int i = 0; i < points.size(); i++) {
             CallCounts counts = points.get(i).calls();
@@ -105,8 +110,8 @@ public final class Sparkline {
             }
         }
         CallCounts last = points.get(points.size() - 1).calls();
-        String limit = rule == null ? "" : "  limit " + rule.operator().symbol() + " " + rule.limit() + " at "
-                + level(rule.limit().value().doubleValue(), max, unicode);
+        String limit = rule == null ? "" : "  limit " + rule.operator().symbol() + " " + rule.limitText() + " at "
+                + level(limit(rule), max, unicode);
         return new String[] {String.join("+", statuses) + " ratio",
             first == null ? "n/a" : percent(first, statuses, rules), of(ratios, max, unicode),
             percent(last, statuses, rules), limit};

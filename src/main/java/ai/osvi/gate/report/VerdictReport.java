@@ -118,7 +118,9 @@ public final class VerdictReport {
         if (!result.ruleResults().isEmpty()) {
             int width = Math.max(4, result.ruleResults().stream()
                     .mapToInt(r -> r.rule().subject().length()).max().orElse(4));
-            String format = "  %-" + width + "s  %9s  %-9s  %s";
+            int limitWidth = Math.max(9, result.ruleResults().stream()
+                    .mapToInt(r -> r.shownLimit().length()).max().orElse(9));
+            String format = "  %-" + width + "s  %9s  %-" + limitWidth + "s  %s";
             lines.add(String.format(Locale.ROOT, format, "Rule", "Actual", "Limit", "Result"));
             for (RuleResult r : result.ruleResults()) {
                 lines.add(String.format(Locale.ROOT, format, r.rule().subject(), r.shownActual(), r.shownLimit(),

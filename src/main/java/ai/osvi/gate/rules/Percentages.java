@@ -55,17 +55,24 @@ public final class Percentages {
         BigDecimal exact = new BigDecimal(count).divide(new BigDecimal(total), MAX_SCALE + 20, RoundingMode.HALF_EVEN);
         for (int scale = minScale; scale <= MAX_SCALE; scale++) {
             BigDecimal shown = exact.setScale(scale, RoundingMode.HALF_UP);
-            if (agrees(shown, exact, rules)) {
+            if (agrees(shown, count, total, rules)) {
+                return shown.stripTrailingZeros();
+            }
+        }
+        // a ratio equal to a limit no decimal writes (1/3 against baseline 1/3): rounded towards the side it is on
+        for (RoundingMode direction : List.of(RoundingMode.FLOOR, RoundingMode.CEILING)) {
+            BigDecimal shown = exact.setScale(MAX_SCALE, direction);
+            if (agrees(shown, count, total, rules)) {
                 return shown.stripTrailingZeros();
             }
         }
         return exact.setScale(MAX_SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
     }
 
-    private static boolean agrees(BigDecimal shown, BigDecimal exact, List<Rule> rules) {
+    private static boolean agrees(BigDecimal shown, BigInteger count, BigInteger total, List<Rule> rules) {
         for (Rule rule : rules) {
-            BigDecimal limit = rule.limit().value();
-            if (rule.operator().holds(shown.compareTo(limit)) != rule.operator().holds(exact.compareTo(limit))) {
+            if (rule.operator().holds(rule.limit().compareDecimal(shown))
+                    != rule.operator().holds(rule.limit().compareFraction(count, total))) {
                 return false;
             }
         }

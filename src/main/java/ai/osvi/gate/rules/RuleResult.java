@@ -72,8 +72,7 @@ public record RuleResult(Rule rule, BigInteger count, long total, BigDecimal act
 
     /** Exact: {@code count / total OP limit}  ⇔  {@code count OP limit * total}. */
     private static boolean holds(Rule rule, BigInteger count, BigInteger total) {
-        return rule.operator().holds(new BigDecimal(count).compareTo(rule.limit().value()
-                .multiply(new BigDecimal(total))));
+        return rule.operator().holds(rule.limit().compareFraction(count, total));
     }
 
     /** The actual ratio as a percentage, as shown to users: "5.0001%". */
@@ -84,7 +83,7 @@ public record RuleResult(Rule rule, BigInteger count, long total, BigDecimal act
     /** "failed ratio is 7.5%, but the maximum is 5%". */
     public String breachMessage() {
         return rule.subject() + " ratio is " + shownActual() + ", but " + rule.operator().limitPhrase() + " "
-                + rule.limit() + (standing == Standing.BREACHED_SO_FAR ? " (so far: the remaining calls could still"
+                + rule.limitText() + (standing == Standing.BREACHED_SO_FAR ? " (so far: the remaining calls could still"
                         + " bring it back)" : standing == Standing.CERTAIN ? " (certain: no way of completing the"
                         + " remaining calls brings it back)" : "");
     }
@@ -109,8 +108,8 @@ public record RuleResult(Rule rule, BigInteger count, long total, BigDecimal act
         return (rule.advisory() ? "advisory, " : "") + standing.words();
     }
 
-    /** {@code "<= 5%"}. */
+    /** {@code "<= 5%"}, or {@code "<= baseline 5.1% + 1% = 6.1%"}. */
     public String shownLimit() {
-        return rule.operator().symbol() + " " + rule.limit();
+        return rule.operator().symbol() + " " + rule.limitText();
     }
 }

@@ -49,6 +49,11 @@ final class Replay {
         scenario.set("campaign", campaign.deepCopy());
         ArrayNode rules = scenario.putArray("rules");
         report.path("rules").forEach(rule -> rules.add(rule.path("rule").asText()));
+        JsonNode baseline = report.path("baseline").path("snapshot");
+        if (baseline.isObject()) {
+            // the baseline campaign as it was read, served beside the recorded one
+            scenario.set("baseline", baseline.deepCopy());
+        }
         ArrayNode timeline = scenario.putArray("timeline");
         for (JsonNode point : report.path("timeline")) {
             timeline.add(step(point));

@@ -33,7 +33,7 @@ import java.util.List;
 public final class Scenario {
 
     /** The scenarios shipped in the plugin, usable by name. */
-    public static final List<String> BUILT_IN = List.of("passing", "failing", "stalled", "inactive");
+    public static final List<String> BUILT_IN = List.of("passing", "failing", "stalled", "inactive", "regressed");
 
     /**
      * Immutable once built, so one for every scenario. Duplicate names are refused (they are ambiguous); decimals are
@@ -56,6 +56,10 @@ public final class Scenario {
     private final List<Step> steps;
     private final List<String> rules;
     private final boolean byRequest;
+    /** The baseline campaign's id, or {@code null} when the scenario serves no baseline. */
+    private final Long baselineCampaignId;
+    /** The answer for the baseline campaign, whenever it is asked for. */
+    private final String baselineBody;
 
     private Scenario(String source, JsonNode document, String name, String description, long campaignId,
             List<Step> steps, List<String> rules) {
@@ -67,6 +71,10 @@ public final class Scenario {
         this.campaignId = campaignId;
         this.steps = List.copyOf(steps);
         this.rules = List.copyOf(rules);
+        JsonNode baseline = document.path("baseline");
+        this.baselineCampaignId = baseline.isObject() ? baseline.path("campaign").path("id").longValue() : null;
+        this.baselineBody = baseline.isObject() ? snapshotBody(baseline.path("campaign"), baseline.path("calls"),
+                baseline.path("uploads")) : null;
     }
 
     /**
@@ -205,16 +213,40 @@ public final class Scenario {
             if (calls.isNull() || uploads.isNull()) {
                 throw invalidFile(source, where + " needs 'calls' and 'uploads' (later steps inherit them)");
             }
-            ObjectNode body = JSON.createObjectNode();
-            body.put("success", true);
-            ObjectNode data = body.putObject("data");
-            data.set("campaign", campaignState);
-            data.set("calls", calls);
-            data.set("uploads", uploads);
-            steps.add(new Step(at, 200, "application/json", compact(body)));
+            steps.add(new Step(at, 200, "application/json", snapshotBody(campaignState, calls, uploads)));
         }
+        checkBaseline(source, root, campaign.get("id").longValue());
         return new Scenario(source, root, text(root.path("name"), source), text(root.path("description"), ""),
                 campaign.get("id").longValue(), steps, rules);
+    }
+
+    /** {@code {"success":true,"data":{"campaign":...,"calls":...,"uploads":...}}}. */
+    private static String snapshotBody(JsonNode campaign, JsonNode calls, JsonNode uploads) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("success", true);
+        ObjectNode data = body.putObject("data");
+        data.set("campaign", campaign);
+        data.set("calls", calls);
+        data.set("uploads", uploads);
+        return compact(body);
+    }
+
+    /** A baseline, when given, is a second campaign's snapshot: its campaign (another id), calls and uploads. */
+    private static void checkBaseline(String source, JsonNode root, long campaignId)
+            throws InvalidConfigurationException {
+        if (!root.has("baseline")) {
+            return;
+        }
+        JsonNode baseline = root.get("baseline");
+        if (!baseline.isObject() || !baseline.path("campaign").isObject()
+                || !isLong(baseline.path("campaign").path("id")) || !baseline.has("calls")
+                || !baseline.has("uploads")) {
+            throw invalidFile(source, "'baseline' must be an object with 'campaign' (with a numeric 'id'), 'calls'"
+                    + " and 'uploads', as a snapshot's data");
+        }
+        if (baseline.path("campaign").path("id").longValue() == campaignId) {
+            throw invalidFile(source, "the baseline's campaign id is the scenario's campaign id " + campaignId);
+        }
     }
 
     /** The rules a scenario suggests, each checked. */
@@ -315,6 +347,16 @@ public final class Scenario {
 
     public List<Step> steps() {
         return steps;
+    }
+
+    /** The id of the baseline campaign the scenario serves beside its own, or {@code null}. */
+    public Long baselineCampaignId() {
+        return baselineCampaignId;
+    }
+
+    /** The baseline campaign's answer, the same at every request; {@code null} without a baseline. */
+    public String baselineBody() {
+        return baselineBody;
     }
 
     /** Whether its steps answer the requests in order (a replay), rather than by the time since the first. */

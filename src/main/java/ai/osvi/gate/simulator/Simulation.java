@@ -10,12 +10,14 @@ import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.result.GateResult;
+import ai.osvi.gate.rules.RelativeLimit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The gate run against the embedded simulator: no account, no token, nothing real contacted. */
 public final class Simulation {
@@ -59,6 +61,10 @@ public final class Simulation {
         if (suggested) {
             simulated.thresholds = new ArrayList<>(scenario.rules());
         }
+        if ((simulated.baselineCampaignId == null || simulated.baselineCampaignId.isBlank())
+                && scenario.baselineCampaignId() != null && comparesWithBaseline(simulated)) {
+            simulated.baselineCampaignId = Long.toString(scenario.baselineCampaignId());
+        }
         // Validate everything before a server starts; the loopback URL only stands in for the simulator's.
         GateConfig.parseAll(simulated.withBaseUrl("http://127.0.0.1/"));
         if (raw.baseUrl != null && !raw.baseUrl.equals(RawGateConfig.DEFAULT_BASE_URL)) {
@@ -89,6 +95,12 @@ public final class Simulation {
         }
     }
 
+    /** Whether a rule names the baseline: the scenario's baseline is then the default baselineCampaignId. */
+    private static boolean comparesWithBaseline(RawGateConfig raw) {
+        return raw.thresholds != null && raw.thresholds.stream().anyMatch(threshold -> threshold != null
+                && threshold.toLowerCase(Locale.ROOT).contains(RelativeLimit.WORD));
+    }
+
     private static String banner(Scenario scenario, SimulatorServer server, boolean suggested) {
         return "SIMULATION: scenario '" + scenario.name() + "'"
                 + (scenario.description().isEmpty() ? "" : " (" + scenario.description() + ")")
@@ -105,7 +117,11 @@ public final class Simulation {
                     + "' answers 404 at this point of its timeline.";
         }
         return "campaign " + campaignId + " not found in the simulation (" + answer + "): scenario '"
-                + scenario.name() + "' serves campaign " + scenario.campaignId() + " only. Set campaignId to "
-                + scenario.campaignId() + ", or leave it unset to await the scenario's campaign.";
+                + scenario.name() + "' serves campaign " + scenario.campaignId() + (scenario.baselineCampaignId()
+                        == null ? " only" : " and its baseline campaign " + scenario.baselineCampaignId())
+                + ". Set campaignId to "
+                + scenario.campaignId() + ", or leave it unset to await the scenario's campaign" + (scenario
+                        .baselineCampaignId() == null ? "" : ", and baselineCampaignId to "
+                                + scenario.baselineCampaignId()) + ".";
     }
 }

@@ -129,6 +129,11 @@ public final class SimulatorServer implements AutoCloseable {
                 send(exchange, 401, "application/json", UNAUTHORIZED);
                 return;
             }
+            if (scenario.baselineCampaignId() != null
+                    && matcher.group(1).equals(Long.toString(scenario.baselineCampaignId()))) {
+                send(exchange, 200, "application/json", scenario.baselineBody());
+                return;
+            }
             if (!matcher.group(1).equals(Long.toString(scenario.campaignId()))) {
                 send(exchange, 404, "application/json", NOT_FOUND);
                 return;

@@ -141,8 +141,7 @@ final class Checklist {
     private static Check configurationStrict(GateConfig config) {
         boolean strict = config.rules().stream().allMatch(rule -> !rule.statuses().isEmpty()
                 && rule.statuses().stream().allMatch(Values::isStatusKey)
-                && rule.limit().value().compareTo(BigDecimal.ZERO) >= 0
-                && rule.limit().value().compareTo(BigDecimal.ONE) <= 0);
+                && (rule.isRelative() ? rule.limit() != null : rule.limit().isWithinZeroAndOne()));
         return new Check(Item.CONFIGURATION_STRICT, strict, config.rules().isEmpty()
                 ? "no rule (completionOnly), minCalls " + config.minCalls()
                 : config.rules().size() + (config.rules().size() == 1 ? " rule: " : " rules: ") + String.join(", ",

@@ -99,6 +99,7 @@ public final class Decision {
             case ABORTED -> unjudged(Verdict.ABORTED, BuildOutcome.ERROR,
                     "the gate was aborted before the campaign completed", List.of());
             case INTERNAL_ERROR -> internalError(config, wait);
+            case BASELINE_UNUSABLE -> error("the baseline campaign could not be used", List.of());
         };
     }
 

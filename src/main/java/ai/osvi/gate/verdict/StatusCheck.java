@@ -100,7 +100,7 @@ record StatusCheck(List<Lookalike> lookalikes, List<String> misspelt) {
         return "Name the status as the API does: " + (rule.origin().equals("maxFailureRatio")
                 ? "failureStatuses=" + String.join(",", statuses)
                 : rule.origin() + " '" + String.join("+", statuses) + " " + rule.operator().symbol() + " "
-                        + rule.limit() + "'")
+                        + rule.writtenLimit() + "'")
                 + ". If it is a different status, name it in a rule of its own to say so.";
     }
 

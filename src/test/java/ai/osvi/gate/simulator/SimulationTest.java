@@ -109,7 +109,7 @@ class SimulationTest {
         assertThatThrownBy(() -> Scenario.load("scenarios/missing.json", project))
                 .hasMessage("Invalid simulation (osvi.simulation) 'scenarios/missing.json': no built-in scenario of"
                         + " that name and no file " + project.toAbsolutePath().resolve("scenarios/missing.json")
-                        + ". Accepted: passing, failing, stalled, inactive, or the path of a scenario JSON file,"
+                        + ". Accepted: passing, failing, stalled, inactive, regressed, or the path of a scenario JSON file,"
                         + " relative to the project's base directory (" + project.toAbsolutePath() + ").");
     }
 

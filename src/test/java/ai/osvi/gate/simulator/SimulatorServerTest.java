@@ -93,7 +93,7 @@ class SimulatorServerTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid simulation (osvi.simulation) 'no-such-scenario': no built-in scenario of that"
                         + " name and no file " + dir.resolve("no-such-scenario") + ". Accepted: passing, failing,"
-                        + " stalled, inactive, or the path of a scenario JSON file, relative to the project's base"
+                        + " stalled, inactive, regressed, or the path of a scenario JSON file, relative to the project's base"
                         + " directory (" + dir + ").");
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"campaign\": {\"id\": 1}, \"timeline\": [{\"at\": \"soon\"}]}");

@@ -232,7 +232,7 @@ abstract class GateParameters extends AbstractMojo {
     /**
      * Runs the gate against an embedded OSVI simulator on 127.0.0.1 instead of the real API: no account or token is
      * needed and nothing real is contacted. A built-in scenario ({@code passing}, {@code failing}, {@code stalled},
-     * {@code inactive}) or the path of a scenario JSON file, relative to the base directory of the build's top-level
+     * {@code inactive}, {@code regressed}, which also serves a baseline campaign) or the path of a scenario JSON file, relative to the base directory of the build's top-level
      * project whichever module runs the gate (format: src/site/markdown/simulator.md). The scenario's campaign is
      * created when the simulation starts. {@code await-campaign} plays the scenario from its start every time;
      * {@code check-campaign} follows one campaign from check to check, kept in {@code simulated-clock.json} in the

@@ -4,7 +4,7 @@ def lines = log.readLines()
 assert simulator.requests().size() == 2 : "one wait and one fresh snapshot, got ${simulator.requests().size()} requests"
 assert log.count('Awaiting OSVI campaign 7') == 1 : 'one wait for the build'
 assert log.count('Campaign 7 was judged by gate shop-parent-campaign-gate of this build, with the same rules: its verdict is reused, without a second wait.') == 1 : 'api reuses the verdict'
-assert log.count('Campaign 7 completed while gate shop-parent-campaign-gate of this build awaited it: this gate\'s rules are judged on one fresh snapshot, without a new wait.') == 1 : 'app judges a fresh snapshot'
+assert log.count('Campaign 7 completed while gate shop-parent-campaign-gate of this build awaited it: this gate\'s rules were judged on one fresh snapshot, without a new wait.') == 1 : 'app judges a fresh snapshot'
 def pass = lines.findAll { it.contains('OSVI gate: PASS campaign 7: ') }
 assert pass.size() == 2 : "parent and api pass: ${pass}"
 def fail = lines.findAll { it.contains('OSVI gate: FAIL campaign 7: ') }

@@ -300,19 +300,23 @@ public final class GateRun {
         // a gate's name is the user's execution id: shown escaped, as everywhere
         String by = earlier == null ? null : ai.osvi.gate.log.InvisibleCharacters.escaped(earlier.gate());
         CampaignResult result;
-        if (earlier != null && earlier.config().equals(config)) {
+        boolean same = earlier != null && earlier.config().judgesAs(config, reports.simulation() != null);
+        if (same) {
             log.info("Campaign " + config.campaignId() + " was judged by gate " + by + " of this build,"
                     + " with the same rules: its verdict is reused, without a second "
                     + (checkClock == null ? "wait." : "request."));
             result = from(earlier.result(), "verdict of gate " + by + " of this build");
         } else if (earlier != null && checkClock == null && earlier.result().waitResult().lastSnapshot() != null
                 && earlier.result().waitResult().lastSnapshot().isComplete(java.util.OptionalLong.empty())) {
-            log.info("Campaign " + config.campaignId() + " completed while gate " + by + " of this build"
-                    + " awaited it: this gate's rules are judged on one fresh snapshot, without a new wait.");
             result = gate.check(Clock.systemUTC());
             if (result.verdict() == ai.osvi.gate.result.Verdict.RUNNING) {
-                result = gate.awaitAndDecide(); // never a RUNNING for a wait: wait as usual
+                // never a RUNNING for a wait (a simulator of its own starts the scenario again): wait as usual
+                log.info("Campaign " + config.campaignId() + " completed while gate " + by + " of this build awaited"
+                        + " it, but a fresh snapshot shows it running: this gate waits as usual.");
+                result = gate.awaitAndDecide();
             } else {
+                log.info("Campaign " + config.campaignId() + " completed while gate " + by + " of this build"
+                        + " awaited it: this gate's rules were judged on one fresh snapshot, without a new wait.");
                 result = from(result, "judged on a fresh snapshot after gate " + by + " of this build");
             }
         } else {
@@ -320,7 +324,7 @@ public final class GateRun {
         }
         WaitResult.Outcome outcome = result.waitResult().outcome();
         if (outcome != WaitResult.Outcome.ABORTED && outcome != WaitResult.Outcome.INTERNAL_ERROR
-                && (earlier == null || !earlier.config().equals(config))) {
+                && !same) {
             reports.build().judged(new BuildResults.Judged(result, config, source, reports.gate()));
         }
         return result;

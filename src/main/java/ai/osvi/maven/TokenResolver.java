@@ -17,6 +17,11 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 final class TokenResolver {
 
     static final String ENV_VARIABLE = "OSVI_API_TOKEN";
+    /**
+     * The shortest token taken. OSVI's are longer; a shorter value is a placeholder or a mistake, and could not be
+     * hidden in the output without hiding the gate's own words with it (a token "x" would turn every x into ****).
+     */
+    static final int MIN_LENGTH = 8;
 
     private final SettingsDecrypter decrypter;
     private final UnaryOperator<String> environment;
@@ -39,17 +44,26 @@ final class TokenResolver {
             }
             String token = result.getServer().getPassword();
             if (token != null && !token.isBlank()) {
-                return new ApiToken(token.trim(), source);
+                return checked(token.trim(), source);
             }
         }
         String fromEnvironment = environment.apply(ENV_VARIABLE);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return new ApiToken(fromEnvironment.trim(), "environment variable " + ENV_VARIABLE);
+            return checked(fromEnvironment.trim(), "environment variable " + ENV_VARIABLE);
         }
         throw new MojoExecutionException("No OSVI API token found. Either add a <server> with <id>" + serverId
                 + "</id> and the token as its <password> to settings.xml (encrypt it with mvn --encrypt-password;"
                 + " serverId / -Dosvi.serverId chooses the id), or set the environment variable " + ENV_VARIABLE
                 + "." + (server != null ? " (settings.xml has a server '" + serverId + "' but it has no password.)"
                         : ""));
+    }
+
+    private static ApiToken checked(String token, String source) throws MojoExecutionException {
+        if (token.length() < MIN_LENGTH) {
+            throw new MojoExecutionException("The OSVI API token from " + source + " is " + token.length()
+                    + (token.length() == 1 ? " character" : " characters") + " long, too short to be an API token"
+                    + " (at least " + MIN_LENGTH + "): it looks like a placeholder. Set the token OSVI gave you.");
+        }
+        return new ApiToken(token, source);
     }
 }

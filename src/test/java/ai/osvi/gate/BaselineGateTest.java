@@ -194,6 +194,28 @@ class BaselineGateTest {
     }
 
     @Test
+    void a_baseline_reporting_none_of_a_lower_bounds_statuses_should_be_an_error_not_a_limit_below_zero()
+            throws Exception {
+        // picked >= baseline - 2% on a baseline without 'picked' would be picked >= -2%: any campaign passes
+        CampaignStatus otherNames = Snapshots.inactive().campaign(41).queues(3, true)
+                .calls("answered", 800, "failed", 200).build();
+        CampaignStatus nonePicked = Snapshots.active().campaign(7).queues(19, true).calls("failed", 1000).build();
+        CampaignResult result = run("picked >= baseline - 2%", Map.of(41L, otherNames, 7L, nonePicked))
+                .campaigns().get(0);
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(result.summary()).isEqualTo("the baseline campaign 41 cannot be used: it reports none of the"
+                + " statuses of rule 'picked >= baseline - 2%' (its by_status has answered, failed), so that rule"
+                + " would hold for any campaign: check how OSVI names the status, or write the rule with a fixed"
+                + " limit");
+        assertThat(asked).containsExactly(41L);
+
+        // an upper bound on a status the baseline did not have is the strictest limit, not a flattering one
+        CampaignStatus noFailures = Snapshots.inactive().campaign(41).queues(3, true).calls("picked", 1000).build();
+        assertThat(run("failed <= baseline + 1%", Map.of(41L, noFailures, 7L, today(7, 11))).campaigns().get(0)
+                .details()).contains("failed ratio is 1.1%, but the maximum is baseline 0% + 1% = 1%");
+    }
+
+    @Test
     void a_baseline_whose_status_is_spelt_otherwise_should_be_an_error_not_a_baseline_of_zero() throws Exception {
         CampaignStatus lookalike = Snapshots.inactive().campaign(41).queues(3, true)
                 .calls("picked", 800, "Failed", 200).build();

@@ -384,6 +384,29 @@ class GateRunTest {
     }
 
     @Test
+    void a_simulated_gate_should_reuse_an_earlier_verdict_whatever_port_its_own_simulator_has() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        StatusSource source = id -> {
+            requests.incrementAndGet();
+            return Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build();
+        };
+        BuildResults build = new BuildResults();
+        GateResult[] results = new GateResult[2];
+        String[] ports = {"http://127.0.0.1:40001/", "http://127.0.0.1:40002/"};
+        for (int i = 0; i < 2; i++) {
+            TestConfig config = new TestConfig();
+            config.maxFailureRatio = "5%";
+            config.baseUrl = ports[i]; // each simulated gate starts a simulator of its own
+            Path reports = Files.createDirectories(dir.resolve("module-" + i));
+            results[i] = GateRun.run(GateConfig.parseAll(config.raw()), source, TimeSource.SYSTEM, log,
+                    new AbortSignal(), () -> 0, new GateRun.Reports(reports, null, Clock.systemUTC())
+                            .withSimulation("passing").inBuild(build, "module-" + i, null));
+        }
+        assertThat(requests).hasValue(1);
+        assertThat(results[1].summaryLine()).endsWith("(verdict of gate module-0 of this build)");
+    }
+
+    @Test
     void other_rules_on_a_campaign_an_earlier_gate_saw_complete_should_be_judged_on_one_fresh_snapshot()
             throws Exception {
         java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
@@ -400,7 +423,7 @@ class GateRunTest {
         assertThat(stricter.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(stricter.summaryLine()).endsWith("(judged on a fresh snapshot after gate parent of this build)");
         assertThat(log.lines).contains("INFO Campaign 7 completed while gate parent of this build awaited it: this"
-                + " gate's rules are judged on one fresh snapshot, without a new wait.");
+                + " gate's rules were judged on one fresh snapshot, without a new wait.");
     }
 
     @Test
@@ -420,7 +443,7 @@ class GateRunTest {
         assertThat(upload.verdict()).isEqualTo(Verdict.PASS);
         assertThat(upload.summaryLine()).endsWith("(judged on a fresh snapshot after gate parent of this build)");
         assertThat(log.lines).contains("INFO Campaign 7 completed while gate parent of this build awaited it: this"
-                + " gate's rules are judged on one fresh snapshot, without a new wait.");
+                + " gate's rules were judged on one fresh snapshot, without a new wait.");
     }
 
     @Test

@@ -50,6 +50,17 @@ class PassIsProvenTest {
         return StatusParser.parse(json.writeValueAsBytes(root));
     }
 
+    @Test
+    void a_look_alike_letter_should_be_shown_escaped_so_that_the_two_names_do_not_read_the_same() throws Exception {
+        config.maxFailureRatio = "5%";
+        source.then(completed(100, Map.of("picked", 70L, "f\u0430iled", 30L)));
+
+        CampaignResult result = run();
+
+        assertThat(result.summary()).endsWith("'f\\u0430iled' for 'failed'");
+        assertThat(log.text()).doesNotContain("f\u0430iled' for");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"failed\r", "failed\t", "fai\u200bled", "\ufefffailed", "fail\u00aded",
             "\uff46\uff41\uff49\uff4c\uff45\uff44", "f\u0430iled", "faild", "failed.", "failed\u202e"})

@@ -211,6 +211,22 @@ class AwaitCampaignMojoTest {
     @Test
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "campaignId", value = "7")
+    @MojoParameter(name = "maxFailureRatio", value = "5%")
+    void a_placeholder_token_should_be_refused_before_it_could_hide_the_gates_own_words(AwaitCampaignMojo mojo)
+            throws Exception {
+        // a token "x" would be redacted from every line: "HttpHostConnectE****ception", "ne****t poll"
+        pointAt(mojo, DECRYPTED, Map.of("OSVI_API_TOKEN", " x "));
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("The OSVI API token from environment variable OSVI_API_TOKEN is 1 character long, too"
+                        + " short to be an API token (at least 8): it looks like a placeholder. Set the token OSVI"
+                        + " gave you.");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "await-campaign")
+    @MojoParameter(name = "campaignId", value = "7")
     @MojoParameter(name = "pollInterval", value = "0s")
     @MojoParameter(name = "maxFailureRatio", value = "5%")
     void an_invalid_parameter_should_fail_before_any_request(AwaitCampaignMojo mojo) throws Exception {

@@ -234,9 +234,14 @@ public final class StatusParser {
         if (!status.isMissingNode() && !status.isTextual() && !status.isNull()) {
             throw unexpected(field("data.campaign.status", "a string", status));
         }
+        JsonNode id = campaign.path("id");
+        // the id decides whose data this is: one that is there but cannot be read is never taken for "not sent"
+        if (!id.isMissingNode() && !id.isNull() && wholeNumber(id) == null) {
+            throw unexpected(field("data.campaign.id", "a whole number", id));
+        }
         JsonNode retryThreshold = campaign.path("retry_threshold");
         JsonNode retryDelay = campaign.path("retry_delay");
-        return new Campaign(wholeNumber(campaign.path("id")), oneLine(campaign.path("name").textValue()),
+        return new Campaign(wholeNumber(id), oneLine(campaign.path("name").textValue()),
                 status.textValue(),
                 campaign.path("is_retry_enabled").isBoolean() ? campaign.path("is_retry_enabled").booleanValue() : null,
                 asInt(wholeNumber(retryThreshold)), asInt(wholeNumber(retryDelay)),

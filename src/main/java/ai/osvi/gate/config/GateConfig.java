@@ -187,7 +187,10 @@ public record GateConfig(
                 : problems.check(() -> OptionalLong.of(Values.positiveLong("baselineCampaignId",
                         raw.baselineCampaignId, "the id of the campaign the rules relative to a baseline compare"
                                 + " with")), OptionalLong.empty());
-        baselineProblem(rules, baselineCampaignId, campaignId, raw).ifPresent(problems::add);
+        if (!problems.concern("thresholds", "baselineCampaignId")) {
+            // a rule or an id that could not be read says so itself; the two are not also said to be missing
+            baselineProblem(rules, baselineCampaignId, campaignId, raw).ifPresent(problems::add);
+        }
         problems.throwIfAny();
         return new GateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout, rules, minCalls,
                 onInconclusive, uploadId, onTimeout, onInactive, failBuild,
@@ -223,6 +226,17 @@ public record GateConfig(
                     + " last release's."));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code other} judges a campaign as this does: the same configuration, but for the address of the
+     * simulator when {@code simulated} (each simulated gate starts a simulator of its own, on a port of its own).
+     */
+    public boolean judgesAs(GateConfig other, boolean simulated) {
+        return equals(other) || simulated && new GateConfig(campaignId, other.baseUrl, timeout, pollInterval,
+                requestTimeout, rules, minCalls, onInconclusive, uploadId, onTimeout, onInactive, failBuild,
+                maxConsecutiveErrors, onError, allowInsecureHttp, pollStrategy, maxPollInterval, failFast,
+                stallTimeout, maxCampaignAge, onRunning, baseline).equals(other);
     }
 
     /** Whether a baseline campaign must be read before the rules can be judged. */
@@ -339,7 +353,8 @@ public record GateConfig(
     private static long campaignId(String value) throws InvalidConfigurationException {
         if (value == null || value.isBlank()) {
             throw new InvalidConfigurationException("campaignId", "Missing " + Values.label("campaignId")
-                    + ": say which campaign to await, e.g. -Dosvi.campaignId=7 or <campaignId>7</campaignId>.");
+                    + ": say which campaign to await, e.g. -Dosvi.campaignId=7 on the command line, where each run"
+                    + " names its own (a <campaignId> in the pom would win over -D in every later run).");
         }
         return Values.positiveLong("campaignId", value, "the campaign's numeric id");
     }

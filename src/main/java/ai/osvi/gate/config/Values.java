@@ -215,8 +215,9 @@ public final class Values {
         String amount = relative.group(2);
         if (relative.group(1).equals("*")) {
             if (!NUMBER.matcher(amount).matches() || new BigDecimal(amount).signum() == 0) {
-                throw invalid(parameter, value, "the factor '" + amount + "' is not a positive number (write"
-                        + " baseline * 1.5 for one and a half times the baseline's ratio)", RULE_FORMS);
+                throw invalid(parameter, value, "the factor '" + amount + "' is not a positive decimal number"
+                        + " (write baseline * 1.5 for one and a half times the baseline's ratio, without an exponent"
+                        + " or %)", RULE_FORMS);
             }
             return new RelativeLimit(RelativeLimit.Adjustment.TIMES, new BigDecimal(amount));
         }

@@ -313,8 +313,9 @@ public final class ReportFiles {
                 baseline.put("ratio", r.rule().baseline().value());
                 baseline.put("ratioText", r.rule().baseline().toString());
                 baseline.put("adjustment", r.rule().relative().adjustmentText());
-                baseline.put("limitNumerator", r.rule().limit().numerator());
-                baseline.put("limitDenominator", r.rule().limit().denominator());
+                // as text: a JSON reader may take a long number for a double
+                baseline.put("limitNumerator", r.rule().limit().numerator().toPlainString());
+                baseline.put("limitDenominator", r.rule().limit().denominator().toString());
             }
             rule.put("count", r.count());
             rule.put("total", r.total());

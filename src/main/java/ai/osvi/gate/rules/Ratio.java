@@ -103,11 +103,11 @@ public final class Ratio implements Comparable<Ratio> {
         return Objects.hash(value().stripTrailingZeros());
     }
 
-    /** "5%", "6.1%", or "≈6.13%" for a ratio no short decimal writes exactly (1/3 + 1%). */
+    /** "5%", "6.1%", "4.98046875%", or "≈34.33%" for a ratio no decimal writes exactly (1/3 + 1%). */
     @Override
     public String toString() {
         BigDecimal exact = isDecimal() ? value().multiply(HUNDRED).stripTrailingZeros() : null;
-        if (exact != null && (denominator.equals(BigInteger.ONE) || exact.scale() <= 4)) {
+        if (exact != null) {
             return plain(exact) + "%";
         }
         return "≈" + plain(value().multiply(HUNDRED).setScale(SHOWN_PERCENT_DECIMALS, RoundingMode.HALF_EVEN)) + "%";

@@ -77,6 +77,9 @@ public record RuleResult(Rule rule, BigInteger count, long total, BigDecimal act
 
     /** The actual ratio as a percentage, as shown to users: "5.0001%". */
     public String shownActual() {
+        if (!rule.limit().isDecimal() && rule.limit().compareFraction(count, BigInteger.valueOf(total)) == 0) {
+            return rule.limit().toString(); // equal to a limit no decimal writes: "≈33.33%" beside it, not 42 digits
+        }
         return Ratio.plain(actualRatio.movePointRight(2)) + "%";
     }
 

@@ -50,6 +50,13 @@ final class Replay {
         ArrayNode rules = scenario.putArray("rules");
         report.path("rules").forEach(rule -> rules.add(rule.path("rule").asText()));
         JsonNode baseline = report.path("baseline").path("snapshot");
+        if (baseline.isObject() && !baseline.path("campaign").path("id").equals(report.path("baseline")
+                .path("campaignId"))) {
+            throw new InvalidConfigurationException("simulation", "Invalid simulation (osvi.simulation) '" + source
+                    + "': its baseline is recorded as campaign " + report.path("baseline").path("campaignId")
+                    + " but its snapshot is of campaign " + baseline.path("campaign").path("id") + ". The report was"
+                    + " changed after it was written: replay the report as the gate wrote it.");
+        }
         if (baseline.isObject()) {
             // the baseline campaign as it was read, served beside the recorded one
             scenario.set("baseline", baseline.deepCopy());

@@ -7,8 +7,9 @@ import ai.osvi.gate.polling.WaitResult;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.Verdict;
-import ai.osvi.gate.rules.Percentages;
+import ai.osvi.gate.rules.Ratio;
 import ai.osvi.gate.rules.Rule;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +57,15 @@ public final class BaselineCheck {
         if (!statuses.misspelt().isEmpty()) {
             return Optional.of("in its by_status, " + statuses.misspelt().get(0));
         }
+        for (Rule rule : relative) {
+            // 0 % from a baseline that reports none of the statuses makes a lower bound hold for any campaign
+            if (!rule.operator().isUpperBound()
+                    && rule.statuses().stream().noneMatch(calls.byStatus()::containsKey)) {
+                return Optional.of("it reports none of the statuses of rule '" + rule.describe() + "' (its by_status"
+                        + " has " + String.join(", ", calls.byStatus().keySet()) + "), so that rule would hold for"
+                        + " any campaign: check how OSVI names the status, or write the rule with a fixed limit");
+            }
+        }
         return Optional.empty();
     }
 
@@ -63,13 +73,9 @@ public final class BaselineCheck {
     public static String describe(CampaignStatus snapshot, GateConfig config) {
         CallCounts calls = snapshot.calls();
         List<String> values = config.rules().stream().filter(Rule::isRelative).map(Rule::subject).distinct()
-                .map(subject -> subject + " " + shown(calls, subject)).toList();
+                .map(subject -> subject + " " + Ratio.fraction(new BigDecimal(calls.sum(List.of(subject.split("\\+")))),
+                        BigInteger.valueOf(calls.total()))).toList();
         return "completed, " + Counts.calls(calls.total()) + "; " + String.join(", ", values);
-    }
-
-    private static String shown(CallCounts calls, String subject) {
-        return Percentages.consistentRatio(calls.sum(List.of(subject.split("\\+"))), calls.total(), 3, List.of())
-                .movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     /**

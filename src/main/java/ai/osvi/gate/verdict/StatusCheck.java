@@ -33,12 +33,23 @@ record StatusCheck(List<Lookalike> lookalikes, List<String> misspelt) {
 
         /** {@code 'Failed' for 'failed'}, one per key. */
         String pair() {
-            return String.join(", ", reported.stream().map(key -> "'" + key + "' for '" + status + "'").toList());
+            return String.join(", ", reported.stream().map(key -> "'" + shown(key) + "' for '" + status + "'")
+                    .toList());
+        }
+
+        /**
+         * A reported key beside the status it could be: a letter beyond ASCII written as its escape, so that a
+         * Cyrillic 'а' or a fullwidth 'ｆ' does not read as the status itself ({@code 'f\u0430iled' for 'failed'}).
+         */
+        private static String shown(String key) {
+            StringBuilder shown = new StringBuilder(key.length());
+            key.chars().forEach(c -> shown.append(c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+            return shown.toString();
         }
 
         String message() {
             String spellings = String.join(" and ", reported.stream()
-                    .map(key -> "'" + key + "' (" + Counts.calls(calls.count(key)) + ")").toList());
+                    .map(key -> "'" + shown(key) + "' (" + Counts.calls(calls.count(key)) + ")").toList());
             return "Rule '" + rule.describe() + "' (" + rule.origin() + ") names the status '" + status
                     + "'; the API reported " + spellings
                     + (calls.byStatus().containsKey(status) ? " beside '" + status + "'" : "")

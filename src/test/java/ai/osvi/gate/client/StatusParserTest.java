@@ -60,6 +60,17 @@ class StatusParserTest {
     }
 
     @Test
+    void a_campaign_id_that_is_not_a_whole_number_should_be_refused_never_taken_for_none_sent() throws Exception {
+        // "8" (a string) was read as "no id sent", and another campaign's data passed as campaign 7's
+        assertThatThrownBy(() -> parse(replace("\"id\": 7,", "\"id\": \"8\","))).isInstanceOf(ApiException.class)
+                .hasMessage("unexpected response: data.campaign.id is the string \"8\", expected a whole number");
+        assertThatThrownBy(() -> parse(replace("\"id\": 7,", "\"id\": 41.5,")))
+                .hasMessage("unexpected response: data.campaign.id is 41.5, expected a whole number");
+        assertThat(parse(replace("\"id\": 7,", "\"id\": null,")).campaign().id()).isNull();
+        assertThat(parse(replace("\"id\": 7,", "\"id\": 7.0,")).campaign().id()).isEqualTo(7);
+    }
+
+    @Test
     void nullable_fields_may_be_null_and_unknown_fields_are_ignored() throws Exception {
         String json = replace("\"retry_threshold\": 2, \"retry_delay\": 1800",
                 "\"retry_threshold\": null, \"retry_delay\": null, \"paused_until\": \"tomorrow\"")

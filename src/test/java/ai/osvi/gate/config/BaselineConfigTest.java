@@ -38,13 +38,13 @@ class BaselineConfigTest {
     @Test
     void a_relative_limit_that_cannot_be_read_should_be_refused_naming_the_rule() {
         assertThatThrownBy(() -> Values.rule("thresholds", "failed <= baseline * 0"))
-                .hasMessageContaining("the factor '0' is not a positive number");
+                .hasMessageContaining("the factor '0' is not a positive decimal number");
         assertThatThrownBy(() -> Values.rule("thresholds", "failed <= baseline / 2"))
                 .hasMessageContaining("'baseline / 2' is not a limit relative to the baseline");
         assertThatThrownBy(() -> Values.rule("thresholds", "failed <= baseline + 150%"))
                 .hasMessageContaining("the value added to or taken from the baseline is above 100%");
         assertThatThrownBy(() -> Values.rule("thresholds", "failed <= baseline * 1.5%"))
-                .hasMessageContaining("the factor '1.5%' is not a positive number");
+                .hasMessageContaining("the factor '1.5%' is not a positive decimal number");
     }
 
     @Test
@@ -68,11 +68,19 @@ class BaselineConfigTest {
         itself.baselineCampaignId = "7";
         assertThatThrownBy(itself::parse).hasMessageContaining("it is the campaign judged");
 
+        TestConfig badRule = new TestConfig();
+        badRule.completionOnly = "false";
+        badRule.thresholds = List.of("failed <= baseline ++ 1%");
+        badRule.baselineCampaignId = "41";
+        assertThatThrownBy(badRule::parse).hasMessageContaining("is not a limit relative to the baseline")
+                .message().doesNotContain("no rule compares with the baseline");
+
         TestConfig notANumber = new TestConfig();
         notANumber.completionOnly = "false";
         notANumber.thresholds = List.of("failed <= baseline + 1%");
         notANumber.baselineCampaignId = "last";
-        assertThatThrownBy(notANumber::parse).hasMessageContaining("Invalid baselineCampaignId");
+        assertThatThrownBy(notANumber::parse).hasMessageContaining("Invalid baselineCampaignId")
+                .message().doesNotContain("Missing baselineCampaignId");
     }
 
     @Test

@@ -38,7 +38,8 @@ class GateConfigTest {
     void missing_campaignId_should_say_how_to_set_it() {
         assertThatThrownBy(() -> GateConfig.parse(raw(null)))
                 .hasMessage("Missing campaignId (osvi.campaignId): say which campaign to await, e.g."
-                        + " -Dosvi.campaignId=7 or <campaignId>7</campaignId>.");
+                        + " -Dosvi.campaignId=7 on the command line, where each run names its own (a <campaignId> in"
+                        + " the pom would win over -D in every later run).");
         assertThatThrownBy(() -> GateConfig.parse(raw("-3"))).hasMessageContaining("campaignId (osvi.campaignId) '-3'");
     }
 

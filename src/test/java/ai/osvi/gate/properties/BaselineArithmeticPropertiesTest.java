@@ -63,6 +63,8 @@ class BaselineArithmeticPropertiesTest {
         RuleResult edge = RuleResult.judge(plus, counts(103, 300));
         assertThat(edge.passed()).isTrue();
         assertThat(plus.operator().holds(plus.limit().compareDecimal(edge.actualRatio()))).isTrue();
+        // equal to a limit no decimal writes: shown as the limit is, not as 42 digits on one side of it
+        assertThat(edge.shownActual()).isEqualTo("≈34.33%");
     }
 
     private static boolean oracle(String operator, String adjustment, long c, long t, long cb, long tb) {

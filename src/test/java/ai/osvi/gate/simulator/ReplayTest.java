@@ -78,6 +78,25 @@ class ReplayTest {
     }
 
     @Test
+    void a_recorded_baseline_should_be_served_again_and_one_whose_ids_disagree_refused() throws Exception {
+        GateResult recorded = simulate("regressed", dir.resolve("recorded"), "failed <= baseline * 1.5");
+        assertThat(recorded.campaigns().get(0).verdict()).isEqualTo(Verdict.PASS);
+        Path report = dir.resolve("recorded/campaign-7.json");
+
+        GateResult stricter = simulate(report.toString(), dir.resolve("rejudged"), "failed <= baseline + 1%");
+        assertThat(stricter.campaigns().get(0).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(stricter.campaigns().get(0).details())
+                .contains("failed ratio is 7.2%, but the maximum is baseline 5.1% + 1% = 6.1%");
+
+        ObjectNode tampered = (ObjectNode) JSON.readTree(report.toFile());
+        ((ObjectNode) tampered.path("baseline").path("snapshot").path("campaign")).put("id", 42);
+        Files.writeString(dir.resolve("tampered.json"), JSON.writeValueAsString(tampered));
+        assertThatThrownBy(() -> simulate("tampered.json", dir.resolve("replayed"), "failed <= baseline + 1%"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("its baseline is recorded as campaign 41 but its snapshot is of campaign 42");
+    }
+
+    @Test
     void a_report_of_an_older_format_should_be_refused_naming_the_file_and_the_format() throws Exception {
         simulate("passing", dir.resolve("recorded"));
         Path report = dir.resolve("recorded/campaign-7.json");

@@ -24,35 +24,49 @@ import java.util.function.DoubleSupplier;
  */
 final class BaselineReading {
 
-    private BaselineReading() {
-    }
+    private BaselineReading() {}
 
     /**
      * @return one entry per campaign: its configuration with the limits set, or (when the baseline cannot serve) its
      *         ERROR result as {@code unusable}
      */
-    static List<Resolved> resolve(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
-            AbortSignal abort, DoubleSupplier random) {
+    static List<Resolved> resolve(
+            List<GateConfig> campaigns,
+            StatusSource source,
+            TimeSource time,
+            GateLog log,
+            AbortSignal abort,
+            DoubleSupplier random) {
         GateConfig first = campaigns.get(0);
         long baseline = first.baseline().campaignId();
         log.info("Reading the baseline, campaign " + baseline + " (baselineCampaignId), once: rules "
-                + String.join(", ", first.rules().stream().filter(Rule::isRelative).map(Rule::describe).toList()));
-        WaitResult read = new CampaignWaiter(first.forBaseline(), source, time, new InfoAsDebug(log), abort, random)
-                .checkOnce();
+                + String.join(
+                        ", ",
+                        first.rules().stream()
+                                .filter(Rule::isRelative)
+                                .map(Rule::describe)
+                                .toList()));
+        WaitResult read =
+                new CampaignWaiter(first.forBaseline(), source, time, new InfoAsDebug(log), abort, random).checkOnce();
         CampaignStatus snapshot = read.lastSnapshot();
-        Optional<String> problem = snapshot == null ? Optional.of(notRead(read, first))
-                : BaselineCheck.problem(snapshot, first);
+        Optional<String> problem =
+                snapshot == null ? Optional.of(notRead(read, first)) : BaselineCheck.problem(snapshot, first);
         List<Resolved> resolved = new ArrayList<>();
         for (GateConfig campaign : campaigns) {
-            resolved.add(problem.isPresent()
-                    ? new Resolved(campaign, BaselineCheck.unusable(campaign, problem.get(), read))
-                    : new Resolved(campaign.withBaseline(snapshot), null));
+            resolved.add(
+                    problem.isPresent()
+                            ? new Resolved(campaign, BaselineCheck.unusable(campaign, problem.get(), read))
+                            : new Resolved(campaign.withBaseline(snapshot), null));
         }
         if (problem.isEmpty()) {
             log.info("Baseline campaign " + baseline + ": " + BaselineCheck.describe(snapshot, first) + "; limits: "
-                    + String.join(", ", resolved.get(0).config().rules().stream().filter(Rule::isRelative)
-                            .map(rule -> rule.subject() + " " + rule.operator().symbol() + " " + rule.limitText())
-                            .toList()));
+                    + String.join(
+                            ", ",
+                            resolved.get(0).config().rules().stream()
+                                    .filter(Rule::isRelative)
+                                    .map(rule -> rule.subject() + " "
+                                            + rule.operator().symbol() + " " + rule.limitText())
+                                    .toList()));
         }
         return resolved;
     }
@@ -62,21 +76,25 @@ final class BaselineReading {
      *
      * @param unusable the campaign's ERROR when the baseline cannot serve, else {@code null}
      */
-    record Resolved(GateConfig config, CampaignResult unusable) {
-    }
+    record Resolved(GateConfig config, CampaignResult unusable) {}
 
     private static String notRead(WaitResult read, GateConfig config) {
         ApiException error = read.error();
         String reason = switch (read.outcome()) {
             case ABORTED -> "the gate was aborted while reading it";
-            case INTERNAL_ERROR -> "the gate failed unexpectedly while reading it ("
-                    + (read.fault() == null ? "unknown" : read.fault().getClass().getName()) + ")";
-            default -> error == null ? "no answer within requestTimeout " + Values.format(config.requestTimeout())
-                    : switch (error.kind()) {
-                        case NOT_FOUND -> "it was not found (HTTP 404): check baselineCampaignId";
-                        case TOKEN_REJECTED -> "the API token was rejected (HTTP 401)";
-                        default -> "it could not be read: " + error.getMessage();
-                    };
+            case INTERNAL_ERROR ->
+                "the gate failed unexpectedly while reading it ("
+                        + (read.fault() == null
+                                ? "unknown"
+                                : read.fault().getClass().getName()) + ")";
+            default ->
+                error == null
+                        ? "no answer within requestTimeout " + Values.format(config.requestTimeout())
+                        : switch (error.kind()) {
+                            case NOT_FOUND -> "it was not found (HTTP 404): check baselineCampaignId";
+                            case TOKEN_REJECTED -> "the API token was rejected (HTTP 401)";
+                            default -> "it could not be read: " + error.getMessage();
+                        };
         };
         return reason;
     }

@@ -36,7 +36,12 @@ public final class Gate {
      * @param abort  stops the wait from another thread
      * @param random uniform values in [0, 1) for the jitter of the backoff after errors
      */
-    public Gate(GateConfig config, StatusSource source, TimeSource time, GateLog log, AbortSignal abort,
+    public Gate(
+            GateConfig config,
+            StatusSource source,
+            TimeSource time,
+            GateLog log,
+            AbortSignal abort,
             DoubleSupplier random) {
         this.config = config;
         this.source = source;
@@ -55,13 +60,19 @@ public final class Gate {
 
     /** Awaits the campaign and decides, leaving the verdict block to the caller (which adds where the reports are). */
     public CampaignResult awaitAndDecide() {
-        return waitAndDecide(waiter -> waiter.await(givesUpAt -> {
-            log.info("Awaiting OSVI campaign " + config.campaignId() + config.uploadId().stream()
-                    .mapToObj(id -> " (upload " + id + ")").findFirst().orElse("") + " at " + config.baseUrl() + ": "
-                    + polling() + ", timeout " + Values.format(config.timeout()) + " (gives up at " + givesUpAt
-                    + "), rules: " + describeRules());
-            warnOfUploadIdWithRules();
-        }), Decision.Mode.AWAIT, Clock.systemUTC());
+        return waitAndDecide(
+                waiter -> waiter.await(givesUpAt -> {
+                    log.info("Awaiting OSVI campaign " + config.campaignId()
+                            + config.uploadId().stream()
+                                    .mapToObj(id -> " (upload " + id + ")")
+                                    .findFirst()
+                                    .orElse("") + " at " + config.baseUrl() + ": "
+                            + polling() + ", timeout " + Values.format(config.timeout()) + " (gives up at " + givesUpAt
+                            + "), rules: " + describeRules());
+                    warnOfUploadIdWithRules();
+                }),
+                Decision.Mode.AWAIT,
+                Clock.systemUTC());
     }
 
     /**
@@ -74,9 +85,12 @@ public final class Gate {
      */
     public CampaignResult check(Clock clock) {
         log.info("Checking OSVI campaign " + config.campaignId()
-                + config.uploadId().stream().mapToObj(id -> " (upload " + id + ")").findFirst().orElse("")
-                + " at " + config.baseUrl() + " once" + (config.maxCampaignAge() == null ? ""
-                        : ", maxCampaignAge " + Values.format(config.maxCampaignAge()))
+                + config.uploadId().stream()
+                        .mapToObj(id -> " (upload " + id + ")")
+                        .findFirst()
+                        .orElse("")
+                + " at " + config.baseUrl() + " once"
+                + (config.maxCampaignAge() == null ? "" : ", maxCampaignAge " + Values.format(config.maxCampaignAge()))
                 + ", rules: " + describeRules());
         warnOfUploadIdWithRules();
         return waitAndDecide(CampaignWaiter::checkOnce, Decision.Mode.CHECK, clock);
@@ -100,9 +114,17 @@ public final class Gate {
         try {
             return Decision.decide(wait, config, mode, clock.instant());
         } catch (RuntimeException e) {
-            return Decision.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR,
-                    wait.lastSnapshot(), wait.error(), wait.polls(), wait.errors(), wait.elapsed(), e,
-                    wait.timeline()));
+            return Decision.internalError(
+                    config,
+                    new WaitResult(
+                            WaitResult.Outcome.INTERNAL_ERROR,
+                            wait.lastSnapshot(),
+                            wait.error(),
+                            wait.polls(),
+                            wait.errors(),
+                            wait.elapsed(),
+                            e,
+                            wait.timeline()));
         }
     }
 
@@ -123,7 +145,7 @@ public final class Gate {
     private String polling() {
         String every = "every " + Values.format(config.pollInterval());
         return config.pollStrategy() == PollStrategy.ADAPTIVE
-                && config.maxPollInterval().compareTo(config.pollInterval()) > 0
+                        && config.maxPollInterval().compareTo(config.pollInterval()) > 0
                 ? "polling adaptively " + every + " to " + Values.format(config.maxPollInterval())
                 : "polling " + every;
     }

@@ -17,8 +17,8 @@ import ai.osvi.gate.report.GitlabDotenv;
 import ai.osvi.gate.report.ReportFiles;
 import ai.osvi.gate.report.VerdictReport;
 import ai.osvi.gate.result.CampaignResult;
-import ai.osvi.gate.verdict.Decision;
 import ai.osvi.gate.result.GateResult;
+import ai.osvi.gate.verdict.Decision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,41 +49,66 @@ public final class GateRun {
      * @param gate         this gate's name among them (its execution id)
      * @param project      the project this gate runs for, or {@code null}
      */
-    public record Reports(Path directory, Path githubStepSummary, Path githubOutput, Clock clock,
-            UnaryOperator<String> redactor, String simulation, BuildResults build, String gate, String project) {
+    public record Reports(
+            Path directory,
+            Path githubStepSummary,
+            Path githubOutput,
+            Clock clock,
+            UnaryOperator<String> redactor,
+            String simulation,
+            BuildResults build,
+            String gate,
+            String project) {
 
         public Reports(Path directory, Path githubStepSummary, Clock clock) {
             this(directory, githubStepSummary, null, clock, UnaryOperator.identity());
         }
 
-        public Reports(Path directory, Path githubStepSummary, Path githubOutput, Clock clock,
+        public Reports(
+                Path directory,
+                Path githubStepSummary,
+                Path githubOutput,
+                Clock clock,
                 UnaryOperator<String> redactor) {
-            this(directory, githubStepSummary, githubOutput, clock, redactor, null, new BuildResults(), "default",
+            this(
+                    directory,
+                    githubStepSummary,
+                    githubOutput,
+                    clock,
+                    redactor,
+                    null,
+                    new BuildResults(),
+                    "default",
                     null);
         }
 
         public Reports withRedactor(UnaryOperator<String> redactor) {
-            return new Reports(directory, githubStepSummary, githubOutput, clock, redactor, simulation, build, gate,
-                    project);
+            return new Reports(
+                    directory, githubStepSummary, githubOutput, clock, redactor, simulation, build, gate, project);
         }
 
         public Reports withSimulation(String scenario) {
-            return new Reports(directory, githubStepSummary, githubOutput, clock, redactor, scenario, build, gate,
-                    project);
+            return new Reports(
+                    directory, githubStepSummary, githubOutput, clock, redactor, scenario, build, gate, project);
         }
 
         /** This gate as one of {@code build}'s, named {@code gate}, run for {@code project}. */
         public Reports inBuild(BuildResults build, String gate, String project) {
-            return new Reports(directory, githubStepSummary, githubOutput, clock, redactor, simulation, build, gate,
-                    project);
+            return new Reports(
+                    directory, githubStepSummary, githubOutput, clock, redactor, simulation, build, gate, project);
         }
     }
 
-    private GateRun() {
-    }
+    private GateRun() {}
 
-    public static GateResult run(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
-            AbortSignal abort, DoubleSupplier random, Reports reports) {
+    public static GateResult run(
+            List<GateConfig> campaigns,
+            StatusSource source,
+            TimeSource time,
+            GateLog log,
+            AbortSignal abort,
+            DoubleSupplier random,
+            Reports reports) {
         return runAll(campaigns, source, time, log, abort, random, reports, null);
     }
 
@@ -94,15 +119,21 @@ public final class GateRun {
      * @param proxy      the proxy to go through, or {@code null}
      * @param checkClock the wall clock of a one-shot check ({@code check-campaign}), or {@code null} for a wait
      */
-    public static GateResult againstApi(List<GateConfig> campaigns, ApiToken token, ProxySettings proxy, GateLog log,
-            AbortSignal abort, Reports reports, Clock checkClock) {
+    public static GateResult againstApi(
+            List<GateConfig> campaigns,
+            ApiToken token,
+            ProxySettings proxy,
+            GateLog log,
+            AbortSignal abort,
+            Reports reports,
+            Clock checkClock) {
         if (proxy != null) {
             log.info("Using the proxy " + proxy.describe()
                     + (proxy.nonProxyHosts() == null ? "" : ", not for " + proxy.nonProxyHosts()));
         }
         GateConfig first = campaigns.get(0);
-        try (OsviHttpClient client = new OsviHttpClient(first.baseUrl(), token, first.requestTimeout(), proxy,
-                Clock.systemUTC())) {
+        try (OsviHttpClient client =
+                new OsviHttpClient(first.baseUrl(), token, first.requestTimeout(), proxy, Clock.systemUTC())) {
             GateLog redacting = new RedactingLog(log, token::redact);
             Reports redacted = reports.withRedactor(token::redact);
             return runAll(campaigns, client, TimeSource.SYSTEM, redacting, abort, Math::random, redacted, checkClock);
@@ -114,19 +145,33 @@ public final class GateRun {
      *
      * @param clock the wall clock, for a campaign's age
      */
-    public static GateResult check(List<GateConfig> campaigns, StatusSource source, TimeSource time, GateLog log,
-            AbortSignal abort, DoubleSupplier random, Reports reports, Clock clock) {
+    public static GateResult check(
+            List<GateConfig> campaigns,
+            StatusSource source,
+            TimeSource time,
+            GateLog log,
+            AbortSignal abort,
+            DoubleSupplier random,
+            Reports reports,
+            Clock clock) {
         return runAll(campaigns, source, time, log, abort, random, reports, clock);
     }
 
     /** @param checkClock the wall clock of a one-shot check, or {@code null} for a wait */
-    private static GateResult runAll(List<GateConfig> configured, StatusSource source, TimeSource time, GateLog log,
-            AbortSignal abort, DoubleSupplier random, Reports reports, Clock checkClock) {
+    private static GateResult runAll(
+            List<GateConfig> configured,
+            StatusSource source,
+            TimeSource time,
+            GateLog log,
+            AbortSignal abort,
+            DoubleSupplier random,
+            Reports reports,
+            Clock checkClock) {
         List<CampaignResult> results = new ArrayList<>();
         List<GateConfig> campaigns = configured;
         if (configured.get(0).needsBaseline()) {
-            List<BaselineReading.Resolved> resolved = BaselineReading.resolve(configured, source, time, log, abort,
-                    random);
+            List<BaselineReading.Resolved> resolved =
+                    BaselineReading.resolve(configured, source, time, log, abort, random);
             campaigns = resolved.stream().map(BaselineReading.Resolved::config).toList();
             if (resolved.get(0).unusable() != null) {
                 for (BaselineReading.Resolved campaign : resolved) {
@@ -146,8 +191,8 @@ public final class GateRun {
             try {
                 List<Future<CampaignResult>> futures = new ArrayList<>();
                 for (GateConfig campaign : campaigns) {
-                    futures.add(executor.submit(() -> runOne(campaign, source, time, log, abort, random, reports,
-                            checkClock)));
+                    futures.add(executor.submit(
+                            () -> runOne(campaign, source, time, log, abort, random, reports, checkClock)));
                 }
                 boolean interrupted = false;
                 for (int i = 0; i < futures.size(); i++) {
@@ -187,7 +232,10 @@ public final class GateRun {
             if (!build.gates().isEmpty()) {
                 // an earlier gate of this build ran too: the last verdict line is the build's, as later jobs read it
                 log.info("Earlier OSVI gates ran in this build: later jobs read the worst verdict of all of them.");
-                VerdictReport.summaryLine(log, build.overall().outcome(), build.overall().verdict(),
+                VerdictReport.summaryLine(
+                        log,
+                        build.overall().outcome(),
+                        build.overall().verdict(),
                         build.overall().summaryLine());
             }
         }
@@ -221,13 +269,13 @@ public final class GateRun {
     public static void reportNotStarted(Reports reports, GateLog log, String summaryLine, String reason) {
         List<String> warnings;
         synchronized (reports.build().lock()) {
-            BuildResults.View build = reports.build().record(GateResult.notStarted(reports.gate(),
-                    reports.project(), reports.directory(), summaryLine));
+            BuildResults.View build = reports.build()
+                    .record(GateResult.notStarted(reports.gate(), reports.project(), reports.directory(), summaryLine));
             warnings = writeForLaterJobs(build, reports);
             if (reports.githubStepSummary() != null) {
                 try {
-                    GithubSummary.appendNotStarted(reports.githubStepSummary(), summaryLine, reason,
-                            reports.redactor());
+                    GithubSummary.appendNotStarted(
+                            reports.githubStepSummary(), summaryLine, reason, reports.redactor());
                 } catch (IOException | RuntimeException e) {
                     warnings.add("Could not append to the GitHub step summary " + reports.githubStepSummary() + ": "
                             + e.getMessage());
@@ -236,7 +284,11 @@ public final class GateRun {
         }
         if (reports.directory() != null) {
             try {
-                ReportFiles.writeNotStarted(reports.directory(), summaryLine, reason, reports.clock().instant(),
+                ReportFiles.writeNotStarted(
+                        reports.directory(),
+                        summaryLine,
+                        reason,
+                        reports.clock().instant(),
                         reports.redactor());
             } catch (IOException | RuntimeException e) {
                 warnings.add("Could not write the JUnit report to " + reports.directory() + ": " + e.getMessage());
@@ -257,8 +309,10 @@ public final class GateRun {
         }
         if (reports.githubOutput() != null) {
             try {
-                GithubOutputs.append(reports.githubOutput(), GithubOutputs.outputs(build, reports.redactor(),
-                        warnings), reports.redactor());
+                GithubOutputs.append(
+                        reports.githubOutput(),
+                        GithubOutputs.outputs(build, reports.redactor(), warnings),
+                        reports.redactor());
             } catch (IOException | RuntimeException e) {
                 warnings.add("Could not append to the GitHub step outputs " + reports.githubOutput() + ": "
                         + e.getMessage());
@@ -267,20 +321,28 @@ public final class GateRun {
         return warnings;
     }
 
-    private static CampaignResult runOne(GateConfig config, StatusSource source, TimeSource time, GateLog log,
-            AbortSignal abort, DoubleSupplier random, Reports reports, Clock checkClock) {
+    private static CampaignResult runOne(
+            GateConfig config,
+            StatusSource source,
+            TimeSource time,
+            GateLog log,
+            AbortSignal abort,
+            DoubleSupplier random,
+            Reports reports,
+            Clock checkClock) {
         CampaignResult result;
         try {
             Gate gate = new Gate(config, source, time, log, abort, random);
-            String where = reports.simulation() != null ? "simulation " + reports.simulation()
+            String where = reports.simulation() != null
+                    ? "simulation " + reports.simulation()
                     : String.valueOf(config.baseUrl());
             String mode = checkClock == null ? "await" : "check";
             synchronized (reports.build().judging(config.campaignId(), mode + " " + where)) {
                 result = judgeOnce(gate, config, log, reports, checkClock, mode + " " + where);
             }
         } catch (RuntimeException e) {
-            result = Decision.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null, 0, 0,
-                    Duration.ZERO, e));
+            result = Decision.internalError(
+                    config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null, 0, 0, Duration.ZERO, e));
         }
         if (result.waitResult().outcome() == WaitResult.Outcome.INTERNAL_ERROR) {
             // a gate that broke decides nothing: the other campaigns stop too, their requests cancelled
@@ -294,9 +356,10 @@ public final class GateRun {
      * gets that result again, with one line saying so; with other rules or another uploadId, a campaign that earlier
      * gate saw complete is judged on one fresh snapshot; otherwise the gate waits as usual.
      */
-    private static CampaignResult judgeOnce(Gate gate, GateConfig config, GateLog log, Reports reports,
-            Clock checkClock, String source) {
-        BuildResults.Judged earlier = reports.build().earlier(config.campaignId(), source).orElse(null);
+    private static CampaignResult judgeOnce(
+            Gate gate, GateConfig config, GateLog log, Reports reports, Clock checkClock, String source) {
+        BuildResults.Judged earlier =
+                reports.build().earlier(config.campaignId(), source).orElse(null);
         // a gate's name is the user's execution id: shown escaped, as everywhere
         String by = earlier == null ? null : ai.osvi.gate.log.InvisibleCharacters.escaped(earlier.gate());
         CampaignResult result;
@@ -306,7 +369,9 @@ public final class GateRun {
                     + " with the same rules: its verdict is reused, without a second "
                     + (checkClock == null ? "wait." : "request."));
             result = from(earlier.result(), "verdict of gate " + by + " of this build");
-        } else if (earlier != null && checkClock == null && earlier.result().waitResult().lastSnapshot() != null
+        } else if (earlier != null
+                && checkClock == null
+                && earlier.result().waitResult().lastSnapshot() != null
                 && earlier.result().waitResult().lastSnapshot().isComplete(java.util.OptionalLong.empty())) {
             result = gate.check(Clock.systemUTC());
             if (result.verdict() == ai.osvi.gate.result.Verdict.RUNNING) {
@@ -323,8 +388,7 @@ public final class GateRun {
             result = checkClock == null ? gate.awaitAndDecide() : gate.check(checkClock);
         }
         WaitResult.Outcome outcome = result.waitResult().outcome();
-        if (outcome != WaitResult.Outcome.ABORTED && outcome != WaitResult.Outcome.INTERNAL_ERROR
-                && !same) {
+        if (outcome != WaitResult.Outcome.ABORTED && outcome != WaitResult.Outcome.INTERNAL_ERROR && !same) {
             reports.build().judged(new BuildResults.Judged(result, config, source, reports.gate()));
         }
         return result;
@@ -332,17 +396,25 @@ public final class GateRun {
 
     /** {@code result} whose summary says where its verdict came from. */
     private static CampaignResult from(CampaignResult result, String origin) {
-        return new CampaignResult(result.campaignId(), result.verdict(), result.outcome(), result.summary() + " ("
-                + origin + ")", result.details(), result.rulesJudged(), result.ruleResults(), result.waitResult(),
+        return new CampaignResult(
+                result.campaignId(),
+                result.verdict(),
+                result.outcome(),
+                result.summary() + " (" + origin + ")",
+                result.details(),
+                result.rulesJudged(),
+                result.ruleResults(),
+                result.waitResult(),
                 result.evidence());
     }
 
     /** The result of a campaign whose thread died of something other than an exception (an Error). */
     private static CampaignResult crashed(GateConfig config, Throwable cause, GateLog log, Reports reports) {
-        RuntimeException fault = cause instanceof RuntimeException runtime ? runtime
+        RuntimeException fault = cause instanceof RuntimeException runtime
+                ? runtime
                 : new IllegalStateException(String.valueOf(cause), cause);
-        CampaignResult result = Decision.internalError(config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null,
-                0, 0, Duration.ZERO, fault));
+        CampaignResult result = Decision.internalError(
+                config, new WaitResult(WaitResult.Outcome.INTERNAL_ERROR, null, null, 0, 0, Duration.ZERO, fault));
         return writeReports(result, config, log, reports);
     }
 
@@ -362,25 +434,33 @@ public final class GateRun {
             try {
                 // the plain name, or one with the gate's when another gate of the build wrote this campaign here
                 String name = reports.build().reportName(reports.directory(), result.campaignId(), reports.gate());
-                ReportFiles.write(reports.directory(), name, result, config, reports.clock().instant(),
-                        reports.redactor(), reports.simulation());
+                ReportFiles.write(
+                        reports.directory(),
+                        name,
+                        result,
+                        config,
+                        reports.clock().instant(),
+                        reports.redactor(),
+                        reports.simulation());
                 closing.add("Reports: " + reports.directory().toAbsolutePath() + " ("
                         + ReportFiles.jsonFile(reports.directory(), name).getFileName() + ", "
                         + ReportFiles.junitFile(reports.directory(), name).getFileName() + ", "
-                        + (ReportFiles.hasChart(result) ? ReportFiles.chartFile(reports.directory(), name)
-                                .getFileName() + ", " : "")
+                        + (ReportFiles.hasChart(result)
+                                ? ReportFiles.chartFile(reports.directory(), name)
+                                                .getFileName() + ", "
+                                : "")
                         + GitlabDotenv.FILE_NAME + ")");
             } catch (IOException | RuntimeException e) {
-                log.warn("Could not write the reports of campaign " + config.campaignId() + " to "
-                        + reports.directory() + ": " + e.getMessage());
+                log.warn("Could not write the reports of campaign " + config.campaignId() + " to " + reports.directory()
+                        + ": " + e.getMessage());
             }
         }
         if (reports.githubStepSummary() != null) {
             try {
                 synchronized (reports.build().lock()) {
                     // modules of a parallel build append to the same file
-                    GithubSummary.append(reports.githubStepSummary(), result, config, reports.redactor(),
-                            reports.simulation());
+                    GithubSummary.append(
+                            reports.githubStepSummary(), result, config, reports.redactor(), reports.simulation());
                 }
             } catch (IOException | RuntimeException e) {
                 log.warn("Could not append to the GitHub step summary " + reports.githubStepSummary() + ": "

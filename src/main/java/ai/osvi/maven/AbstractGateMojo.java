@@ -81,8 +81,7 @@ public abstract class AbstractGateMojo extends GateParameters {
     abstract Clock checkClock();
 
     /** Sets what only this goal has; the shared parameters are set already. */
-    void configure(RawGateConfig raw) {
-    }
+    void configure(RawGateConfig raw) {}
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -90,17 +89,20 @@ public abstract class AbstractGateMojo extends GateParameters {
             getLog().info("Skipping the OSVI gate (skip / osvi.skip is true).");
             return;
         }
-        MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session),
-                ConsoleEncoding.showsBlocks());
+        MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session), ConsoleEncoding.showsBlocks());
         ReportFiles.removeReportsOfEarlierBuilds(reportDirectory(), buildStart(), replayedReport(), log);
-        String inherited = ExecutionHints.inheritedByModules(project, mojoExecution,
-                session == null ? null : session.getProjects());
+        String inherited = ExecutionHints.inheritedByModules(
+                project, mojoExecution, session == null ? null : session.getProjects());
         if (!inherited.isEmpty()) {
             getLog().info(inherited);
         }
         String project = this.project == null ? null : this.project.getId();
-        GateRun.Reports reports = new GateRun.Reports(reportDirectory(), environmentPath("GITHUB_STEP_SUMMARY"),
-                environmentPath("GITHUB_OUTPUT"), Clock.systemUTC(), UnaryOperator.identity())
+        GateRun.Reports reports = new GateRun.Reports(
+                        reportDirectory(),
+                        environmentPath("GITHUB_STEP_SUMMARY"),
+                        environmentPath("GITHUB_OUTPUT"),
+                        Clock.systemUTC(),
+                        UnaryOperator.identity())
                 .inBuild(BuildResultsOfSession.get(session), gateName(), project);
         // every message that leaves the goal passes the token's redaction, once it is known
         AtomicReference<UnaryOperator<String>> redactor = new AtomicReference<>(UnaryOperator.identity());
@@ -114,19 +116,25 @@ public abstract class AbstractGateMojo extends GateParameters {
             throw new MojoExecutionException(message);
         } catch (MojoExecutionException e) {
             String message = ConsoleText.safe(redactor.get().apply(e.getMessage()));
-            GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, "OSVI gate: ERROR: the gate did not"
-                    + " start", message);
+            GateRun.reportNotStarted(
+                    reports.withRedactor(redactor.get()),
+                    log,
+                    "OSVI gate: ERROR: the gate did not" + " start",
+                    message);
             annotate(List.of(GithubAnnotations.notStarted("OSVI gate: ERROR: the gate did not start", message)));
             throw new MojoExecutionException(message);
         } catch (RuntimeException e) {
             // a bug of ours, or of a library: a message Maven shows without a stack trace, and ERROR for later jobs
-            String message = ConsoleText.safe(redactor.get().apply("The OSVI gate failed unexpectedly (" + e
-                    + "). This is a bug in osvi-maven-plugin, not a verdict on the campaign: please report it with"
-                    + " the output of mvn -X."));
-            GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, "OSVI gate: ERROR: the gate failed"
-                    + " unexpectedly", message);
-            annotate(List.of(GithubAnnotations.notStarted("OSVI gate: ERROR: the gate failed unexpectedly",
-                    message)));
+            String message = ConsoleText.safe(redactor.get()
+                    .apply("The OSVI gate failed unexpectedly (" + e
+                            + "). This is a bug in osvi-maven-plugin, not a verdict on the campaign: please report it with"
+                            + " the output of mvn -X."));
+            GateRun.reportNotStarted(
+                    reports.withRedactor(redactor.get()),
+                    log,
+                    "OSVI gate: ERROR: the gate failed" + " unexpectedly",
+                    message);
+            annotate(List.of(GithubAnnotations.notStarted("OSVI gate: ERROR: the gate failed unexpectedly", message)));
             getLog().debug(e);
             throw new MojoExecutionException(message);
         }
@@ -134,8 +142,7 @@ public abstract class AbstractGateMojo extends GateParameters {
         annotate(GithubAnnotations.of(result).stream().map(redactor.get()).toList());
         String message = ConsoleText.safe(redactor.get().apply(result.failureMessage()));
         switch (result.outcome()) {
-            case SUCCESS, WARN -> {
-            }
+            case SUCCESS, WARN -> {}
             case FAIL -> throw new MojoFailureException(message);
             case ERROR -> throw new MojoExecutionException(message);
         }
@@ -144,7 +151,8 @@ public abstract class AbstractGateMojo extends GateParameters {
     /** Under GitHub Actions, the verdict's reason as workflow annotations on the run's page. */
     private void annotate(List<String> lines) {
         if ("true".equals(environment.apply("GITHUB_ACTIONS"))) {
-            PrintStream out = workflowCommands != null ? workflowCommands
+            PrintStream out = workflowCommands != null
+                    ? workflowCommands
                     : new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
             lines.forEach(out::println);
             out.flush();
@@ -170,18 +178,24 @@ public abstract class AbstractGateMojo extends GateParameters {
 
     /** This gate's name among the build's: its execution id, after its module's artifactId in a reactor. */
     private String gateName() {
-        String execution = mojoExecution == null || mojoExecution.getExecutionId() == null ? "default-cli"
+        String execution = mojoExecution == null || mojoExecution.getExecutionId() == null
+                ? "default-cli"
                 : mojoExecution.getExecutionId();
-        boolean reactor = session != null && session.getProjects() != null && session.getProjects().size() > 1;
+        boolean reactor = session != null
+                && session.getProjects() != null
+                && session.getProjects().size() > 1;
         return reactor && project != null ? project.getArtifactId() + "-" + execution : execution;
     }
 
-    private GateResult runGate(MavenGateLog log, GateRun.Reports reports, AtomicReference<UnaryOperator<String>> redactor)
+    private GateResult runGate(
+            MavenGateLog log, GateRun.Reports reports, AtomicReference<UnaryOperator<String>> redactor)
             throws MojoExecutionException {
-        List<String> commandLine = mojoExecution == null || session == null ? List.of()
+        List<String> commandLine = mojoExecution == null || session == null
+                ? List.of()
                 : CommandLineProperties.problems(session.getUserProperties(), mojoExecution.getMojoDescriptor(), this);
         if (!commandLine.isEmpty()) {
-            throw notStarted("OSVI gate: ERROR: command-line properties that would not be used as given",
+            throw notStarted(
+                    "OSVI gate: ERROR: command-line properties that would not be used as given",
                     String.join(System.lineSeparator(), commandLine));
         }
         RawGateConfig raw = rawConfig();
@@ -191,17 +205,22 @@ public abstract class AbstractGateMojo extends GateParameters {
                 Values.bool("skip", skipParameter(), false); // a skip Maven would read as false is refused here
                 PomConfiguration.refuseUnknownElements(project, mojoExecution);
                 if (mojoExecution != null && session != null && project != null) {
-                    CommandLineProperties.replacedLists(session.getUserProperties(), project.getProperties(),
-                            mojoExecution.getMojoDescriptor()).forEach(getLog()::info);
+                    CommandLineProperties.replacedLists(
+                                    session.getUserProperties(),
+                                    project.getProperties(),
+                                    mojoExecution.getMojoDescriptor())
+                            .forEach(getLog()::info);
                 }
-                if (!Values.bool("completionOnly", raw.completionOnly, false) && !Simulation.hasRules(raw)
-                        && !ExecutionHints.unusedExecutionRules(project, mojoExecution).isEmpty()) {
+                if (!Values.bool("completionOnly", raw.completionOnly, false)
+                        && !Simulation.hasRules(raw)
+                        && !ExecutionHints.unusedExecutionRules(project, mojoExecution)
+                                .isEmpty()) {
                     // the same error with simulation as without: the scenario's suggested rules would hide it
                     throw new InvalidConfigurationException("maxFailureRatio", GateConfig.NO_RULE);
                 }
                 if (simulation() != null) {
-                    return Simulation.run(simulation(), topLevelDirectory(), raw, log, abort.signal(), reports,
-                            checkClock());
+                    return Simulation.run(
+                            simulation(), topLevelDirectory(), raw, log, abort.signal(), reports, checkClock());
                 }
                 List<GateConfig> campaigns = GateConfig.parseAll(raw);
                 if (checkClock() == null) {
@@ -209,12 +228,17 @@ public abstract class AbstractGateMojo extends GateParameters {
                 }
                 ApiToken token = resolveToken();
                 redactor.set(token::redact);
-                ProxySettings proxy = ProxyResolver.resolve(settings, settingsDecrypter, campaigns.get(0).baseUrl());
+                ProxySettings proxy = ProxyResolver.resolve(
+                        settings, settingsDecrypter, campaigns.get(0).baseUrl());
                 return GateRun.againstApi(campaigns, token, proxy, log, abort.signal(), reports, checkClock());
             } catch (InvalidConfigurationException e) {
-                throw notStarted(headline(e), e.getMessage()
-                        + (e.getMessage().contains(GateConfig.NO_RULE) ? ExecutionHints.unusedExecutionRules(project, mojoExecution) : "")
-                        + ExecutionHints.boundWithoutCampaign(e, project, mojoExecution));
+                throw notStarted(
+                        headline(e),
+                        e.getMessage()
+                                + (e.getMessage().contains(GateConfig.NO_RULE)
+                                        ? ExecutionHints.unusedExecutionRules(project, mojoExecution)
+                                        : "")
+                                + ExecutionHints.boundWithoutCampaign(e, project, mojoExecution));
             }
         }
     }
@@ -229,8 +253,10 @@ public abstract class AbstractGateMojo extends GateParameters {
         }
         // the no-rule problem is the one that names maxFailureRatio: a value of maxFailureRatio given would be a rule
         List<String> others = Arrays.stream(e.parameter().split(", "))
-                .filter(parameter -> !parameter.equals("maxFailureRatio")).toList();
-        return others.isEmpty() ? "OSVI gate: ERROR: no rule configured"
+                .filter(parameter -> !parameter.equals("maxFailureRatio"))
+                .toList();
+        return others.isEmpty()
+                ? "OSVI gate: ERROR: no rule configured"
                 : "OSVI gate: ERROR: invalid configuration (" + String.join(", ", others) + ") and no rule configured";
     }
 
@@ -238,8 +264,14 @@ public abstract class AbstractGateMojo extends GateParameters {
     private void refuseTimeoutBeyondTheJob(List<GateConfig> campaigns) throws InvalidConfigurationException {
         Optional<JobTimeLimit> job = JobTimeLimit.fromEnvironment(environment);
         if (job.isPresent()) {
-            job.get().check(campaigns.stream().map(GateConfig::timeout).max(Comparator.naturalOrder()).orElseThrow(),
-                    Instant.now(), buildStart());
+            job.get()
+                    .check(
+                            campaigns.stream()
+                                    .map(GateConfig::timeout)
+                                    .max(Comparator.naturalOrder())
+                                    .orElseThrow(),
+                            Instant.now(),
+                            buildStart());
         }
     }
 
@@ -308,19 +340,24 @@ public abstract class AbstractGateMojo extends GateParameters {
         if (topLevel != null && topLevel.getBasedir() != null) {
             return topLevel.getBasedir().toPath();
         }
-        return project != null && project.getBasedir() != null ? project.getBasedir().toPath() : workingFolder();
+        return project != null && project.getBasedir() != null
+                ? project.getBasedir().toPath()
+                : workingFolder();
     }
 
     /** The folder Maven runs in. */
     private Path workingFolder() {
-        return Path.of(session != null && session.getExecutionRootDirectory() != null
-                ? session.getExecutionRootDirectory()
-                : System.getProperty("user.dir"));
+        return Path.of(
+                session != null && session.getExecutionRootDirectory() != null
+                        ? session.getExecutionRootDirectory()
+                        : System.getProperty("user.dir"));
     }
 
     /** When this Maven session started, or {@code null} when Maven did not say. */
     private Instant buildStart() {
-        Date start = session == null || session.getRequest() == null ? null : session.getRequest().getStartTime();
+        Date start = session == null || session.getRequest() == null
+                ? null
+                : session.getRequest().getStartTime();
         return start == null ? null : start.toInstant();
     }
 }

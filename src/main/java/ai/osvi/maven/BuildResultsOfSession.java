@@ -16,12 +16,12 @@ import org.eclipse.aether.SessionData;
  */
 final class BuildResultsOfSession {
 
-    private BuildResultsOfSession() {
-    }
+    private BuildResultsOfSession() {}
 
     @SuppressWarnings("unchecked")
     static BuildResults get(MavenSession session) {
-        SessionData data = session == null || session.getRepositorySession() == null ? null
+        SessionData data = session == null || session.getRepositorySession() == null
+                ? null
                 : session.getRepositorySession().getData();
         if (data == null) {
             return new BuildResults();
@@ -38,6 +38,7 @@ final class BuildResultsOfSession {
         }
         // only this plugin writes under its keys; anything else there would be a bug: results of its own then
         return shared instanceof List<?> list && judged instanceof Map<?, ?> map
-                ? new BuildResults((List<String>) list, (Map<String, Object>) map) : new BuildResults();
+                ? new BuildResults((List<String>) list, (Map<String, Object>) map)
+                : new BuildResults();
     }
 }

@@ -25,8 +25,7 @@ final class CommandLineProperties {
 
     private static final String PREFIX = "osvi.";
 
-    private CommandLineProperties() {
-    }
+    private CommandLineProperties() {}
 
     /**
      * @param mojo the configured mojo, whose fields hold the values Maven gave the parameters
@@ -56,7 +55,8 @@ final class CommandLineProperties {
                 String name = parameter.getName();
                 problems.add("-D" + property + "=" + given + " is overridden by this execution's configuration in the"
                         + " pom (" + name + " = " + describe(effective) + "), so the gate would use "
-                        + describe(effective) + ". Remove <" + name + "> from the pom's configuration, or write <" + name
+                        + describe(effective) + ". Remove <" + name + "> from the pom's configuration, or write <"
+                        + name
                         + ">${" + property + "}</" + name + "> there so that the command line can set it.");
             }
         }
@@ -71,8 +71,8 @@ final class CommandLineProperties {
      * (through which the pom set the parameter): whoever adds {@code -Dosvi.thresholds=picked>=60%} to a pom's two
      * rules gets one rule, and is told so, with the entries that no longer count.
      */
-    static List<String> replacedLists(Properties userProperties, Properties projectProperties,
-            MojoDescriptor descriptor) {
+    static List<String> replacedLists(
+            Properties userProperties, Properties projectProperties, MojoDescriptor descriptor) {
         List<String> lines = new ArrayList<>();
         for (Parameter parameter : descriptor.getParameters()) {
             String property = PREFIX + parameter.getName();
@@ -88,8 +88,9 @@ final class CommandLineProperties {
             List<String> used = Values.commaSeparated(List.of(given));
             if (!replaced.equals(used) && !replaced.isEmpty()) {
                 lines.add("-D" + property + "=" + given + " replaces the pom's " + property + " ("
-                        + String.join(", ", replaced) + "): " + parameter.getName() + " is now " + String.join(", ",
-                                used) + " alone. To keep the pom's entries, list them in -D" + property + " too.");
+                        + String.join(", ", replaced) + "): " + parameter.getName() + " is now "
+                        + String.join(", ", used) + " alone. To keep the pom's entries, list them in -D" + property
+                        + " too.");
             }
         }
         return lines;
@@ -100,9 +101,10 @@ final class CommandLineProperties {
      * one a typo away from a parameter is refused with the parameter's name; one far from every parameter is
      * someone else's ({@code -Dosvi.version=2.1.0} choosing a dependency's version in the pom) and left alone.
      */
-    private static Optional<String> unknown(String property, Map<String, Parameter> byProperty,
-            MojoDescriptor descriptor) {
-        String name = property.substring(PREFIX.length()).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+    private static Optional<String> unknown(
+            String property, Map<String, Parameter> byProperty, MojoDescriptor descriptor) {
+        String name =
+                property.substring(PREFIX.length()).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
         if (TOKEN_WORDS.stream().anyMatch(name::contains)) {
             return Optional.of("-D" + property + " is never read: the gate takes the API token only from the"
                     + " <password> of the settings.xml <server> named by serverId (osvi by default; encrypt it with"
@@ -110,9 +112,12 @@ final class CommandLineProperties {
                     + ", never from a property, which Maven prints at -X and a CI log keeps. Remove -D" + property
                     + " from the command line and give the token one of those two ways.");
         }
-        return Spelling.closeTo(property, byProperty.keySet()).map(meant -> "-D" + property + " names no parameter"
-                + " of osvi:" + descriptor.getGoal() + ", so Maven would ignore it: did you mean " + meant + "? The"
-                + " goal's properties are listed by 'mvn help:describe -Dplugin=ai.osvi:osvi-maven-plugin -Ddetail'.");
+        return Spelling.closeTo(property, byProperty.keySet())
+                .map(
+                        meant -> "-D" + property + " names no parameter"
+                                + " of osvi:" + descriptor.getGoal() + ", so Maven would ignore it: did you mean "
+                                + meant + "? The"
+                                + " goal's properties are listed by 'mvn help:describe -Dplugin=ai.osvi:osvi-maven-plugin -Ddetail'.");
     }
 
     /** Words of a property name that would carry a secret. */
@@ -139,19 +144,24 @@ final class CommandLineProperties {
             return bool == Boolean.parseBoolean(given.trim());
         }
         if (effective instanceof List<?> list) {
-            return Values.commaSeparated(List.of(given)).equals(Values.commaSeparated(
-                    list.stream().map(String::valueOf).toList()));
+            return Values.commaSeparated(List.of(given))
+                    .equals(Values.commaSeparated(
+                            list.stream().map(String::valueOf).toList()));
         }
         if (effective instanceof File file) {
             File path = new File(given);
             return !path.isAbsolute() || file.getAbsoluteFile().equals(path.getAbsoluteFile());
         }
         return Objects.equals(given, effective == null ? null : String.valueOf(effective))
-                || effective != null && given.trim().equals(String.valueOf(effective).trim());
+                || effective != null
+                        && given.trim().equals(String.valueOf(effective).trim());
     }
 
     private static String describe(Object value) {
-        return value == null ? "unset" : value instanceof List<?> list ? String.join(",",
-                list.stream().map(String::valueOf).toList()) : String.valueOf(value);
+        return value == null
+                ? "unset"
+                : value instanceof List<?> list
+                        ? String.join(",", list.stream().map(String::valueOf).toList())
+                        : String.valueOf(value);
     }
 }

@@ -10,8 +10,7 @@ import org.apache.maven.execution.MavenSession;
  */
 final class ConsoleColour {
 
-    private ConsoleColour() {
-    }
+    private ConsoleColour() {}
 
     static boolean enabled(MavenSession session) {
         String setting = System.getProperty("style.color", "auto").toLowerCase(Locale.ROOT);
@@ -21,7 +20,8 @@ final class ConsoleColour {
         if (setting.equals("always")) {
             return true;
         }
-        boolean interactive = session == null || session.getRequest() == null
+        boolean interactive = session == null
+                || session.getRequest() == null
                 || session.getRequest().isInteractiveMode();
         return interactive && isTerminal() && !"dumb".equals(System.getenv("TERM"));
     }

@@ -11,16 +11,18 @@ final class ConsoleEncoding {
 
     private static final String BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
 
-    private ConsoleEncoding() {
-    }
+    private ConsoleEncoding() {}
 
     static boolean showsBlocks() {
-        return showsBlocks(System.getProperty("stdout.encoding"), System.getProperty("sun.stdout.encoding"),
+        return showsBlocks(
+                System.getProperty("stdout.encoding"),
+                System.getProperty("sun.stdout.encoding"),
                 Charset.defaultCharset());
     }
 
     static boolean showsBlocks(String stdoutEncoding, String sunStdoutEncoding, Charset defaultCharset) {
-        String name = stdoutEncoding != null && !stdoutEncoding.isBlank() ? stdoutEncoding
+        String name = stdoutEncoding != null && !stdoutEncoding.isBlank()
+                ? stdoutEncoding
                 : sunStdoutEncoding != null && !sunStdoutEncoding.isBlank() ? sunStdoutEncoding : null;
         Charset charset;
         try {

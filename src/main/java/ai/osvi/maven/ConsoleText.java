@@ -13,8 +13,7 @@ final class ConsoleText {
 
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n");
 
-    private ConsoleText() {
-    }
+    private ConsoleText() {}
 
     static String safe(String message) {
         if (message == null) {
@@ -28,8 +27,11 @@ final class ConsoleText {
             }
             lines[i].codePoints().forEach(c -> {
                 int type = Character.getType(c);
-                boolean bends = c != '\t' && (type == Character.CONTROL || type == Character.FORMAT
-                        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR);
+                boolean bends = c != '\t'
+                        && (type == Character.CONTROL
+                                || type == Character.FORMAT
+                                || type == Character.LINE_SEPARATOR
+                                || type == Character.PARAGRAPH_SEPARATOR);
                 if (bends) {
                     for (char unit : Character.toChars(c)) {
                         safe.append(String.format("\\u%04x", (int) unit));

@@ -7,8 +7,7 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 /** The errors of a settings.xml decryption, for the token's server and the proxy alike. */
 final class DecryptionProblems {
 
-    private DecryptionProblems() {
-    }
+    private DecryptionProblems() {}
 
     /** The ERROR and FATAL problems joined with "; ", or {@code null} when there are none. */
     static String of(SettingsDecryptionResult result) {

@@ -23,8 +23,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  */
 final class PomConfiguration {
 
-    private PomConfiguration() {
-    }
+    private PomConfiguration() {}
 
     /**
      * Refuses every element of the plugin-level or this execution's {@code <configuration>} that is a parameter of
@@ -46,17 +45,23 @@ final class PomConfiguration {
         check(plugin.getConfiguration(), "the plugin's <configuration>", known, problems, unknown);
         for (PluginExecution declared : plugin.getExecutions()) {
             if (declared.getId() != null && declared.getId().equals(execution.getExecutionId())) {
-                check(declared.getConfiguration(), "the <configuration> of <execution> '" + declared.getId() + "'",
-                        known, problems, unknown);
+                check(
+                        declared.getConfiguration(),
+                        "the <configuration> of <execution> '" + declared.getId() + "'",
+                        known,
+                        problems,
+                        unknown);
             }
         }
         if (problems.size() == 1) {
             throw new InvalidConfigurationException(unknown.get(0), problems.get(0));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(String.join(", ", unknown), problems.size()
-                    + " elements of the pom name no parameter:" + System.lineSeparator() + "  - "
-                    + String.join(System.lineSeparator() + "  - ", problems));
+            throw new InvalidConfigurationException(
+                    String.join(", ", unknown),
+                    problems.size()
+                            + " elements of the pom name no parameter:" + System.lineSeparator() + "  - "
+                            + String.join(System.lineSeparator() + "  - ", problems));
         }
     }
 
@@ -91,8 +96,8 @@ final class PomConfiguration {
         return plugin;
     }
 
-    static void check(Object configuration, String where, Set<String> known, List<String> problems,
-            List<String> unknown) {
+    static void check(
+            Object configuration, String where, Set<String> known, List<String> problems, List<String> unknown) {
         if (!(configuration instanceof Xpp3Dom dom)) {
             return;
         }
@@ -104,9 +109,10 @@ final class PomConfiguration {
             }
             unknown.add(name);
             problems.add("<" + name + "> in " + where + " names no parameter of osvi-maven-plugin, so Maven would"
-                    + " ignore it and the gate would run without it" + Spelling.closeTo(name, known)
-                            .map(meant -> ": did you mean <" + meant + ">? Rename it,").orElse(". Remove it or"
-                                    + " rename it after a parameter,")
+                    + " ignore it and the gate would run without it"
+                    + Spelling.closeTo(name, known)
+                            .map(meant -> ": did you mean <" + meant + ">? Rename it,")
+                            .orElse(". Remove it or" + " rename it after a parameter,")
                     + " as listed by 'mvn help:describe -Dplugin=ai.osvi:osvi-maven-plugin -Ddetail'.");
         }
     }

@@ -24,8 +24,7 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  */
 final class ProxyResolver {
 
-    private ProxyResolver() {
-    }
+    private ProxyResolver() {}
 
     /**
      * @param target the API's base URL, whose scheme and host choose the proxy
@@ -42,13 +41,12 @@ final class ProxyResolver {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
             String problems = DecryptionProblems.of(result);
             if (problems != null) {
-                throw new MojoExecutionException("Could not decrypt the <password> of the " + source + ": "
-                        + problems);
+                throw new MojoExecutionException("Could not decrypt the <password> of the " + source + ": " + problems);
             }
             password = result.getProxy().getPassword();
         }
-        return new ProxySettings(proxy.getHost(), proxy.getPort(), proxy.getUsername(), password,
-                proxy.getNonProxyHosts(), source);
+        return new ProxySettings(
+                proxy.getHost(), proxy.getPort(), proxy.getUsername(), password, proxy.getNonProxyHosts(), source);
     }
 
     /**

@@ -19,8 +19,7 @@ final class ResultProperties {
 
     static final String PREFIX = "osvi.result.";
 
-    private ResultProperties() {
-    }
+    private ResultProperties() {}
 
     static void publish(BuildResults.View gates, MavenProject project) {
         if (project == null) {
@@ -34,8 +33,9 @@ final class ResultProperties {
                 publishCounts(properties, prefix, campaign);
             }
         }
-        gates.gates().forEach((gate, values) -> properties.setProperty(PREFIX + "gate." + gate + ".verdict",
-                values.verdict().name()));
+        gates.gates()
+                .forEach((gate, values) -> properties.setProperty(
+                        PREFIX + "gate." + gate + ".verdict", values.verdict().name()));
         ResultValues all = gates.overall();
         properties.setProperty(PREFIX + "verdict", all.verdict().name());
         publishCounts(properties, PREFIX, all);
@@ -45,9 +45,10 @@ final class ResultProperties {
         BigInteger total = values.callsTotal() == null ? BigInteger.ZERO : values.callsTotal();
         properties.setProperty(prefix + "calls.total", total.toString());
         // each status under a name of its own, which no status (not even one called "total") can make a fixed one
-        values.counts().forEach((status, count) -> properties.setProperty(prefix + "calls.by_status." + status,
-                count.toString()));
-        values.ratios().forEach((status, ratio) -> properties.setProperty(prefix + "ratio." + status,
-                ratio.toPlainString()));
+        values.counts()
+                .forEach((status, count) ->
+                        properties.setProperty(prefix + "calls.by_status." + status, count.toString()));
+        values.ratios()
+                .forEach((status, ratio) -> properties.setProperty(prefix + "ratio." + status, ratio.toPlainString()));
     }
 }

@@ -34,7 +34,9 @@ final class TokenResolver {
     ApiToken resolve(Settings settings, String serverId) throws MojoExecutionException {
         Server server = settings == null || serverId == null ? null : settings.getServer(serverId);
         String source = "settings.xml server '" + serverId + "'";
-        if (server != null && server.getPassword() != null && !server.getPassword().isBlank()) {
+        if (server != null
+                && server.getPassword() != null
+                && !server.getPassword().isBlank()) {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
             String problems = DecryptionProblems.of(result);
             if (problems != null) {
@@ -54,8 +56,8 @@ final class TokenResolver {
         throw new MojoExecutionException("No OSVI API token found. Either add a <server> with <id>" + serverId
                 + "</id> and the token as its <password> to settings.xml (encrypt it with mvn --encrypt-password;"
                 + " serverId / -Dosvi.serverId chooses the id), or set the environment variable " + ENV_VARIABLE
-                + "." + (server != null ? " (settings.xml has a server '" + serverId + "' but it has no password.)"
-                        : ""));
+                + "."
+                + (server != null ? " (settings.xml has a server '" + serverId + "' but it has no password.)" : ""));
     }
 
     private static ApiToken checked(String token, String source) throws MojoExecutionException {

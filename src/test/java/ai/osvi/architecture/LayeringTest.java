@@ -19,12 +19,18 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
     private static final JavaClasses PLUGIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("ai.osvi");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("ai.osvi");
 
     @Test
     void the_core_should_use_no_maven_type_and_nothing_of_the_maven_adapter() {
-        assertThat(PLUGIN.that(JavaClass.Predicates.resideInAPackage("ai.osvi.gate.."))).hasSizeGreaterThan(30);
-        noClasses().that().resideInAPackage("ai.osvi.gate..").should().dependOnClassesThat()
+        assertThat(PLUGIN.that(JavaClass.Predicates.resideInAPackage("ai.osvi.gate..")))
+                .hasSizeGreaterThan(30);
+        noClasses()
+                .that()
+                .resideInAPackage("ai.osvi.gate..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..", "ai.osvi.maven..")
                 .check(PLUGIN);
     }

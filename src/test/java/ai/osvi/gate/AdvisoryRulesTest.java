@@ -36,13 +36,17 @@ class AdvisoryRulesTest {
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.SUCCESS);
         assertThat(result.summary()).isEqualTo("1 of 1 rule passed on 100 calls; advisory: 1 of 1 breached");
-        assertThat(result.details()).containsExactly("Advisory, breached: failed ratio is 3%, but the maximum is 2%;"
-                + " it does not change the verdict.");
-        assertThat(result.ruleResults()).extracting(rule -> rule.rule().describe() + ": " + rule.words())
+        assertThat(result.details())
+                .containsExactly("Advisory, breached: failed ratio is 3%, but the maximum is 2%;"
+                        + " it does not change the verdict.");
+        assertThat(result.ruleResults())
+                .extracting(rule -> rule.rule().describe() + ": " + rule.words())
                 .containsExactly("failed <= 5%: held", "failed <= 2% (advisory): advisory, breached");
         assertThat(result.evidence().allHold()).isTrue();
-        assertThat(result.evidence().checks()).filteredOn(check -> check.item() == Evidence.Item.RULES_HELD)
-                .singleElement().extracting(Evidence.Check::numbers)
+        assertThat(result.evidence().checks())
+                .filteredOn(check -> check.item() == Evidence.Item.RULES_HELD)
+                .singleElement()
+                .extracting(Evidence.Check::numbers)
                 .isEqualTo("failed 3% <= 5% held, failed 3% <= 2% advisory, breached");
     }
 
@@ -85,10 +89,15 @@ class AdvisoryRulesTest {
         // never "held" on the 0 it cannot see: undecided, and said why
         assertThat(result.ruleResults()).extracting(RuleResult::words).containsExactly("held", "advisory, undecided");
         assertThat(result.summary()).isEqualTo("1 of 1 rule passed on 100 calls");
-        assertThat(result.details()).singleElement().asString().startsWith("Advisory, undecided: Rule 'voicemail <="
-                + " 5% (advisory)' (thresholds) names the status 'voicemail'").contains("'Voicemail' (10 calls)")
+        assertThat(result.details())
+                .singleElement()
+                .asString()
+                .startsWith("Advisory, undecided: Rule 'voicemail <="
+                        + " 5% (advisory)' (thresholds) names the status 'voicemail'")
+                .contains("'Voicemail' (10 calls)")
                 .endsWith("; it does not change the verdict.");
-        assertThat(result.evidence().checks()).extracting(Evidence.Check::numbers)
+        assertThat(result.evidence().checks())
+                .extracting(Evidence.Check::numbers)
                 .noneMatch(numbers -> numbers.contains("voicemail not reported"))
                 .anyMatch(numbers -> numbers.contains("voicemail 0% <= 5% advisory, undecided"));
     }
@@ -98,10 +107,11 @@ class AdvisoryRulesTest {
         config.completionOnly = "false";
         config.thresholds = List.of("failed <= 2% (advisory)");
 
-        assertThatThrownBy(config::parse).hasMessage("Every rule is (advisory) (failed <= 2% (advisory)), so the gate"
-                + " would pass whatever the campaign did: add a rule that decides, such as maxFailureRatio"
-                + " (-Dosvi.maxFailureRatio=5%), or set completionOnly (-Dosvi.completionOnly=true) to wait for"
-                + " completion alone and report the advisory rules.");
+        assertThatThrownBy(config::parse)
+                .hasMessage("Every rule is (advisory) (failed <= 2% (advisory)), so the gate"
+                        + " would pass whatever the campaign did: add a rule that decides, such as maxFailureRatio"
+                        + " (-Dosvi.maxFailureRatio=5%), or set completionOnly (-Dosvi.completionOnly=true) to wait for"
+                        + " completion alone and report the advisory rules.");
     }
 
     @Test

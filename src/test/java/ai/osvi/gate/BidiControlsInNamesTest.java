@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BidiControlsInNamesTest {
 
     /** U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C. */
-    private static final String BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c";
+    private static final String BIDI_CONTROLS =
+            "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c";
 
     @TempDir
     Path dir;
@@ -43,26 +44,43 @@ class BidiControlsInNamesTest {
         for (String gate : List.of("strict" + BIDI_CONTROLS, "lenient")) {
             TestConfig config = new TestConfig();
             config.maxFailureRatio = "5%";
-            ScriptedSource source = new ScriptedSource(time)
-                    .then(StatusParser.parse(body.getBytes(StandardCharsets.UTF_8)));
-            GateRun.run(GateConfig.parseAll(config.raw()), source, time, log, new AbortSignal(), () -> 0,
-                    new GateRun.Reports(dir, dir.resolve("summary.md"), dir.resolve("github-output"),
-                            Clock.systemUTC(), UnaryOperator.identity()).inBuild(build, gate, null));
+            ScriptedSource source =
+                    new ScriptedSource(time).then(StatusParser.parse(body.getBytes(StandardCharsets.UTF_8)));
+            GateRun.run(
+                    GateConfig.parseAll(config.raw()),
+                    source,
+                    time,
+                    log,
+                    new AbortSignal(),
+                    () -> 0,
+                    new GateRun.Reports(
+                                    dir,
+                                    dir.resolve("summary.md"),
+                                    dir.resolve("github-output"),
+                                    Clock.systemUTC(),
+                                    UnaryOperator.identity())
+                            .inBuild(build, gate, null));
         }
 
         assertThat(dir.resolve("campaign-7.svg")).exists();
-        assertThat(log.text()).contains("June \\u202eSSAP \u2014 LIAF\\u202c",
-                "2 gates: strict\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\u200e\\u200f\\u061c ERROR");
+        assertThat(log.text())
+                .contains(
+                        "June \\u202eSSAP \u2014 LIAF\\u202c",
+                        "2 gates: strict\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\u200e\\u200f\\u061c ERROR");
         assertThat(Files.readString(dir.resolve("summary.md"))).contains("June \\\\u202eSSAP");
         try (Stream<Path> files = Files.walk(dir)) {
             // the JSON report's snapshot is the API's data as it was sent, for programs
             for (Path file : files.filter(Files::isRegularFile)
-                    .filter(file -> !file.getFileName().toString().matches("campaign-7(-.*)?\\.json")).toList()) {
+                    .filter(file -> !file.getFileName().toString().matches("campaign-7(-.*)?\\.json"))
+                    .toList()) {
                 String text = Files.readString(file);
                 assertThat(text.codePoints().filter(c -> BIDI_CONTROLS.indexOf(c) >= 0))
-                        .as(file.getFileName().toString()).isEmpty();
+                        .as(file.getFileName().toString())
+                        .isEmpty();
             }
         }
-        assertThat(log.text().codePoints().filter(c -> BIDI_CONTROLS.indexOf(c) >= 0)).as("the log").isEmpty();
+        assertThat(log.text().codePoints().filter(c -> BIDI_CONTROLS.indexOf(c) >= 0))
+                .as("the log")
+                .isEmpty();
     }
 }

@@ -33,8 +33,12 @@ class DocsLinksTest {
             Matcher link = LINK.matcher(CODE.matcher(Files.readString(page)).replaceAll(""));
             while (link.find()) {
                 String target = (link.group(1) != null ? link.group(1) : link.group(2)).replaceAll("#.*", "");
-                if (!target.isEmpty() && !target.matches("[a-zA-Z][a-zA-Z+.-]*:.*")
-                        && !Files.exists(page.toAbsolutePath().getParent().resolve(target).normalize())) {
+                if (!target.isEmpty()
+                        && !target.matches("[a-zA-Z][a-zA-Z+.-]*:.*")
+                        && !Files.exists(page.toAbsolutePath()
+                                .getParent()
+                                .resolve(target)
+                                .normalize())) {
                     broken.add(page + " -> " + target);
                 }
             }

@@ -51,8 +51,10 @@ class GateEdgesTest {
 
         run();
 
-        assertThat(log.lines.get(0)).isEqualTo("INFO Awaiting OSVI campaign 7 (upload 19) at https://api.osvi.ai/:"
-                + " polling every 15s, timeout 30m (gives up at 10:30:00 UTC), rules: failed <= 5%, picked >= 60%");
+        assertThat(log.lines.get(0))
+                .isEqualTo(
+                        "INFO Awaiting OSVI campaign 7 (upload 19) at https://api.osvi.ai/:"
+                                + " polling every 15s, timeout 30m (gives up at 10:30:00 UTC), rules: failed <= 5%, picked >= 60%");
     }
 
     @Test
@@ -61,8 +63,9 @@ class GateEdgesTest {
 
         run();
 
-        assertThat(log.lines.get(0)).isEqualTo("INFO Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every"
-                + " 15s, timeout 30m (gives up at 10:30:00 UTC), rules: none");
+        assertThat(log.lines.get(0))
+                .isEqualTo("INFO Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every"
+                        + " 15s, timeout 30m (gives up at 10:30:00 UTC), rules: none");
     }
 
     @Test
@@ -88,8 +91,9 @@ class GateEdgesTest {
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.FAIL);
         assertThat(result.summary()).isEqualTo("49 calls, fewer than minCalls=50");
-        assertThat(result.details()).containsExactly("Only 49 calls were made, fewer than minCalls (50): too few to"
-                + " judge, so this is never a pass.");
+        assertThat(result.details())
+                .containsExactly("Only 49 calls were made, fewer than minCalls (50): too few to"
+                        + " judge, so this is never a pass.");
     }
 
     @Test
@@ -101,8 +105,9 @@ class GateEdgesTest {
         CampaignResult result = run();
 
         assertThat(result.summary()).isEqualTo("1 call, fewer than minCalls=2");
-        assertThat(result.details()).containsExactly("Only 1 call was made, fewer than minCalls (2): too few to judge,"
-                + " so this is never a pass.");
+        assertThat(result.details())
+                .containsExactly("Only 1 call was made, fewer than minCalls (2): too few to judge,"
+                        + " so this is never a pass.");
     }
 
     @Test
@@ -117,8 +122,8 @@ class GateEdgesTest {
         CampaignResult result = run();
 
         assertThat(source.polls()).isEqualTo(1);
-        assertThat(result.summaryLine()).isEqualTo(
-                "OSVI gate: FAIL campaign 7: 1 of 1 rule breached on 3 calls (certain before completion)");
+        assertThat(result.summaryLine())
+                .isEqualTo("OSVI gate: FAIL campaign 7: 1 of 1 rule breached on 3 calls (certain before completion)");
     }
 
     @Test
@@ -144,26 +149,28 @@ class GateEdgesTest {
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
-        assertThat(result.details()).containsExactly(
-                "No snapshot was received; last error: HTTP 503 Service Unavailable",
-                "No poll ever succeeded: 4 requests to GET https://api.osvi.ai/v1/campaigns/7/status in 1m, directly,"
-                        + " got no snapshot. That is more often the configuration than an outage: check baseUrl"
-                        + " (osvi.baseUrl) https://api.osvi.ai/ (host, port, http or https), and that this machine"
-                        + " reaches it (curl https://api.osvi.ai/).",
-                "Raise timeout (-Dosvi.timeout), or set onTimeout=evaluate to judge the rules on the last snapshot.");
+        assertThat(result.details())
+                .containsExactly(
+                        "No snapshot was received; last error: HTTP 503 Service Unavailable",
+                        "No poll ever succeeded: 4 requests to GET https://api.osvi.ai/v1/campaigns/7/status in 1m, directly,"
+                                + " got no snapshot. That is more often the configuration than an outage: check baseUrl"
+                                + " (osvi.baseUrl) https://api.osvi.ai/ (host, port, http or https), and that this machine"
+                                + " reaches it (curl https://api.osvi.ai/).",
+                        "Raise timeout (-Dosvi.timeout), or set onTimeout=evaluate to judge the rules on the last snapshot.");
     }
 
     @Test
     void refusal_should_be_reported_with_its_status_and_in_the_apis_own_words() {
-        source.then(ApiException.refused(403, "HTTP 403 Forbidden: the API refused campaign 7 for this account's plan"));
+        source.then(
+                ApiException.refused(403, "HTTP 403 Forbidden: the API refused campaign 7 for this account's plan"));
 
         CampaignResult result = run();
 
         assertThat(source.polls()).isEqualTo(1);
-        assertThat(result.summaryLine()).isEqualTo(
-                "OSVI gate: ERROR campaign 7: the API refused the request (HTTP 403)");
-        assertThat(result.details()).containsExactly(
-                "HTTP 403 Forbidden: the API refused campaign 7 for this account's plan");
+        assertThat(result.summaryLine())
+                .isEqualTo("OSVI gate: ERROR campaign 7: the API refused the request (HTTP 403)");
+        assertThat(result.details())
+                .containsExactly("HTTP 403 Forbidden: the API refused campaign 7 for this account's plan");
     }
 
     @Test
@@ -181,7 +188,8 @@ class GateEdgesTest {
         assertThat(result.verdict()).isEqualTo(Verdict.ABORTED);
         assertThat(result.waitResult().outcome()).isEqualTo(WaitResult.Outcome.ABORTED);
         assertThat(result.waitResult().errors()).isZero();
-        assertThat(Thread.currentThread().isInterrupted()).as("the build's thread, free to write the reports")
+        assertThat(Thread.currentThread().isInterrupted())
+                .as("the build's thread, free to write the reports")
                 .isFalse();
     }
 
@@ -224,14 +232,19 @@ class GateEdgesTest {
             }
         };
         // 1 call a second of 1000: the campaign's pace ends it long after the minute
-        CallbackSource slow = new CallbackSource(poll -> Snapshots.active().queues(19, new boolean[100])
-                .calls("picked", time.elapsed().toSeconds()).build());
+        CallbackSource slow = new CallbackSource(poll -> Snapshots.active()
+                .queues(19, new boolean[100])
+                .calls("picked", time.elapsed().toSeconds())
+                .build());
 
         new Gate(config.parse(), slow, busy, log, abort, () -> 0).run();
 
         String givesUp = log.lines.get(0).replaceFirst(".*\\(gives up at (\\S+ UTC)\\).*", "$1");
         assertThat(givesUp).matches("10:01:0\\d UTC");
-        assertThat(log.at("WARN")).filteredOn(line -> line.contains("at its pace")).singleElement().asString()
+        assertThat(log.at("WARN"))
+                .filteredOn(line -> line.contains("at its pace"))
+                .singleElement()
+                .asString()
                 .contains("after the gate gives up at " + givesUp + " (timeout 1m)");
     }
 }

@@ -48,7 +48,13 @@ class GateRunTest {
         config.campaignId = campaignIds;
         config.maxFailureRatio = "5%";
         List<GateConfig> campaigns = GateConfig.parseAll(config.raw());
-        return GateRun.run(campaigns, source, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0,
+        return GateRun.run(
+                campaigns,
+                source,
+                TimeSource.SYSTEM,
+                log,
+                new AbortSignal(),
+                () -> 0,
                 new GateRun.Reports(dir, dir.resolve("summary.md"), Clock.systemUTC()));
     }
 
@@ -100,41 +106,75 @@ class GateRunTest {
             }
         };
 
-        GateResult results = GateRun.run(GateConfig.parseAll(config.raw()), source, time, counting,
-                new AbortSignal(), () -> 0.5, new GateRun.Reports(dir, dir.resolve("summary.md"),
-                        dir.resolve("github-output"), Clock.systemUTC(), UnaryOperator.identity()));
+        GateResult results = GateRun.run(
+                GateConfig.parseAll(config.raw()),
+                source,
+                time,
+                counting,
+                new AbortSignal(),
+                () -> 0.5,
+                new GateRun.Reports(
+                        dir,
+                        dir.resolve("summary.md"),
+                        dir.resolve("github-output"),
+                        Clock.systemUTC(),
+                        UnaryOperator.identity()));
 
         assertThat(results.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(time.elapsed()).isEqualTo(Duration.ofDays(365));
         // polls at 0, 1 and 2 s; then one pause of a year to a last poll 5 s before the deadline
         assertThat(source.polls()).isEqualTo(4);
-        assertThat(stillWaiting[0]).isBetween(Duration.ofDays(365).toMinutes() - 2, Duration.ofDays(365).toMinutes());
-        assertThat(log.text()).doesNotContain("This is a bug").doesNotContain("unexpectedly")
+        assertThat(stillWaiting[0])
+                .isBetween(
+                        Duration.ofDays(365).toMinutes() - 2,
+                        Duration.ofDays(365).toMinutes());
+        assertThat(log.text())
+                .doesNotContain("This is a bug")
+                .doesNotContain("unexpectedly")
                 .doesNotContain("Could not");
         assertThat(log.at("ERROR")).containsExactly("OSVI gate: TIMEOUT campaign 7: did not complete within 365d");
-        assertThat(new ObjectMapper().readTree(dir.resolve("campaign-7.json").toFile()).get("wait")
-                .get("elapsedSeconds").asLong()).isEqualTo(Duration.ofDays(365).toSeconds());
+        assertThat(new ObjectMapper()
+                        .readTree(dir.resolve("campaign-7.json").toFile())
+                        .get("wait")
+                        .get("elapsedSeconds")
+                        .asLong())
+                .isEqualTo(Duration.ofDays(365).toSeconds());
         assertThat(GithubOutputFile.read(dir.resolve("github-output"))).containsEntry("verdict", "TIMEOUT");
 
-        for (String[] beyond : new String[][] {{"timeout", "200000d"}, {"timeout", "365d1ms"},
-            {"maxPollInterval", "PT2562047788015216H"}, {"maxConsecutiveErrors", "2147483648"}}) {
+        for (String[] beyond : new String[][] {
+            {"timeout", "200000d"},
+            {"timeout", "365d1ms"},
+            {"maxPollInterval", "PT2562047788015216H"},
+            {"maxConsecutiveErrors", "2147483648"}
+        }) {
             TestConfig tooLarge = new TestConfig();
             RawGateConfig.class.getField(beyond[0]).set(tooLarge, beyond[1]);
-            assertThatThrownBy(() -> GateConfig.parseAll(tooLarge.raw())).as(beyond[0])
+            assertThatThrownBy(() -> GateConfig.parseAll(tooLarge.raw()))
+                    .as(beyond[0])
                     .isInstanceOf(InvalidConfigurationException.class)
-                    .hasMessageStartingWith("Invalid " + beyond[0] + " (osvi." + beyond[0] + ") '" + beyond[1]
-                            + "': too large, the ");
+                    .hasMessageStartingWith(
+                            "Invalid " + beyond[0] + " (osvi." + beyond[0] + ") '" + beyond[1] + "': too large, the ");
         }
     }
 
     @Test
     void several_campaigns_should_each_get_a_verdict_and_reports_and_the_worst_should_win() throws Exception {
         Map<Long, CampaignStatus> snapshots = Map.of(
-                7L, Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build(),
-                9L, Snapshots.active().campaign(9).queues(21, true).calls("picked", 80, "failed", 20).build());
+                7L,
+                        Snapshots.active()
+                                .queues(19, true)
+                                .calls("picked", 99, "failed", 1)
+                                .build(),
+                9L,
+                        Snapshots.active()
+                                .campaign(9)
+                                .queues(21, true)
+                                .calls("picked", 80, "failed", 20)
+                                .build());
         Set<String> threads = ConcurrentHashMap.newKeySet();
         StatusSource source = id -> {
-            threads.add(Thread.currentThread().getName() + Thread.currentThread().getId());
+            threads.add(
+                    Thread.currentThread().getName() + Thread.currentThread().getId());
             if (!snapshots.containsKey(id)) {
                 throw ApiException.refused(404, "campaign " + id + " not found on this account (HTTP 404).");
             }
@@ -144,7 +184,8 @@ class GateRunTest {
         GateResult results = run("7,8,9", source);
 
         assertThat(results.campaigns()).extracting(CampaignResult::campaignId).containsExactly(7L, 8L, 9L);
-        assertThat(results.campaigns()).extracting(CampaignResult::verdict)
+        assertThat(results.campaigns())
+                .extracting(CampaignResult::verdict)
                 .containsExactly(Verdict.PASS, Verdict.ERROR, Verdict.FAIL);
         assertThat(results.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(results.outcome()).isEqualTo(BuildOutcome.ERROR);
@@ -157,7 +198,9 @@ class GateRunTest {
             assertThat(dir.resolve("TEST-osvi-campaign-" + id + ".xml")).exists();
         }
         assertThat(Files.readString(dir.resolve("summary.md")))
-                .contains("OSVI gate: PASS \u2014 campaign 7", "OSVI gate: ERROR \u2014 campaign 8",
+                .contains(
+                        "OSVI gate: PASS \u2014 campaign 7",
+                        "OSVI gate: ERROR \u2014 campaign 8",
                         "OSVI gate: FAIL \u2014 campaign 9");
     }
 
@@ -189,7 +232,8 @@ class GateRunTest {
         GateResult results = run("7,8,9", source);
 
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
-        assertThat(results.campaigns()).extracting(CampaignResult::verdict)
+        assertThat(results.campaigns())
+                .extracting(CampaignResult::verdict)
                 .containsExactly(Verdict.ABORTED, Verdict.ERROR, Verdict.ABORTED);
         assertThat(results.campaigns().get(1).summary())
                 .isEqualTo("the gate failed unexpectedly (java.lang.IllegalStateException: a bug in the gate)");
@@ -202,14 +246,19 @@ class GateRunTest {
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.getName().equals("osvi-gate")) {
                 thread.join(5_000);
-                assertThat(thread.isAlive()).as("a gate thread outlived the run").isFalse();
+                assertThat(thread.isAlive())
+                        .as("a gate thread outlived the run")
+                        .isFalse();
             }
         }
     }
 
     @Test
     void each_campaign_table_should_be_printed_as_one_block() throws Exception {
-        StatusSource source = id -> Snapshots.active().campaign(id).queues(19, true).calls("picked", 99, "failed", 1)
+        StatusSource source = id -> Snapshots.active()
+                .campaign(id)
+                .queues(19, true)
+                .calls("picked", 99, "failed", 1)
                 .build();
 
         run("7,8,9,10,11,12", source);
@@ -252,18 +301,33 @@ class GateRunTest {
         Path output = dir.resolve("github-output");
         Files.writeString(output, "");
 
-        GateRun.run(GateConfig.parseAll(config.raw()), id -> {
-            if (id == 8) {
-                throw ApiException.refused(404, "campaign 8 not found on this account (HTTP 404).");
-            }
-            return Snapshots.active().campaign(id).queues(19, true).calls("picked", 70, "failed", 30).build();
-        }, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0,
+        GateRun.run(
+                GateConfig.parseAll(config.raw()),
+                id -> {
+                    if (id == 8) {
+                        throw ApiException.refused(404, "campaign 8 not found on this account (HTTP 404).");
+                    }
+                    return Snapshots.active()
+                            .campaign(id)
+                            .queues(19, true)
+                            .calls("picked", 70, "failed", 30)
+                            .build();
+                },
+                TimeSource.SYSTEM,
+                log,
+                new AbortSignal(),
+                () -> 0,
                 new GateRun.Reports(dir, null, output, Clock.systemUTC(), UnaryOperator.identity()));
 
-        assertThat(GithubOutputFile.read(output)).containsEntry("verdict", "ERROR").containsEntry("7-verdict", "FAIL")
-                .containsEntry("7-ratio-failed", "0.3").containsEntry("8-verdict", "ERROR");
-        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsEntry("OSVI_VERDICT", "ERROR")
-                .containsEntry("OSVI_7_VERDICT", "FAIL").containsEntry("OSVI_8_VERDICT", "ERROR")
+        assertThat(GithubOutputFile.read(output))
+                .containsEntry("verdict", "ERROR")
+                .containsEntry("7-verdict", "FAIL")
+                .containsEntry("7-ratio-failed", "0.3")
+                .containsEntry("8-verdict", "ERROR");
+        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env")))
+                .containsEntry("OSVI_VERDICT", "ERROR")
+                .containsEntry("OSVI_7_VERDICT", "FAIL")
+                .containsEntry("OSVI_8_VERDICT", "ERROR")
                 .containsEntry("OSVI_RATIO_FAILED", "0.3");
     }
 
@@ -272,13 +336,18 @@ class GateRunTest {
         Path output = dir.resolve("github-output");
         Files.writeString(dir.resolve("osvi.env"), "OSVI_VERDICT=PASS\n");
 
-        GateRun.reportNotStarted(new GateRun.Reports(dir, null, output, Clock.systemUTC(), UnaryOperator.identity()),
-                log, "OSVI gate: ERROR: did not run", "Missing campaignId (osvi.campaignId).");
+        GateRun.reportNotStarted(
+                new GateRun.Reports(dir, null, output, Clock.systemUTC(), UnaryOperator.identity()),
+                log,
+                "OSVI gate: ERROR: did not run",
+                "Missing campaignId (osvi.campaignId).");
 
-        assertThat(GithubOutputFile.read(output)).containsEntry("verdict", "ERROR")
-                .containsEntry("build-outcome", "ERROR").containsEntry("summary", "OSVI gate: ERROR: did not run");
-        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsExactly(Map.entry("OSVI_VERDICT", "ERROR"),
-                Map.entry("OSVI_BUILD_OUTCOME", "ERROR"));
+        assertThat(GithubOutputFile.read(output))
+                .containsEntry("verdict", "ERROR")
+                .containsEntry("build-outcome", "ERROR")
+                .containsEntry("summary", "OSVI gate: ERROR: did not run");
+        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env")))
+                .containsExactly(Map.entry("OSVI_VERDICT", "ERROR"), Map.entry("OSVI_BUILD_OUTCOME", "ERROR"));
     }
 
     @Test
@@ -286,13 +355,21 @@ class GateRunTest {
         TestConfig config = new TestConfig();
         config.maxFailureRatio = "5%";
 
-        GateRun.run(GateConfig.parseAll(config.raw()),
-                id -> Snapshots.active().queues(19, true).calls("not picked", 1, "not_picked", 1, "failed", 8).build(),
-                TimeSource.SYSTEM, log, new AbortSignal(), () -> 0, new GateRun.Reports(dir, null, Clock.systemUTC()));
+        GateRun.run(
+                GateConfig.parseAll(config.raw()),
+                id -> Snapshots.active()
+                        .queues(19, true)
+                        .calls("not picked", 1, "not_picked", 1, "failed", 8)
+                        .build(),
+                TimeSource.SYSTEM,
+                log,
+                new AbortSignal(),
+                () -> 0,
+                new GateRun.Reports(dir, null, Clock.systemUTC()));
 
         assertThat(log.lines.get(log.lines.size() - 2)).startsWith("WARN osvi.env: OSVI_RATIO_NOT_PICKED left out");
-        assertThat(log.lines.get(log.lines.size() - 1)).isEqualTo("ERROR OSVI gate: FAIL campaign 7: 1 of 1 rule"
-                + " breached on 10 calls");
+        assertThat(log.lines.get(log.lines.size() - 1))
+                .isEqualTo("ERROR OSVI gate: FAIL campaign 7: 1 of 1 rule" + " breached on 10 calls");
     }
 
     private GateResult gate(String name, String failBuild, java.util.List<String> shared, Path output)
@@ -301,12 +378,24 @@ class GateRunTest {
         config.maxFailureRatio = "5%";
         config.failBuild = failBuild;
         CampaignStatus snapshot = "false".equals(failBuild)
-                ? Snapshots.active().queues(19, true).calls("picked", 70, "failed", 30).build()
-                : Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build();
+                ? Snapshots.active()
+                        .queues(19, true)
+                        .calls("picked", 70, "failed", 30)
+                        .build()
+                : Snapshots.active()
+                        .queues(19, true)
+                        .calls("picked", 99, "failed", 1)
+                        .build();
         // each gate its own BuildResults over one shared list: two class realms of one build
-        return GateRun.run(GateConfig.parseAll(config.raw()), id -> snapshot, TimeSource.SYSTEM, log,
-                new AbortSignal(), () -> 0, new GateRun.Reports(dir, null, output, Clock.systemUTC(),
-                        UnaryOperator.identity()).inBuild(new ai.osvi.gate.report.BuildResults(shared), name, "p"));
+        return GateRun.run(
+                GateConfig.parseAll(config.raw()),
+                id -> snapshot,
+                TimeSource.SYSTEM,
+                log,
+                new AbortSignal(),
+                () -> 0,
+                new GateRun.Reports(dir, null, output, Clock.systemUTC(), UnaryOperator.identity())
+                        .inBuild(new ai.osvi.gate.report.BuildResults(shared), name, "p"));
     }
 
     @Test
@@ -316,21 +405,28 @@ class GateRunTest {
         gate("strict", "false", shared, output);
         gate("advisory", "true", shared, output);
 
-        assertThat(Files.readString(dir.resolve("TEST-osvi-campaign-7.xml"))).contains("failures=\"1\"")
+        assertThat(Files.readString(dir.resolve("TEST-osvi-campaign-7.xml")))
+                .contains("failures=\"1\"")
                 .contains("name=\"osvi.campaign.7\"");
-        assertThat(Files.readString(dir.resolve("TEST-osvi-campaign-7-advisory.xml"))).contains("failures=\"0\"")
+        assertThat(Files.readString(dir.resolve("TEST-osvi-campaign-7-advisory.xml")))
+                .contains("failures=\"0\"")
                 .contains("name=\"osvi.campaign.7.advisory\"");
         assertThat(Files.readString(dir.resolve("campaign-7.json"))).contains("\"verdict\" : \"FAIL\"");
         assertThat(Files.readString(dir.resolve("campaign-7-advisory.json"))).contains("\"verdict\" : \"PASS\"");
         assertThat(dir.resolve("campaign-7.svg")).isRegularFile();
         assertThat(dir.resolve("campaign-7-advisory.svg")).isRegularFile();
-        assertThat(log.lines).anyMatch(line -> line.contains("Reports: ") && line.contains("(campaign-7-advisory.json,"
-                + " TEST-osvi-campaign-7-advisory.xml, campaign-7-advisory.svg, osvi.env)"));
+        assertThat(log.lines)
+                .anyMatch(line -> line.contains("Reports: ")
+                        && line.contains("(campaign-7-advisory.json,"
+                                + " TEST-osvi-campaign-7-advisory.xml, campaign-7-advisory.svg, osvi.env)"));
         // later jobs read the build's worst, and the report of the worse result
-        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsEntry("OSVI_VERDICT", "FAIL")
+        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env")))
+                .containsEntry("OSVI_VERDICT", "FAIL")
                 .containsEntry("OSVI_CAMPAIGN_ID", "7");
-        assertThat(GithubOutputFile.read(output)).containsEntry("report-junit",
-                dir.resolve("TEST-osvi-campaign-7.xml").toAbsolutePath().toString());
+        assertThat(GithubOutputFile.read(output))
+                .containsEntry(
+                        "report-junit",
+                        dir.resolve("TEST-osvi-campaign-7.xml").toAbsolutePath().toString());
     }
 
     @Test
@@ -340,11 +436,13 @@ class GateRunTest {
         gate("module-b-gate", "true", shared, null);
 
         assertThat(shared).allSatisfy(entry -> assertThat(entry).isInstanceOf(String.class));
-        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsEntry("OSVI_VERDICT", "FAIL")
-                .containsEntry("OSVI_BUILD_OUTCOME", "WARN").containsEntry("OSVI_GATE_MODULE_A_GATE_VERDICT", "FAIL")
+        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env")))
+                .containsEntry("OSVI_VERDICT", "FAIL")
+                .containsEntry("OSVI_BUILD_OUTCOME", "WARN")
+                .containsEntry("OSVI_GATE_MODULE_A_GATE_VERDICT", "FAIL")
                 .containsEntry("OSVI_GATE_MODULE_B_GATE_VERDICT", "PASS");
-        assertThat(log.lines.get(log.lines.size() - 1)).isEqualTo("WARN OSVI gate: FAIL 2 gates: module-a-gate FAIL,"
-                + " module-b-gate PASS");
+        assertThat(log.lines.get(log.lines.size() - 1))
+                .isEqualTo("WARN OSVI gate: FAIL 2 gates: module-a-gate FAIL," + " module-b-gate PASS");
     }
 
     private GateResult gate(String name, BuildResults build, StatusSource source, String... thresholds)
@@ -352,14 +450,25 @@ class GateRunTest {
         return gate(name, build, source, TimeSource.SYSTEM, config -> config.thresholds = List.of(thresholds));
     }
 
-    private GateResult gate(String name, BuildResults build, StatusSource source, TimeSource time,
-            java.util.function.Consumer<TestConfig> settings) throws Exception {
+    private GateResult gate(
+            String name,
+            BuildResults build,
+            StatusSource source,
+            TimeSource time,
+            java.util.function.Consumer<TestConfig> settings)
+            throws Exception {
         TestConfig config = new TestConfig();
         config.maxFailureRatio = "5%";
         settings.accept(config);
         Path reports = Files.createDirectories(dir.resolve(name));
-        return GateRun.run(GateConfig.parseAll(config.raw()), source, time, log, new AbortSignal(),
-                () -> 0, new GateRun.Reports(reports, null, Clock.systemUTC()).inBuild(build, name, null));
+        return GateRun.run(
+                GateConfig.parseAll(config.raw()),
+                source,
+                time,
+                log,
+                new AbortSignal(),
+                () -> 0,
+                new GateRun.Reports(reports, null, Clock.systemUTC()).inBuild(build, name, null));
     }
 
     @Test
@@ -367,7 +476,10 @@ class GateRunTest {
         java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
         StatusSource source = id -> {
             requests.incrementAndGet();
-            return Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build();
+            return Snapshots.active()
+                    .queues(19, true)
+                    .calls("picked", 99, "failed", 1)
+                    .build();
         };
         BuildResults build = new BuildResults();
 
@@ -377,8 +489,9 @@ class GateRunTest {
         assertThat(requests).hasValue(1);
         assertThat(second.verdict()).isEqualTo(Verdict.PASS);
         assertThat(second.summaryLine()).isEqualTo(first.summaryLine() + " (verdict of gate parent of this build)");
-        assertThat(log.lines).contains("INFO Campaign 7 was judged by gate parent of this build, with the same rules:"
-                + " its verdict is reused, without a second wait.");
+        assertThat(log.lines)
+                .contains("INFO Campaign 7 was judged by gate parent of this build, with the same rules:"
+                        + " its verdict is reused, without a second wait.");
         assertThat(dir.resolve("api/campaign-7.json")).content().contains("\"verdict\" : \"PASS\"");
         assertThat(dir.resolve("api/TEST-osvi-campaign-7.xml")).exists();
     }
@@ -388,7 +501,10 @@ class GateRunTest {
         java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
         StatusSource source = id -> {
             requests.incrementAndGet();
-            return Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build();
+            return Snapshots.active()
+                    .queues(19, true)
+                    .calls("picked", 99, "failed", 1)
+                    .build();
         };
         BuildResults build = new BuildResults();
         GateResult[] results = new GateResult[2];
@@ -398,9 +514,16 @@ class GateRunTest {
             config.maxFailureRatio = "5%";
             config.baseUrl = ports[i]; // each simulated gate starts a simulator of its own
             Path reports = Files.createDirectories(dir.resolve("module-" + i));
-            results[i] = GateRun.run(GateConfig.parseAll(config.raw()), source, TimeSource.SYSTEM, log,
-                    new AbortSignal(), () -> 0, new GateRun.Reports(reports, null, Clock.systemUTC())
-                            .withSimulation("passing").inBuild(build, "module-" + i, null));
+            results[i] = GateRun.run(
+                    GateConfig.parseAll(config.raw()),
+                    source,
+                    TimeSource.SYSTEM,
+                    log,
+                    new AbortSignal(),
+                    () -> 0,
+                    new GateRun.Reports(reports, null, Clock.systemUTC())
+                            .withSimulation("passing")
+                            .inBuild(build, "module-" + i, null));
         }
         assertThat(requests).hasValue(1);
         assertThat(results[1].summaryLine()).endsWith("(verdict of gate module-0 of this build)");
@@ -412,7 +535,10 @@ class GateRunTest {
         java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
         StatusSource source = id -> {
             requests.incrementAndGet();
-            return Snapshots.active().queues(19, true).calls("picked", 90, "failed", 4, "not_picked", 6).build();
+            return Snapshots.active()
+                    .queues(19, true)
+                    .calls("picked", 90, "failed", 4, "not_picked", 6)
+                    .build();
         };
         BuildResults build = new BuildResults();
 
@@ -422,8 +548,9 @@ class GateRunTest {
         assertThat(requests).hasValue(2);
         assertThat(stricter.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(stricter.summaryLine()).endsWith("(judged on a fresh snapshot after gate parent of this build)");
-        assertThat(log.lines).contains("INFO Campaign 7 completed while gate parent of this build awaited it: this"
-                + " gate's rules were judged on one fresh snapshot, without a new wait.");
+        assertThat(log.lines)
+                .contains("INFO Campaign 7 completed while gate parent of this build awaited it: this"
+                        + " gate's rules were judged on one fresh snapshot, without a new wait.");
     }
 
     @Test
@@ -432,7 +559,11 @@ class GateRunTest {
         java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
         StatusSource source = id -> {
             requests.incrementAndGet();
-            return Snapshots.active().queues(19, true).queues(20, true).calls("picked", 97, "failed", 3).build();
+            return Snapshots.active()
+                    .queues(19, true)
+                    .queues(20, true)
+                    .calls("picked", 97, "failed", 3)
+                    .build();
         };
         BuildResults build = new BuildResults();
 
@@ -442,18 +573,25 @@ class GateRunTest {
         assertThat(requests).hasValue(2);
         assertThat(upload.verdict()).isEqualTo(Verdict.PASS);
         assertThat(upload.summaryLine()).endsWith("(judged on a fresh snapshot after gate parent of this build)");
-        assertThat(log.lines).contains("INFO Campaign 7 completed while gate parent of this build awaited it: this"
-                + " gate's rules were judged on one fresh snapshot, without a new wait.");
+        assertThat(log.lines)
+                .contains("INFO Campaign 7 completed while gate parent of this build awaited it: this"
+                        + " gate's rules were judged on one fresh snapshot, without a new wait.");
     }
 
     @Test
     void other_rules_on_a_campaign_an_earlier_gate_did_not_see_complete_should_wait_as_usual() throws Exception {
         java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger completesAt = new java.util.concurrent.atomic.AtomicInteger(
-                Integer.MAX_VALUE);
+        java.util.concurrent.atomic.AtomicInteger completesAt =
+                new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
         StatusSource source = id -> requests.incrementAndGet() >= completesAt.get()
-                ? Snapshots.active().queues(19, true).calls("picked", 97, "failed", 3).build()
-                : Snapshots.active().queues(19, false).calls("picked", 48, "failed", 2).build();
+                ? Snapshots.active()
+                        .queues(19, true)
+                        .calls("picked", 97, "failed", 3)
+                        .build()
+                : Snapshots.active()
+                        .queues(19, false)
+                        .calls("picked", 48, "failed", 2)
+                        .build();
         BuildResults build = new BuildResults();
         FakeTime time = new FakeTime();
 

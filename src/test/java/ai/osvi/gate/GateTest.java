@@ -44,11 +44,12 @@ class GateTest {
         assertThat(result.outcome()).isEqualTo(BuildOutcome.SUCCESS);
         assertThat(source.polls()).isEqualTo(2);
         assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(log.at("INFO")).contains(
-                "campaign 7: queues 1/2 completed, 41/20 calls, 205% (picked 40, failed 1), elapsed 0s,"
-                        + " next poll in 15s",
-                "campaign 7: queues 2/2 completed, 100/20 calls, 500% (picked 95, failed 5), elapsed 15s",
-                "OSVI gate: PASS campaign 7: 1 of 1 rule passed on 100 calls");
+        assertThat(log.at("INFO"))
+                .contains(
+                        "campaign 7: queues 1/2 completed, 41/20 calls, 205% (picked 40, failed 1), elapsed 0s,"
+                                + " next poll in 15s",
+                        "campaign 7: queues 2/2 completed, 100/20 calls, 500% (picked 95, failed 5), elapsed 15s",
+                        "OSVI gate: PASS campaign 7: 1 of 1 rule passed on 100 calls");
         assertThat(log.text()).containsPattern("failed\\s+5%\\s+<= 5%\\s+held");
     }
 
@@ -64,8 +65,10 @@ class GateTest {
         assertThat(result.outcome()).isEqualTo(BuildOutcome.FAIL);
         assertThat(result.details()).containsExactly("failed ratio is 7.5%, but the maximum is 5%");
         // the log's verdict line says the summary; the build failure says what is wrong, without repeating it
-        assertThat(result.failureMessage()).isEqualTo("Campaign 7 failed the OSVI gate:" + System.lineSeparator()
-                + "  - failed ratio is 7.5%, but the maximum is 5%").doesNotContain("1 of 2 rules breached");
+        assertThat(result.failureMessage())
+                .isEqualTo("Campaign 7 failed the OSVI gate:" + System.lineSeparator()
+                        + "  - failed ratio is 7.5%, but the maximum is 5%")
+                .doesNotContain("1 of 2 rules breached");
         assertThat(log.at("ERROR")).containsExactly("OSVI gate: FAIL campaign 7: 1 of 2 rules breached on 120 calls");
         assertThat(log.text()).containsPattern("failed\\s+7.5%\\s+<= 5%\\s+breached");
     }
@@ -80,8 +83,10 @@ class GateTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.WARN);
-        assertThat(log.at("WARN")).contains("failed ratio is 10%, but the maximum is 1%",
-                "OSVI gate: FAIL campaign 7: 1 of 1 rule breached on 100 calls");
+        assertThat(log.at("WARN"))
+                .contains(
+                        "failed ratio is 10%, but the maximum is 1%",
+                        "OSVI gate: FAIL campaign 7: 1 of 1 rule breached on 100 calls");
     }
 
     @Test
@@ -94,8 +99,8 @@ class GateTest {
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.WARN);
         assertThat(source.polls()).isEqualTo(2);
-        assertThat(log.at("WARN")).contains(
-                "No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
+        assertThat(log.at("WARN"))
+                .contains("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
     }
 
     @Test
@@ -107,7 +112,8 @@ class GateTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.FAIL);
-        assertThat(result.summaryLine()).isEqualTo("OSVI gate: INCONCLUSIVE campaign 7: 0 calls, fewer than minCalls=1");
+        assertThat(result.summaryLine())
+                .isEqualTo("OSVI gate: INCONCLUSIVE campaign 7: 0 calls, fewer than minCalls=1");
 
         config.onInconclusive = "warn";
         config.minCalls = "50";
@@ -141,8 +147,8 @@ class GateTest {
         assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(50));
         assertThat(time.sleeps()).last().isEqualTo(Duration.ofSeconds(5));
         assertThat(result.summaryLine()).endsWith("did not complete within 50s");
-        assertThat(result.failureMessage()).contains("Last snapshot: queues 1/2 completed, 10 calls (picked 10).",
-                "set onTimeout=evaluate");
+        assertThat(result.failureMessage())
+                .contains("Last snapshot: queues 1/2 completed, 10 calls (picked 10).", "set onTimeout=evaluate");
     }
 
     @Test
@@ -168,17 +174,23 @@ class GateTest {
         CampaignResult held = run();
         assertThat(held.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(held.outcome()).isEqualTo(BuildOutcome.WARN);
-        assertThat(held.ruleResults()).singleElement().satisfies(r -> assertThat(r.passed()).isTrue());
-        assertThat(held.summaryLine()).isEqualTo("OSVI gate: TIMEOUT campaign 7: did not complete within 30s; 1 of 1"
-                + " rule held on the last snapshot (100 calls)");
-        assertThat(held.details()).containsExactly(
-                "The campaign did not complete within 30s; the rules were judged on the last snapshot"
-                        + " (onTimeout=evaluate).",
-                "The rules held on the last snapshot, but the campaign did not complete, so this is not a PASS: the"
-                        + " build goes on with a warning because onTimeout=evaluate. Raise timeout (-Dosvi.timeout)"
-                        + " to judge the completed campaign.");
+        assertThat(held.ruleResults())
+                .singleElement()
+                .satisfies(r -> assertThat(r.passed()).isTrue());
+        assertThat(held.summaryLine())
+                .isEqualTo("OSVI gate: TIMEOUT campaign 7: did not complete within 30s; 1 of 1"
+                        + " rule held on the last snapshot (100 calls)");
+        assertThat(held.details())
+                .containsExactly(
+                        "The campaign did not complete within 30s; the rules were judged on the last snapshot"
+                                + " (onTimeout=evaluate).",
+                        "The rules held on the last snapshot, but the campaign did not complete, so this is not a PASS: the"
+                                + " build goes on with a warning because onTimeout=evaluate. Raise timeout (-Dosvi.timeout)"
+                                + " to judge the completed campaign.");
         assertThat(log.at("WARN")).last().isEqualTo(held.summaryLine());
-        assertThat(log.text()).containsPattern("failed\\s+1%\\s+<= 5%\\s+held so far").doesNotContain("OSVI gate: PASS");
+        assertThat(log.text())
+                .containsPattern("failed\\s+1%\\s+<= 5%\\s+held so far")
+                .doesNotContain("OSVI gate: PASS");
 
         source.then(Snapshots.active().queues(19, true, false).calls("picked", 90, "failed", 10));
         CampaignResult fail = run();
@@ -193,8 +205,10 @@ class GateTest {
 
     @Test
     void a_rejected_token_should_stop_at_once() {
-        source.then(ApiException.refused(401, "OSVI rejected the API token from environment variable"
-                + " OSVI_API_TOKEN (HTTP 401: Invalid API token)."));
+        source.then(ApiException.refused(
+                401,
+                "OSVI rejected the API token from environment variable"
+                        + " OSVI_API_TOKEN (HTTP 401: Invalid API token)."));
 
         CampaignResult result = run();
 
@@ -212,7 +226,8 @@ class GateTest {
         CampaignResult result = run();
 
         assertThat(source.polls()).isEqualTo(1);
-        assertThat(result.summaryLine()).isEqualTo("OSVI gate: ERROR campaign 7: the campaign was not found (HTTP 404)");
+        assertThat(result.summaryLine())
+                .isEqualTo("OSVI gate: ERROR campaign 7: the campaign was not found (HTTP 404)");
     }
 
     @Test
@@ -224,15 +239,20 @@ class GateTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(source.polls()).isEqualTo(5);
-        assertThat(result.summary()).isEqualTo("gave up after 5 consecutive failed polls (5 polls in 1m); no poll ever"
-                + " succeeded: check baseUrl https://api.osvi.ai/");
-        assertThat(result.details()).containsExactly("Last error: HTTP 502 Bad Gateway", "No poll ever succeeded: 5"
-                + " requests to GET https://api.osvi.ai/v1/campaigns/7/status in 1m, directly, got no snapshot. That is"
-                + " more often the configuration than an outage: check baseUrl (osvi.baseUrl) https://api.osvi.ai/"
-                + " (host, port, http or https), and that this machine reaches it (curl https://api.osvi.ai/).");
-        assertThat(log.at("WARN")).contains(
-                "campaign 7: poll failed (1 in a row, the wait ends at 5): HTTP 503 Service Unavailable; next poll"
-                        + " in 15s");
+        assertThat(result.summary())
+                .isEqualTo("gave up after 5 consecutive failed polls (5 polls in 1m); no poll ever"
+                        + " succeeded: check baseUrl https://api.osvi.ai/");
+        assertThat(result.details())
+                .containsExactly(
+                        "Last error: HTTP 502 Bad Gateway",
+                        "No poll ever succeeded: 5"
+                                + " requests to GET https://api.osvi.ai/v1/campaigns/7/status in 1m, directly, got no snapshot. That is"
+                                + " more often the configuration than an outage: check baseUrl (osvi.baseUrl) https://api.osvi.ai/"
+                                + " (host, port, http or https), and that this machine reaches it (curl https://api.osvi.ai/).");
+        assertThat(log.at("WARN"))
+                .contains(
+                        "campaign 7: poll failed (1 in a row, the wait ends at 5): HTTP 503 Service Unavailable; next poll"
+                                + " in 15s");
     }
 
     @Test
@@ -270,8 +290,8 @@ class GateTest {
                 .then(Snapshots.active().queues(19, true, true).calls("picked", 10));
         CampaignResult waited = new Gate(config.parse(), resumes, time, log, abort, () -> 0).run();
         assertThat(waited.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(log.at("WARN")).containsOnlyOnce("campaign 7: the campaign is inactive; waiting anyway"
-                + " (onInactive=wait)");
+        assertThat(log.at("WARN"))
+                .containsOnlyOnce("campaign 7: the campaign is inactive; waiting anyway" + " (onInactive=wait)");
     }
 
     @Test
@@ -287,15 +307,19 @@ class GateTest {
         config.maxFailureRatio = "5%";
         source.then(Snapshots.active().queues(20, false).calls("picked", 1))
                 .then(Snapshots.active().queues(19, false).queues(20, false).calls("picked", 2))
-                .then(Snapshots.active().queues(19, true, true).queues(20, false).calls("picked", 3));
+                .then(Snapshots.active()
+                        .queues(19, true, true)
+                        .queues(20, false)
+                        .calls("picked", 3));
 
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(source.polls()).isEqualTo(3);
-        assertThat(log.at("WARN")).containsOnlyOnce(
-                "campaign 7: no upload 19 (yet); uploads seen: 20. Waiting for it to appear.");
-        assertThat(log.at("INFO")).contains("campaign 7: queues 2/2 completed, 3/30 calls, 10% (picked 3), elapsed 30s");
+        assertThat(log.at("WARN"))
+                .containsOnlyOnce("campaign 7: no upload 19 (yet); uploads seen: 20. Waiting for it to appear.");
+        assertThat(log.at("INFO"))
+                .contains("campaign 7: queues 2/2 completed, 3/30 calls, 10% (picked 3), elapsed 30s");
     }
 
     @Test
@@ -311,29 +335,36 @@ class GateTest {
 
         run();
 
-        List<String> progress = log.at("INFO").stream().filter(line -> line.startsWith("campaign 7:")).toList();
-        assertThat(progress).containsExactly(
-                "campaign 7: queues 0/1 completed, 1/10 calls, 10% (picked 1), elapsed 0s, next poll in 20s",
-                "campaign 7: still waiting, queues 0/1 completed, 1/10 calls, 10% (picked 1), elapsed 1m,"
-                        + " next poll in 20s",
-                "campaign 7: still waiting, queues 0/1 completed, 1/10 calls, 10% (picked 1), elapsed 2m,"
-                        + " next poll in 20s",
-                "campaign 7: still waiting, queues 0/1 completed, 1/10 calls, 10% (picked 1), elapsed 3m,"
-                        + " next poll in 20s",
-                "campaign 7: queues 1/1 completed, 2/10 calls, 20% (picked 2), elapsed 3m20s");
+        List<String> progress = log.at("INFO").stream()
+                .filter(line -> line.startsWith("campaign 7:"))
+                .toList();
+        assertThat(progress)
+                .containsExactly(
+                        "campaign 7: queues 0/1 completed, 1/10 calls, 10% (picked 1), elapsed 0s, next poll in 20s",
+                        "campaign 7: still waiting, queues 0/1 completed, 1/10 calls, 10% (picked 1), elapsed 1m,"
+                                + " next poll in 20s",
+                        "campaign 7: still waiting, queues 0/1 completed, 1/10 calls, 10% (picked 1), elapsed 2m,"
+                                + " next poll in 20s",
+                        "campaign 7: still waiting, queues 0/1 completed, 1/10 calls, 10% (picked 1), elapsed 3m,"
+                                + " next poll in 20s",
+                        "campaign 7: queues 1/1 completed, 2/10 calls, 20% (picked 2), elapsed 3m20s");
         assertThat(source.polls()).isEqualTo(11);
     }
 
     @Test
     void counts_that_do_not_add_up_should_warn_and_use_total() {
         config.maxFailureRatio = "5%";
-        source.then(Snapshots.active().queues(19, true).calls("picked", 80, "failed", 5).total(100));
+        source.then(Snapshots.active()
+                .queues(19, true)
+                .calls("picked", 80, "failed", 5)
+                .total(100));
 
         CampaignResult result = run();
 
         assertThat(result.ruleResults().get(0).shownActual()).isEqualTo("5%");
-        assertThat(log.at("WARN")).contains(
-                "by_status counts add up to 85, not calls.total 100; ratios use calls.total as the denominator.");
+        assertThat(log.at("WARN"))
+                .contains(
+                        "by_status counts add up to 85, not calls.total 100; ratios use calls.total as the denominator.");
     }
 
     @Test
@@ -359,9 +390,10 @@ class GateTest {
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(log.at("WARN")).contains("Status 'voicemail' of rule 'voicemail <= 5%' is not in by_status and"
-                + " counts as 0; if calls in that status were expected, check its spelling. Statuses reported: picked,"
-                + " failed.");
+        assertThat(log.at("WARN"))
+                .contains("Status 'voicemail' of rule 'voicemail <= 5%' is not in by_status and"
+                        + " counts as 0; if calls in that status were expected, check its spelling. Statuses reported: picked,"
+                        + " failed.");
     }
 
     @Test
@@ -374,17 +406,23 @@ class GateTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
-        assertThat(result.details()).containsExactly("Rule 'voicemial <= 5%' (maxFailureRatio) names the status"
-                + " 'voicemial', which the API did not report: did you mean voicemail? Statuses reported: picked,"
-                + " voicemail.");
+        assertThat(result.details())
+                .containsExactly("Rule 'voicemial <= 5%' (maxFailureRatio) names the status"
+                        + " 'voicemial', which the API did not report: did you mean voicemail? Statuses reported: picked,"
+                        + " voicemail.");
     }
 
     @Test
     void a_judgement_before_completion_without_a_breach_should_never_be_a_pass() {
         config.failFast = "true";
         config.maxFailureRatio = "5%";
-        WaitResult early = new WaitResult(WaitResult.Outcome.CERTAIN_BREACH,
-                Snapshots.active().queues(19, false).calls("picked", 10).build(), null, 1, 0, Duration.ZERO);
+        WaitResult early = new WaitResult(
+                WaitResult.Outcome.CERTAIN_BREACH,
+                Snapshots.active().queues(19, false).calls("picked", 10).build(),
+                null,
+                1,
+                0,
+                Duration.ZERO);
 
         // run() turns this into ERROR, "the gate failed unexpectedly": a bug, never a verdict
         assertThatThrownBy(() -> Decision.decide(early, config.parse(), Decision.Mode.AWAIT, Instant.EPOCH))
@@ -401,13 +439,15 @@ class GateTest {
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
         assertThat(result.judgedCalls()).isNull();
-        assertThat(result.summaryLine()).isEqualTo("OSVI gate: ERROR campaign 7: the API reported a status of a rule"
-                + " in another spelling: 'Failed' for 'failed'");
-        assertThat(result.details()).containsExactly("Rule 'failed <= 5%' (maxFailureRatio) names the status"
-                + " 'failed'; the API reported 'Failed' (50 calls), which could be the same status (it differs by case, '_', '-', '.', spaces, invisible or look-alike characters, or a typo)."
-                + " A rule counts only the spellings it names, so these calls would count as 0. Name the status as"
-                + " the API does: failureStatuses=Failed. If it is a different status, name it in a rule of its own to"
-                + " say so. Statuses reported: picked, Failed.");
+        assertThat(result.summaryLine())
+                .isEqualTo("OSVI gate: ERROR campaign 7: the API reported a status of a rule"
+                        + " in another spelling: 'Failed' for 'failed'");
+        assertThat(result.details())
+                .containsExactly("Rule 'failed <= 5%' (maxFailureRatio) names the status"
+                        + " 'failed'; the API reported 'Failed' (50 calls), which could be the same status (it differs by case, '_', '-', '.', spaces, invisible or look-alike characters, or a typo)."
+                        + " A rule counts only the spellings it names, so these calls would count as 0. Name the status as"
+                        + " the API does: failureStatuses=Failed. If it is a different status, name it in a rule of its own to"
+                        + " say so. Statuses reported: picked, Failed.");
         assertThat(log.at("ERROR")).containsExactly(result.summaryLine());
     }
 
@@ -419,23 +459,29 @@ class GateTest {
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(result.summary()).isEqualTo("the API reported a status of a rule in another spelling:"
-                + " 'not-picked' for 'not_picked', 'PICKED' for 'picked'");
-        assertThat(result.details()).containsExactly(
-                "Rule 'not_picked <= 10%' (thresholds) names the status 'not_picked'; the API reported 'not-picked'"
-                        + " (30 calls), which could be the same status (it differs by case, '_', '-', '.', spaces, invisible or look-alike characters, or a typo). A rule counts only the"
-                        + " spellings it names, so these calls would count as 0. Name the status as the API does:"
-                        + " thresholds 'not-picked <= 10%'. If it is a different status, name it in a rule of its own"
-                        + " to say so. Statuses reported: PICKED, not-picked, failed.",
-                "Rule 'picked >= 50%' (thresholds) names the status 'picked'; the API reported 'PICKED' (60 calls),"
-                        + " which could be the same status (it differs by case, '_', '-', '.', spaces, invisible or look-alike characters, or a typo). A rule counts only the spellings it"
-                        + " names, so these calls would count as 0. Name the status as the API does: thresholds"
-                        + " 'PICKED >= 50%'. If it is a different status, name it in a rule of its own to say so."
-                        + " Statuses reported: PICKED, not-picked, failed.");
+        assertThat(result.summary())
+                .isEqualTo("the API reported a status of a rule in another spelling:"
+                        + " 'not-picked' for 'not_picked', 'PICKED' for 'picked'");
+        assertThat(result.details())
+                .containsExactly(
+                        "Rule 'not_picked <= 10%' (thresholds) names the status 'not_picked'; the API reported 'not-picked'"
+                                + " (30 calls), which could be the same status (it differs by case, '_', '-', '.', spaces, invisible or look-alike characters, or a typo). A rule counts only the"
+                                + " spellings it names, so these calls would count as 0. Name the status as the API does:"
+                                + " thresholds 'not-picked <= 10%'. If it is a different status, name it in a rule of its own"
+                                + " to say so. Statuses reported: PICKED, not-picked, failed.",
+                        "Rule 'picked >= 50%' (thresholds) names the status 'picked'; the API reported 'PICKED' (60 calls),"
+                                + " which could be the same status (it differs by case, '_', '-', '.', spaces, invisible or look-alike characters, or a typo). A rule counts only the spellings it"
+                                + " names, so these calls would count as 0. Name the status as the API does: thresholds"
+                                + " 'PICKED >= 50%'. If it is a different status, name it in a rule of its own to say so."
+                                + " Statuses reported: PICKED, not-picked, failed.");
 
         source.then(Snapshots.active().queues(19, true).calls("picked", 60, "Not Picked", 30, "failed", 10));
-        assertThat(run().details()).singleElement().asString().contains("the API reported 'Not Picked' (30 calls)",
-                "A rule can only name statuses of letters, digits, '_', '.' and '-': check the campaign in OSVI.");
+        assertThat(run().details())
+                .singleElement()
+                .asString()
+                .contains(
+                        "the API reported 'Not Picked' (30 calls)",
+                        "A rule can only name statuses of letters, digits, '_', '.' and '-': check the campaign in OSVI.");
     }
 
     @Test
@@ -446,9 +492,12 @@ class GateTest {
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(result.details()).singleElement().asString().contains(
-                "the API reported 'FAILED' (50 calls) beside 'failed'",
-                "Name the status as the API does: failureStatuses=failed,FAILED.");
+        assertThat(result.details())
+                .singleElement()
+                .asString()
+                .contains(
+                        "the API reported 'FAILED' (50 calls) beside 'failed'",
+                        "Name the status as the API does: failureStatuses=failed,FAILED.");
 
         config.failureStatuses = "failed,FAILED";
         CampaignResult named = run();
@@ -483,8 +532,8 @@ class GateTest {
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(result.summary()).isEqualTo("the API reported a status of a rule in another spelling: 'Picked'"
-                + " for 'picked'");
+        assertThat(result.summary())
+                .isEqualTo("the API reported a status of a rule in another spelling: 'Picked'" + " for 'picked'");
     }
 
     @Test
@@ -497,9 +546,14 @@ class GateTest {
         run();
 
         // ceilings 15s, 30s, 60s, 120s, 120s (capped), 120s; half way between 15s and each ceiling
-        assertThat(source.pauses()).containsExactly(Duration.ofSeconds(15), Duration.ofMillis(22_500),
-                Duration.ofMillis(37_500), Duration.ofMillis(67_500), Duration.ofMillis(67_500),
-                Duration.ofMillis(67_500));
+        assertThat(source.pauses())
+                .containsExactly(
+                        Duration.ofSeconds(15),
+                        Duration.ofMillis(22_500),
+                        Duration.ofMillis(37_500),
+                        Duration.ofMillis(67_500),
+                        Duration.ofMillis(67_500),
+                        Duration.ofMillis(67_500));
     }
 
     @Test
@@ -513,10 +567,17 @@ class GateTest {
         run();
 
         // the pauses are 1s, 1.3s, 1.9s, 3.1s, 5.5s, 10.3s and 19.9s (see the test above)
-        assertThat(log.at("WARN")).filteredOn(line -> line.contains("poll failed")).extracting(
-                line -> line.substring(line.indexOf("next poll in "))).containsExactly("next poll in 1s",
-                        "next poll in 1.3s", "next poll in 1.9s", "next poll in 3.1s", "next poll in 5.5s",
-                        "next poll in 10s", "next poll in 20s");
+        assertThat(log.at("WARN"))
+                .filteredOn(line -> line.contains("poll failed"))
+                .extracting(line -> line.substring(line.indexOf("next poll in ")))
+                .containsExactly(
+                        "next poll in 1s",
+                        "next poll in 1.3s",
+                        "next poll in 1.9s",
+                        "next poll in 3.1s",
+                        "next poll in 5.5s",
+                        "next poll in 10s",
+                        "next poll in 20s");
     }
 
     @Test
@@ -560,8 +621,9 @@ class GateTest {
         assertThat(source.polls()).isEqualTo(1);
         assertThat(time.elapsed()).isEqualTo(Duration.ofMinutes(5));
         assertThat(log.text()).doesNotContain("This is a bug");
-        assertThat(log.at("WARN")).contains("campaign 7: poll failed (1 in a row, the wait ends at 5): HTTP 503"
-                + " Service Unavailable; timeout in 5m");
+        assertThat(log.at("WARN"))
+                .contains("campaign 7: poll failed (1 in a row, the wait ends at 5): HTTP 503"
+                        + " Service Unavailable; timeout in 5m");
     }
 
     @Test
@@ -575,31 +637,36 @@ class GateTest {
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.WARN);
         assertThat(source.polls()).isEqualTo(2);
-        assertThat(log.at("WARN")).contains(
-                "The gate could not decide, and the build goes on without a verdict because onError=warn.",
-                "OSVI gate: ERROR campaign 7: gave up after 2 consecutive failed polls (2 polls in 15s); no poll ever"
-                        + " succeeded: check baseUrl https://api.osvi.ai/");
+        assertThat(log.at("WARN"))
+                .contains(
+                        "The gate could not decide, and the build goes on without a verdict because onError=warn.",
+                        "OSVI gate: ERROR campaign 7: gave up after 2 consecutive failed polls (2 polls in 15s); no poll ever"
+                                + " succeeded: check baseUrl https://api.osvi.ai/");
     }
 
     @Test
     void no_poll_ever_succeeding_should_end_naming_baseUrl_and_the_proxy_with_what_was_tried() {
         config.maxFailureRatio = "5%";
         config.maxConsecutiveErrors = "3";
-        source.thenTimes(3, ApiException.transientFault("could not connect to the proxy http://proxy.example:3128"
-                + " (settings.xml proxy 'corp'), on the way to api.osvi.ai:443 (Connection refused)")
-                .via("through the proxy http://proxy.example:3128 (settings.xml proxy 'corp')"));
+        source.thenTimes(
+                3,
+                ApiException.transientFault("could not connect to the proxy http://proxy.example:3128"
+                                + " (settings.xml proxy 'corp'), on the way to api.osvi.ai:443 (Connection refused)")
+                        .via("through the proxy http://proxy.example:3128 (settings.xml proxy 'corp')"));
 
         CampaignResult result = run();
 
-        assertThat(result.summary()).isEqualTo("gave up after 3 consecutive failed polls (3 polls in 30s); no poll"
-                + " ever succeeded: check baseUrl https://api.osvi.ai/ and the proxy http://proxy.example:3128"
-                + " (settings.xml proxy 'corp')");
-        assertThat(result.details()).contains("No poll ever succeeded: 3 requests to GET"
-                + " https://api.osvi.ai/v1/campaigns/7/status in 30s, through the proxy http://proxy.example:3128"
-                + " (settings.xml proxy 'corp'), got no snapshot. That is more often the configuration than an outage:"
-                + " check baseUrl (osvi.baseUrl) https://api.osvi.ai/ (host, port, http or https), the proxy"
-                + " http://proxy.example:3128 (settings.xml proxy 'corp') (settings.xml <proxies>), and that this"
-                + " machine reaches it (curl https://api.osvi.ai/).");
+        assertThat(result.summary())
+                .isEqualTo("gave up after 3 consecutive failed polls (3 polls in 30s); no poll"
+                        + " ever succeeded: check baseUrl https://api.osvi.ai/ and the proxy http://proxy.example:3128"
+                        + " (settings.xml proxy 'corp')");
+        assertThat(result.details())
+                .contains("No poll ever succeeded: 3 requests to GET"
+                        + " https://api.osvi.ai/v1/campaigns/7/status in 30s, through the proxy http://proxy.example:3128"
+                        + " (settings.xml proxy 'corp'), got no snapshot. That is more often the configuration than an outage:"
+                        + " check baseUrl (osvi.baseUrl) https://api.osvi.ai/ (host, port, http or https), the proxy"
+                        + " http://proxy.example:3128 (settings.xml proxy 'corp') (settings.xml <proxies>), and that this"
+                        + " machine reaches it (curl https://api.osvi.ai/).");
     }
 
     @Test
@@ -607,11 +674,16 @@ class GateTest {
         config.maxFailureRatio = "5%";
         config.maxConsecutiveErrors = "2";
         source.then(Snapshots.active().queues(19, false).calls("picked", 10))
-                .thenTimes(2, ApiException.transientFault("HTTP 503 Service Unavailable").via("directly"));
+                .thenTimes(
+                        2,
+                        ApiException.transientFault("HTTP 503 Service Unavailable")
+                                .via("directly"));
 
         CampaignResult result = run();
 
-        assertThat(result.summary()).startsWith("gave up after 2 consecutive failed polls").doesNotContain("baseUrl");
+        assertThat(result.summary())
+                .startsWith("gave up after 2 consecutive failed polls")
+                .doesNotContain("baseUrl");
     }
 
     @Test
@@ -630,8 +702,8 @@ class GateTest {
             }
         };
         AtomicReference<CampaignResult> result = new AtomicReference<>();
-        Thread gate = new Thread(() -> result.set(
-                new Gate(config.parse(), hanging, TimeSource.SYSTEM, log, abort, () -> 0).run()));
+        Thread gate = new Thread(
+                () -> result.set(new Gate(config.parse(), hanging, TimeSource.SYSTEM, log, abort, () -> 0).run()));
         gate.start();
         Thread.sleep(200);
 
@@ -642,8 +714,8 @@ class GateTest {
         assertThat(gate.isAlive()).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThat(result.get().verdict()).isEqualTo(Verdict.ABORTED);
-        assertThat(log.at("ERROR")).contains(
-                "OSVI gate: ABORTED campaign 7: the gate was aborted before the campaign completed");
+        assertThat(log.at("ERROR"))
+                .contains("OSVI gate: ABORTED campaign 7: the gate was aborted before the campaign completed");
     }
 
     @Test
@@ -652,8 +724,8 @@ class GateTest {
         config.timeout = "1h";
         source.then(Snapshots.active().queues(19, false).calls("picked", 1));
         AtomicReference<CampaignResult> result = new AtomicReference<>();
-        Thread gate = new Thread(() -> result.set(
-                new Gate(config.parse(), source, TimeSource.SYSTEM, log, abort, () -> 0).run()));
+        Thread gate = new Thread(
+                () -> result.set(new Gate(config.parse(), source, TimeSource.SYSTEM, log, abort, () -> 0).run()));
         gate.start();
         Thread.sleep(300);
 
@@ -662,8 +734,7 @@ class GateTest {
 
         assertThat(gate.isAlive()).isFalse();
         assertThat(result.get().verdict()).isEqualTo(Verdict.ABORTED);
-        assertThat(result.get().failureMessage()).isEqualTo(
-                "The OSVI gate was aborted while awaiting campaign 7");
+        assertThat(result.get().failureMessage()).isEqualTo("The OSVI gate was aborted while awaiting campaign 7");
     }
 
     @Test
@@ -673,25 +744,28 @@ class GateTest {
         CampaignResult result = run();
 
         assertThat(source.polls()).isEqualTo(1);
-        assertThat(result.summaryLine()).isEqualTo(
-                "OSVI gate: ERROR campaign 7: the API refused the request (HTTP 400)");
+        assertThat(result.summaryLine())
+                .isEqualTo("OSVI gate: ERROR campaign 7: the API refused the request (HTTP 400)");
     }
 
     @Test
     void a_proxy_refusing_its_credentials_should_stop_at_once_and_name_the_proxy_not_the_api() {
-        source.then(ApiException.refused(407, "HTTP 407 Proxy Authentication Required:"
-                + " the proxy http://proxy.example:3128 (settings.xml proxy 'corp') refused its credentials; check the"
-                + " username and password of that proxy."));
+        source.then(ApiException.refused(
+                407,
+                "HTTP 407 Proxy Authentication Required:"
+                        + " the proxy http://proxy.example:3128 (settings.xml proxy 'corp') refused its credentials; check the"
+                        + " username and password of that proxy."));
 
         CampaignResult result = run();
 
         assertThat(source.polls()).isEqualTo(1);
-        assertThat(result.summaryLine()).isEqualTo(
-                "OSVI gate: ERROR campaign 7: the proxy refused the request (HTTP 407)");
-        assertThat(result.failureMessage()).isEqualTo("The OSVI gate could not decide on campaign 7:"
-                + System.lineSeparator() + "  - HTTP 407 Proxy Authentication Required: the proxy"
-                + " http://proxy.example:3128 (settings.xml proxy 'corp') refused its credentials; check the username"
-                + " and password of that proxy.");
+        assertThat(result.summaryLine())
+                .isEqualTo("OSVI gate: ERROR campaign 7: the proxy refused the request (HTTP 407)");
+        assertThat(result.failureMessage())
+                .isEqualTo("The OSVI gate could not decide on campaign 7:"
+                        + System.lineSeparator() + "  - HTTP 407 Proxy Authentication Required: the proxy"
+                        + " http://proxy.example:3128 (settings.xml proxy 'corp') refused its credentials; check the username"
+                        + " and password of that proxy.");
     }
 
     @Test
@@ -707,10 +781,11 @@ class GateTest {
 
         assertThat(source.polls()).isEqualTo(2);
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(result.summaryLine()).isEqualTo(
-                "OSVI gate: FAIL campaign 7: 1 of 1 rule breached on 3 calls (certain before completion)");
-        assertThat(result.details()).contains("failed ratio is 66.7%, but the maximum is 5% (certain: no way of"
-                + " completing the remaining calls brings it back)");
+        assertThat(result.summaryLine())
+                .isEqualTo("OSVI gate: FAIL campaign 7: 1 of 1 rule breached on 3 calls (certain before completion)");
+        assertThat(result.details())
+                .contains("failed ratio is 66.7%, but the maximum is 5% (certain: no way of"
+                        + " completing the remaining calls brings it back)");
         assertThat(result.details().get(0)).startsWith("Decided before completion: with at most 30 calls");
     }
 
@@ -767,8 +842,10 @@ class GateTest {
         run();
 
         // Snapshots: retry enabled, 2 retries 1800 s apart
-        assertThat(log.at("WARN")).contains("campaign 7: timeout 30m is shorter than the campaign's retry window"
-                + " (2 retries 30m apart = 1h): the campaign may still be retrying calls when the gate gives up.");
+        assertThat(log.at("WARN"))
+                .contains(
+                        "campaign 7: timeout 30m is shorter than the campaign's retry window"
+                                + " (2 retries 30m apart = 1h): the campaign may still be retrying calls when the gate gives up.");
     }
 
     @Test
@@ -784,13 +861,15 @@ class GateTest {
         config.pollInterval = "5m";
         run();
 
-        assertThat(log.at("INFO")).filteredOn(line -> line.startsWith("Awaiting")).containsExactly(
-                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling adaptively every 15s to 2m, timeout 30m"
-                        + " (gives up at 10:30:00 UTC), rules: failed <= 5%",
-                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every 15s, timeout 30m (gives up at"
-                        + " 10:30:00 UTC), rules: failed <= 5%",
-                "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every 5m, timeout 30m (gives up at"
-                        + " 10:30:00 UTC), rules: failed <= 5%");
+        assertThat(log.at("INFO"))
+                .filteredOn(line -> line.startsWith("Awaiting"))
+                .containsExactly(
+                        "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling adaptively every 15s to 2m, timeout 30m"
+                                + " (gives up at 10:30:00 UTC), rules: failed <= 5%",
+                        "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every 15s, timeout 30m (gives up at"
+                                + " 10:30:00 UTC), rules: failed <= 5%",
+                        "Awaiting OSVI campaign 7 at https://api.osvi.ai/: polling every 5m, timeout 30m (gives up at"
+                                + " 10:30:00 UTC), rules: failed <= 5%");
     }
 
     @Test
@@ -808,8 +887,8 @@ class GateTest {
         run();
 
         // 10 calls queued; far from the end the pause grows beyond pollInterval, near it comes back to it
-        assertThat(time.sleeps()).allSatisfy(pause -> assertThat(pause)
-                .isBetween(Duration.ofSeconds(5), Duration.ofMinutes(2)));
+        assertThat(time.sleeps())
+                .allSatisfy(pause -> assertThat(pause).isBetween(Duration.ofSeconds(5), Duration.ofMinutes(2)));
         assertThat(time.sleeps().get(0)).isEqualTo(Duration.ofSeconds(5));
     }
 }

@@ -48,43 +48,60 @@ class IncompleteNeverPassesTest {
         Path output = dir.resolve("github-output");
         Path summary = dir.resolve("summary.md");
 
-        GateResult results = GateRun.run(GateConfig.parseAll(config.raw()), source, time, log,
-                new AbortSignal(), () -> 0, new GateRun.Reports(dir, summary, output, Clock.systemUTC(),
-                        UnaryOperator.identity()));
+        GateResult results = GateRun.run(
+                GateConfig.parseAll(config.raw()),
+                source,
+                time,
+                log,
+                new AbortSignal(),
+                () -> 0,
+                new GateRun.Reports(dir, summary, output, Clock.systemUTC(), UnaryOperator.identity()));
 
         String verdictLine = "OSVI gate: TIMEOUT campaign 7: did not complete within 5m; 2 of 2 rules held on the"
                 + " last snapshot (300 calls)";
         assertThat(results.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(results.outcome()).isEqualTo(BuildOutcome.WARN);
         assertThat(log.at("WARN")).last().isEqualTo(verdictLine);
-        assertThat(log.text()).containsPattern("failed\\s+3.3%\\s+<= 5%\\s+held so far")
+        assertThat(log.text())
+                .containsPattern("failed\\s+3.3%\\s+<= 5%\\s+held so far")
                 .doesNotContain("OSVI gate: PASS");
 
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("campaign-7.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(dir.resolve("campaign-7.json").toFile());
         assertThat(json.get("verdict").asText()).isEqualTo("TIMEOUT");
         assertThat(json.get("buildOutcome").asText()).isEqualTo("WARN");
         assertThat(json.get("summary").asText()).isEqualTo(verdictLine);
-        assertThat(json.get("rules")).extracting(rule -> rule.get("rule").asText() + " " + rule.get("result").asText())
+        assertThat(json.get("rules"))
+                .extracting(rule ->
+                        rule.get("rule").asText() + " " + rule.get("result").asText())
                 .containsExactly("failed <= 5% HELD_SO_FAR", "picked >= 50% HELD_SO_FAR");
 
-        Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(dir.resolve("TEST-osvi-campaign-7.xml").toFile()).getDocumentElement();
+        Element suite = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(dir.resolve("TEST-osvi-campaign-7.xml").toFile())
+                .getDocumentElement();
         assertThat(suite.getAttribute("tests")).isEqualTo("3");
         assertThat(suite.getAttribute("failures")).isEqualTo("1");
         assertThat(suite.getAttribute("skipped")).isEqualTo("0");
         NodeList cases = suite.getElementsByTagName("testcase");
-        Element completion = (Element) ((Element) cases.item(0)).getElementsByTagName("failure").item(0);
+        Element completion = (Element)
+                ((Element) cases.item(0)).getElementsByTagName("failure").item(0);
         assertThat(completion.getAttribute("type")).isEqualTo("TIMED_OUT");
         assertThat(completion.getAttribute("message")).isEqualTo(verdictLine);
         assertThat(((Element) cases.item(1)).getAttribute("name")).isEqualTo("failed <= 5%");
         assertThat(((Element) cases.item(1)).getChildNodes().getLength()).isZero();
 
-        assertThat(GithubOutputFile.read(output)).containsEntry("verdict", "TIMEOUT")
-                .containsEntry("build-outcome", "WARN").containsEntry("summary", verdictLine);
-        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsEntry("OSVI_VERDICT", "TIMEOUT")
+        assertThat(GithubOutputFile.read(output))
+                .containsEntry("verdict", "TIMEOUT")
+                .containsEntry("build-outcome", "WARN")
+                .containsEntry("summary", verdictLine);
+        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env")))
+                .containsEntry("OSVI_VERDICT", "TIMEOUT")
                 .containsEntry("OSVI_BUILD_OUTCOME", "WARN");
-        assertThat(BuildResults.single(results.campaigns(), dir).overall().verdict()).isEqualTo(Verdict.TIMEOUT);
-        assertThat(Files.readString(summary)).startsWith("### \u26a0\ufe0f OSVI gate: TIMEOUT \u2014 campaign 7")
+        assertThat(BuildResults.single(results.campaigns(), dir).overall().verdict())
+                .isEqualTo(Verdict.TIMEOUT);
+        assertThat(Files.readString(summary))
+                .startsWith("### \u26a0\ufe0f OSVI gate: TIMEOUT \u2014 campaign 7")
                 .contains("| Rule | Actual | Limit | Result |", "| `picked` | 96.7% | &gt;= 50% | held so far |");
     }
 }

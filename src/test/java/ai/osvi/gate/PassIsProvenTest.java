@@ -11,7 +11,6 @@ import ai.osvi.gate.result.Evidence;
 import ai.osvi.gate.result.Verdict;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,15 +37,28 @@ class PassIsProvenTest {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode().put("success", true);
         ObjectNode data = root.putObject("data");
-        data.putObject("campaign").put("id", 7).put("name", "June Renewals").put("status", "active")
-                .put("is_retry_enabled", false).putNull("retry_threshold").putNull("retry_delay")
+        data.putObject("campaign")
+                .put("id", 7)
+                .put("name", "June Renewals")
+                .put("status", "active")
+                .put("is_retry_enabled", false)
+                .putNull("retry_threshold")
+                .putNull("retry_delay")
                 .put("created_at", "2026-06-01T10:00:00+05:30");
         ObjectNode calls = data.putObject("calls").put("total", total);
         ObjectNode counts = calls.putObject("by_status");
         byStatus.forEach(counts::put);
-        data.putArray("uploads").addObject().put("campaign_upload_id", 19).putNull("file_name")
-                .putNull("agent_uuid").put("created_at", "2026-06-02T11:00:00+05:30").putArray("queues").addObject()
-                .put("agent_uuid", "agent_x").put("total_queued", total).put("completed", true);
+        data.putArray("uploads")
+                .addObject()
+                .put("campaign_upload_id", 19)
+                .putNull("file_name")
+                .putNull("agent_uuid")
+                .put("created_at", "2026-06-02T11:00:00+05:30")
+                .putArray("queues")
+                .addObject()
+                .put("agent_uuid", "agent_x")
+                .put("total_queued", total)
+                .put("completed", true);
         return StatusParser.parse(json.writeValueAsBytes(root));
     }
 
@@ -62,8 +74,19 @@ class PassIsProvenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"failed\r", "failed\t", "fai\u200bled", "\ufefffailed", "fail\u00aded",
-            "\uff46\uff41\uff49\uff4c\uff45\uff44", "f\u0430iled", "faild", "failed.", "failed\u202e"})
+    @ValueSource(
+            strings = {
+                "failed\r",
+                "failed\t",
+                "fai\u200bled",
+                "\ufefffailed",
+                "fail\u00aded",
+                "\uff46\uff41\uff49\uff4c\uff45\uff44",
+                "f\u0430iled",
+                "faild",
+                "failed.",
+                "failed\u202e"
+            })
     void thirty_percent_failed_under_a_key_that_could_be_failed_should_be_an_error_never_a_pass(String key)
             throws Exception {
         config.maxFailureRatio = "5%";
@@ -72,18 +95,22 @@ class PassIsProvenTest {
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(result.summary()).startsWith("the API reported a status of a rule in another spelling: '")
+        assertThat(result.summary())
+                .startsWith("the API reported a status of a rule in another spelling: '")
                 .endsWith("' for 'failed'");
         // shown escaped, never raw: an invisible character is written out
         assertThat(log.text()).doesNotContain("OSVI gate: PASS");
         if (key.chars().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
             assertThat(log.text()).doesNotContain(key);
         }
-        assertThat(result.evidence().firstUnproven()).map(Evidence.Check::item)
+        assertThat(result.evidence().firstUnproven())
+                .map(Evidence.Check::item)
                 .hasValue(Evidence.Item.STATUSES_MATCHED);
-        assertThat(result.evidence().checks()).filteredOn(check -> check.item() == Evidence.Item.RULES_HELD)
-                .singleElement().isEqualTo(new Evidence.Check(Evidence.Item.RULES_HELD, false,
-                        "not judged: a status of a rule was not matched exactly"));
+        assertThat(result.evidence().checks())
+                .filteredOn(check -> check.item() == Evidence.Item.RULES_HELD)
+                .singleElement()
+                .isEqualTo(new Evidence.Check(
+                        Evidence.Item.RULES_HELD, false, "not judged: a status of a rule was not matched exactly"));
     }
 
     @Test
@@ -91,8 +118,9 @@ class PassIsProvenTest {
         config.maxFailureRatio = "5%";
         source.then(completed(100, Map.of("picked", 70L, "failed\u200b", 30L)));
 
-        assertThat(run().summary()).isEqualTo("the API reported a status of a rule in another spelling:"
-                + " 'failed\\u200b' for 'failed'");
+        assertThat(run().summary())
+                .isEqualTo(
+                        "the API reported a status of a rule in another spelling:" + " 'failed\\u200b' for 'failed'");
     }
 
     @Test
@@ -104,10 +132,15 @@ class PassIsProvenTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
-        assertThat(result.summary()).isEqualTo("not proven: every call accounted for: by_status sums to calls.total"
-                + " (by_status sums to 10, calls.total is 1000: 990 calls in no status)");
-        assertThat(result.details()).anySatisfy(detail -> assertThat(detail).startsWith("Rule 'failed <= 5%' is 0%"
-                + " on the calls in by_status, but the calls in no status could put it on either side"));
+        assertThat(result.summary())
+                .isEqualTo("not proven: every call accounted for: by_status sums to calls.total"
+                        + " (by_status sums to 10, calls.total is 1000: 990 calls in no status)");
+        assertThat(result.details())
+                .anySatisfy(
+                        detail -> assertThat(detail)
+                                .startsWith(
+                                        "Rule 'failed <= 5%' is 0%"
+                                                + " on the calls in by_status, but the calls in no status could put it on either side"));
     }
 
     @Test
@@ -120,11 +153,12 @@ class PassIsProvenTest {
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(result.details()).containsExactly(
-                "A call in no status could be in any: a rule cannot be proven on calls it cannot see. Check the"
-                        + " campaign in OSVI; report the JSON report's snapshot to OSVI if the API sent this.",
-                "Rule 'failed <= 5%' is 0% on the calls in by_status, but the calls in no status could put it on"
-                        + " either side of its limit.");
+        assertThat(result.details())
+                .containsExactly(
+                        "A call in no status could be in any: a rule cannot be proven on calls it cannot see. Check the"
+                                + " campaign in OSVI; report the JSON report's snapshot to OSVI if the API sent this.",
+                        "Rule 'failed <= 5%' is 0% on the calls in by_status, but the calls in no status could put it on"
+                                + " either side of its limit.");
     }
 
     @Test
@@ -135,8 +169,11 @@ class PassIsProvenTest {
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(result.evidence().checks()).filteredOn(check -> check.item() == Evidence.Item.CONFIGURATION_STRICT)
-                .singleElement().extracting(Evidence.Check::holds).isEqualTo(true);
+        assertThat(result.evidence().checks())
+                .filteredOn(check -> check.item() == Evidence.Item.CONFIGURATION_STRICT)
+                .singleElement()
+                .extracting(Evidence.Check::holds)
+                .isEqualTo(true);
     }
 
     @Test
@@ -159,7 +196,8 @@ class PassIsProvenTest {
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(result.evidence().checks()).extracting(check -> check.item().key() + ": " + check.numbers())
+        assertThat(result.evidence().checks())
+                .extracting(check -> check.item().key() + ": " + check.numbers())
                 .containsExactly(
                         "campaignMatched: campaign 7",
                         "queuesCompleted: 1/1 queues completed",
@@ -177,15 +215,21 @@ class PassIsProvenTest {
     void the_data_of_another_campaign_should_be_an_error_never_a_verdict_on_the_campaign_asked_for() throws Exception {
         config.maxFailureRatio = "5%";
         CampaignStatus other = completed(100, Map.of("picked", 99L, "failed", 1L));
-        source.then(new CampaignStatus(new ai.osvi.gate.model.Campaign(8L, "Other", "active", false, null, null),
-                other.calls(), other.uploads()));
+        source.then(new CampaignStatus(
+                new ai.osvi.gate.model.Campaign(8L, "Other", "active", false, null, null),
+                other.calls(),
+                other.uploads()));
 
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(result.summary()).isEqualTo("the API answered with the data of campaign 8 when asked for campaign 7");
-        assertThat(result.evidence().allHold()).as("a later job reading the checklist never finds a PASS proven").isFalse();
-        assertThat(result.evidence().firstUnproven()).map(Evidence.Check::numbers).hasValue("data.campaign.id 8, asked"
-                + " for 7");
+        assertThat(result.summary())
+                .isEqualTo("the API answered with the data of campaign 8 when asked for campaign 7");
+        assertThat(result.evidence().allHold())
+                .as("a later job reading the checklist never finds a PASS proven")
+                .isFalse();
+        assertThat(result.evidence().firstUnproven())
+                .map(Evidence.Check::numbers)
+                .hasValue("data.campaign.id 8, asked" + " for 7");
     }
 }

@@ -31,26 +31,27 @@ class PromisesAtTheEdgesTest {
     }
 
     private static CampaignStatus snapshot(CallCounts calls, Upload... uploads) {
-        return new CampaignStatus(new Campaign(7L, "Edges", "active", false, null, null), calls,
-                List.of(uploads));
+        return new CampaignStatus(new Campaign(7L, "Edges", "active", false, null, null), calls, List.of(uploads));
     }
 
     @Test
     void an_upload_without_a_queue_should_keep_the_campaign_incomplete_and_be_named() {
         config.maxFailureRatio = "5%";
         config.timeout = "60s";
-        source.then(snapshot(new CallCounts(100, Map.of("picked", 100L)),
-                new Upload(19, 2, 2, 20L), new Upload(20, 0, 0, 0L)));
+        source.then(snapshot(
+                new CallCounts(100, Map.of("picked", 100L)), new Upload(19, 2, 2, 20L), new Upload(20, 0, 0, 0L)));
 
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
-        assertThat(log.at("INFO")).contains(
-                "campaign 7: queues 2/2 completed, 100/20 calls, 500% (picked 100), upload 20 without a queue yet,"
-                        + " elapsed 0s, next poll in 15s");
-        assertThat(result.failureMessage()).contains("Last snapshot: queues 2/2 completed, 100 calls (picked 100),"
-                + " upload 20 without a queue yet.");
+        assertThat(log.at("INFO"))
+                .contains(
+                        "campaign 7: queues 2/2 completed, 100/20 calls, 500% (picked 100), upload 20 without a queue yet,"
+                                + " elapsed 0s, next poll in 15s");
+        assertThat(result.failureMessage())
+                .contains("Last snapshot: queues 2/2 completed, 100 calls (picked 100),"
+                        + " upload 20 without a queue yet.");
     }
 
     @Test
@@ -58,8 +59,8 @@ class PromisesAtTheEdgesTest {
         config.maxFailureRatio = "5%";
         config.timeout = "30s";
         config.uploadId = "20";
-        source.then(snapshot(new CallCounts(100, Map.of("picked", 100L)),
-                new Upload(19, 2, 2, 20L), new Upload(20, 0, 0, 0L)));
+        source.then(snapshot(
+                new CallCounts(100, Map.of("picked", 100L)), new Upload(19, 2, 2, 20L), new Upload(20, 0, 0, 0L)));
 
         assertThat(run().verdict()).isEqualTo(Verdict.TIMEOUT);
     }
@@ -67,15 +68,16 @@ class PromisesAtTheEdgesTest {
     @Test
     void counts_whose_sum_wraps_a_long_should_never_pass() {
         config.thresholds = List.of("failed+not_picked < 35%");
-        source.then(snapshot(new CallCounts(10, Map.of("failed", Long.MAX_VALUE, "not_picked", 1L)),
-                new Upload(19, 1, 1, 10L)));
+        source.then(snapshot(
+                new CallCounts(10, Map.of("failed", Long.MAX_VALUE, "not_picked", 1L)), new Upload(19, 1, 1, 10L)));
 
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
-        assertThat(result.summary()).isEqualTo("inconsistent data: data.calls.by_status adds up to "
-                + "9223372036854775808 calls, more than data.calls.total (10)");
+        assertThat(result.summary())
+                .isEqualTo("inconsistent data: data.calls.by_status adds up to "
+                        + "9223372036854775808 calls, more than data.calls.total (10)");
     }
 
     @Test
@@ -83,7 +85,8 @@ class PromisesAtTheEdgesTest {
         config.thresholds = List.of("failed+not_picked < 35%");
         long half = Long.MAX_VALUE / 2;
         // 2 * half + 0 = Long.MAX_VALUE - 1 calls, all failed or not picked: 100%, far above 35%
-        source.then(snapshot(new CallCounts(Long.MAX_VALUE, Map.of("failed", half, "not_picked", half + 1)),
+        source.then(snapshot(
+                new CallCounts(Long.MAX_VALUE, Map.of("failed", half, "not_picked", half + 1)),
                 new Upload(19, 1, 1, 10L)));
 
         CampaignResult result = run();
@@ -97,7 +100,8 @@ class PromisesAtTheEdgesTest {
         config.maxFailureRatio = "5%";
         config.failFast = "true";
         config.timeout = "30s";
-        source.then(new CampaignStatus(new Campaign(7L, "Edges", "active", true, 3, 60),
+        source.then(new CampaignStatus(
+                new Campaign(7L, "Edges", "active", true, 3, 60),
                 new CallCounts(100, Map.of("failed", 50L)),
                 List.of(new Upload(19, 2, 0, Long.MAX_VALUE), new Upload(20, 1, 0, Long.MAX_VALUE))));
 
@@ -120,8 +124,9 @@ class PromisesAtTheEdgesTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(time.elapsed()).isLessThanOrEqualTo(Duration.ofSeconds(5 + 1));
-        assertThat(result.failureMessage()).contains("No snapshot was received; last error: no complete response"
-                + " within 5s (the time left before the gate's deadline)");
+        assertThat(result.failureMessage())
+                .contains("No snapshot was received; last error: no complete response"
+                        + " within 5s (the time left before the gate's deadline)");
     }
 
     @Test
@@ -136,8 +141,7 @@ class PromisesAtTheEdgesTest {
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
         assertThat(result.waitResult().outcome()).isEqualTo(WaitResult.Outcome.INTERNAL_ERROR);
-        assertThat(result.summary()).isEqualTo(
-                "the gate failed unexpectedly (java.lang.IllegalStateException: boom)");
+        assertThat(result.summary()).isEqualTo("the gate failed unexpectedly (java.lang.IllegalStateException: boom)");
     }
 
     @Test
@@ -161,8 +165,8 @@ class PromisesAtTheEdgesTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.WARN);
-        assertThat(result.summary()).isEqualTo("did not complete within 30s; 10 calls on the last snapshot, no rule"
-                + " configured");
+        assertThat(result.summary())
+                .isEqualTo("did not complete within 30s; 10 calls on the last snapshot, no rule" + " configured");
     }
 
     @Test

@@ -24,16 +24,21 @@ class ReadmeTest {
     }
 
     private static List<String> list(String text, String before) {
-        Matcher matcher = Pattern.compile(Pattern.quote(before) + " \\(([^)]*)\\)").matcher(text);
+        Matcher matcher =
+                Pattern.compile(Pattern.quote(before) + " \\(([^)]*)\\)").matcher(text);
         assertThat(matcher.find()).as("README: " + before + " (...)").isTrue();
-        return Arrays.stream(matcher.group(1).replace("then ", "").split(",\\s*")).map(String::trim).toList();
+        return Arrays.stream(matcher.group(1).replace("then ", "").split(",\\s*"))
+                .map(String::trim)
+                .toList();
     }
 
     @Test
     void the_reports_section_should_list_every_verdict_and_the_order_the_build_takes_them_in() throws Exception {
         List<String> worstFirst = Arrays.stream(Verdict.values())
-                .sorted(Comparator.comparingInt((Verdict verdict) -> verdict.severity()).reversed())
-                .map(Verdict::name).toList();
+                .sorted(Comparator.comparingInt((Verdict verdict) -> verdict.severity())
+                        .reversed())
+                .map(Verdict::name)
+                .toList();
 
         assertThat(list(readme(), "On every outcome")).containsExactlyInAnyOrderElementsOf(worstFirst);
         assertThat(list(readme(), "the build takes the worst verdict")).containsExactlyElementsOf(worstFirst);
@@ -47,10 +52,13 @@ class ReadmeTest {
         List<String> unexplained = new ArrayList<>();
         String[] sections = Files.readString(Path.of("README.md")).split("\n(?=## )");
         for (String section : sections) {
-            Matcher block = Pattern.compile("```[a-z]*\n(.*?)```", Pattern.DOTALL).matcher(section);
+            Matcher block =
+                    Pattern.compile("```[a-z]*\n(.*?)```", Pattern.DOTALL).matcher(section);
             boolean shortCommand = false;
             while (block.find()) {
-                shortCommand |= Pattern.compile("(^|\\s)osvi:await-campaign").matcher(block.group(1)).find();
+                shortCommand |= Pattern.compile("(^|\\s)osvi:await-campaign")
+                        .matcher(block.group(1))
+                        .find();
             }
             boolean explained = section.contains("<pluginGroup>ai.osvi</pluginGroup>")
                     || section.contains("ai.osvi:osvi-maven-plugin:");
@@ -79,8 +87,8 @@ class ReadmeTest {
         CampaignResult seven = judged(7, 1);
         assertThat(seven.summaryLine()).startsWith("OSVI gate: PASS campaign 7: ");
         assertThat(readme).contains("`OSVI gate: <VERDICT> campaign <id>: <summary>` (one campaign)");
-        GateResult several = new GateResult("default-cli", null, null, List.of(seven, judged(8, 20), judged(9, 2)),
-                null);
+        GateResult several =
+                new GateResult("default-cli", null, null, List.of(seven, judged(8, 20), judged(9, 2)), null);
         assertThat(readme).contains("`" + several.summaryLine() + "` (several)");
         assertThat(readme).contains("`OSVI gate: FAIL 2 gates: strict FAIL, blocking PASS` (after the second gate");
         assertThat(readme).contains("`OSVI gate: ERROR: <reason>` (stopped before the first request)");

@@ -30,7 +30,9 @@ public final class RecordingLog implements GateLog {
     }
 
     public List<String> at(String level) {
-        return lines.stream().filter(line -> line.startsWith(level + " ")).map(line -> line.substring(level.length() + 1))
+        return lines.stream()
+                .filter(line -> line.startsWith(level + " "))
+                .map(line -> line.substring(level.length() + 1))
                 .toList();
     }
 

@@ -6,18 +6,14 @@ import ai.osvi.gate.log.GateLog;
 public final class SilentLog implements GateLog {
 
     @Override
-    public void info(String message) {
-    }
+    public void info(String message) {}
 
     @Override
-    public void warn(String message) {
-    }
+    public void warn(String message) {}
 
     @Override
-    public void error(String message) {
-    }
+    public void error(String message) {}
 
     @Override
-    public void debug(String message) {
-    }
+    public void debug(String message) {}
 }

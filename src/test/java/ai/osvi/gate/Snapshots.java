@@ -72,8 +72,9 @@ public final class Snapshots {
 
     public CampaignStatus build() {
         long sum = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new CampaignStatus(new Campaign(campaignId, name, status, true, 2, 1800, Campaign.dateTime(createdAt),
-                createdAt),
-                new CallCounts(total == null ? sum : total, byStatus), uploads);
+        return new CampaignStatus(
+                new Campaign(campaignId, name, status, true, 2, 1800, Campaign.dateTime(createdAt), createdAt),
+                new CallCounts(total == null ? sum : total, byStatus),
+                uploads);
     }
 }

@@ -33,8 +33,8 @@ public final class TimedCampaign implements StatusSource {
     /** A pace that triples halfway: a quarter of the calls in the first half, the rest in the second. */
     public static final DoubleUnaryOperator TRIPLING = x -> x <= 0.5 ? x * 0.5 : 0.25 + (x - 0.5) * 1.5;
     /** 60 % of the calls by 40 % of the time, none until 70 % (a retry delay), then the rest. */
-    public static final DoubleUnaryOperator RETRY_PAUSE = x -> x <= 0.4 ? 0.6 * x / 0.4
-            : x <= 0.7 ? 0.6 : 0.6 + 0.4 * (x - 0.7) / 0.3;
+    public static final DoubleUnaryOperator RETRY_PAUSE =
+            x -> x <= 0.4 ? 0.6 * x / 0.4 : x <= 0.7 ? 0.6 : 0.6 + 0.4 * (x - 0.7) / 0.3;
 
     private final FakeTime time;
     private final DoubleUnaryOperator shape;
@@ -78,7 +78,8 @@ public final class TimedCampaign implements StatusSource {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         byStatus.put("picked", calls - failed);
         byStatus.put("failed", failed);
-        return new CampaignStatus(new Campaign(7L, "June Renewals", "active", false, null, null),
+        return new CampaignStatus(
+                new Campaign(7L, "June Renewals", "active", false, null, null),
                 new CallCounts(calls, byStatus),
                 List.of(new Upload(19, 4, completed, QUEUED)));
     }

@@ -9,7 +9,6 @@ import ai.osvi.gate.result.Verdict;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
@@ -85,9 +84,15 @@ class TokenInAnyEncodingTest {
             config.maxConsecutiveErrors = "1";
             List<GateConfig> campaigns = GateConfig.parseAll(config.raw());
 
-            var result = GateRun.againstApi(campaigns, new ApiToken(TOKEN, "environment variable OSVI_API_TOKEN"),
-                    null, log, new AbortSignal(), new GateRun.Reports(dir, dir.resolve("summary.md"),
-                            dir.resolve("github-output"), Clock.systemUTC(), s -> s), Clock.systemUTC());
+            var result = GateRun.againstApi(
+                    campaigns,
+                    new ApiToken(TOKEN, "environment variable OSVI_API_TOKEN"),
+                    null,
+                    log,
+                    new AbortSignal(),
+                    new GateRun.Reports(
+                            dir, dir.resolve("summary.md"), dir.resolve("github-output"), Clock.systemUTC(), s -> s),
+                    Clock.systemUTC());
 
             assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         } finally {
@@ -97,8 +102,11 @@ class TokenInAnyEncodingTest {
         assertThat(log.text()).doesNotContain(prefix);
         assertThat(dir.resolve("campaign-7.json")).content().contains("unexpected response");
         try (Stream<Path> files = Files.walk(dir)) {
-            assertThat(files.filter(Files::isRegularFile)).isNotEmpty().allSatisfy(file -> assertThat(
-                    Files.readString(file)).as(file.getFileName().toString()).doesNotContain(prefix));
+            assertThat(files.filter(Files::isRegularFile))
+                    .isNotEmpty()
+                    .allSatisfy(file -> assertThat(Files.readString(file))
+                            .as(file.getFileName().toString())
+                            .doesNotContain(prefix));
         }
     }
 

@@ -29,7 +29,10 @@ class VerdictDetailsTest {
     }
 
     private static String check(CampaignResult result, Evidence.Item item) {
-        return result.evidence().checks().stream().filter(check -> check.item() == item).findFirst().orElseThrow()
+        return result.evidence().checks().stream()
+                .filter(check -> check.item() == item)
+                .findFirst()
+                .orElseThrow()
                 .numbers();
     }
 
@@ -44,8 +47,11 @@ class VerdictDetailsTest {
         CampaignResult result = run();
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(result.details()).first().asString().isEqualTo("The campaign did not complete within 30s; the"
-                + " rules were judged on the last snapshot (onTimeout=evaluate).");
+        assertThat(result.details())
+                .first()
+                .asString()
+                .isEqualTo("The campaign did not complete within 30s; the"
+                        + " rules were judged on the last snapshot (onTimeout=evaluate).");
         assertThat(result.details()).noneMatch(detail -> detail.startsWith("Decided before completion"));
     }
 

@@ -43,7 +43,9 @@ public final class ChartFile {
 
     /** How many dashed limit lines are drawn: one per rule. */
     public long limitLines() {
-        return elements("line").stream().filter(line -> line.getAttribute("class").equals("limit")).count();
+        return elements("line").stream()
+                .filter(line -> line.getAttribute("class").equals("limit"))
+                .count();
     }
 
     public boolean hasScript() {
@@ -52,6 +54,8 @@ public final class ChartFile {
 
     private List<Element> elements(String name) {
         NodeList nodes = document.getElementsByTagNameNS(SVG, name);
-        return IntStream.range(0, nodes.getLength()).mapToObj(i -> (Element) nodes.item(i)).toList();
+        return IntStream.range(0, nodes.getLength())
+                .mapToObj(i -> (Element) nodes.item(i))
+                .toList();
     }
 }

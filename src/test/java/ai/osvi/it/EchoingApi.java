@@ -42,8 +42,8 @@ public final class EchoingApi implements AutoCloseable {
             if (path.endsWith("/campaigns/11/status")) {
                 status = 200;
                 charset = StandardCharsets.UTF_16LE;
-                body = "{\"success\": true, \"data\": {\"campaign\": {\"id\": 11, \"name\": " + "x".repeat(246)
-                        + token + "}, \"calls\": {\"total\": 0, \"by_status\": {}}, \"uploads\": []}}";
+                body = "{\"success\": true, \"data\": {\"campaign\": {\"id\": 11, \"name\": " + "x".repeat(246) + token
+                        + "}, \"calls\": {\"total\": 0, \"by_status\": {}}, \"uploads\": []}}";
             } else if (path.endsWith("/campaigns/9/status")) {
                 status = 200;
                 body = "{\"success\": true, \"data\": {"

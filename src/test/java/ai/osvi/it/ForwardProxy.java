@@ -23,8 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ForwardProxy implements AutoCloseable {
 
     /** What the proxy saw of one request. */
-    public record Seen(String method, String target, boolean authorized) {
-    }
+    public record Seen(String method, String target, boolean authorized) {}
 
     private final ServerSocket server;
     private final String expectedAuthorization;
@@ -34,8 +33,11 @@ public final class ForwardProxy implements AutoCloseable {
 
     private ForwardProxy(String username, String password) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        this.expectedAuthorization = username == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.expectedAuthorization = username == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         Thread acceptor = new Thread(this::accept, "forward-proxy");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -90,7 +92,8 @@ public final class ForwardProxy implements AutoCloseable {
             seen.add(new Seen(requestLine[0], requestLine[1], authorized));
             if (!authorized) {
                 out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"
-                        + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                                + "Content-Length: 0\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
                 return;
             }
@@ -108,7 +111,8 @@ public final class ForwardProxy implements AutoCloseable {
                 StringBuilder forwarded = new StringBuilder(requestLine[0] + " " + target.getRawPath()
                         + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()) + " HTTP/1.1\r\n");
                 for (String line : head.subList(1, head.size())) {
-                    String name = line.substring(0, Math.max(0, line.indexOf(':'))).trim();
+                    String name =
+                            line.substring(0, Math.max(0, line.indexOf(':'))).trim();
                     if (!name.regionMatches(true, 0, "Proxy-", 0, 6) && !name.equalsIgnoreCase("Connection")) {
                         forwarded.append(line).append("\r\n");
                     }
@@ -138,14 +142,16 @@ public final class ForwardProxy implements AutoCloseable {
     }
 
     private static void pipeBothWays(Socket a, Socket b) throws IOException {
-        Thread upstream = new Thread(() -> {
-            try {
-                a.getInputStream().transferTo(b.getOutputStream());
-                b.shutdownOutput();
-            } catch (IOException e) {
-                // closed
-            }
-        }, "forward-proxy-tunnel");
+        Thread upstream = new Thread(
+                () -> {
+                    try {
+                        a.getInputStream().transferTo(b.getOutputStream());
+                        b.shutdownOutput();
+                    } catch (IOException e) {
+                        // closed
+                    }
+                },
+                "forward-proxy-tunnel");
         upstream.setDaemon(true);
         upstream.start();
         b.getInputStream().transferTo(a.getOutputStream());

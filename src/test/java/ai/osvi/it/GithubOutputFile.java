@@ -19,11 +19,9 @@ import java.util.Map;
  */
 public final class GithubOutputFile {
 
-    private GithubOutputFile() {
-    }
+    private GithubOutputFile() {}
 
-    public record Output(String name, String value) {
-    }
+    public record Output(String name, String value) {}
 
     /** Every output in the order the runner sets them. */
     public static List<Output> parse(String text) {
@@ -50,8 +48,8 @@ public final class GithubOutputFile {
                     String value = readLine(text, index, newline);
                     while (!delimiter.equals(value)) {
                         if (value == null) {
-                            throw new IllegalArgumentException("Invalid value. Matching delimiter not found '"
-                                    + delimiter + "'");
+                            throw new IllegalArgumentException(
+                                    "Invalid value. Matching delimiter not found '" + delimiter + "'");
                         }
                         if (newline[0] == null) {
                             throw new IllegalArgumentException("Invalid value. EOF marker missing new line.");

@@ -1,10 +1,10 @@
 package ai.osvi.it;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,8 +27,7 @@ public final class GitlabDotenvFile {
     private static final Pattern LINE = Pattern.compile("^(.*?)=(.*)$", Pattern.DOTALL);
     private static final Pattern KEY = Pattern.compile("[a-zA-Z0-9_]{1,255}");
 
-    private GitlabDotenvFile() {
-    }
+    private GitlabDotenvFile() {}
 
     public static Map<String, String> parse(byte[] bytes, int maxVariables) {
         if (bytes.length >= MAX_BYTES) {
@@ -36,8 +35,11 @@ public final class GitlabDotenvFile {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("not UTF-8", e);
         }

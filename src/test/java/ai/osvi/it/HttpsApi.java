@@ -40,8 +40,7 @@ public final class HttpsApi implements AutoCloseable {
      *
      * @param clientPort the port of the connection the request came on, to match it with the proxy that opened it
      */
-    public record Request(String path, int clientPort, boolean authorized) {
-    }
+    public record Request(String path, int clientPort, boolean authorized) {}
 
     private final HttpsServer server;
     private final ExecutorService executor;
@@ -62,17 +61,37 @@ public final class HttpsApi implements AutoCloseable {
      * Makes a key pair and a trust store in {@code dir} ({@code server.p12}, {@code truststore.p12}) and starts the
      * server on a free loopback port.
      */
-    public static HttpsApi start(Path dir, Scenario scenario, String token) throws IOException,
-            GeneralSecurityException, InterruptedException {
+    public static HttpsApi start(Path dir, Scenario scenario, String token)
+            throws IOException, GeneralSecurityException, InterruptedException {
         Files.createDirectories(dir);
         Path keyStoreFile = dir.resolve("server.p12");
         Files.deleteIfExists(keyStoreFile);
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "1",
-                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", keyStoreFile.toString(), "-storepass", KEY_STORE_PASSWORD,
-                "-keypass", KEY_STORE_PASSWORD)
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-validity",
+                        "1",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "san=ip:127.0.0.1",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keyStoreFile.toString(),
+                        "-storepass",
+                        KEY_STORE_PASSWORD,
+                        "-keypass",
+                        KEY_STORE_PASSWORD)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (keytool.waitFor() != 0) {
             throw new IOException("keytool failed: " + output);
@@ -125,8 +144,8 @@ public final class HttpsApi implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             String presented = exchange.getRequestHeaders().getFirst("API-Token");
-            boolean authorized = presented != null
-                    && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
+            boolean authorized =
+                    presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
             requests.add(new Request(path, exchange.getRemoteAddress().getPort(), authorized));
             if (!authorized) {
                 send(exchange, 401, "{\"success\":false,\"error\":\"Invalid API token\"}");

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Used by the integration tests' {@code prebuild.groovy}: starts the plugin's own simulator in the invoker's JVM
@@ -19,8 +19,7 @@ import java.util.Map;
  */
 public final class ItSimulator {
 
-    private ItSimulator() {
-    }
+    private ItSimulator() {}
 
     /**
      * @param scenario a built-in scenario name or a file name relative to {@code basedir}
@@ -29,8 +28,8 @@ public final class ItSimulator {
     public static SimulatorServer start(File basedir, Map<String, Object> context, String scenario, String token)
             throws Exception {
         File file = new File(basedir, scenario);
-        SimulatorServer simulator = SimulatorServer.start(Scenario.load(file.isFile() ? file.getPath() : scenario),
-                token);
+        SimulatorServer simulator =
+                SimulatorServer.start(Scenario.load(file.isFile() ? file.getPath() : scenario), token);
         context.put("simulator", simulator);
         context.put("simulatorToken", token);
         context.put("basedir", basedir);
@@ -47,8 +46,8 @@ public final class ItSimulator {
     public static HttpsApi startHttps(File basedir, Map<String, Object> context, String scenario, String token)
             throws Exception {
         File file = new File(basedir, scenario);
-        HttpsApi api = HttpsApi.start(new File(basedir, "tls").toPath(),
-                Scenario.load(file.isFile() ? file.getPath() : scenario), token);
+        HttpsApi api = HttpsApi.start(
+                new File(basedir, "tls").toPath(), Scenario.load(file.isFile() ? file.getPath() : scenario), token);
         context.put("httpsApi", api);
         context.put("simulatorToken", token);
         context.put("basedir", basedir);
@@ -59,9 +58,13 @@ public final class ItSimulator {
     private static void pointBuildAt(File basedir, URI baseUrl) throws IOException {
         File config = new File(basedir, ".mvn/maven.config");
         config.getParentFile().mkdirs();
-        String existing = config.isFile() ? Files.readString(config.toPath(), StandardCharsets.UTF_8).trim() : "";
-        Files.writeString(config.toPath(), (existing.isEmpty() ? "" : existing + "\n") + "-Dosvi.baseUrl="
-                + baseUrl + "\n", StandardCharsets.UTF_8);
+        String existing = config.isFile()
+                ? Files.readString(config.toPath(), StandardCharsets.UTF_8).trim()
+                : "";
+        Files.writeString(
+                config.toPath(),
+                (existing.isEmpty() ? "" : existing + "\n") + "-Dosvi.baseUrl=" + baseUrl + "\n",
+                StandardCharsets.UTF_8);
     }
 
     /** Stops the server started by {@link #startHttps}; checks, as {@link #stop} does, that no file holds the token. */
@@ -98,7 +101,8 @@ public final class ItSimulator {
         for (Path output : outputs) {
             if (Files.isRegularFile(output)
                     && new String(Files.readAllBytes(output), StandardCharsets.ISO_8859_1).contains(token)) {
-                throw new AssertionError("the API token appears in " + basedir.toPath().relativize(output));
+                throw new AssertionError(
+                        "the API token appears in " + basedir.toPath().relativize(output));
             }
         }
     }

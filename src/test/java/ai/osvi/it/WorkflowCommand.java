@@ -41,8 +41,8 @@ public record WorkflowCommand(String command, Map<String, String> properties, St
                 }
             }
         }
-        return new WorkflowCommand(space > 0 ? head.substring(0, space) : head, properties,
-                unescapeData(line.substring(end + 2)));
+        return new WorkflowCommand(
+                space > 0 ? head.substring(0, space) : head, properties, unescapeData(line.substring(end + 2)));
     }
 
     private static String unescapeData(String text) {
@@ -50,7 +50,10 @@ public record WorkflowCommand(String command, Map<String, String> properties, St
     }
 
     private static String unescapeProperty(String text) {
-        return text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",")
+        return text.replace("%0D", "\r")
+                .replace("%0A", "\n")
+                .replace("%3A", ":")
+                .replace("%2C", ",")
                 .replace("%25", "%");
     }
 }

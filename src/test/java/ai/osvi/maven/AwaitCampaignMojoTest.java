@@ -36,14 +36,15 @@ class AwaitCampaignMojoTest {
     private static final String ENV_TOKEN = "envTOKEN12345678";
     /** The password of the fixture server, encrypted with the master password of settings-security.xml. */
     private static final String ENCRYPTED = "{Tp10O9lEKowHcZ32zGTlz8ZTpoXPyKB9lBTjrP+2epZfYCeNw/i7TDPV5SlGM+o6}";
+
     private static final String DECRYPTED = "itTokenServer001";
 
     private SimulatorServer simulator;
 
     @BeforeEach
     void masterPassword() {
-        System.setProperty("settings.security",
-                new File("src/test/resources/settings/settings-security.xml").getAbsolutePath());
+        System.setProperty(
+                "settings.security", new File("src/test/resources/settings/settings-security.xml").getAbsolutePath());
     }
 
     @AfterEach
@@ -56,15 +57,19 @@ class AwaitCampaignMojoTest {
 
     private void pointAt(AwaitCampaignMojo mojo, String acceptedToken, Map<String, String> env) throws Exception {
         simulator = SimulatorServer.start(Scenario.load(COMPLETE), acceptedToken);
-        MojoExtension.setVariableValueToObject(mojo, "baseUrl", simulator.baseUrl().toString());
+        MojoExtension.setVariableValueToObject(
+                mojo, "baseUrl", simulator.baseUrl().toString());
         mojo.environment = env::get;
         ownReportFolder(mojo);
     }
 
     /** Reports under a folder of the test's own, never target/osvi, where a user's quick start wrote its own. */
     private static void ownReportFolder(AwaitCampaignMojo mojo) throws Exception {
-        MojoExtension.setVariableValueToObject(mojo, "reportDirectory",
-                Files.createDirectories(Path.of("target/mojo-test-reports/" + System.nanoTime())).toFile());
+        MojoExtension.setVariableValueToObject(
+                mojo,
+                "reportDirectory",
+                Files.createDirectories(Path.of("target/mojo-test-reports/" + System.nanoTime()))
+                        .toFile());
     }
 
     private static Settings settingsWithServer(String id, String password) {
@@ -83,20 +88,25 @@ class AwaitCampaignMojoTest {
     void should_pass_with_the_token_from_the_environment(AwaitCampaignMojo mojo) throws Exception {
         pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
         assertThatCode(mojo::execute).doesNotThrowAnyException();
-        assertThat(simulator.requests()).singleElement().satisfies(request -> assertThat(request.authorized()).isTrue());
+        assertThat(simulator.requests())
+                .singleElement()
+                .satisfies(request -> assertThat(request.authorized()).isTrue());
     }
 
     @Test
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "campaignId", value = "7")
     @MojoParameter(name = "maxFailureRatio", value = "5%")
-    void a_token_the_api_echoes_back_should_never_reach_the_build_log(AwaitCampaignMojo mojo,
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void a_token_the_api_echoes_back_should_never_reach_the_build_log(
+            AwaitCampaignMojo mojo, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path scenario = dir.resolve("echo.json");
-        java.nio.file.Files.writeString(scenario, java.nio.file.Files.readString(java.nio.file.Path.of(COMPLETE))
-                .replace("\"name\": \"Complete\"", "\"name\": \"Echo " + ENV_TOKEN + "\""));
+        java.nio.file.Files.writeString(
+                scenario,
+                java.nio.file.Files.readString(java.nio.file.Path.of(COMPLETE))
+                        .replace("\"name\": \"Complete\"", "\"name\": \"Echo " + ENV_TOKEN + "\""));
         simulator = SimulatorServer.start(Scenario.load(scenario.toString()), ENV_TOKEN);
-        MojoExtension.setVariableValueToObject(mojo, "baseUrl", simulator.baseUrl().toString());
+        MojoExtension.setVariableValueToObject(
+                mojo, "baseUrl", simulator.baseUrl().toString());
         mojo.environment = Map.of("OSVI_API_TOKEN", ENV_TOKEN)::get;
         ownReportFolder(mojo);
         java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -163,7 +173,9 @@ class AwaitCampaignMojoTest {
         pointAt(mojo, DECRYPTED, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
         MojoExtension.setVariableValueToObject(mojo, "settings", settingsWithServer("osvi-prod", ENCRYPTED));
         assertThatCode(mojo::execute).doesNotThrowAnyException();
-        assertThat(simulator.requests()).singleElement().satisfies(request -> assertThat(request.authorized()).isTrue());
+        assertThat(simulator.requests())
+                .singleElement()
+                .satisfies(request -> assertThat(request.authorized()).isTrue());
     }
 
     @Test
@@ -176,7 +188,9 @@ class AwaitCampaignMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("OSVI rejected the API token from settings.xml server 'osvi' (HTTP 401")
-                .message().doesNotContain(DECRYPTED).doesNotContain(ENCRYPTED);
+                .message()
+                .doesNotContain(DECRYPTED)
+                .doesNotContain(ENCRYPTED);
     }
 
     @Test
@@ -190,7 +204,8 @@ class AwaitCampaignMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("Could not decrypt the <password> of settings.xml server 'osvi': ")
-                .message().doesNotContain(DECRYPTED);
+                .message()
+                .doesNotContain(DECRYPTED);
         assertThat(simulator.requests()).isEmpty();
     }
 
@@ -281,15 +296,16 @@ class AwaitCampaignMojoTest {
     @Test
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "maxFailureRatio", value = "5%")
-    void a_relative_scenario_path_should_be_read_from_the_projects_base_directory(AwaitCampaignMojo mojo,
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void a_relative_scenario_path_should_be_read_from_the_projects_base_directory(
+            AwaitCampaignMojo mojo, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path module = java.nio.file.Files.createDirectories(dir.resolve("module/scenarios"))
                 .getParent();
         java.nio.file.Files.copy(java.nio.file.Path.of(COMPLETE), module.resolve("scenarios/complete.json"));
         org.apache.maven.project.MavenProject project = new org.apache.maven.project.MavenProject();
         project.setFile(module.resolve("pom.xml").toFile());
         MojoExtension.setVariableValueToObject(mojo, "project", project);
-        MojoExtension.setVariableValueToObject(mojo, "reportDirectory", module.resolve("target/osvi").toFile());
+        MojoExtension.setVariableValueToObject(
+                mojo, "reportDirectory", module.resolve("target/osvi").toFile());
         MojoExtension.setVariableValueToObject(mojo, "simulation", "scenarios/complete.json");
         mojo.environment = name -> null;
 
@@ -297,25 +313,38 @@ class AwaitCampaignMojoTest {
         assertThat(module.resolve("target/osvi/campaign-7.json")).exists();
 
         MojoExtension.setVariableValueToObject(mojo, "simulation", "scenarios/missing.json");
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("no file " + module.resolve("scenarios/missing.json"));
     }
 
     @Test
     @InjectMojo(goal = "await-campaign")
     void defaults_should_match_the_documentation(AwaitCampaignMojo mojo) throws Exception {
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "baseUrl")).isEqualTo("https://api.osvi.ai");
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "serverId")).isEqualTo("osvi");
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "timeout")).isEqualTo("30m");
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "pollInterval")).isEqualTo("15s");
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "requestTimeout")).isEqualTo("30s");
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "failureStatuses")).isEqualTo("failed");
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "minCalls")).isEqualTo("1");
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "onInconclusive")).isEqualTo("fail");
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "onTimeout")).isEqualTo("fail");
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "onInactive")).isEqualTo("fail");
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "failBuild")).isEqualTo("true");
-        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "skip")).isEqualTo("false");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "baseUrl"))
+                .isEqualTo("https://api.osvi.ai");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "serverId"))
+                .isEqualTo("osvi");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "timeout"))
+                .isEqualTo("30m");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "pollInterval"))
+                .isEqualTo("15s");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "requestTimeout"))
+                .isEqualTo("30s");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "failureStatuses"))
+                .isEqualTo("failed");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "minCalls"))
+                .isEqualTo("1");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "onInconclusive"))
+                .isEqualTo("fail");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "onTimeout"))
+                .isEqualTo("fail");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "onInactive"))
+                .isEqualTo("fail");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "failBuild"))
+                .isEqualTo("true");
+        assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "skip"))
+                .isEqualTo("false");
     }
 
     @Test
@@ -349,12 +378,13 @@ class AwaitCampaignMojoTest {
         pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
         MojoExtension.setVariableValueToObject(mojo, "campaignId", "7");
         MojoExtension.setVariableValueToObject(mojo, "campaignIds", java.util.List.of("8"));
-        MojoExtension.setVariableValueToObject(mojo, "reportDirectory",
-                new File("target/mojo-test-reports/" + System.nanoTime()));
+        MojoExtension.setVariableValueToObject(
+                mojo, "reportDirectory", new File("target/mojo-test-reports/" + System.nanoTime()));
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("campaign 8 not found on this account");
-        assertThat(simulator.requests()).extracting(r -> r.path())
+        assertThat(simulator.requests())
+                .extracting(r -> r.path())
                 .contains("/v1/campaigns/7/status", "/v1/campaigns/8/status");
     }
 
@@ -362,8 +392,7 @@ class AwaitCampaignMojoTest {
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "campaignId", value = "7")
     @MojoParameter(name = "maxFailureRatio", value = "5%")
-    void results_should_go_to_the_file_named_by_GITHUB_OUTPUT_and_to_osvi_env(AwaitCampaignMojo mojo)
-            throws Exception {
+    void results_should_go_to_the_file_named_by_GITHUB_OUTPUT_and_to_osvi_env(AwaitCampaignMojo mojo) throws Exception {
         Path reports = Files.createDirectories(Path.of("target/mojo-test-reports/" + System.nanoTime()));
         Path output = reports.resolve("github-output");
         pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN, "GITHUB_OUTPUT", output.toString()));
@@ -371,10 +400,15 @@ class AwaitCampaignMojoTest {
 
         mojo.execute();
 
-        assertThat(GithubOutputFile.read(output)).containsEntry("verdict", "PASS").containsEntry("calls-total", "100")
+        assertThat(GithubOutputFile.read(output))
+                .containsEntry("verdict", "PASS")
+                .containsEntry("calls-total", "100")
                 .containsEntry("ratio-failed", "0.04")
-                .containsEntry("report-json", reports.resolve("campaign-7.json").toAbsolutePath().toString());
-        assertThat(GitlabDotenvFile.read(reports.resolve("osvi.env"))).containsEntry("OSVI_VERDICT", "PASS")
+                .containsEntry(
+                        "report-json",
+                        reports.resolve("campaign-7.json").toAbsolutePath().toString());
+        assertThat(GitlabDotenvFile.read(reports.resolve("osvi.env")))
+                .containsEntry("OSVI_VERDICT", "PASS")
                 .containsEntry("OSVI_RATIO_FAILED", "0.04");
     }
 
@@ -392,7 +426,8 @@ class AwaitCampaignMojoTest {
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class);
 
-        assertThat(GithubOutputFile.read(output)).containsEntry("verdict", "ERROR")
+        assertThat(GithubOutputFile.read(output))
+                .containsEntry("verdict", "ERROR")
                 .containsEntry("build-outcome", "ERROR");
         assertThat(GitlabDotenvFile.read(reports.resolve("osvi.env"))).containsEntry("OSVI_VERDICT", "ERROR");
         assertThat(simulator.requests()).isEmpty();
@@ -412,7 +447,8 @@ class AwaitCampaignMojoTest {
             return null;
         };
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("The OSVI gate failed unexpectedly (java.lang.IllegalStateException: boom)")
                 .hasMessageContaining("This is a bug in osvi-maven-plugin");
         assertThat(simulator.requests()).isEmpty();
@@ -430,12 +466,17 @@ class AwaitCampaignMojoTest {
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class);
 
-        assertThat(Files.readString(summary)).contains("### \u274c OSVI gate: ERROR: invalid configuration"
-                + " (campaignId)", "The gate stopped before its first request",
-                "> Missing campaignId (osvi.campaignId): say which campaign to await, e.g. -Dosvi.campaignId=7");
+        assertThat(Files.readString(summary))
+                .contains(
+                        "### \u274c OSVI gate: ERROR: invalid configuration" + " (campaignId)",
+                        "The gate stopped before its first request",
+                        "> Missing campaignId (osvi.campaignId): say which campaign to await, e.g. -Dosvi.campaignId=7");
         String junit = Files.readString(reports.resolve("TEST-osvi-campaign-not-started.xml"));
-        assertThat(junit).contains("errors=\"1\"", "<error type=\"NotStarted\" message=\"OSVI gate: ERROR: invalid"
-                + " configuration (campaignId)\">Missing campaignId (osvi.campaignId): say which campaign to await");
+        assertThat(junit)
+                .contains(
+                        "errors=\"1\"",
+                        "<error type=\"NotStarted\" message=\"OSVI gate: ERROR: invalid"
+                                + " configuration (campaignId)\">Missing campaignId (osvi.campaignId): say which campaign to await");
         assertThat(simulator.requests()).isEmpty();
     }
 
@@ -448,13 +489,15 @@ class AwaitCampaignMojoTest {
         pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN, "GITHUB_STEP_SUMMARY", summary.toString()));
         MojoExtension.setVariableValueToObject(mojo, "reportDirectory", reports.toFile());
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("No rule is configured");
 
-        assertThat(Files.readString(summary)).startsWith("### \u274c OSVI gate: ERROR: no rule configured\n")
+        assertThat(Files.readString(summary))
+                .startsWith("### \u274c OSVI gate: ERROR: no rule configured\n")
                 .doesNotContain("invalid configuration");
-        assertThat(AbstractGateMojo.headline(new InvalidConfigurationException("campaignId, maxFailureRatio",
-                "2 invalid parameters: ... " + GateConfig.NO_RULE)))
+        assertThat(AbstractGateMojo.headline(new InvalidConfigurationException(
+                        "campaignId, maxFailureRatio", "2 invalid parameters: ... " + GateConfig.NO_RULE)))
                 .isEqualTo("OSVI gate: ERROR: invalid configuration (campaignId) and no rule configured");
         assertThat(simulator.requests()).isEmpty();
     }
@@ -463,15 +506,17 @@ class AwaitCampaignMojoTest {
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "campaignId", value = "7")
     @MojoParameter(name = "maxFailureRatio", value = "3%")
-    void a_breach_under_github_actions_should_annotate_the_run_with_the_rule_its_value_and_limit(
-            AwaitCampaignMojo mojo) throws Exception {
+    void a_breach_under_github_actions_should_annotate_the_run_with_the_rule_its_value_and_limit(AwaitCampaignMojo mojo)
+            throws Exception {
         pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN, "GITHUB_ACTIONS", "true"));
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         mojo.workflowCommands = new PrintStream(stdout, true, StandardCharsets.UTF_8);
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
 
-        assertThat(stdout.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+        assertThat(stdout.toString(StandardCharsets.UTF_8).lines())
+                .singleElement()
+                .asString()
                 .startsWith("::error title=OSVI gate%3A FAIL campaign 7::1 of 1 rule breached on ")
                 .contains("%0Afailed ratio is 4%25, but the maximum is 3%25");
     }
@@ -497,12 +542,15 @@ class AwaitCampaignMojoTest {
     @MojoParameter(name = "timeout", value = "90m")
     void a_timeout_past_the_gitlab_jobs_end_should_be_refused_before_any_request(AwaitCampaignMojo mojo)
             throws Exception {
-        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN, "CI_JOB_TIMEOUT", "3600", "GITHUB_ACTIONS",
-                "true"));
+        pointAt(
+                mojo,
+                ENV_TOKEN,
+                Map.of("OSVI_API_TOKEN", ENV_TOKEN, "CI_JOB_TIMEOUT", "3600", "GITHUB_ACTIONS", "true"));
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         mojo.workflowCommands = new PrintStream(stdout, true, StandardCharsets.UTF_8);
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("timeout 1h30m outlives the job: the CI stops it 1h after it started"
                         + " (CI_JOB_TIMEOUT=3600, counted from ")
                 .hasMessageContaining("raise the job's time limit, or judge a campaign longer than the job with"
@@ -518,11 +566,15 @@ class AwaitCampaignMojoTest {
     @MojoParameter(name = "maxFailureRatio", value = "5%")
     void a_carriage_return_in_a_value_should_never_start_a_line_of_the_build_failure(AwaitCampaignMojo mojo)
             throws Exception {
-        pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN, "CI_JOB_TIMEOUT",
-                "3600\r::set-output name=verdict::PASS\r"));
+        pointAt(
+                mojo,
+                ENV_TOKEN,
+                Map.of("OSVI_API_TOKEN", ENV_TOKEN, "CI_JOB_TIMEOUT", "3600\r::set-output name=verdict::PASS\r"));
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\r")
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain("\r")
                         .contains("'3600\\u000d::set-output name=verdict::PASS\\u000d'"));
         assertThat(simulator.requests()).isEmpty();
     }

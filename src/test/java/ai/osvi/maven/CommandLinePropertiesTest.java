@@ -34,7 +34,9 @@ class CommandLinePropertiesTest {
 
     @Test
     void a_typo_close_to_a_parameter_should_be_refused_with_the_parameter_meant() throws Exception {
-        assertThat(problems("osvi.maxFailRatio", "5%")).singleElement().asString()
+        assertThat(problems("osvi.maxFailRatio", "5%"))
+                .singleElement()
+                .asString()
                 .contains("-Dosvi.maxFailRatio names no parameter", "did you mean osvi.maxFailureRatio?");
         assertThat(problems("osvi.onerror", "warn")).singleElement().asString().contains("did you mean osvi.onError?");
     }
@@ -48,7 +50,9 @@ class CommandLinePropertiesTest {
     @Test
     void a_property_that_looks_like_a_token_should_be_refused_without_its_value() throws Exception {
         for (String property : List.of("osvi.token", "osvi.apiToken", "osvi.api_token", "osvi.password")) {
-            assertThat(problems(property, "s3cr3tValue")).singleElement().asString()
+            assertThat(problems(property, "s3cr3tValue"))
+                    .singleElement()
+                    .asString()
                     .contains("-D" + property + " is never read", "settings.xml", "OSVI_API_TOKEN")
                     .doesNotContain("s3cr3tValue", "did you mean");
         }
@@ -79,14 +83,16 @@ class CommandLinePropertiesTest {
 
     @Test
     void a_list_that_replaces_the_poms_list_should_say_so_naming_what_it_replaced() {
-        assertThat(replaced("picked>=50%", "failed<=5%,picked>=60%")).containsExactly("-Dosvi.thresholds=picked>=50%"
-                + " replaces the pom's osvi.thresholds (failed<=5%, picked>=60%): thresholds is now picked>=50% alone."
-                + " To keep the pom's entries, list them in -Dosvi.thresholds too.");
+        assertThat(replaced("picked>=50%", "failed<=5%,picked>=60%"))
+                .containsExactly("-Dosvi.thresholds=picked>=50%"
+                        + " replaces the pom's osvi.thresholds (failed<=5%, picked>=60%): thresholds is now picked>=50% alone."
+                        + " To keep the pom's entries, list them in -Dosvi.thresholds too.");
     }
 
     @Test
     void a_list_equal_to_the_poms_or_without_one_in_the_pom_should_say_nothing() {
-        assertThat(replaced("failed<=5%, picked>=60%", "failed<=5%,picked>=60%")).isEmpty();
+        assertThat(replaced("failed<=5%, picked>=60%", "failed<=5%,picked>=60%"))
+                .isEmpty();
         assertThat(replaced("picked>=50%", null)).isEmpty();
     }
 }

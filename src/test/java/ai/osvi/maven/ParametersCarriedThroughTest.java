@@ -36,9 +36,11 @@ class ParametersCarriedThroughTest {
         for (AbstractGateMojo mojo : List.of(new AwaitCampaignMojo(null), new CheckCampaignMojo(null))) {
             Map<String, Object> given = new TreeMap<>();
             for (Field field : parameters(mojo.getClass())) {
-                Object value = field.getType() == List.class ? new ArrayList<>(List.of("value of " + field.getName()))
-                        : field.getType() == File.class ? new File("value-of-" + field.getName())
-                        : "value of " + field.getName();
+                Object value = field.getType() == List.class
+                        ? new ArrayList<>(List.of("value of " + field.getName()))
+                        : field.getType() == File.class
+                                ? new File("value-of-" + field.getName())
+                                : "value of " + field.getName();
                 field.setAccessible(true);
                 field.set(mojo, value);
                 given.put(field.getName(), value);
@@ -48,7 +50,8 @@ class ParametersCarriedThroughTest {
 
             TreeSet<String> notCarried = new TreeSet<>();
             for (Map.Entry<String, Object> parameter : given.entrySet()) {
-                if (ADAPTER_ONLY.containsKey(parameter.getKey()) || parameter.getKey().equals("campaignId")) {
+                if (ADAPTER_ONLY.containsKey(parameter.getKey())
+                        || parameter.getKey().equals("campaignId")) {
                     continue;
                 }
                 Field target = rawField(parameter.getKey());
@@ -57,8 +60,11 @@ class ParametersCarriedThroughTest {
                     notCarried.add(parameter.getKey() + " (got " + carried + ")");
                 }
             }
-            assertThat(notCarried).as("parameters of %s not carried to RawGateConfig",
-                    mojo.getClass().getSimpleName()).isEmpty();
+            assertThat(notCarried)
+                    .as(
+                            "parameters of %s not carried to RawGateConfig",
+                            mojo.getClass().getSimpleName())
+                    .isEmpty();
             assertThat(raw.campaignId).isEqualTo("value of campaignId,value of campaignIds");
         }
     }
@@ -81,10 +87,14 @@ class ParametersCarriedThroughTest {
     void a_copy_for_another_campaign_should_keep_every_field() throws Exception {
         RawGateConfig raw = new RawGateConfig();
         List<Field> fields = Arrays.stream(RawGateConfig.class.getFields())
-                .filter(field -> !Modifier.isStatic(field.getModifiers())).toList();
+                .filter(field -> !Modifier.isStatic(field.getModifiers()))
+                .toList();
         for (Field field : fields) {
-            field.set(raw, field.getType() == List.class ? new ArrayList<>(List.of("v-" + field.getName()))
-                    : "v-" + field.getName());
+            field.set(
+                    raw,
+                    field.getType() == List.class
+                            ? new ArrayList<>(List.of("v-" + field.getName()))
+                            : "v-" + field.getName());
         }
         RawGateConfig copy = raw.withCampaignId("8");
         for (Field field : fields) {
@@ -103,8 +113,10 @@ class ParametersCarriedThroughTest {
         String goal = type == AwaitCampaignMojo.class ? "await-campaign" : "check-campaign";
         List<Field> fields = new ArrayList<>();
         try {
-            Element plugin = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(new File("target/classes/META-INF/maven/plugin.xml")).getDocumentElement();
+            Element plugin = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(new File("target/classes/META-INF/maven/plugin.xml"))
+                    .getDocumentElement();
             NodeList mojos = plugin.getElementsByTagName("mojo");
             for (int i = 0; i < mojos.getLength(); i++) {
                 Element mojo = (Element) mojos.item(i);
@@ -113,11 +125,14 @@ class ParametersCarriedThroughTest {
                 }
                 NodeList parameters = mojo.getElementsByTagName("parameter");
                 for (int j = 0; j < parameters.getLength(); j++) {
-                    String name = ((Element) parameters.item(j)).getElementsByTagName("name").item(0)
+                    String name = ((Element) parameters.item(j))
+                            .getElementsByTagName("name")
+                            .item(0)
                             .getTextContent();
                     Field field = field(type, name);
                     // Maven's own objects (the project, the session, the execution) are injected, not configured
-                    if (field.getType() == String.class || field.getType() == List.class
+                    if (field.getType() == String.class
+                            || field.getType() == List.class
                             || field.getType() == File.class) {
                         fields.add(field);
                     }

@@ -22,8 +22,10 @@ class PluginDescriptorTest {
     private static final Pattern LOST_BY_HELP_DESCRIBE = Pattern.compile("<[A-Za-z/!?]|&[A-Za-z#][A-Za-z0-9]*;");
 
     private static List<Element> awaitCampaignParameters() throws Exception {
-        Element plugin = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new File("target/classes/META-INF/maven/plugin.xml")).getDocumentElement();
+        Element plugin = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new File("target/classes/META-INF/maven/plugin.xml"))
+                .getDocumentElement();
         NodeList mojos = plugin.getElementsByTagName("mojo");
         for (int i = 0; i < mojos.getLength(); i++) {
             Element mojo = (Element) mojos.item(i);
@@ -48,10 +50,15 @@ class PluginDescriptorTest {
     void help_describe_should_show_every_parameter_description_whole() throws Exception {
         List<Element> parameters = awaitCampaignParameters();
 
-        assertThat(parameters).hasSizeGreaterThan(20).allSatisfy(parameter -> assertThat(text(parameter,
-                "description")).as(text(parameter, "name")).doesNotContainPattern(LOST_BY_HELP_DESCRIBE));
-        assertThat(parameters).filteredOn(parameter -> text(parameter, "name").equals("reportDirectory"))
-                .singleElement().satisfies(parameter -> assertThat(text(parameter, "description"))
+        assertThat(parameters)
+                .hasSizeGreaterThan(20)
+                .allSatisfy(parameter -> assertThat(text(parameter, "description"))
+                        .as(text(parameter, "name"))
+                        .doesNotContainPattern(LOST_BY_HELP_DESCRIBE));
+        assertThat(parameters)
+                .filteredOn(parameter -> text(parameter, "name").equals("reportDirectory"))
+                .singleElement()
+                .satisfies(parameter -> assertThat(text(parameter, "description"))
                         .startsWith("Where the reports are written: campaign-ID.json and the JUnit XML"
                                 + " TEST-osvi-campaign-ID.xml, ID being the campaign's id"));
     }

@@ -74,38 +74,46 @@ class PomConfigurationTest {
     @Test
     void a_misspelt_element_at_the_plugin_level_should_be_refused_with_the_parameter_meant() {
         declared.setConfiguration(configuration("thresholds", "maxFailRatio"));
-        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+        InvalidConfigurationException e = catchThrowableOfType(
+                InvalidConfigurationException.class,
                 () -> PomConfiguration.refuseUnknownElements(project, execution("await-campaign", "default")));
         assertThat(e.parameter()).isEqualTo("maxFailRatio");
-        assertThat(e).hasMessage("<maxFailRatio> in the plugin's <configuration> names no parameter of"
-                + " osvi-maven-plugin, so Maven would ignore it and the gate would run without it: did you mean"
-                + " <maxFailureRatio>? Rename it, as listed by 'mvn help:describe -Dplugin=ai.osvi:osvi-maven-plugin"
-                + " -Ddetail'.");
+        assertThat(e)
+                .hasMessage("<maxFailRatio> in the plugin's <configuration> names no parameter of"
+                        + " osvi-maven-plugin, so Maven would ignore it and the gate would run without it: did you mean"
+                        + " <maxFailureRatio>? Rename it, as listed by 'mvn help:describe -Dplugin=ai.osvi:osvi-maven-plugin"
+                        + " -Ddetail'.");
     }
 
     @Test
     void a_misspelt_element_in_the_running_execution_should_be_refused_naming_the_execution() {
         addExecution("release-gate", configuration("maxFailureRatio", "FailBuild"));
-        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+        InvalidConfigurationException e = catchThrowableOfType(
+                InvalidConfigurationException.class,
                 () -> PomConfiguration.refuseUnknownElements(project, execution("await-campaign", "release-gate")));
-        assertThat(e).hasMessageStartingWith("<FailBuild> in the <configuration> of <execution> 'release-gate' names"
-                + " no parameter").hasMessageContaining("did you mean <failBuild>?");
+        assertThat(e)
+                .hasMessageStartingWith(
+                        "<FailBuild> in the <configuration> of <execution> 'release-gate' names" + " no parameter")
+                .hasMessageContaining("did you mean <failBuild>?");
     }
 
     @Test
     void an_element_far_from_every_parameter_should_be_refused_without_a_guess() {
         declared.setConfiguration(configuration("colour"));
-        assertThat(catchThrowableOfType(InvalidConfigurationException.class,
-                () -> PomConfiguration.refuseUnknownElements(project, execution("await-campaign", "default"))))
+        assertThat(catchThrowableOfType(
+                        InvalidConfigurationException.class,
+                        () -> PomConfiguration.refuseUnknownElements(project, execution("await-campaign", "default"))))
                 .hasMessageContaining("<colour> in the plugin's <configuration> names no parameter")
-                .hasMessageContaining("Remove it or rename it after a parameter").hasMessageNotContaining("did you mean");
+                .hasMessageContaining("Remove it or rename it after a parameter")
+                .hasMessageNotContaining("did you mean");
     }
 
     @Test
     void several_unknown_elements_should_all_be_named_at_once() {
         declared.setConfiguration(configuration("maxFailRatio"));
         addExecution("gate", configuration("thresold"));
-        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+        InvalidConfigurationException e = catchThrowableOfType(
+                InvalidConfigurationException.class,
                 () -> PomConfiguration.refuseUnknownElements(project, execution("await-campaign", "gate")));
         assertThat(e.parameter()).isEqualTo("maxFailRatio, thresold");
         assertThat(e).hasMessageStartingWith("2 elements of the pom name no parameter:");
@@ -123,8 +131,8 @@ class PomConfigurationTest {
         addExecution("other", configuration("maxFailRatio"));
         assertThatCode(() -> PomConfiguration.refuseUnknownElements(project, execution("await-campaign", "gate")))
                 .doesNotThrowAnyException();
-        assertThat(PomConfiguration.parameterNames(plugin)).containsExactly("failBuild", "maxCampaignAge",
-                "maxFailureRatio", "thresholds");
+        assertThat(PomConfiguration.parameterNames(plugin))
+                .containsExactly("failBuild", "maxCampaignAge", "maxFailureRatio", "thresholds");
     }
 
     @Test
@@ -133,8 +141,10 @@ class PomConfigurationTest {
         project.getBuild().setPluginManagement(new org.apache.maven.model.PluginManagement());
         project.getBuild().getPluginManagement().addPlugin(declared);
         declared.setConfiguration(configuration("maxFailRatio"));
-        assertThat(catchThrowableOfType(InvalidConfigurationException.class,
-                () -> PomConfiguration.refuseUnknownElements(project, execution("await-campaign", "default-cli"))))
+        assertThat(catchThrowableOfType(
+                        InvalidConfigurationException.class,
+                        () -> PomConfiguration.refuseUnknownElements(
+                                project, execution("await-campaign", "default-cli"))))
                 .hasMessageContaining("did you mean <maxFailureRatio>?");
     }
 
@@ -142,7 +152,8 @@ class PomConfigurationTest {
     void an_element_of_the_plugin_level_merged_into_the_execution_should_be_named_once() {
         declared.setConfiguration(configuration("maxFailRatio"));
         addExecution("gate", configuration("maxFailRatio", "thresholds"));
-        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+        InvalidConfigurationException e = catchThrowableOfType(
+                InvalidConfigurationException.class,
                 () -> PomConfiguration.refuseUnknownElements(project, execution("await-campaign", "gate")));
         assertThat(e.parameter()).isEqualTo("maxFailRatio");
         assertThat(e).hasMessageStartingWith("<maxFailRatio> in the plugin's <configuration>");

@@ -44,8 +44,14 @@ class ProxyResolverTest {
 
         ProxySettings chosen = resolve(HTTPS_API, proxy("plain", "http", "other.corp.example", 8080), corp);
 
-        assertThat(chosen).isEqualTo(new ProxySettings("squid.corp.example", 3128, "builder", "s3cret",
-                "*.corp.example", "settings.xml proxy 'corp'"));
+        assertThat(chosen)
+                .isEqualTo(new ProxySettings(
+                        "squid.corp.example",
+                        3128,
+                        "builder",
+                        "s3cret",
+                        "*.corp.example",
+                        "settings.xml proxy 'corp'"));
         assertThat(chosen.describe()).isEqualTo("http://squid.corp.example:3128 (settings.xml proxy 'corp')");
     }
 
@@ -58,12 +64,15 @@ class ProxyResolverTest {
 
     @Test
     void an_http_target_should_not_use_an_https_entry() throws Exception {
-        assertThat(resolve(HTTP_API, proxy("corp", "https", "squid.corp.example", 3128))).isNull();
+        assertThat(resolve(HTTP_API, proxy("corp", "https", "squid.corp.example", 3128)))
+                .isNull();
     }
 
     @Test
     void an_http_target_should_use_the_http_entry_even_after_an_https_one() throws Exception {
-        ProxySettings chosen = resolve(HTTP_API, proxy("tls-targets", "https", "a.corp.example", 3128),
+        ProxySettings chosen = resolve(
+                HTTP_API,
+                proxy("tls-targets", "https", "a.corp.example", 3128),
                 proxy("plain-targets", "http", "b.corp.example", 3129));
 
         assertThat(chosen.describe()).isEqualTo("http://b.corp.example:3129 (settings.xml proxy 'plain-targets')");
@@ -71,7 +80,9 @@ class ProxyResolverTest {
 
     @Test
     void the_first_entry_for_a_protocol_should_win() throws Exception {
-        ProxySettings chosen = resolve(HTTPS_API, proxy("first", "https", "a.corp.example", 3128),
+        ProxySettings chosen = resolve(
+                HTTPS_API,
+                proxy("first", "https", "a.corp.example", 3128),
                 proxy("second", "https", "b.corp.example", 3129));
 
         assertThat(chosen.describe()).isEqualTo("http://a.corp.example:3128 (settings.xml proxy 'first')");
@@ -82,9 +93,11 @@ class ProxyResolverTest {
         Proxy excludes = proxy("excludes-osvi", "https", "a.corp.example", 3128);
         excludes.setNonProxyHosts("localhost|*.OSVI.ai");
 
-        assertThat(resolve(HTTPS_API, excludes, proxy("next", "https", "b.corp.example", 3129)).describe())
+        assertThat(resolve(HTTPS_API, excludes, proxy("next", "https", "b.corp.example", 3129))
+                        .describe())
                 .isEqualTo("http://b.corp.example:3129 (settings.xml proxy 'next')");
-        assertThat(resolve(HTTPS_API, excludes, proxy("fallback", "http", "c.corp.example", 3130)).describe())
+        assertThat(resolve(HTTPS_API, excludes, proxy("fallback", "http", "c.corp.example", 3130))
+                        .describe())
                 .isEqualTo("http://c.corp.example:3130 (settings.xml proxy 'fallback')");
         assertThat(resolve(HTTPS_API, excludes)).isNull();
     }
@@ -94,25 +107,34 @@ class ProxyResolverTest {
         Proxy inactive = proxy("off", "https", "a.corp.example", 3128);
         inactive.setActive(false);
 
-        assertThat(resolve(HTTPS_API, inactive, proxy("on", "https", "b.corp.example", 3129)).describe())
+        assertThat(resolve(HTTPS_API, inactive, proxy("on", "https", "b.corp.example", 3129))
+                        .describe())
                 .isEqualTo("http://b.corp.example:3129 (settings.xml proxy 'on')");
         assertThat(resolve(HTTPS_API, inactive)).isNull();
     }
 
     @Test
     void entries_for_protocols_other_than_http_and_https_should_never_be_chosen() throws Exception {
-        assertThat(resolve(HTTPS_API, proxy("socks", "socks5", "a.corp.example", 1080),
-                proxy("ftp", "ftp", "b.corp.example", 2121))).isNull();
-        assertThat(resolve(HTTPS_API, proxy("socks", "socks5", "a.corp.example", 1080),
-                proxy("corp", "http", "c.corp.example", 3128)).describe())
+        assertThat(resolve(
+                        HTTPS_API,
+                        proxy("socks", "socks5", "a.corp.example", 1080),
+                        proxy("ftp", "ftp", "b.corp.example", 2121)))
+                .isNull();
+        assertThat(resolve(
+                                HTTPS_API,
+                                proxy("socks", "socks5", "a.corp.example", 1080),
+                                proxy("corp", "http", "c.corp.example", 3128))
+                        .describe())
                 .isEqualTo("http://c.corp.example:3128 (settings.xml proxy 'corp')");
     }
 
     @Test
     void the_protocol_should_be_read_case_insensitively_and_default_to_http() throws Exception {
-        assertThat(resolve(HTTPS_API, proxy("upper", "HTTPS", "a.corp.example", 3128)).describe())
+        assertThat(resolve(HTTPS_API, proxy("upper", "HTTPS", "a.corp.example", 3128))
+                        .describe())
                 .isEqualTo("http://a.corp.example:3128 (settings.xml proxy 'upper')");
-        assertThat(resolve(HTTP_API, proxy("unset", null, "b.corp.example", 3129)).describe())
+        assertThat(resolve(HTTP_API, proxy("unset", null, "b.corp.example", 3129))
+                        .describe())
                 .isEqualTo("http://b.corp.example:3129 (settings.xml proxy 'unset')");
     }
 

@@ -26,8 +26,14 @@ class ResultPropertiesNamesTest {
         FakeTime time = new FakeTime();
         ScriptedSource source = new ScriptedSource(time)
                 .then(Snapshots.active().queues(19, true).calls("picked", 90, "total", 6, "verdict", 2, "failed", 2));
-        GateResult results = GateRun.run(GateConfig.parseAll(config.raw()), source, time, new RecordingLog(),
-                new AbortSignal(), () -> 0, new GateRun.Reports(null, null, Clock.systemUTC()));
+        GateResult results = GateRun.run(
+                GateConfig.parseAll(config.raw()),
+                source,
+                time,
+                new RecordingLog(),
+                new AbortSignal(),
+                () -> 0,
+                new GateRun.Reports(null, null, Clock.systemUTC()));
         MavenProject project = new MavenProject();
 
         ResultProperties.publish(BuildResults.single(results.campaigns(), null), project);

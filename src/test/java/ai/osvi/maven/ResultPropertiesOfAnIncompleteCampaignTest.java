@@ -28,13 +28,21 @@ class ResultPropertiesOfAnIncompleteCampaignTest {
         FakeTime time = new FakeTime();
         ScriptedSource source = new ScriptedSource(time)
                 .then(Snapshots.active().queues(19, true, false).calls("picked", 99, "failed", 1));
-        GateResult results = GateRun.run(GateConfig.parseAll(config.raw()), source, time, new RecordingLog(),
-                new AbortSignal(), () -> 0, new GateRun.Reports(null, null, Clock.systemUTC()));
+        GateResult results = GateRun.run(
+                GateConfig.parseAll(config.raw()),
+                source,
+                time,
+                new RecordingLog(),
+                new AbortSignal(),
+                () -> 0,
+                new GateRun.Reports(null, null, Clock.systemUTC()));
         MavenProject project = new MavenProject();
 
         ResultProperties.publish(BuildResults.single(results.campaigns(), null), project);
 
-        assertThat(project.getProperties()).containsEntry("osvi.result.verdict", "TIMEOUT")
-                .containsEntry("osvi.result.7.verdict", "TIMEOUT").containsEntry("osvi.result.ratio.failed", "0.01");
+        assertThat(project.getProperties())
+                .containsEntry("osvi.result.verdict", "TIMEOUT")
+                .containsEntry("osvi.result.7.verdict", "TIMEOUT")
+                .containsEntry("osvi.result.ratio.failed", "0.01");
     }
 }

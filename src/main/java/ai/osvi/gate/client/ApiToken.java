@@ -29,8 +29,10 @@ public record ApiToken(String value, String source) {
      * token is never shown either.
      */
     public String redact(String text) {
-        return text == null ? null
-                : withoutFragments(encodedForms().matcher(text.replace(value, "****")).replaceAll("****"));
+        return text == null
+                ? null
+                : withoutFragments(
+                        encodedForms().matcher(text.replace(value, "****")).replaceAll("****"));
     }
 
     /**
@@ -116,7 +118,9 @@ public record ApiToken(String value, String source) {
                 regex.append("|\\\\/");
             }
             for (char unit : Character.toChars(c)) {
-                regex.append("|\\\\u(?i:").append(String.format("%04x", (int) unit)).append(")");
+                regex.append("|\\\\u(?i:")
+                        .append(String.format("%04x", (int) unit))
+                        .append(")");
             }
             byte[] utf8 = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8);
             regex.append("|");

@@ -21,8 +21,9 @@ import java.util.function.UnaryOperator;
 record BodyText(String encoding, String text) {
 
     static BodyText decode(byte[] body) {
-        int first4 = body.length < 4 ? -1 : (body[0] & 0xff) << 24 | (body[1] & 0xff) << 16 | (body[2] & 0xff) << 8
-                | body[3] & 0xff;
+        int first4 = body.length < 4
+                ? -1
+                : (body[0] & 0xff) << 24 | (body[1] & 0xff) << 16 | (body[2] & 0xff) << 8 | body[3] & 0xff;
         int first2 = body.length < 2 ? -1 : (body[0] & 0xff) << 8 | body[1] & 0xff;
         if (first4 == 0x0000feff) {
             return decode(body, 4, Charset.forName("UTF-32BE"));

@@ -46,8 +46,14 @@ final class NonLoggingConnectionFactory implements HttpConnectionFactory<Managed
 
         NonLoggingConnection(String id) {
             // what ManagedHttpClientConnectionFactory.INSTANCE passes: HttpClient's defaults
-            super(id, null, null, Http1Config.DEFAULT, DefaultContentLengthStrategy.INSTANCE,
-                    DefaultContentLengthStrategy.INSTANCE, NoResponseOutOfOrderStrategy.INSTANCE,
+            super(
+                    id,
+                    null,
+                    null,
+                    Http1Config.DEFAULT,
+                    DefaultContentLengthStrategy.INSTANCE,
+                    DefaultContentLengthStrategy.INSTANCE,
+                    NoResponseOutOfOrderStrategy.INSTANCE,
                     new DefaultHttpRequestWriterFactory(Http1Config.DEFAULT),
                     new DefaultHttpResponseParserFactory(Http1Config.DEFAULT));
         }

@@ -103,17 +103,30 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
     /**
      * @param notFound the message of a 404, or {@code null} for the API's: not found on the token's account
      */
-    public OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout, ProxySettings proxy, Clock clock,
+    public OsviHttpClient(
+            URI baseUrl,
+            ApiToken token,
+            Duration requestTimeout,
+            ProxySettings proxy,
+            Clock clock,
             NotFoundMessage notFound) {
         this(baseUrl, token, requestTimeout, proxy, clock, notFound, SystemDefaultDnsResolver.INSTANCE);
     }
 
     /** @param dnsResolver the host-name lookups, run within each request's deadline */
-    OsviHttpClient(URI baseUrl, ApiToken token, Duration requestTimeout, ProxySettings proxy, Clock clock,
-            NotFoundMessage notFound, DnsResolver dnsResolver) {
-        this.notFound = notFound != null ? notFound : (campaignId, answer) -> "campaign " + campaignId
-                + " not found on this account (" + answer + "). Check campaignId and that the token from "
-                + token.source() + " belongs to the account that owns the campaign.";
+    OsviHttpClient(
+            URI baseUrl,
+            ApiToken token,
+            Duration requestTimeout,
+            ProxySettings proxy,
+            Clock clock,
+            NotFoundMessage notFound,
+            DnsResolver dnsResolver) {
+        this.notFound = notFound != null
+                ? notFound
+                : (campaignId, answer) -> "campaign " + campaignId
+                        + " not found on this account (" + answer + "). Check campaignId and that the token from "
+                        + token.source() + " belongs to the account that owns the campaign.";
         this.clock = clock;
         this.proxy = proxy;
         this.baseUrl = baseUrl;
@@ -139,13 +152,17 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
             });
             if (proxy.hasCredentials()) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(new AuthScope(proxyHost), new UsernamePasswordCredentials(
-                        proxy.username(), proxy.password() == null ? new char[0] : proxy.password().toCharArray()));
+                credentials.setCredentials(
+                        new AuthScope(proxyHost),
+                        new UsernamePasswordCredentials(
+                                proxy.username(),
+                                proxy.password() == null
+                                        ? new char[0]
+                                        : proxy.password().toCharArray()));
                 builder.setDefaultCredentialsProvider(credentials);
             }
         }
-        this.client = builder
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+        this.client = builder.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setConnectionFactory(new NonLoggingConnectionFactory())
                         // also the lookup of the proxy's host, when there is one: it is the first hop
                         .setDnsResolver(dns)
@@ -196,8 +213,8 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         boolean deadlineFirst = timeLeft.compareTo(requestTimeout) < 0;
         Duration limit = deadlineFirst ? timeLeft : requestTimeout;
         if (limit.toMillis() <= 0) {
-            throw ApiException.transientFault("no time left before the gate's deadline (timeout) for a request to "
-                    + hostAndPort(uri));
+            throw ApiException.transientFault(
+                    "no time left before the gate's deadline (timeout) for a request to " + hostAndPort(uri));
         }
         HttpGet request = new HttpGet(uri);
         request.setHeader(new BasicHeader("API-Token", token.value(), true));
@@ -214,8 +231,8 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         try {
             response = client.execute(request, OsviHttpClient::read);
         } catch (BodyTooLargeException e) {
-            throw ApiException.transientFault("the response body is larger than " + (MAX_BODY_BYTES / 1024 / 1024)
-                    + " MiB; refused");
+            throw ApiException.transientFault(
+                    "the response body is larger than " + (MAX_BODY_BYTES / 1024 / 1024) + " MiB; refused");
         } catch (IOException | RuntimeException e) {
             if (Thread.currentThread().isInterrupted() || aborted) {
                 throw new InterruptedException("interrupted while polling");
@@ -223,13 +240,14 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
             String within = (deadlineFirst ? Values.formatRounded(limit) : Values.format(limit))
                     + (deadlineFirst ? " (the time left before the gate's deadline)" : " (requestTimeout)");
             if (e instanceof BoundedDnsResolver.LookupTimeoutException lookup) {
-                String host = lookup.host().equalsIgnoreCase(uri.getHost()) ? lookup.host()
-                        : "the proxy " + lookup.host();
+                String host =
+                        lookup.host().equalsIgnoreCase(uri.getHost()) ? lookup.host() : "the proxy " + lookup.host();
                 throw ApiException.transientFault("the name lookup (DNS) of " + host + " did not answer within "
                         + within + ": check this machine's DNS settings");
             }
             if (request.isCancelled() || deadlineFirst && e instanceof SocketTimeoutException) {
-                throw ApiException.transientFault("no complete response within " + within + " from " + hostAndPort(uri));
+                throw ApiException.transientFault(
+                        "no complete response within " + within + " from " + hostAndPort(uri));
             }
             throw ApiException.transientFault(token.redact(describe(e, uri)));
         } finally {
@@ -247,8 +265,12 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
      * parser also redacts each text it decodes, which covers a token written with JSON escapes).
      */
     private Answer redacted(Response response) {
-        return new Answer(response.status(), token.redact(response.reason()), token.redact(response.location()),
-                token.redact(response.retryAfter()), BodyText.decode(response.body()).redacted(token::redact));
+        return new Answer(
+                response.status(),
+                token.redact(response.reason()),
+                token.redact(response.location()),
+                token.redact(response.retryAfter()),
+                BodyText.decode(response.body()).redacted(token::redact));
     }
 
     private volatile boolean aborted;
@@ -271,18 +293,23 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         String errorText = token.redact(StatusParser.errorText(response.body()));
         String detail = errorText == null ? "" : ": " + abbreviate(errorText);
         if (status == 401) {
-            throw ApiException.refused(401, "OSVI rejected the API token from " + token.source()
-                    + " (HTTP 401" + detail + "). Check that it is your account's current API token (dashboard,"
-                    + " Settings > API).");
+            throw ApiException.refused(
+                    401,
+                    "OSVI rejected the API token from " + token.source()
+                            + " (HTTP 401" + detail + "). Check that it is your account's current API token (dashboard,"
+                            + " Settings > API).");
         }
         if (status == 404) {
             throw ApiException.refused(404, notFound.of(campaignId, "HTTP 404" + detail));
         }
         if (status >= 300 && status < 400) {
             String location = response.location() == null ? " (no Location)" : " to " + abbreviate(response.location());
-            throw ApiException.refused(status, "HTTP " + status + reasonPhrase(response) + ": "
-                    + statusUri(campaignId) + " redirects" + location + ". Redirects are never followed (the token"
-                    + " is only sent to baseUrl): set baseUrl to the final address.");
+            throw ApiException.refused(
+                    status,
+                    "HTTP " + status + reasonPhrase(response) + ": "
+                            + statusUri(campaignId) + " redirects" + location
+                            + ". Redirects are never followed (the token"
+                            + " is only sent to baseUrl): set baseUrl to the final address.");
         }
         if (status == 407) {
             // A refused CONNECT (https baseUrl) comes back as this response too, not as an exception.
@@ -290,14 +317,18 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         }
         String reason = reasonPhrase(response);
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
-            throw ApiException.refused(status, "HTTP " + status + reason + detail
-                    + ": the API refused the request for " + statusUri(campaignId) + "; polling again cannot help.");
+            throw ApiException.refused(
+                    status,
+                    "HTTP " + status + reason + detail + ": the API refused the request for " + statusUri(campaignId)
+                            + "; polling again cannot help.");
         }
         Duration retryAfter = status == 429 || status == 503
                 ? RetryAfter.parse(response.retryAfter(), clock).orElse(null)
                 : null;
-        throw ApiException.transientFault("HTTP " + status + reason + detail
-                + (retryAfter == null ? "" : " (Retry-After " + Values.formatRounded(retryAfter) + ")"), retryAfter);
+        throw ApiException.transientFault(
+                "HTTP " + status + reason + detail
+                        + (retryAfter == null ? "" : " (Retry-After " + Values.formatRounded(retryAfter) + ")"),
+                retryAfter);
     }
 
     private String proxyAuthenticationRequired() {
@@ -332,8 +363,12 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                 body = readCapped(in);
             }
         }
-        return new Response(response.getCode(), response.getReasonPhrase(), header(response, "Location"),
-                header(response, "Retry-After"), body);
+        return new Response(
+                response.getCode(),
+                response.getReasonPhrase(),
+                header(response, "Location"),
+                header(response, "Retry-After"),
+                body);
     }
 
     private static String header(ClassicHttpResponse response, String name) {
@@ -375,8 +410,9 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                         + messageOf(e) + "): check the proxy in settings.xml";
             }
             return "could not connect to " + where + " (" + messageOf(e) + ")"
-                    + (refused(e) ? ": nothing accepts connections there; check baseUrl (osvi.baseUrl) "
-                            + baseUrl : "");
+                    + (refused(e)
+                            ? ": nothing accepts connections there; check baseUrl (osvi.baseUrl) " + baseUrl
+                            : "");
         }
         if (e instanceof SocketTimeoutException) {
             return "no response from " + where + " within " + Values.format(requestTimeout) + " (requestTimeout)";
@@ -393,12 +429,15 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
 
     /** How the requests go: "directly" or "through the proxy http://proxy:3128 (settings.xml proxy 'corp')". */
     public String route() {
-        return proxy == null || proxy.bypasses(baseUrl.getHost()) ? "directly"
+        return proxy == null || proxy.bypasses(baseUrl.getHost())
+                ? "directly"
                 : "through the proxy " + proxy.describe();
     }
 
     private static String messageOf(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private static String hostAndPort(URI uri) {
@@ -421,12 +460,10 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
         }
     }
 
-    private record Response(int status, String reason, String location, String retryAfter, byte[] body) {
-    }
+    private record Response(int status, String reason, String location, String retryAfter, byte[] body) {}
 
     /** A {@link Response} redacted, its body decoded. */
-    private record Answer(int status, String reason, String location, String retryAfter, BodyText body) {
-    }
+    private record Answer(int status, String reason, String location, String retryAfter, BodyText body) {}
 
     private static final class BodyTooLargeException extends IOException {
         private static final long serialVersionUID = 1L;

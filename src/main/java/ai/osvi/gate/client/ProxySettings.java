@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  *
  * @param nonProxyHosts host patterns reached directly, Maven's syntax: {@code *.example.com|localhost}
  */
-public record ProxySettings(String host, int port, String username, String password, String nonProxyHosts,
-        String source) {
+public record ProxySettings(
+        String host, int port, String username, String password, String nonProxyHosts, String source) {
 
     /** Whether {@code host} matches one of {@link #nonProxyHosts()}, case-insensitively, {@code *} as a wildcard. */
     public boolean bypasses(String targetHost) {
@@ -41,8 +41,11 @@ public record ProxySettings(String host, int port, String username, String passw
         return List.of(nonProxyHosts.split("[|,]")).stream()
                 .map(String::trim)
                 .filter(p -> !p.isEmpty())
-                .map(p -> String.join(".*", List.of(p.toLowerCase(Locale.ROOT).split("\\*", -1)).stream()
-                        .map(Pattern::quote).toList()))
+                .map(p -> String.join(
+                        ".*",
+                        List.of(p.toLowerCase(Locale.ROOT).split("\\*", -1)).stream()
+                                .map(Pattern::quote)
+                                .toList()))
                 .toList();
     }
 

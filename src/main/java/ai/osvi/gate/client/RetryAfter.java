@@ -22,19 +22,19 @@ import java.util.regex.Pattern;
  */
 final class RetryAfter {
 
-    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-            "oct", "nov", "dec");
+    private static final List<String> MONTHS =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
     private static final String MONTH = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
     private static final String TIME = "(\\d{2}):(\\d{2}):(\\d{2})";
     private static final Pattern RFC_850 = Pattern.compile(
             "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-" + MONTH + "-(\\d{2}) " + TIME
-                    + " GMT", Pattern.CASE_INSENSITIVE);
+                    + " GMT",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern ASCTIME = Pattern.compile(
             "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) " + MONTH + " +(\\d{1,2}) " + TIME + " (\\d{4})",
             Pattern.CASE_INSENSITIVE);
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     static Optional<Duration> parse(String value, Clock clock) {
         if (value == null || value.isBlank()) {
@@ -52,7 +52,8 @@ final class RetryAfter {
 
     private static Optional<Instant> httpDate(String text, Instant now) {
         try {
-            return Optional.of(ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Optional.of(ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException e) {
             // not an IMF-fixdate: one of the obsolete forms, or nothing
         }
@@ -61,8 +62,8 @@ final class RetryAfter {
             if (rfc850.matches()) {
                 int yearInCentury = Integer.parseInt(rfc850.group(3));
                 int thisYear = now.atOffset(ZoneOffset.UTC).getYear();
-                Instant when = instant(thisYear - thisYear % 100 + yearInCentury, rfc850.group(2), rfc850.group(1),
-                        rfc850, 4);
+                Instant when =
+                        instant(thisYear - thisYear % 100 + yearInCentury, rfc850.group(2), rfc850.group(1), rfc850, 4);
                 // RFC 9110: a two-digit year more than 50 years in the future is the same year of the century before
                 if (when.isAfter(now.atOffset(ZoneOffset.UTC).plusYears(50).toInstant())) {
                     when = when.atOffset(ZoneOffset.UTC).minusYears(100).toInstant();
@@ -71,8 +72,8 @@ final class RetryAfter {
             }
             Matcher asctime = ASCTIME.matcher(text);
             if (asctime.matches()) {
-                return Optional.of(instant(Integer.parseInt(asctime.group(6)), asctime.group(1), asctime.group(2),
-                        asctime, 3));
+                return Optional.of(
+                        instant(Integer.parseInt(asctime.group(6)), asctime.group(1), asctime.group(2), asctime, 3));
             }
         } catch (DateTimeException e) {
             // a day, an hour or a second that does not exist
@@ -82,8 +83,13 @@ final class RetryAfter {
 
     /** The instant in GMT of that date, and of the time in the groups from {@code firstTimeGroup}. */
     private static Instant instant(int year, String month, String day, Matcher time, int firstTimeGroup) {
-        return LocalDateTime.of(year, MONTHS.indexOf(month.toLowerCase(Locale.ROOT)) + 1, Integer.parseInt(day),
-                Integer.parseInt(time.group(firstTimeGroup)), Integer.parseInt(time.group(firstTimeGroup + 1)),
-                Integer.parseInt(time.group(firstTimeGroup + 2))).toInstant(ZoneOffset.UTC);
+        return LocalDateTime.of(
+                        year,
+                        MONTHS.indexOf(month.toLowerCase(Locale.ROOT)) + 1,
+                        Integer.parseInt(day),
+                        Integer.parseInt(time.group(firstTimeGroup)),
+                        Integer.parseInt(time.group(firstTimeGroup + 1)),
+                        Integer.parseInt(time.group(firstTimeGroup + 2)))
+                .toInstant(ZoneOffset.UTC);
     }
 }

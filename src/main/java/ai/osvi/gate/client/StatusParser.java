@@ -193,7 +193,8 @@ public final class StatusParser {
                 continue;
             }
             char next = text.charAt(i + 1);
-            if (next == 'u' && i + 5 < text.length()
+            if (next == 'u'
+                    && i + 5 < text.length()
                     && text.substring(i + 2, i + 6).chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
                 out.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
                 i += 5;
@@ -217,8 +218,9 @@ public final class StatusParser {
         }
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(field -> copy.set(redactor.apply(wellFormed(field.getKey())),
-                    redacted(field.getValue())));
+            node.fields()
+                    .forEachRemaining(
+                            field -> copy.set(redactor.apply(wellFormed(field.getKey())), redacted(field.getValue())));
             return copy;
         }
         if (node.isArray()) {
@@ -241,24 +243,33 @@ public final class StatusParser {
         }
         JsonNode retryThreshold = campaign.path("retry_threshold");
         JsonNode retryDelay = campaign.path("retry_delay");
-        return new Campaign(wholeNumber(id), oneLine(campaign.path("name").textValue()),
+        return new Campaign(
+                wholeNumber(id),
+                oneLine(campaign.path("name").textValue()),
                 status.textValue(),
-                campaign.path("is_retry_enabled").isBoolean() ? campaign.path("is_retry_enabled").booleanValue() : null,
-                asInt(wholeNumber(retryThreshold)), asInt(wholeNumber(retryDelay)),
+                campaign.path("is_retry_enabled").isBoolean()
+                        ? campaign.path("is_retry_enabled").booleanValue()
+                        : null,
+                asInt(wholeNumber(retryThreshold)),
+                asInt(wholeNumber(retryDelay)),
                 Campaign.dateTime(campaign.path("created_at").textValue()),
-                oneLine(campaign.path("created_at").isValueNode() && !campaign.path("created_at").isNull()
-                        ? campaign.path("created_at").asText() : null));
+                oneLine(
+                        campaign.path("created_at").isValueNode()
+                                        && !campaign.path("created_at").isNull()
+                                ? campaign.path("created_at").asText()
+                                : null));
     }
 
     private CallCounts calls(JsonNode calls) throws ApiException {
-        long total = count(required(calls, "total", "data.calls.total", JsonNode::isNumber, "a whole number"),
-                "data.calls.total");
+        long total = count(
+                required(calls, "total", "data.calls.total", JsonNode::isNumber, "a whole number"), "data.calls.total");
         JsonNode byStatus = required(calls, "by_status", "data.calls.by_status", JsonNode::isObject, "an object");
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = byStatus.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> status = it.next();
-            Long before = counts.put(oneLine(status.getKey()), count(status.getValue(),
-                    "data.calls.by_status." + oneLine(status.getKey())));
+            Long before = counts.put(
+                    oneLine(status.getKey()),
+                    count(status.getValue(), "data.calls.by_status." + oneLine(status.getKey())));
             if (before != null) {
                 throw unexpected("data.calls.by_status has the key '" + oneLine(status.getKey()) + "' twice");
             }
@@ -274,8 +285,14 @@ public final class StatusParser {
             if (!upload.isObject()) {
                 throw unexpected(field(path, "an object", upload));
             }
-            long id = count(required(upload, "campaign_upload_id", path + ".campaign_upload_id", JsonNode::isNumber,
-                    "a whole number"), path + ".campaign_upload_id");
+            long id = count(
+                    required(
+                            upload,
+                            "campaign_upload_id",
+                            path + ".campaign_upload_id",
+                            JsonNode::isNumber,
+                            "a whole number"),
+                    path + ".campaign_upload_id");
             JsonNode queues = required(upload, "queues", path + ".queues", JsonNode::isArray, "an array");
             int completed = 0;
             Long queued = 0L; // null once a queue does not say, or the sum is beyond a long
@@ -290,7 +307,8 @@ public final class StatusParser {
                     completed++;
                 }
                 JsonNode totalQueued = queue.path("total_queued");
-                long count = totalQueued.isMissingNode() || totalQueued.isNull() ? -1
+                long count = totalQueued.isMissingNode() || totalQueued.isNull()
+                        ? -1
                         : count(totalQueued, queuePath + ".total_queued");
                 queued = queued == null || count < 0 || queued > Long.MAX_VALUE - count ? null : queued + count;
             }
@@ -299,8 +317,8 @@ public final class StatusParser {
         return result;
     }
 
-    private JsonNode required(JsonNode parent, String name, String path, Predicate<JsonNode> ok,
-            String expected) throws ApiException {
+    private JsonNode required(JsonNode parent, String name, String path, Predicate<JsonNode> ok, String expected)
+            throws ApiException {
         JsonNode value = parent.get(name);
         if (value == null) {
             throw unexpected(path + " is missing (expected " + expected + ")");
@@ -327,7 +345,8 @@ public final class StatusParser {
     }
 
     private static boolean isWhole(JsonNode value) {
-        return value.isIntegralNumber() || value.decimalValue().stripTrailingZeros().scale() <= 0;
+        return value.isIntegralNumber()
+                || value.decimalValue().stripTrailingZeros().scale() <= 0;
     }
 
     /**
@@ -393,9 +412,15 @@ public final class StatusParser {
     }
 
     private String field(String path, String expected, JsonNode actual) {
-        String shown = actual.isTextual() ? "the string \"" + abbreviate(actual.textValue()) + "\""
-                : actual.isArray() ? "an array" : actual.isObject() ? "an object"
-                : actual.isBigDecimal() ? actual.decimalValue().toString().toLowerCase(Locale.ROOT) : actual.asText();
+        String shown = actual.isTextual()
+                ? "the string \"" + abbreviate(actual.textValue()) + "\""
+                : actual.isArray()
+                        ? "an array"
+                        : actual.isObject()
+                                ? "an object"
+                                : actual.isBigDecimal()
+                                        ? actual.decimalValue().toString().toLowerCase(Locale.ROOT)
+                                        : actual.asText();
         return path + " is " + shown + ", expected " + expected;
     }
 

@@ -18,6 +18,5 @@ public interface StatusSource {
     }
 
     /** Stops a fetch in progress on another thread, as soon as possible. */
-    default void abort() {
-    }
+    default void abort() {}
 }

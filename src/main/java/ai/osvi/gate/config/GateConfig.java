@@ -78,9 +78,11 @@ public record GateConfig(
         for (String id : ids) {
             GateConfig config = parse(raw.withCampaignId(id));
             if (!seen.add(config.campaignId())) {
-                throw new InvalidConfigurationException("campaignId", "Invalid " + Values.label("campaignId") + " '"
-                        + raw.campaignId + "': campaign " + config.campaignId() + " is listed twice. Accepted:"
-                        + " distinct positive whole numbers, comma-separated (7,8,9) or as a campaignIds list.");
+                throw new InvalidConfigurationException(
+                        "campaignId",
+                        "Invalid " + Values.label("campaignId") + " '"
+                                + raw.campaignId + "': campaign " + config.campaignId() + " is listed twice. Accepted:"
+                                + " distinct positive whole numbers, comma-separated (7,8,9) or as a campaignIds list.");
             }
             configs.add(config);
         }
@@ -104,33 +106,40 @@ public record GateConfig(
         boolean failBuild = problems.check(() -> Values.bool("failBuild", raw.failBuild, true), true);
         boolean failFast = problems.check(() -> Values.bool("failFast", raw.failFast, false), false);
         // an unreadable value allows nothing: no plain http, no gate without rules
-        boolean allowInsecureHttp = problems.check(
-                () -> Values.bool("allowInsecureHttp", raw.allowInsecureHttp, false), false);
-        boolean completionOnly = problems.check(() -> Values.bool("completionOnly", raw.completionOnly, false),
-                false);
+        boolean allowInsecureHttp =
+                problems.check(() -> Values.bool("allowInsecureHttp", raw.allowInsecureHttp, false), false);
+        boolean completionOnly = problems.check(() -> Values.bool("completionOnly", raw.completionOnly, false), false);
         URI baseUrl = problems.check(() -> baseUrl(raw.baseUrl), null);
-        if (baseUrl != null && baseUrl.getScheme().equals("http") && !isLoopback(baseUrl.getHost())
-                && !allowInsecureHttp && !problems.concern("allowInsecureHttp")) {
-            problems.add(new InvalidConfigurationException("baseUrl", "Refusing to send the API token over plain"
-                    + " http:// to " + baseUrl.getHost() + " (" + Values.label("baseUrl") + " '" + raw.baseUrl + "'):"
-                    + " anyone on the network path could read it. Use https://, or set allowInsecureHttp"
-                    + " (-Dosvi.allowInsecureHttp=true) if this network is trusted. Plain http:// is always allowed to"
-                    + " loopback addresses."));
+        if (baseUrl != null
+                && baseUrl.getScheme().equals("http")
+                && !isLoopback(baseUrl.getHost())
+                && !allowInsecureHttp
+                && !problems.concern("allowInsecureHttp")) {
+            problems.add(new InvalidConfigurationException(
+                    "baseUrl",
+                    "Refusing to send the API token over plain"
+                            + " http:// to " + baseUrl.getHost() + " (" + Values.label("baseUrl") + " '" + raw.baseUrl
+                            + "'):"
+                            + " anyone on the network path could read it. Use https://, or set allowInsecureHttp"
+                            + " (-Dosvi.allowInsecureHttp=true) if this network is trusted. Plain http:// is always allowed to"
+                            + " loopback addresses."));
         }
         Duration timeout = problems.check(() -> Values.duration("timeout", raw.timeout), null);
-        Duration pollInterval = problems.check(
-                () -> Values.durationAtLeast("pollInterval", raw.pollInterval, MIN_POLL_INTERVAL), null);
+        Duration pollInterval =
+                problems.check(() -> Values.durationAtLeast("pollInterval", raw.pollInterval, MIN_POLL_INTERVAL), null);
         Duration requestTimeout = problems.check(() -> Values.duration("requestTimeout", raw.requestTimeout), null);
         if (timeout != null && pollInterval != null && timeout.compareTo(pollInterval) < 0) {
-            problems.add(new InvalidConfigurationException("timeout", "Invalid " + Values.label("timeout") + " '"
-                    + raw.timeout + "': it is shorter than " + Values.label("pollInterval") + " '"
-                    + raw.pollInterval + "', so the gate could poll at most once. Accepted: a timeout of at least"
-                    + " the poll interval."));
+            problems.add(new InvalidConfigurationException(
+                    "timeout",
+                    "Invalid " + Values.label("timeout") + " '"
+                            + raw.timeout + "': it is shorter than " + Values.label("pollInterval") + " '"
+                            + raw.pollInterval
+                            + "', so the gate could poll at most once. Accepted: a timeout of at least"
+                            + " the poll interval."));
         }
         List<Rule> rules = new ArrayList<>();
         if (raw.maxFailureRatio != null && !raw.maxFailureRatio.isEmpty()) {
-            List<String> statuses = problems.check(() -> Values.statuses("failureStatuses", raw.failureStatuses),
-                    null);
+            List<String> statuses = problems.check(() -> Values.statuses("failureStatuses", raw.failureStatuses), null);
             Ratio ratio = problems.check(() -> Values.ratio("maxFailureRatio", raw.maxFailureRatio), null);
             if (statuses != null && ratio != null) {
                 rules.add(new Rule(statuses, Operator.AT_MOST, ratio, "maxFailureRatio"));
@@ -143,59 +152,96 @@ public record GateConfig(
             }
         }
         misspeltStatuses(rules, raw).forEach(problems::add);
-        if (rules.isEmpty() && !completionOnly && !problems.concern("maxFailureRatio", "thresholds",
-                "failureStatuses", "completionOnly")) {
+        if (rules.isEmpty()
+                && !completionOnly
+                && !problems.concern("maxFailureRatio", "thresholds", "failureStatuses", "completionOnly")) {
             problems.add(new InvalidConfigurationException("maxFailureRatio", NO_RULE));
         } else if (!rules.isEmpty() && rules.stream().allMatch(Rule::advisory) && !completionOnly) {
-            problems.add(new InvalidConfigurationException("thresholds", "Every rule is " + Rule.ADVISORY
-                    + " (" + String.join(", ", rules.stream().map(Rule::describe).toList()) + "), so the gate would"
-                    + " pass whatever the campaign did: add a rule that decides, such as maxFailureRatio"
-                    + " (-Dosvi.maxFailureRatio=5%), or set completionOnly (-Dosvi.completionOnly=true) to wait for"
-                    + " completion alone and report the advisory rules."));
+            problems.add(new InvalidConfigurationException(
+                    "thresholds",
+                    "Every rule is " + Rule.ADVISORY
+                            + " ("
+                            + String.join(
+                                    ", ", rules.stream().map(Rule::describe).toList()) + "), so the gate would"
+                            + " pass whatever the campaign did: add a rule that decides, such as maxFailureRatio"
+                            + " (-Dosvi.maxFailureRatio=5%), or set completionOnly (-Dosvi.completionOnly=true) to wait for"
+                            + " completion alone and report the advisory rules."));
         }
         long minCalls = problems.check(
                 () -> Values.positiveLong("minCalls", raw.minCalls, "the fewest calls that make a verdict"), 1L);
         OptionalLong uploadId = raw.uploadId == null || raw.uploadId.isBlank()
                 ? OptionalLong.empty()
-                : problems.check(() -> OptionalLong.of(Values.positiveLong("uploadId", raw.uploadId,
-                        "a campaign_upload_id")), OptionalLong.empty());
-        OnInconclusive onInconclusive = problems.check(
-                () -> Values.choice("onInconclusive", raw.onInconclusive, OnInconclusive.class), null);
+                : problems.check(
+                        () -> OptionalLong.of(Values.positiveLong("uploadId", raw.uploadId, "a campaign_upload_id")),
+                        OptionalLong.empty());
+        OnInconclusive onInconclusive =
+                problems.check(() -> Values.choice("onInconclusive", raw.onInconclusive, OnInconclusive.class), null);
         OnTimeout onTimeout = problems.check(() -> Values.choice("onTimeout", raw.onTimeout, OnTimeout.class), null);
-        OnInactive onInactive = problems.check(
-                () -> Values.choice("onInactive", raw.onInactive, OnInactive.class), null);
-        long maxConsecutiveErrors = problems.check(() -> Values.positiveLong("maxConsecutiveErrors",
-                raw.maxConsecutiveErrors, "failed polls in a row that end the wait", Integer.MAX_VALUE), 1L);
+        OnInactive onInactive =
+                problems.check(() -> Values.choice("onInactive", raw.onInactive, OnInactive.class), null);
+        long maxConsecutiveErrors = problems.check(
+                () -> Values.positiveLong(
+                        "maxConsecutiveErrors",
+                        raw.maxConsecutiveErrors,
+                        "failed polls in a row that end the wait",
+                        Integer.MAX_VALUE),
+                1L);
         OnError onError = problems.check(() -> Values.choice("onError", raw.onError, OnError.class), null);
-        PollStrategy pollStrategy = problems.check(
-                () -> Values.choice("pollStrategy", raw.pollStrategy, PollStrategy.class), null);
+        PollStrategy pollStrategy =
+                problems.check(() -> Values.choice("pollStrategy", raw.pollStrategy, PollStrategy.class), null);
         Duration maxPollInterval = problems.check(() -> Values.duration("maxPollInterval", raw.maxPollInterval), null);
         if (maxPollInterval != null && pollInterval != null && maxPollInterval.compareTo(pollInterval) < 0) {
             // A pollInterval above the (default) maximum simply wins: polling is then fixed at pollInterval.
             maxPollInterval = pollInterval;
         }
-        Duration stallTimeout = raw.stallTimeout == null || raw.stallTimeout.isBlank() ? null
-                : problems.check(() -> Values.durationAtLeast("stallTimeout", raw.stallTimeout,
-                        pollInterval == null ? MIN_POLL_INTERVAL : pollInterval), null);
-        Duration maxCampaignAge = raw.maxCampaignAge == null || raw.maxCampaignAge.isBlank() ? null
-                : problems.check(() -> Values.durationAtLeast("maxCampaignAge", raw.maxCampaignAge,
-                        MIN_POLL_INTERVAL), null);
-        OnRunning onRunning = problems.check(() -> Values.choice("onRunning", raw.onRunning, OnRunning.class),
-                null);
+        Duration stallTimeout = raw.stallTimeout == null || raw.stallTimeout.isBlank()
+                ? null
+                : problems.check(
+                        () -> Values.durationAtLeast(
+                                "stallTimeout",
+                                raw.stallTimeout,
+                                pollInterval == null ? MIN_POLL_INTERVAL : pollInterval),
+                        null);
+        Duration maxCampaignAge = raw.maxCampaignAge == null || raw.maxCampaignAge.isBlank()
+                ? null
+                : problems.check(
+                        () -> Values.durationAtLeast("maxCampaignAge", raw.maxCampaignAge, MIN_POLL_INTERVAL), null);
+        OnRunning onRunning = problems.check(() -> Values.choice("onRunning", raw.onRunning, OnRunning.class), null);
         OptionalLong baselineCampaignId = raw.baselineCampaignId == null || raw.baselineCampaignId.isBlank()
                 ? OptionalLong.empty()
-                : problems.check(() -> OptionalLong.of(Values.positiveLong("baselineCampaignId",
-                        raw.baselineCampaignId, "the id of the campaign the rules relative to a baseline compare"
-                                + " with")), OptionalLong.empty());
+                : problems.check(
+                        () -> OptionalLong.of(Values.positiveLong(
+                                "baselineCampaignId",
+                                raw.baselineCampaignId,
+                                "the id of the campaign the rules relative to a baseline compare" + " with")),
+                        OptionalLong.empty());
         if (!problems.concern("thresholds", "baselineCampaignId")) {
             // a rule or an id that could not be read says so itself; the two are not also said to be missing
             baselineProblem(rules, baselineCampaignId, campaignId, raw).ifPresent(problems::add);
         }
         problems.throwIfAny();
-        return new GateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout, rules, minCalls,
-                onInconclusive, uploadId, onTimeout, onInactive, failBuild,
-                (int) maxConsecutiveErrors, onError, allowInsecureHttp, pollStrategy,
-                maxPollInterval, failFast, stallTimeout, maxCampaignAge, onRunning,
+        return new GateConfig(
+                campaignId,
+                baseUrl,
+                timeout,
+                pollInterval,
+                requestTimeout,
+                rules,
+                minCalls,
+                onInconclusive,
+                uploadId,
+                onTimeout,
+                onInactive,
+                failBuild,
+                (int) maxConsecutiveErrors,
+                onError,
+                allowInsecureHttp,
+                pollStrategy,
+                maxPollInterval,
+                failFast,
+                stallTimeout,
+                maxCampaignAge,
+                onRunning,
                 baselineCampaignId.isPresent() ? new Baseline(baselineCampaignId.getAsLong(), null) : null);
     }
 
@@ -203,27 +249,35 @@ public record GateConfig(
      * A rule relative to a baseline needs baselineCampaignId, and a baselineCampaignId needs such a rule (or the user
      * believes a comparison is made that is not); the baseline is never the campaign judged.
      */
-    private static Optional<InvalidConfigurationException> baselineProblem(List<Rule> rules,
-            OptionalLong baselineCampaignId, long campaignId, RawGateConfig raw) {
-        List<String> relative = rules.stream().filter(Rule::isRelative).map(Rule::describe).toList();
+    private static Optional<InvalidConfigurationException> baselineProblem(
+            List<Rule> rules, OptionalLong baselineCampaignId, long campaignId, RawGateConfig raw) {
+        List<String> relative =
+                rules.stream().filter(Rule::isRelative).map(Rule::describe).toList();
         if (!relative.isEmpty() && baselineCampaignId.isEmpty()) {
-            return Optional.of(new InvalidConfigurationException("baselineCampaignId", "Missing "
-                    + Values.label("baselineCampaignId") + ": the rule" + (relative.size() == 1 ? " '" : "s '")
-                    + String.join("', '", relative) + "' compare" + (relative.size() == 1 ? "s" : "")
-                    + " with a baseline campaign; name it, e.g. the last release's campaign:"
-                    + " -Dosvi.baselineCampaignId=41 or <baselineCampaignId>41</baselineCampaignId>."));
+            return Optional.of(new InvalidConfigurationException(
+                    "baselineCampaignId",
+                    "Missing "
+                            + Values.label("baselineCampaignId") + ": the rule" + (relative.size() == 1 ? " '" : "s '")
+                            + String.join("', '", relative) + "' compare" + (relative.size() == 1 ? "s" : "")
+                            + " with a baseline campaign; name it, e.g. the last release's campaign:"
+                            + " -Dosvi.baselineCampaignId=41 or <baselineCampaignId>41</baselineCampaignId>."));
         }
         if (relative.isEmpty() && baselineCampaignId.isPresent()) {
-            return Optional.of(new InvalidConfigurationException("baselineCampaignId", "Invalid "
-                    + Values.label("baselineCampaignId") + " '" + raw.baselineCampaignId + "': no rule compares"
-                    + " with the baseline, so it would be read for nothing. Write a rule relative to it, such as"
-                    + " -Dosvi.thresholds=\"failed <= baseline + 1%\", or remove baselineCampaignId."));
+            return Optional.of(new InvalidConfigurationException(
+                    "baselineCampaignId",
+                    "Invalid "
+                            + Values.label("baselineCampaignId") + " '" + raw.baselineCampaignId + "': no rule compares"
+                            + " with the baseline, so it would be read for nothing. Write a rule relative to it, such as"
+                            + " -Dosvi.thresholds=\"failed <= baseline + 1%\", or remove baselineCampaignId."));
         }
         if (baselineCampaignId.isPresent() && baselineCampaignId.getAsLong() == campaignId) {
-            return Optional.of(new InvalidConfigurationException("baselineCampaignId", "Invalid "
-                    + Values.label("baselineCampaignId") + " '" + raw.baselineCampaignId + "': it is the campaign"
-                    + " judged, which cannot be its own baseline. Name an earlier, completed campaign, such as the"
-                    + " last release's."));
+            return Optional.of(new InvalidConfigurationException(
+                    "baselineCampaignId",
+                    "Invalid "
+                            + Values.label("baselineCampaignId") + " '" + raw.baselineCampaignId
+                            + "': it is the campaign"
+                            + " judged, which cannot be its own baseline. Name an earlier, completed campaign, such as the"
+                            + " last release's."));
         }
         return Optional.empty();
     }
@@ -233,10 +287,32 @@ public record GateConfig(
      * simulator when {@code simulated} (each simulated gate starts a simulator of its own, on a port of its own).
      */
     public boolean judgesAs(GateConfig other, boolean simulated) {
-        return equals(other) || simulated && new GateConfig(campaignId, other.baseUrl, timeout, pollInterval,
-                requestTimeout, rules, minCalls, onInconclusive, uploadId, onTimeout, onInactive, failBuild,
-                maxConsecutiveErrors, onError, allowInsecureHttp, pollStrategy, maxPollInterval, failFast,
-                stallTimeout, maxCampaignAge, onRunning, baseline).equals(other);
+        return equals(other)
+                || simulated
+                        && new GateConfig(
+                                        campaignId,
+                                        other.baseUrl,
+                                        timeout,
+                                        pollInterval,
+                                        requestTimeout,
+                                        rules,
+                                        minCalls,
+                                        onInconclusive,
+                                        uploadId,
+                                        onTimeout,
+                                        onInactive,
+                                        failBuild,
+                                        maxConsecutiveErrors,
+                                        onError,
+                                        allowInsecureHttp,
+                                        pollStrategy,
+                                        maxPollInterval,
+                                        failFast,
+                                        stallTimeout,
+                                        maxCampaignAge,
+                                        onRunning,
+                                        baseline)
+                                .equals(other);
     }
 
     /** Whether a baseline campaign must be read before the rules can be judged. */
@@ -247,19 +323,56 @@ public record GateConfig(
     /** The rules relative to the baseline, their limits computed exactly from its counts. */
     public GateConfig withBaseline(CampaignStatus baselineSnapshot) {
         CallCounts baselineCalls = baselineSnapshot.calls();
-        return new GateConfig(campaignId, baseUrl, timeout, pollInterval, requestTimeout,
-                rules.stream().map(rule -> rule.resolve(baselineCalls)).toList(), minCalls, onInconclusive, uploadId,
-                onTimeout, onInactive, failBuild, maxConsecutiveErrors, onError, allowInsecureHttp, pollStrategy,
-                maxPollInterval, failFast, stallTimeout, maxCampaignAge, onRunning,
+        return new GateConfig(
+                campaignId,
+                baseUrl,
+                timeout,
+                pollInterval,
+                requestTimeout,
+                rules.stream().map(rule -> rule.resolve(baselineCalls)).toList(),
+                minCalls,
+                onInconclusive,
+                uploadId,
+                onTimeout,
+                onInactive,
+                failBuild,
+                maxConsecutiveErrors,
+                onError,
+                allowInsecureHttp,
+                pollStrategy,
+                maxPollInterval,
+                failFast,
+                stallTimeout,
+                maxCampaignAge,
+                onRunning,
                 baseline.read(baselineSnapshot));
     }
 
     /** How the baseline campaign is read: once, with this gate's endpoint, request timeout and retries. */
     public GateConfig forBaseline() {
-        return new GateConfig(baseline.campaignId(), baseUrl, timeout, pollInterval, requestTimeout,
-                List.of(), minCalls, onInconclusive, OptionalLong.empty(), onTimeout, onInactive, failBuild,
-                maxConsecutiveErrors, onError, allowInsecureHttp, pollStrategy, maxPollInterval, false, null, null,
-                onRunning, null);
+        return new GateConfig(
+                baseline.campaignId(),
+                baseUrl,
+                timeout,
+                pollInterval,
+                requestTimeout,
+                List.of(),
+                minCalls,
+                onInconclusive,
+                OptionalLong.empty(),
+                onTimeout,
+                onInactive,
+                failBuild,
+                maxConsecutiveErrors,
+                onError,
+                allowInsecureHttp,
+                pollStrategy,
+                maxPollInterval,
+                false,
+                null,
+                null,
+                onRunning,
+                null);
     }
 
     /**
@@ -279,30 +392,38 @@ public record GateConfig(
                     continue;
                 }
                 String parameter = rule.origin().equals("maxFailureRatio") ? "failureStatuses" : rule.origin();
-                String given = Values.label(parameter) + " '" + (parameter.equals("failureStatuses")
-                        ? raw.failureStatuses : rule.describe()) + "'";
-                String documented = " Statuses the API documents: " + String.join(", ",
-                        Outlook.DOCUMENTED_STATUSES) + ".";
+                String given = Values.label(parameter) + " '"
+                        + (parameter.equals("failureStatuses") ? raw.failureStatuses : rule.describe()) + "'";
+                String documented =
+                        " Statuses the API documents: " + String.join(", ", Outlook.DOCUMENTED_STATUSES) + ".";
                 Optional<String> meant = Spelling.closeTo(status, Outlook.DOCUMENTED_STATUSES);
                 if (meant.isPresent()) {
-                    problems.add(new InvalidConfigurationException(parameter, "Invalid " + given + ": the status '"
-                            + status + "' is a small edit away from '" + meant.get() + "', a status the API"
-                            + " documents: did you mean " + meant.get() + "? A status the API does not report counts"
-                            + " as 0 calls, so the typo would otherwise show only once the campaign completed."
-                            + documented));
+                    problems.add(new InvalidConfigurationException(
+                            parameter,
+                            "Invalid " + given + ": the status '"
+                                    + status + "' is a small edit away from '" + meant.get() + "', a status the API"
+                                    + " documents: did you mean " + meant.get()
+                                    + "? A status the API does not report counts"
+                                    + " as 0 calls, so the typo would otherwise show only once the campaign completed."
+                                    + documented));
                     continue;
                 }
                 List<String> others = named.keySet().stream()
-                        .filter(other -> !other.equals(status) && !done.contains(other)).toList();
+                        .filter(other -> !other.equals(status) && !done.contains(other))
+                        .toList();
                 Spelling.closeTo(status, others).ifPresent(other -> {
                     done.add(other);
                     Rule otherRule = named.get(other);
-                    problems.add(new InvalidConfigurationException(parameter, "Invalid " + given + ": the status '"
-                            + status + "' is a small edit away from '" + other + "', which rule '"
-                            + otherRule.describe() + "' (" + otherRule.origin() + ") names: did you mean the same"
-                            + " status in both? A status the API does not report counts as 0 calls, so the typo would"
-                            + " otherwise show only once the campaign completed. If both are real statuses, they"
-                            + " are too alike to tell from a typo: check their spelling in OSVI." + documented));
+                    problems.add(new InvalidConfigurationException(
+                            parameter,
+                            "Invalid " + given + ": the status '"
+                                    + status + "' is a small edit away from '" + other + "', which rule '"
+                                    + otherRule.describe() + "' (" + otherRule.origin()
+                                    + ") names: did you mean the same"
+                                    + " status in both? A status the API does not report counts as 0 calls, so the typo would"
+                                    + " otherwise show only once the campaign completed. If both are real statuses, they"
+                                    + " are too alike to tell from a typo: check their spelling in OSVI."
+                                    + documented));
                 });
             }
         }
@@ -344,17 +465,24 @@ public record GateConfig(
                 for (InvalidConfigurationException problem : found) {
                     message.append(System.lineSeparator()).append("  - ").append(problem.getMessage());
                 }
-                throw new InvalidConfigurationException(String.join(", ",
-                        found.stream().map(InvalidConfigurationException::parameter).toList()), message.toString());
+                throw new InvalidConfigurationException(
+                        String.join(
+                                ", ",
+                                found.stream()
+                                        .map(InvalidConfigurationException::parameter)
+                                        .toList()),
+                        message.toString());
             }
         }
     }
 
     private static long campaignId(String value) throws InvalidConfigurationException {
         if (value == null || value.isBlank()) {
-            throw new InvalidConfigurationException("campaignId", "Missing " + Values.label("campaignId")
-                    + ": say which campaign to await, e.g. -Dosvi.campaignId=7 on the command line, where each run"
-                    + " names its own (a <campaignId> in the pom would win over -D in every later run).");
+            throw new InvalidConfigurationException(
+                    "campaignId",
+                    "Missing " + Values.label("campaignId")
+                            + ": say which campaign to await, e.g. -Dosvi.campaignId=7 on the command line, where each run"
+                            + " names its own (a <campaignId> in the pom would win over -D in every later run).");
         }
         return Values.positiveLong("campaignId", value, "the campaign's numeric id");
     }
@@ -377,9 +505,11 @@ public record GateConfig(
         }
         if (uri.getRawUserInfo() != null) {
             // Never echo the value: user-info may hold a credential.
-            throw new InvalidConfigurationException("baseUrl", "Invalid " + Values.label("baseUrl")
-                    + ": it contains user-info (user:password@); credentials go in settings.xml or OSVI_API_TOKEN."
-                    + " Accepted: " + accepted + ".");
+            throw new InvalidConfigurationException(
+                    "baseUrl",
+                    "Invalid " + Values.label("baseUrl")
+                            + ": it contains user-info (user:password@); credentials go in settings.xml or OSVI_API_TOKEN."
+                            + " Accepted: " + accepted + ".");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             // Never echo the query or fragment: it may hold a credential (?api_token=...).
@@ -387,7 +517,8 @@ public record GateConfig(
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         try {
-            return new URI(scheme, null, uri.getHost(), uri.getPort(), null, null, null).resolve(path.isEmpty() ? "/" : path + "/");
+            return new URI(scheme, null, uri.getHost(), uri.getPort(), null, null, null)
+                    .resolve(path.isEmpty() ? "/" : path + "/");
         } catch (URISyntaxException e) {
             throw invalidBaseUrl(value, "not a URL", accepted);
         }
@@ -396,12 +527,17 @@ public record GateConfig(
     /** Loopback by its literal form only: no name is resolved while validating. */
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.endsWith(".localhost") || h.equals("[::1]") || h.equals("::1")
+        return h.equals("localhost")
+                || h.endsWith(".localhost")
+                || h.equals("[::1]")
+                || h.equals("::1")
                 || h.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static InvalidConfigurationException invalidBaseUrl(String value, String problem, String accepted) {
-        return new InvalidConfigurationException("baseUrl", "Invalid " + Values.label("baseUrl") + " '"
-                + (value == null ? "" : value) + "': " + problem + ". Accepted: " + accepted + ".");
+        return new InvalidConfigurationException(
+                "baseUrl",
+                "Invalid " + Values.label("baseUrl") + " '" + (value == null ? "" : value) + "': " + problem
+                        + ". Accepted: " + accepted + ".");
     }
 }

@@ -30,9 +30,12 @@ public record JobTimeLimit(Duration limit, Instant startedAt) {
             return Optional.empty();
         }
         if (!seconds.matches("[0-9]{1,12}") || Long.parseLong(seconds) == 0) {
-            throw new InvalidConfigurationException(TIMEOUT_VARIABLE, "The environment variable " + TIMEOUT_VARIABLE
-                    + " is '" + seconds + "', not a number of seconds greater than 0. GitLab sets it to the job's"
-                    + " timeout in seconds; set it so, or unset it.");
+            throw new InvalidConfigurationException(
+                    TIMEOUT_VARIABLE,
+                    "The environment variable " + TIMEOUT_VARIABLE
+                            + " is '" + seconds
+                            + "', not a number of seconds greater than 0. GitLab sets it to the job's"
+                            + " timeout in seconds; set it so, or unset it.");
         }
         String started = environment.apply(STARTED_VARIABLE);
         Instant startedAt = null;
@@ -40,9 +43,11 @@ public record JobTimeLimit(Duration limit, Instant startedAt) {
             try {
                 startedAt = OffsetDateTime.parse(started).toInstant();
             } catch (DateTimeParseException e) {
-                throw new InvalidConfigurationException(STARTED_VARIABLE, "The environment variable "
-                        + STARTED_VARIABLE + " is '" + started + "', not a date-time with an offset"
-                        + " (2026-06-01T10:00:00Z). GitLab sets it to when the job started; set it so, or unset it.");
+                throw new InvalidConfigurationException(
+                        STARTED_VARIABLE,
+                        "The environment variable "
+                                + STARTED_VARIABLE + " is '" + started + "', not a date-time with an offset"
+                                + " (2026-06-01T10:00:00Z). GitLab sets it to when the job started; set it so, or unset it.");
             }
         }
         return Optional.of(new JobTimeLimit(Duration.ofSeconds(Long.parseLong(seconds)), startedAt));
@@ -72,20 +77,26 @@ public record JobTimeLimit(Duration limit, Instant startedAt) {
             return;
         }
         String end = left.isNegative() || left.isZero()
-                ? "so it ended at " + Values.clockTime(jobEnds, now) + ", " + Values.format(Duration.ofSeconds(
-                        left.negated().toSeconds())) + " ago"
-                : "so it ends at " + Values.clockTime(jobEnds, now) + ", " + Values.format(Duration.ofSeconds(
-                        left.toSeconds())) + " from now";
+                ? "so it ended at " + Values.clockTime(jobEnds, now) + ", "
+                        + Values.format(Duration.ofSeconds(left.negated().toSeconds())) + " ago"
+                : "so it ends at " + Values.clockTime(jobEnds, now) + ", "
+                        + Values.format(Duration.ofSeconds(left.toSeconds())) + " from now";
         String lower = usable.compareTo(Duration.ofMinutes(1)) >= 0
                 ? "lower timeout to at most " + Values.format(roundedDown(usable)) + " (-Dosvi.timeout="
                         + Values.format(roundedDown(usable)) + ") to give up within the job, "
                 : "";
-        throw new InvalidConfigurationException("timeout", "timeout " + Values.format(timeout) + " outlives the"
-                + " job: the CI stops it " + Values.format(limit) + " after it started (" + TIMEOUT_VARIABLE + "="
-                + limit.toSeconds() + ", counted from " + from + "), " + end + ", and would kill the gate with no"
-                + " verdict and no report. The gate keeps " + Values.format(MARGIN) + " of the job for its reports."
-                + " Either " + lower + "raise the job's time limit, or judge a campaign longer than the job with"
-                + " check-campaign on a schedule.");
+        throw new InvalidConfigurationException(
+                "timeout",
+                "timeout " + Values.format(timeout) + " outlives the"
+                        + " job: the CI stops it " + Values.format(limit) + " after it started (" + TIMEOUT_VARIABLE
+                        + "="
+                        + limit.toSeconds() + ", counted from " + from + "), " + end
+                        + ", and would kill the gate with no"
+                        + " verdict and no report. The gate keeps " + Values.format(MARGIN)
+                        + " of the job for its reports."
+                        + " Either " + lower
+                        + "raise the job's time limit, or judge a campaign longer than the job with"
+                        + " check-campaign on a schedule.");
     }
 
     private static Duration roundedDown(Duration duration) {

@@ -9,8 +9,7 @@ import java.util.Optional;
 /** Finds what a misspelt name was probably meant to be: "faild" → "failed", "osvi.maxFailRatio" → "osvi.maxFailureRatio". */
 public final class Spelling {
 
-    private Spelling() {
-    }
+    private Spelling() {}
 
     /** The candidate closest to {@code word}, if any is within a small edit distance of it (a case change is one). */
     public static Optional<String> closeTo(String word, Collection<String> candidates) {
@@ -28,8 +27,9 @@ public final class Spelling {
 
     /** The closest candidate whatever the distance, for a "did you mean" on a name that must be one of them. */
     public static Optional<String> closest(String word, Collection<String> candidates) {
-        return candidates.stream().min(Comparator.comparingInt(candidate ->
-                distance(word.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT))));
+        return candidates.stream()
+                .min(Comparator.comparingInt(
+                        candidate -> distance(word.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT))));
     }
 
     /** Typos allowed: one in a short name, two from four letters on, a quarter of the letters in long names. */

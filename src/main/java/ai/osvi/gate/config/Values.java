@@ -30,9 +30,12 @@ public final class Values {
     public static final String DURATION_FORMS = "a number with a unit (500ms, 90s, 15m, 1h, 1h30m) or ISO-8601 (PT30M)";
     /** The examples of {@link #DURATION_FORMS}, of which a duration with a minimum lists only those it accepts. */
     private static final List<Map.Entry<String, Duration>> DURATION_EXAMPLES = List.of(
-            Map.entry("500ms", Duration.ofMillis(500)), Map.entry("90s", Duration.ofSeconds(90)),
-            Map.entry("15m", Duration.ofMinutes(15)), Map.entry("1h", Duration.ofHours(1)),
+            Map.entry("500ms", Duration.ofMillis(500)),
+            Map.entry("90s", Duration.ofSeconds(90)),
+            Map.entry("15m", Duration.ofMinutes(15)),
+            Map.entry("1h", Duration.ofHours(1)),
             Map.entry("1h30m", Duration.ofMinutes(90)));
+
     private static final Duration ISO_EXAMPLE = Duration.ofMinutes(30);
     public static final String RATIO_FORMS = "a ratio between 0 and 1 (0.05) or a percentage between 0% and 100% (5%)";
     public static final String RULE_FORMS = "'STATUS OP VALUE' with OP one of < <= > >=, STATUS a by_status key or a"
@@ -44,25 +47,26 @@ public final class Values {
 
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Pattern SHORT_DURATION = Pattern.compile("(?:\\d+(?:ms|s|m|h|d))+");
-    private static final Pattern RULE = Pattern.compile("^\\s*([^<>=\\s]+(?:\\s*\\+\\s*[^<>=\\s+]+)*)\\s*(<=|>=|<|>)\\s*(\\S.*?)\\s*$");
-    private static final Pattern RELATIVE = Pattern.compile("baseline(?:\\s*([-+*])\\s*(\\S+))?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern RULE =
+            Pattern.compile("^\\s*([^<>=\\s]+(?:\\s*\\+\\s*[^<>=\\s+]+)*)\\s*(<=|>=|<|>)\\s*(\\S.*?)\\s*$");
+    private static final Pattern RELATIVE =
+            Pattern.compile("baseline(?:\\s*([-+*])\\s*(\\S+))?", Pattern.CASE_INSENSITIVE);
     private static final Pattern STATUS_KEY = Pattern.compile("[A-Za-z0-9_.\\-]+");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?|\\.\\d+");
 
-    private Values() {
-    }
+    private Values() {}
 
     /** "pollInterval (osvi.pollInterval)": the parameter and its user property. */
     public static String label(String parameter) {
         return parameter + " (osvi." + parameter + ")";
     }
 
-    private static InvalidConfigurationException invalid(String parameter, String value, String problem,
-            String accepted) {
+    private static InvalidConfigurationException invalid(
+            String parameter, String value, String problem, String accepted) {
         String shown = value == null ? "" : value;
-        return new InvalidConfigurationException(parameter, "Invalid " + label(parameter) + " '" + shown + "': "
-                + problem + ". Accepted: " + accepted + ".");
+        return new InvalidConfigurationException(
+                parameter,
+                "Invalid " + label(parameter) + " '" + shown + "': " + problem + ". Accepted: " + accepted + ".");
     }
 
     /**
@@ -75,7 +79,10 @@ public final class Values {
     private static final String MAX_DURATION_TEXT = "365d";
 
     public static Duration duration(String parameter, String value) throws InvalidConfigurationException {
-        return duration(parameter, value, DURATION_FORMS,
+        return duration(
+                parameter,
+                value,
+                DURATION_FORMS,
                 "a duration of at most " + MAX_DURATION_TEXT + ", written as " + DURATION_FORMS);
     }
 
@@ -96,7 +103,8 @@ public final class Values {
                 duration = Duration.parse(text.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
                 // a cause is an overflow (ArithmeticException, NumberFormatException): the form itself was valid
-                throw e.getCause() != null ? invalid(parameter, value, tooLarge, acceptedUpToLimit)
+                throw e.getCause() != null
+                        ? invalid(parameter, value, tooLarge, acceptedUpToLimit)
                         : invalid(parameter, value, "not a valid ISO-8601 duration", accepted);
             }
         } else if (SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT)).matches()) {
@@ -105,13 +113,14 @@ public final class Values {
             try {
                 while (part.find()) {
                     long amount = Long.parseLong(part.group(1));
-                    duration = duration.plus(switch (part.group(2)) {
-                        case "ms" -> Duration.ofMillis(amount);
-                        case "s" -> Duration.ofSeconds(amount);
-                        case "m" -> Duration.ofMinutes(amount);
-                        case "h" -> Duration.ofHours(amount);
-                        default -> Duration.ofDays(amount);
-                    });
+                    duration = duration.plus(
+                            switch (part.group(2)) {
+                                case "ms" -> Duration.ofMillis(amount);
+                                case "s" -> Duration.ofSeconds(amount);
+                                case "m" -> Duration.ofMinutes(amount);
+                                case "h" -> Duration.ofHours(amount);
+                                default -> Duration.ofDays(amount);
+                            });
                 }
             } catch (ArithmeticException | NumberFormatException e) {
                 throw invalid(parameter, value, tooLarge, acceptedUpToLimit);
@@ -143,7 +152,10 @@ public final class Values {
             throws InvalidConfigurationException {
         String forms = durationForms(minimum);
         String accepted = "a duration of at least " + format(minimum) + ", written as " + forms;
-        Duration duration = duration(parameter, value, accepted,
+        Duration duration = duration(
+                parameter,
+                value,
+                accepted,
                 "a duration from " + format(minimum) + " to " + MAX_DURATION_TEXT + ", written as " + forms);
         if (duration.compareTo(minimum) < 0) {
             throw invalid(parameter, value, "must be at least " + format(minimum), accepted);
@@ -183,19 +195,23 @@ public final class Values {
             text = text.substring(0, text.length() - Rule.ADVISORY.length()).trim();
         } else if (text.endsWith(")") && text.lastIndexOf('(') > 0) {
             String marker = text.substring(text.lastIndexOf('('));
-            throw invalid(parameter, value, "'" + marker + "' is not a marker of a rule; the one marker is "
-                    + Rule.ADVISORY, RULE_FORMS);
+            throw invalid(
+                    parameter,
+                    value,
+                    "'" + marker + "' is not a marker of a rule; the one marker is " + Rule.ADVISORY,
+                    RULE_FORMS);
         }
         Matcher matcher = RULE.matcher(text);
         if (!matcher.matches()) {
             throw invalid(parameter, value, text.isEmpty() ? "the rule is empty" : "not a rule", RULE_FORMS);
         }
-        List<String> statuses = Arrays.stream(matcher.group(1).split("\\+")).map(String::trim).toList();
+        List<String> statuses =
+                Arrays.stream(matcher.group(1).split("\\+")).map(String::trim).toList();
         checkStatuses(parameter, value, statuses, RULE_FORMS);
         Operator operator = Operator.fromSymbol(matcher.group(2));
         if (matcher.group(3).toLowerCase(Locale.ROOT).startsWith(RelativeLimit.WORD)) {
-            return Rule.relativeToBaseline(statuses, operator, relativeLimit(parameter, value, matcher.group(3)),
-                    parameter, advisory);
+            return Rule.relativeToBaseline(
+                    statuses, operator, relativeLimit(parameter, value, matcher.group(3)), parameter, advisory);
         }
         Ratio limit = parseRatio(matcher.group(3))
                 .orElseThrow(problem -> invalid(parameter, value, "the value " + problem, RULE_FORMS));
@@ -215,16 +231,22 @@ public final class Values {
         String amount = relative.group(2);
         if (relative.group(1).equals("*")) {
             if (!NUMBER.matcher(amount).matches() || new BigDecimal(amount).signum() == 0) {
-                throw invalid(parameter, value, "the factor '" + amount + "' is not a positive decimal number"
-                        + " (write baseline * 1.5 for one and a half times the baseline's ratio, without an exponent"
-                        + " or %)", RULE_FORMS);
+                throw invalid(
+                        parameter,
+                        value,
+                        "the factor '" + amount + "' is not a positive decimal number"
+                                + " (write baseline * 1.5 for one and a half times the baseline's ratio, without an exponent"
+                                + " or %)",
+                        RULE_FORMS);
             }
             return new RelativeLimit(RelativeLimit.Adjustment.TIMES, new BigDecimal(amount));
         }
-        Ratio points = parseRatio(amount).orElseThrow(problem -> invalid(parameter, value, "the value added to or"
-                + " taken from the baseline " + problem, RULE_FORMS));
-        return new RelativeLimit(relative.group(1).equals("+") ? RelativeLimit.Adjustment.PLUS
-                : RelativeLimit.Adjustment.MINUS, points.value());
+        Ratio points = parseRatio(amount)
+                .orElseThrow(problem -> invalid(
+                        parameter, value, "the value added to or" + " taken from the baseline " + problem, RULE_FORMS));
+        return new RelativeLimit(
+                relative.group(1).equals("+") ? RelativeLimit.Adjustment.PLUS : RelativeLimit.Adjustment.MINUS,
+                points.value());
     }
 
     /** A comma-separated list of by_status keys, such as {@code failureStatuses}; never empty. */
@@ -293,8 +315,11 @@ public final class Values {
             if (text.matches("\\+?\\d+")) {
                 throw invalid(parameter, value, tooLarge, acceptedUpToLimit);
             }
-            throw invalid(parameter, value, text.matches("-\\d+") ? "must be greater than zero"
-                    : "not a whole number", accepted);
+            throw invalid(
+                    parameter,
+                    value,
+                    text.matches("-\\d+") ? "must be greater than zero" : "not a whole number",
+                    accepted);
         }
         if (number <= 0) {
             throw invalid(parameter, value, "must be greater than zero", accepted);
@@ -325,20 +350,28 @@ public final class Values {
         if (text.equalsIgnoreCase("false")) {
             return false;
         }
-        throw invalid(parameter, value, text.isEmpty() ? "it is empty" : "not a boolean, and Maven would read it"
-                + " as false without a word", BOOLEAN_FORMS);
+        throw invalid(
+                parameter,
+                value,
+                text.isEmpty() ? "it is empty" : "not a boolean, and Maven would read it" + " as false without a word",
+                BOOLEAN_FORMS);
     }
 
     public static <E extends Enum<E>> E choice(String parameter, String value, Class<E> type)
             throws InvalidConfigurationException {
         String text = value == null ? "" : value.trim();
-        List<String> names = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+        List<String> names = Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT))
+                .toList();
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equalsIgnoreCase(text)) {
                 return constant;
             }
         }
-        throw invalid(parameter, value, text.isEmpty() ? "it is empty" : "unknown choice",
+        throw invalid(
+                parameter,
+                value,
+                text.isEmpty() ? "it is empty" : "unknown choice",
                 "one of " + String.join(", ", names));
     }
 
@@ -351,8 +384,8 @@ public final class Values {
     public static String clockTime(Instant instant, Instant now) {
         ZonedDateTime at = instant.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         boolean today = at.toLocalDate().equals(now.atZone(ZoneOffset.UTC).toLocalDate());
-        return (today ? "" : at.toLocalDate() + " ") + DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
-                .format(at) + " UTC";
+        return (today ? "" : at.toLocalDate() + " ")
+                + DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).format(at) + " UTC";
     }
 
     /** "90s", "15m", "1h30m", "1s500ms": the short form users write, and that {@link #duration} reads back. */

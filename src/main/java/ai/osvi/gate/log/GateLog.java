@@ -1,6 +1,5 @@
 package ai.osvi.gate.log;
 
-
 /** Where the gate writes what users read; the Maven adapter bridges it to Maven's log. */
 public interface GateLog {
 

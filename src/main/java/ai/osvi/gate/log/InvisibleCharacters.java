@@ -10,13 +10,15 @@ package ai.osvi.gate.log;
  */
 public final class InvisibleCharacters {
 
-    private InvisibleCharacters() {
-    }
+    private InvisibleCharacters() {}
 
     public static boolean isInvisible(int codePoint) {
         int type = Character.getType(codePoint);
-        return Character.isISOControl(codePoint) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || (type == Character.SPACE_SEPARATOR && codePoint != ' ');
+        return Character.isISOControl(codePoint)
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || (type == Character.SPACE_SEPARATOR && codePoint != ' ');
     }
 
     /**

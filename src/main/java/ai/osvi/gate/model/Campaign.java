@@ -32,21 +32,43 @@ public record Campaign(
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
             .appendOffset("+HH:MM:ss", "Z")
             .toFormatter(Locale.ROOT);
 
     /** A campaign whose {@code created_at} was read, or is absent. */
-    public Campaign(Long id, String name, String status, Boolean retryEnabled, Integer retryThreshold,
-            Integer retryDelaySeconds, OffsetDateTime createdAt) {
-        this(id, name, status, retryEnabled, retryThreshold, retryDelaySeconds, createdAt,
+    public Campaign(
+            Long id,
+            String name,
+            String status,
+            Boolean retryEnabled,
+            Integer retryThreshold,
+            Integer retryDelaySeconds,
+            OffsetDateTime createdAt) {
+        this(
+                id,
+                name,
+                status,
+                retryEnabled,
+                retryThreshold,
+                retryDelaySeconds,
+                createdAt,
                 createdAt == null ? null : createdAt.toString());
     }
 
     /** A campaign whose {@code created_at} is absent. */
-    public Campaign(Long id, String name, String status, Boolean retryEnabled, Integer retryThreshold,
+    public Campaign(
+            Long id,
+            String name,
+            String status,
+            Boolean retryEnabled,
+            Integer retryThreshold,
             Integer retryDelaySeconds) {
         this(id, name, status, retryEnabled, retryThreshold, retryDelaySeconds, null);
     }

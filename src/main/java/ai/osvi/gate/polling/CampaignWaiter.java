@@ -43,7 +43,12 @@ public final class CampaignWaiter {
     private final Timeline.Recorder timeline;
 
     /** @param random uniform values in [0, 1), for the jitter of the backoff after errors */
-    public CampaignWaiter(GateConfig config, StatusSource source, TimeSource time, GateLog log, AbortSignal abort,
+    public CampaignWaiter(
+            GateConfig config,
+            StatusSource source,
+            TimeSource time,
+            GateLog log,
+            AbortSignal abort,
             DoubleSupplier random) {
         this.config = config;
         this.source = source;
@@ -68,6 +73,7 @@ public final class CampaignWaiter {
     private long deadline;
     /** When the last poll before the deadline comes, at the latest: the snapshot judged at a timeout is this fresh. */
     private long lastCall;
+
     private long nextPollAt;
     private long lastLineAt;
     private ApiException lastError;
@@ -92,7 +98,7 @@ public final class CampaignWaiter {
 
     /** Waits; an unexpected exception ends the wait as {@link Outcome#INTERNAL_ERROR}, never thrown. */
     public WaitResult await() {
-        return await(givesUpAt -> { });
+        return await(givesUpAt -> {});
     }
 
     /**
@@ -111,8 +117,8 @@ public final class CampaignWaiter {
         try {
             return poll();
         } catch (RuntimeException e) {
-            return new WaitResult(Outcome.INTERNAL_ERROR, last, null, polls, errors, since(start), e,
-                    timeline.timeline(), warnings);
+            return new WaitResult(
+                    Outcome.INTERNAL_ERROR, last, null, polls, errors, since(start), e, timeline.timeline(), warnings);
         }
     }
 
@@ -127,8 +133,8 @@ public final class CampaignWaiter {
             polls++;
             WaitResult ended;
             try {
-                CampaignStatus snapshot = source.fetch(config.campaignId(),
-                        Duration.ofNanos(Math.max(0, deadline - time.nanoTime())));
+                CampaignStatus snapshot =
+                        source.fetch(config.campaignId(), Duration.ofNanos(Math.max(0, deadline - time.nanoTime())));
                 long now = time.nanoTime();
                 if (now - deadline > 0) {
                     // an answer from after the deadline is not used, however it reads
@@ -208,7 +214,9 @@ public final class CampaignWaiter {
         if (isCertainBreach(snapshot)) {
             return Outcome.CERTAIN_BREACH;
         }
-        if (!changed && config.stallTimeout() != null && now - lastChangeAt >= config.stallTimeout().toNanos()) {
+        if (!changed
+                && config.stallTimeout() != null
+                && now - lastChangeAt >= config.stallTimeout().toNanos()) {
             return Outcome.STALLED;
         }
         return snapshot.campaign().isInactive() && config.onInactive() == OnInactive.FAIL ? Outcome.INACTIVE : null;
@@ -229,8 +237,8 @@ public final class CampaignWaiter {
             return;
         }
         if (uploadId.isPresent() && !snapshot.hasUpload(uploadId.getAsLong())) {
-            log.warn(prefix + "no upload " + uploadId.getAsLong() + " (yet); uploads seen: "
-                    + uploadsSeen(snapshot) + ". Waiting for it to appear.");
+            log.warn(prefix + "no upload " + uploadId.getAsLong() + " (yet); uploads seen: " + uploadsSeen(snapshot)
+                    + ". Waiting for it to appear.");
             missingUploadReported = true;
         } else if (snapshot.awaitedQueues(uploadId) == 0) {
             log.warn(prefix + "no calling queue to await yet (uploads seen: " + uploadsSeen(snapshot)
@@ -266,7 +274,8 @@ public final class CampaignWaiter {
             nextPollAt = nextPollAt(now, pause);
         }
         log.warn(prefix + "poll failed (" + consecutiveErrors + " in a row, the wait ends at "
-                + config.maxConsecutiveErrors() + "): " + e.getMessage() + ";" + nextPoll(now, nextPollAt).substring(1));
+                + config.maxConsecutiveErrors() + "): " + e.getMessage() + ";"
+                + nextPoll(now, nextPollAt).substring(1));
         lastLineAt = time.nanoTime();
         return null;
     }
@@ -285,8 +294,11 @@ public final class CampaignWaiter {
             at = lastCall - soonest > 0 ? lastCall : soonest;
         }
         // a request that could not even be answered before the deadline is not started
-        return at - deadline >= 0 || deadline - at < min(config.requestTimeout(), MIN_REQUEST_TIME).toNanos()
-                ? deadline : at;
+        return at - deadline >= 0
+                        || deadline - at
+                                < min(config.requestTimeout(), MIN_REQUEST_TIME).toNanos()
+                ? deadline
+                : at;
     }
 
     /**
@@ -354,7 +366,8 @@ public final class CampaignWaiter {
                 counts = last == null ? "no answer yet" : Progress.line(last, config.uploadId());
             }
             log.info(prefix + "still waiting, " + counts + ", elapsed " + elapsed(now - start)
-                    + (consecutiveErrors > 0 ? ", last poll failed"
+                    + (consecutiveErrors > 0
+                            ? ", last poll failed"
                             : ", last poll " + elapsed(now - answeredAt) + " ago" + timeLeft(now))
                     + nextPoll(now, wakeAt));
             lastLineAt = now;
@@ -382,9 +395,13 @@ public final class CampaignWaiter {
             return false;
         }
         Outlook outlook = Outlook.of(snapshot, config.uploadId());
-        return snapshot.calls().total() > 0 && !snapshot.calls().isInconsistent() && config.rules().stream()
-                .filter(rule -> !rule.advisory())
-                .anyMatch(rule -> RuleResult.judge(rule, snapshot.calls(), outlook).standing() == Standing.CERTAIN);
+        return snapshot.calls().total() > 0
+                && !snapshot.calls().isInconsistent()
+                && config.rules().stream()
+                        .filter(rule -> !rule.advisory())
+                        .anyMatch(rule -> RuleResult.judge(rule, snapshot.calls(), outlook)
+                                        .standing()
+                                == Standing.CERTAIN);
     }
 
     private void warnIfTimeoutShorterThanRetryWindow(CampaignStatus snapshot) {

@@ -24,6 +24,7 @@ final class Forecast {
 
     /** Calls made and nanoseconds taken, of the last 2 x {@link #WINDOW} intervals with progress, the newest last. */
     private final ArrayDeque<long[]> intervals = new ArrayDeque<>();
+
     private long previousNanos;
     private long previousCalls = -1;
     private long remaining = -1;
@@ -42,7 +43,9 @@ final class Forecast {
         previousCalls = calls;
         previousNanos = nanos;
         // beyond a long, the expected end is too far to estimate
-        long queued = snapshot.totalQueued().filter(total -> total.bitLength() < 64).map(BigInteger::longValue)
+        long queued = snapshot.totalQueued()
+                .filter(total -> total.bitLength() < 64)
+                .map(BigInteger::longValue)
                 .orElse(-1L);
         remaining = queued < 0 ? -1 : queued - calls;
     }
@@ -63,7 +66,9 @@ final class Forecast {
         List<long[]> older = all.subList(0, n / 2);
         List<long[]> newer = all.subList(n / 2, n);
         double pace = pace(newer);
-        if (pace * STEADY < pace(older) || pace > pace(older) * STEADY || calls(older) < MIN_CALLS
+        if (pace * STEADY < pace(older)
+                || pace > pace(older) * STEADY
+                || calls(older) < MIN_CALLS
                 || calls(newer) < MIN_CALLS) {
             return OptionalLong.empty();
         }
@@ -91,7 +96,8 @@ final class Forecast {
 
     /** Calls per nanosecond over {@code intervals}. */
     private static double pace(List<long[]> intervals) {
-        return (double) calls(intervals) / intervals.stream().mapToLong(interval -> interval[1]).sum();
+        return (double) calls(intervals)
+                / intervals.stream().mapToLong(interval -> interval[1]).sum();
     }
 
     private static long calls(List<long[]> intervals) {

@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 /** The one-line description of a snapshot used in progress lines and messages. */
 public final class Progress {
 
-    private Progress() {
-    }
+    private Progress() {}
 
     /**
      * "queues 3/5 completed, 96 calls (picked 80, not_picked 10, failed 6), upload 20 without a queue yet, campaign
@@ -33,16 +32,24 @@ public final class Progress {
     }
 
     private static String describe(CampaignStatus snapshot, OptionalLong uploadId, boolean ofQueued) {
-        StringBuilder line = new StringBuilder("queues ").append(snapshot.completedQueues(uploadId)).append('/')
-                .append(snapshot.awaitedQueues(uploadId)).append(" completed, ");
+        StringBuilder line = new StringBuilder("queues ")
+                .append(snapshot.completedQueues(uploadId))
+                .append('/')
+                .append(snapshot.awaitedQueues(uploadId))
+                .append(" completed, ");
         long calls = snapshot.calls().total();
-        Optional<BigInteger> queued = ofQueued ? snapshot.totalQueued().filter(total -> total.signum() > 0)
-                : Optional.empty();
+        Optional<BigInteger> queued =
+                ofQueued ? snapshot.totalQueued().filter(total -> total.signum() > 0) : Optional.empty();
         if (queued.isPresent()) {
             // rounded down: 100% only once every queued call is made
-            line.append(calls).append('/').append(queued.get())
-                    .append(" calls, ").append(BigInteger.valueOf(calls).multiply(BigInteger.valueOf(100))
-                            .divide(queued.get())).append('%');
+            line.append(calls)
+                    .append('/')
+                    .append(queued.get())
+                    .append(" calls, ")
+                    .append(BigInteger.valueOf(calls)
+                            .multiply(BigInteger.valueOf(100))
+                            .divide(queued.get()))
+                    .append('%');
         } else {
             line.append(calls).append(" calls");
         }

@@ -43,8 +43,13 @@ public record Timeline(List<Point> points, long dropped, List<Duration> failedPo
      * @param campaignStatus  the campaign's {@code status} ({@code active}, {@code inactive}), or {@code null}
      * @param uploads         every upload's queues, as the snapshot gave them: what a replay of the wait serves again
      */
-    public record Point(Duration elapsed, int queuesCompleted, int queuesAwaited, CallCounts calls,
-            String campaignStatus, List<Upload> uploads) {
+    public record Point(
+            Duration elapsed,
+            int queuesCompleted,
+            int queuesAwaited,
+            CallCounts calls,
+            String campaignStatus,
+            List<Upload> uploads) {
 
         public Point {
             uploads = List.copyOf(uploads);
@@ -56,8 +61,13 @@ public record Timeline(List<Point> points, long dropped, List<Duration> failedPo
         }
 
         static Point of(Duration elapsed, CampaignStatus snapshot, OptionalLong uploadId) {
-            return new Point(elapsed, snapshot.completedQueues(uploadId), snapshot.awaitedQueues(uploadId),
-                    snapshot.calls(), snapshot.campaign().status(), snapshot.uploads());
+            return new Point(
+                    elapsed,
+                    snapshot.completedQueues(uploadId),
+                    snapshot.awaitedQueues(uploadId),
+                    snapshot.calls(),
+                    snapshot.campaign().status(),
+                    snapshot.uploads());
         }
     }
 
@@ -74,6 +84,7 @@ public record Timeline(List<Point> points, long dropped, List<Duration> failedPo
         private final List<Duration> failedPolls = new ArrayList<>();
         /** Points are kept for every {@code stride}-th snapshot (the first is the 0th). */
         private long stride = 1;
+
         private long seen;
         private Point latest;
 

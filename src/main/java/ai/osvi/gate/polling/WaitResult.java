@@ -16,26 +16,47 @@ import java.util.List;
  * @param timeline     a point per snapshot received, the last one {@code lastSnapshot}'s
  * @param warnings     what the wait warned about that the reports keep (a deadline the campaign will miss)
  */
-public record WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiException error, int polls, int errors,
-        Duration elapsed, RuntimeException fault, Timeline timeline, List<String> warnings) {
+public record WaitResult(
+        Outcome outcome,
+        CampaignStatus lastSnapshot,
+        ApiException error,
+        int polls,
+        int errors,
+        Duration elapsed,
+        RuntimeException fault,
+        Timeline timeline,
+        List<String> warnings) {
 
     public WaitResult {
         timeline = timeline == null ? Timeline.EMPTY : timeline;
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    public WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiException error, int polls, int errors,
-            Duration elapsed, RuntimeException fault, Timeline timeline) {
+    public WaitResult(
+            Outcome outcome,
+            CampaignStatus lastSnapshot,
+            ApiException error,
+            int polls,
+            int errors,
+            Duration elapsed,
+            RuntimeException fault,
+            Timeline timeline) {
         this(outcome, lastSnapshot, error, polls, errors, elapsed, fault, timeline, List.of());
     }
 
-    public WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiException error, int polls, int errors,
-            Duration elapsed) {
+    public WaitResult(
+            Outcome outcome, CampaignStatus lastSnapshot, ApiException error, int polls, int errors, Duration elapsed) {
         this(outcome, lastSnapshot, error, polls, errors, elapsed, null);
     }
 
-    public WaitResult(Outcome outcome, CampaignStatus lastSnapshot, ApiException error, int polls, int errors,
-            Duration elapsed, RuntimeException fault) {
+    public WaitResult(
+            Outcome outcome,
+            CampaignStatus lastSnapshot,
+            ApiException error,
+            int polls,
+            int errors,
+            Duration elapsed,
+            RuntimeException fault) {
         this(outcome, lastSnapshot, error, polls, errors, elapsed, fault, Timeline.EMPTY);
     }
 

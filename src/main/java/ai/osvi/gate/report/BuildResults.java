@@ -50,6 +50,7 @@ public final class BuildResults {
 
     /** The key under which a Maven session keeps the shared list; its version names the entries' format. */
     public static final String SHARED_KEY = "ai.osvi:osvi-maven-plugin:build-results:v2";
+
     static final String FORMAT = "v1";
     /**
      * The key of the build's judged campaigns: a JDK map whose values a gate reads only when they are of its own
@@ -68,7 +69,10 @@ public final class BuildResults {
      * @param gates       each gate's verdict, outcome and summary by name, when more than one gate ran; else empty
      * @param directories every report directory of these gates, in the order they first ran
      */
-    public record View(ResultValues overall, List<ResultValues> campaigns, Map<String, ResultValues> gates,
+    public record View(
+            ResultValues overall,
+            List<ResultValues> campaigns,
+            Map<String, ResultValues> gates,
             List<Path> directories) {
 
         public View {
@@ -87,8 +91,7 @@ public final class BuildResults {
      * @param source where it was judged: the baseUrl, or the simulator's scenario
      * @param gate   the gate that judged it
      */
-    public record Judged(CampaignResult result, GateConfig config, String source, String gate) {
-    }
+    public record Judged(CampaignResult result, GateConfig config, String source, String gate) {}
 
     /** Results of their own, shared with no other gate (a gate run outside Maven, a test). */
     public BuildResults() {
@@ -119,7 +122,8 @@ public final class BuildResults {
 
     /** The last judgement of campaign {@code campaignId} at {@code source} by a gate of this build (this realm's). */
     public java.util.Optional<Judged> earlier(long campaignId, String source) {
-        return judged.get(judgedKey(campaignId, source)) instanceof Judged earlier ? java.util.Optional.of(earlier)
+        return judged.get(judgedKey(campaignId, source)) instanceof Judged earlier
+                ? java.util.Optional.of(earlier)
                 : java.util.Optional.empty();
     }
 
@@ -185,7 +189,8 @@ public final class BuildResults {
         synchronized (shared) {
             Set<String> taken = new HashSet<>();
             for (JsonNode entry : entries()) {
-                if ("report".equals(entry.path("kind").asText()) && folder.equals(entry.path("directory").asText())
+                if ("report".equals(entry.path("kind").asText())
+                        && folder.equals(entry.path("directory").asText())
                         && entry.path("campaignId").asLong() == campaignId) {
                     if (String.valueOf(gate).equals(entry.path("gate").asText())) {
                         return entry.path("name").asText();
@@ -217,9 +222,15 @@ public final class BuildResults {
     }
 
     /** One gate as the shared list holds it. */
-    private record Entry(String gate, String project, Path directory, Verdict verdict, BuildOutcome outcome,
-            String summaryLine, boolean notStarted, List<RecordedCampaign> campaigns) {
-    }
+    private record Entry(
+            String gate,
+            String project,
+            Path directory,
+            Verdict verdict,
+            BuildOutcome outcome,
+            String summaryLine,
+            boolean notStarted,
+            List<RecordedCampaign> campaigns) {}
 
     private String toJson(GateResult gate) {
         ObjectNode node = JSON.createObjectNode();
@@ -240,8 +251,11 @@ public final class BuildResults {
             campaign.put("summaryLine", result.summaryLine());
             CampaignStatus snapshot = result.waitResult().lastSnapshot();
             CallCounts calls = snapshot == null ? null : snapshot.calls();
-            campaign.put("campaignName", snapshot == null || snapshot.campaign() == null ? null
-                    : snapshot.campaign().name());
+            campaign.put(
+                    "campaignName",
+                    snapshot == null || snapshot.campaign() == null
+                            ? null
+                            : snapshot.campaign().name());
             if (calls != null) {
                 campaign.put("callsTotal", calls.total());
                 ObjectNode counts = campaign.putObject("counts");
@@ -266,7 +280,8 @@ public final class BuildResults {
     /** The report name {@code gate} took for the campaign in {@code folder}, or {@code null}. */
     private String claimed(String folder, long campaignId, String gate) {
         for (JsonNode entry : entries()) {
-            if ("report".equals(entry.path("kind").asText()) && folder.equals(entry.path("directory").asText())
+            if ("report".equals(entry.path("kind").asText())
+                    && folder.equals(entry.path("directory").asText())
                     && entry.path("campaignId").asLong() == campaignId
                     && String.valueOf(gate).equals(entry.path("gate").asText())) {
                 return entry.path("name").asText();
@@ -317,36 +332,62 @@ public final class BuildResults {
             if (node.path("unreadable").asBoolean() || !node.hasNonNull("gate") || !node.hasNonNull("verdict")) {
                 throw new IllegalArgumentException("not a gate of this format");
             }
-            String directory = node.path("directory").isNull() ? null : node.path("directory").asText(null);
-            return new Entry(node.path("gate").asText(), node.path("project").isNull() ? null
-                    : node.path("project").asText(null), directory == null ? null : Path.of(directory),
-                    Verdict.valueOf(node.path("verdict").asText()), BuildOutcome.valueOf(node.path("outcome").asText()),
-                    node.path("summaryLine").asText(), node.path("notStarted").asBoolean(), campaigns);
+            String directory = node.path("directory").isNull()
+                    ? null
+                    : node.path("directory").asText(null);
+            return new Entry(
+                    node.path("gate").asText(),
+                    node.path("project").isNull() ? null : node.path("project").asText(null),
+                    directory == null ? null : Path.of(directory),
+                    Verdict.valueOf(node.path("verdict").asText()),
+                    BuildOutcome.valueOf(node.path("outcome").asText()),
+                    node.path("summaryLine").asText(),
+                    node.path("notStarted").asBoolean(),
+                    campaigns);
         } catch (RuntimeException e) {
             String gate = node.path("gate").asText("unreadable");
-            return new Entry(gate, node.path("project").asText(null), null, Verdict.ERROR, BuildOutcome.ERROR,
-                    "OSVI gate: ERROR: the result of gate " + gate + " of this build could not be read (" + e
-                            .getMessage() + ")", true, List.of());
+            return new Entry(
+                    gate,
+                    node.path("project").asText(null),
+                    null,
+                    Verdict.ERROR,
+                    BuildOutcome.ERROR,
+                    "OSVI gate: ERROR: the result of gate " + gate + " of this build could not be read ("
+                            + e.getMessage() + ")",
+                    true,
+                    List.of());
         }
     }
 
     private static RecordedCampaign campaign(JsonNode node) {
         Map<String, BigInteger> counts = new LinkedHashMap<>();
-        node.path("counts").fields().forEachRemaining(field -> counts.put(field.getKey(),
-                new BigInteger(field.getValue().asText())));
+        node.path("counts")
+                .fields()
+                .forEachRemaining(field -> counts.put(
+                        field.getKey(), new BigInteger(field.getValue().asText())));
         List<Rule> rules = new ArrayList<>();
         for (JsonNode rule : node.path("rules")) {
             List<String> statuses = new ArrayList<>();
             rule.path("statuses").forEach(status -> statuses.add(status.asText()));
-            rules.add(new Rule(statuses, Operator.valueOf(rule.path("operator").asText()),
-                    Ratio.of(new BigDecimal(rule.path("limit").asText())), rule.path("origin").asText(),
+            rules.add(new Rule(
+                    statuses,
+                    Operator.valueOf(rule.path("operator").asText()),
+                    Ratio.of(new BigDecimal(rule.path("limit").asText())),
+                    rule.path("origin").asText(),
                     rule.path("advisory").asBoolean(false)));
         }
-        return new RecordedCampaign(node.path("campaignId").asLong(), Verdict.valueOf(node.path("verdict").asText()),
-                BuildOutcome.valueOf(node.path("outcome").asText()), node.path("summaryLine").asText(),
+        return new RecordedCampaign(
+                node.path("campaignId").asLong(),
+                Verdict.valueOf(node.path("verdict").asText()),
+                BuildOutcome.valueOf(node.path("outcome").asText()),
+                node.path("summaryLine").asText(),
                 node.hasNonNull("campaignName") ? node.path("campaignName").asText() : null,
-                node.hasNonNull("callsTotal") ? new BigInteger(node.path("callsTotal").asText()) : null, counts,
-                rules, node.hasNonNull("reportName") ? node.path("reportName").asText() : null);
+                node.hasNonNull("callsTotal")
+                        ? new BigInteger(node.path("callsTotal").asText())
+                        : null,
+                counts,
+                rules,
+                node.hasNonNull("reportName") ? node.path("reportName").asText() : null);
     }
 
     private View view(Predicate<Entry> included) {
@@ -356,7 +397,8 @@ public final class BuildResults {
         for (Entry entry : chosen) {
             for (RecordedCampaign result : entry.campaigns()) {
                 RecordedCampaign before = worstPerCampaign.get(result.campaignId());
-                if (before == null || result.verdict().severity() >= before.verdict().severity()) {
+                if (before == null
+                        || result.verdict().severity() >= before.verdict().severity()) {
                     worstPerCampaign.put(result.campaignId(), result);
                     directoryPerCampaign.put(result.campaignId(), entry.directory());
                 }
@@ -376,9 +418,13 @@ public final class BuildResults {
         if (chosen.size() == 1 && !chosen.get(0).notStarted() && campaigns.size() == 1) {
             overall = campaigns.get(0);
         } else {
-            String summary = chosen.size() == 1 ? chosen.get(0).summaryLine() : "OSVI gate: " + verdict + " "
-                    + chosen.size() + " gates: " + chosen.stream().map(entry -> InvisibleCharacters.escaped(entry.gate()) + " " + entry.verdict())
-                            .collect(Collectors.joining(", "));
+            String summary = chosen.size() == 1
+                    ? chosen.get(0).summaryLine()
+                    : "OSVI gate: " + verdict + " "
+                            + chosen.size() + " gates: "
+                            + chosen.stream()
+                                    .map(entry -> InvisibleCharacters.escaped(entry.gate()) + " " + entry.verdict())
+                                    .collect(Collectors.joining(", "));
             overall = ResultValues.combined(verdict, outcome, summary, campaigns, campaignResults);
         }
         Map<String, ResultValues> gates = new LinkedHashMap<>();
@@ -386,12 +432,18 @@ public final class BuildResults {
         chosen.forEach(entry -> names.add(entry.gate()));
         if (names.size() > 1) {
             for (String name : names) {
-                List<Entry> ofGate = chosen.stream().filter(entry -> entry.gate().equals(name)).toList();
+                List<Entry> ofGate = chosen.stream()
+                        .filter(entry -> entry.gate().equals(name))
+                        .toList();
                 Verdict gateVerdict = ofGate.stream().map(Entry::verdict).reduce(Verdict.PASS, Verdict::worse);
-                BuildOutcome gateOutcome = ofGate.stream().map(Entry::outcome)
-                        .reduce(BuildOutcome.SUCCESS, BuildOutcome::worse);
-                gates.put(name, ResultValues.verdictOnly(gateVerdict, gateOutcome,
-                        ofGate.get(ofGate.size() - 1).summaryLine()));
+                BuildOutcome gateOutcome =
+                        ofGate.stream().map(Entry::outcome).reduce(BuildOutcome.SUCCESS, BuildOutcome::worse);
+                gates.put(
+                        name,
+                        ResultValues.verdictOnly(
+                                gateVerdict,
+                                gateOutcome,
+                                ofGate.get(ofGate.size() - 1).summaryLine()));
             }
         }
         return new View(overall, campaigns, gates, new ArrayList<>(directories));

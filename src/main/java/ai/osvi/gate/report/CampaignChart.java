@@ -52,8 +52,7 @@ public final class CampaignChart {
     private static final String LIMIT_DASHES = "7 5";
     private static final String AWAITED_DASHES = "4 4";
 
-    private CampaignChart() {
-    }
+    private CampaignChart() {}
 
     /**
      * The statuses the chart and the sparklines count as failed: those of {@code maxFailureRatio}'s rule
@@ -66,7 +65,8 @@ public final class CampaignChart {
             }
         }
         Set<String> statuses = new LinkedHashSet<>();
-        config.rules().stream().filter(rule -> rule.operator().isUpperBound())
+        config.rules().stream()
+                .filter(rule -> rule.operator().isUpperBound())
                 .forEach(rule -> statuses.addAll(rule.statuses()));
         return statuses.isEmpty() ? List.of("failed") : List.copyOf(statuses);
     }
@@ -85,7 +85,8 @@ public final class CampaignChart {
     /** "9 snapshots", or for a thinned timeline "314 of 5000 snapshots". */
     static String snapshots(Timeline timeline) {
         int kept = timeline.points().size();
-        return timeline.dropped() > 0 ? kept + " of " + (kept + timeline.dropped()) + " snapshots"
+        return timeline.dropped() > 0
+                ? kept + " of " + (kept + timeline.dropped()) + " snapshots"
                 : kept + (kept == 1 ? " snapshot" : " snapshots");
     }
 
@@ -93,7 +94,8 @@ public final class CampaignChart {
      * The SVG document, with {@code redactor} applied to every text before it is escaped; {@code simulation} names the
      * simulator's scenario when the run was simulated, else {@code null}. Requires at least one point in the timeline.
      */
-    public static String svg(CampaignResult result, GateConfig config, UnaryOperator<String> redactor, String simulation) {
+    public static String svg(
+            CampaignResult result, GateConfig config, UnaryOperator<String> redactor, String simulation) {
         WaitResult wait = result.waitResult();
         Timeline timeline = wait.timeline();
         if (timeline.isEmpty()) {
@@ -113,6 +115,7 @@ public final class CampaignChart {
         private final XmlWriter xml;
         /** The time axis's span, from the start of the wait to the first tick at or after its end. */
         private final double seconds;
+
         private final TimeUnit unit;
         private final Axis time;
         private final double markerRadius;
@@ -125,7 +128,8 @@ public final class CampaignChart {
             this.failing = failureStatuses(config);
             this.xml = new XmlWriter(redactor);
             double last = points.get(points.size() - 1).elapsed().toMillis() / 1000.0;
-            double waited = Math.max(1, Math.max(last, result.waitResult().elapsed().toMillis() / 1000.0));
+            double waited =
+                    Math.max(1, Math.max(last, result.waitResult().elapsed().toMillis() / 1000.0));
             this.unit = TimeUnit.of(waited);
             // to a tick a little after the end, so that the last snapshot's points stand inside the frame, not on it
             this.time = Axis.of(waited * 1.03 / unit.seconds, 8, false);
@@ -140,23 +144,37 @@ public final class CampaignChart {
             if (!failedPolls().isEmpty()) {
                 callKeys.add(new Key(FAILED_POLL_COLOUR, "failed poll", null, Sample.MARK));
             }
-            Panel calls = new Panel("Calls", "calls", callKeys, 84, 200,
-                    config.rules().isEmpty() ? NO_RULE : null);
+            Panel calls = new Panel(
+                    "Calls", "calls", callKeys, 84, 200, config.rules().isEmpty() ? NO_RULE : null);
             List<Panel> rulePanels = rulePanels(calls.next());
-            int cursor = rulePanels.isEmpty() ? calls.next() : rulePanels.get(rulePanels.size() - 1).next();
-            Panel queues = new Panel("Queues completed", "queues", List.of(
-                    new Key(QUEUE_COLOUR, "completed", null, Sample.LINE),
-                    new Key(AXIS_COLOUR, "awaited", AWAITED_DASHES, Sample.LINE)), cursor, 90, null);
+            int cursor = rulePanels.isEmpty()
+                    ? calls.next()
+                    : rulePanels.get(rulePanels.size() - 1).next();
+            Panel queues = new Panel(
+                    "Queues completed",
+                    "queues",
+                    List.of(
+                            new Key(QUEUE_COLOUR, "completed", null, Sample.LINE),
+                            new Key(AXIS_COLOUR, "awaited", AWAITED_DASHES, Sample.LINE)),
+                    cursor,
+                    90,
+                    null);
             int height = queues.bottom() + 46;
-            xml.start("svg").attribute("xmlns", "http://www.w3.org/2000/svg")
-                    .attribute("width", Integer.toString(WIDTH)).attribute("height", Integer.toString(height))
+            xml.start("svg")
+                    .attribute("xmlns", "http://www.w3.org/2000/svg")
+                    .attribute("width", Integer.toString(WIDTH))
+                    .attribute("height", Integer.toString(height))
                     .attribute("viewBox", "0 0 " + WIDTH + " " + height)
-                    .attribute("font-family", "sans-serif").attribute("font-size", "12")
+                    .attribute("font-family", "sans-serif")
+                    .attribute("font-size", "12")
                     .attribute("role", "img");
             newline();
             element("title", plainTitle());
             newline();
-            xml.start("rect").attribute("width", "100%").attribute("height", "100%").attribute("fill", "#ffffff")
+            xml.start("rect")
+                    .attribute("width", "100%")
+                    .attribute("height", "100%")
+                    .attribute("fill", "#ffffff")
                     .end();
             header();
             callsPanel(calls);
@@ -167,8 +185,7 @@ public final class CampaignChart {
                 rulePanel(rulePanels.get(r), r);
             }
             queuesPanel(queues);
-            text(LEFT + PLOT_WIDTH / 2.0, height - 10, "elapsed time (" + unit.label + ")", "middle", 12,
-                    AXIS_COLOUR);
+            text(LEFT + PLOT_WIDTH / 2.0, height - 10, "elapsed time (" + unit.label + ")", "middle", 12, AXIS_COLOUR);
             newline();
             xml.end();
             xml.text("\n");
@@ -180,10 +197,19 @@ public final class CampaignChart {
             List<Panel> panels = new ArrayList<>();
             for (int r = 0; r < config.rules().size(); r++) {
                 Rule rule = config.rules().get(r);
-                Panel panel = new Panel("Rule " + rule.describe(), "% of calls", List.of(
-                        new Key(ruleColour(rule, failing, r), rule.subject() + " ratio", null, Sample.LINE),
-                        new Key(AXIS_COLOUR, "limit " + rule.operator().symbol() + " " + rule.limitText(), LIMIT_DASHES,
-                                Sample.LINE)), cursor, 110, lastValue(rule));
+                Panel panel = new Panel(
+                        "Rule " + rule.describe(),
+                        "% of calls",
+                        List.of(
+                                new Key(ruleColour(rule, failing, r), rule.subject() + " ratio", null, Sample.LINE),
+                                new Key(
+                                        AXIS_COLOUR,
+                                        "limit " + rule.operator().symbol() + " " + rule.limitText(),
+                                        LIMIT_DASHES,
+                                        Sample.LINE)),
+                        cursor,
+                        110,
+                        lastValue(rule));
                 panels.add(panel);
                 cursor = panel.next();
             }
@@ -208,18 +234,29 @@ public final class CampaignChart {
 
         private void header() {
             newline();
-            xml.start("text").attribute("x", Integer.toString(LEFT)).attribute("y", "30")
-                    .attribute("font-size", "18").attribute("font-weight", "bold").attribute("fill", "#222222");
+            xml.start("text")
+                    .attribute("x", Integer.toString(LEFT))
+                    .attribute("y", "30")
+                    .attribute("font-size", "18")
+                    .attribute("font-weight", "bold")
+                    .attribute("fill", "#222222");
             xml.text("Campaign " + result.campaignId() + campaignName(TITLE_NAME_MAX) + " \u2014 ");
-            xml.start("tspan").attribute("fill", verdictColour()).text(result.verdict().name()).end();
+            xml.start("tspan")
+                    .attribute("fill", verdictColour())
+                    .text(result.verdict().name())
+                    .end();
             xml.end();
             text(LEFT, 52, result.summary(), "start", 13, "#222222");
             WaitResult wait = result.waitResult();
             StringBuilder meta = new StringBuilder("OSVI gate: waited ")
-                    .append(Values.format(Duration.ofSeconds(wait.elapsed().toSeconds()))).append(", ")
-                    .append(wait.polls()).append(wait.polls() == 1 ? " poll, " : " polls, ")
-                    .append(wait.errors()).append(wait.errors() == 1 ? " error, " : " errors, ")
-                    .append(snapshots(wait.timeline())).append(" shown");
+                    .append(Values.format(Duration.ofSeconds(wait.elapsed().toSeconds())))
+                    .append(", ")
+                    .append(wait.polls())
+                    .append(wait.polls() == 1 ? " poll, " : " polls, ")
+                    .append(wait.errors())
+                    .append(wait.errors() == 1 ? " error, " : " errors, ")
+                    .append(snapshots(wait.timeline()))
+                    .append(" shown");
             if (simulation != null) {
                 meta.append("; simulated: scenario '").append(simulation).append("', nothing real was contacted");
             }
@@ -227,7 +264,8 @@ public final class CampaignChart {
         }
 
         private String verdictColour() {
-            return result.outcome() == BuildOutcome.SUCCESS ? "#1a7f37"
+            return result.outcome() == BuildOutcome.SUCCESS
+                    ? "#1a7f37"
                     : result.outcome() == BuildOutcome.WARN ? "#b35900" : "#cf222e";
         }
 
@@ -249,17 +287,27 @@ public final class CampaignChart {
             }
             rest.append(totalLine);
             for (int i = points.size() - 1; i >= 0; i--) {
-                coordinate(rest, x(points.get(i)), panel.y(y, failedCalls(points.get(i).calls(), failing)));
+                coordinate(
+                        rest,
+                        x(points.get(i)),
+                        panel.y(y, failedCalls(points.get(i).calls(), failing)));
             }
             for (int i = points.size() - 1; i >= 0; i--) {
                 coordinate(failed, x(points.get(i)), panel.bottom());
             }
             newline();
-            xml.start("polygon").attribute("points", rest.toString().trim()).attribute("fill", OTHER_COLOUR)
-                    .attribute("stroke", "none").end();
+            xml.start("polygon")
+                    .attribute("points", rest.toString().trim())
+                    .attribute("fill", OTHER_COLOUR)
+                    .attribute("stroke", "none")
+                    .end();
             newline();
-            xml.start("polygon").attribute("points", failed.toString().trim()).attribute("fill", FAILED_COLOUR)
-                    .attribute("fill-opacity", "0.85").attribute("stroke", "none").end();
+            xml.start("polygon")
+                    .attribute("points", failed.toString().trim())
+                    .attribute("fill", FAILED_COLOUR)
+                    .attribute("fill-opacity", "0.85")
+                    .attribute("stroke", "none")
+                    .end();
             polyline(totalLine, "#3182bd", 1.5, null);
             if (points.size() <= MARKERS_UP_TO) {
                 for (Timeline.Point point : points) {
@@ -287,10 +335,15 @@ public final class CampaignChart {
             panel.frame(this, y, value -> Axis.label(value) + "%");
             double at = panel.y(y, limitPercent(rule));
             newline();
-            xml.start("line").attribute("x1", number(LEFT)).attribute("x2", number(RIGHT))
-                    .attribute("y1", number(at)).attribute("y2", number(at))
-                    .attribute("stroke", AXIS_COLOUR).attribute("stroke-width", "1.5")
-                    .attribute("stroke-dasharray", LIMIT_DASHES).attribute("class", "limit");
+            xml.start("line")
+                    .attribute("x1", number(LEFT))
+                    .attribute("x2", number(RIGHT))
+                    .attribute("y1", number(at))
+                    .attribute("y2", number(at))
+                    .attribute("stroke", AXIS_COLOUR)
+                    .attribute("stroke-width", "1.5")
+                    .attribute("stroke-dasharray", LIMIT_DASHES)
+                    .attribute("class", "limit");
             element("title", "limit of " + rule.describe());
             xml.end();
             StringBuilder line = new StringBuilder();
@@ -308,9 +361,16 @@ public final class CampaignChart {
                 }
             }
             newline();
-            xml.start("text").attribute("x", number(RIGHT)).attribute("y", number(panel.titleY))
-                    .attribute("text-anchor", "end").attribute("font-size", "12").attribute("font-weight", "bold")
-                    .attribute("fill", colour).attribute("class", "last-value").text(lastValue(rule)).end();
+            xml.start("text")
+                    .attribute("x", number(RIGHT))
+                    .attribute("y", number(panel.titleY))
+                    .attribute("text-anchor", "end")
+                    .attribute("font-size", "12")
+                    .attribute("font-weight", "bold")
+                    .attribute("fill", colour)
+                    .attribute("class", "last-value")
+                    .text(lastValue(rule))
+                    .end();
         }
 
         /** The limit as a percentage on the axis: a baseline's limit beyond 0 to 100 % is drawn at the edge. */
@@ -330,8 +390,15 @@ public final class CampaignChart {
 
         /** The last ratio as the verdict shows it: never reading as passing beside a breach. */
         private static String shownRatio(CallCounts calls, Rule rule) {
-            return Percentages.consistentRatio(BigInteger.valueOf(failedCalls(calls, rule.statuses())),
-                    calls.total(), 3, List.of(rule)).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+            return Percentages.consistentRatio(
+                                    BigInteger.valueOf(failedCalls(calls, rule.statuses())),
+                                    calls.total(),
+                                    3,
+                                    List.of(rule))
+                            .movePointRight(2)
+                            .stripTrailingZeros()
+                            .toPlainString()
+                    + "%";
         }
 
         private void queuesPanel(Panel panel) {
@@ -378,14 +445,23 @@ public final class CampaignChart {
         void key(Key key, double x, double baseline) {
             newline();
             if (key.sample() == Sample.AREA) {
-                xml.start("rect").attribute("x", number(x)).attribute("y", number(baseline - 10))
-                        .attribute("width", "16").attribute("height", "10").attribute("fill", key.colour()).end();
+                xml.start("rect")
+                        .attribute("x", number(x))
+                        .attribute("y", number(baseline - 10))
+                        .attribute("width", "16")
+                        .attribute("height", "10")
+                        .attribute("fill", key.colour())
+                        .end();
             } else if (key.sample() == Sample.MARK) {
                 triangle(x + 9, baseline - 8, null);
             } else {
-                xml.start("line").attribute("x1", number(x)).attribute("x2", number(x + 18))
-                        .attribute("y1", number(baseline - 4)).attribute("y2", number(baseline - 4))
-                        .attribute("stroke", key.colour()).attribute("stroke-width", "2");
+                xml.start("line")
+                        .attribute("x1", number(x))
+                        .attribute("x2", number(x + 18))
+                        .attribute("y1", number(baseline - 4))
+                        .attribute("y2", number(baseline - 4))
+                        .attribute("stroke", key.colour())
+                        .attribute("stroke-width", "2");
                 if (key.dashes() != null) {
                     xml.attribute("stroke-dasharray", key.dashes());
                 }
@@ -397,7 +473,8 @@ public final class CampaignChart {
         /** When polls failed, in seconds since the wait began. */
         private List<Double> failedPolls() {
             return result.waitResult().timeline().failedPolls().stream()
-                    .map(at -> at.toMillis() / 1000.0).toList();
+                    .map(at -> at.toMillis() / 1000.0)
+                    .toList();
         }
 
         /**
@@ -406,16 +483,21 @@ public final class CampaignChart {
          */
         void failedPollMarks(double axisY) {
             for (double at : failedPolls()) {
-                triangle(LEFT + Math.min(1, at / seconds) * PLOT_WIDTH, axisY, "failed poll at "
-                        + Axis.label(Math.round(at * 10) / 10.0) + " s");
+                triangle(
+                        LEFT + Math.min(1, at / seconds) * PLOT_WIDTH,
+                        axisY,
+                        "failed poll at " + Axis.label(Math.round(at * 10) / 10.0) + " s");
             }
         }
 
         /** A small triangle pointing up at its tip ({@code x}, {@code tipY}), with a tooltip when given. */
         private void triangle(double x, double tipY, String title) {
             newline();
-            xml.start("polygon").attribute("points", number(x) + "," + number(tipY) + " " + number(x - 4) + ","
-                    + number(tipY + 6) + " " + number(x + 4) + "," + number(tipY + 6))
+            xml.start("polygon")
+                    .attribute(
+                            "points",
+                            number(x) + "," + number(tipY) + " " + number(x - 4) + "," + number(tipY + 6) + " "
+                                    + number(x + 4) + "," + number(tipY + 6))
                     .attribute("fill", FAILED_POLL_COLOUR);
             if (title != null) {
                 xml.attribute("class", "failed-poll");
@@ -429,8 +511,11 @@ public final class CampaignChart {
                 return;
             }
             newline();
-            xml.start("polyline").attribute("points", coordinates.toString().trim()).attribute("fill", "none")
-                    .attribute("stroke", colour).attribute("stroke-width", number(width))
+            xml.start("polyline")
+                    .attribute("points", coordinates.toString().trim())
+                    .attribute("fill", "none")
+                    .attribute("stroke", colour)
+                    .attribute("stroke-width", number(width))
                     .attribute("stroke-linejoin", "round");
             if (dashes != null) {
                 xml.attribute("stroke-dasharray", dashes);
@@ -445,7 +530,9 @@ public final class CampaignChart {
         /** @param kind the marker's class, for programs that read the chart; {@code null} for none */
         private void marker(double x, double y, String colour, String kind) {
             newline();
-            xml.start("circle").attribute("cx", number(x)).attribute("cy", number(y))
+            xml.start("circle")
+                    .attribute("cx", number(x))
+                    .attribute("cy", number(y))
                     .attribute("r", number(markerRadius))
                     .attribute("fill", colour);
             if (kind != null) {
@@ -468,8 +555,14 @@ public final class CampaignChart {
 
         void line(double x1, double y1, double x2, double y2, String colour) {
             newline();
-            xml.start("line").attribute("x1", number(x1)).attribute("y1", number(y1)).attribute("x2", number(x2))
-                    .attribute("y2", number(y2)).attribute("stroke", colour).attribute("stroke-width", "1").end();
+            xml.start("line")
+                    .attribute("x1", number(x1))
+                    .attribute("y1", number(y1))
+                    .attribute("x2", number(x2))
+                    .attribute("y2", number(y2))
+                    .attribute("stroke", colour)
+                    .attribute("stroke-width", "1")
+                    .end();
         }
 
         private void element(String name, String text) {
@@ -487,7 +580,9 @@ public final class CampaignChart {
 
     /** How a legend entry is drawn: a filled box (an area), a line, or a mark on the time axis. */
     private enum Sample {
-        AREA, LINE, MARK
+        AREA,
+        LINE,
+        MARK
     }
 
     /** An entry of a panel's legend; a line is dashed when {@code dashes} is given. */
@@ -583,9 +678,15 @@ public final class CampaignChart {
             drawing.failedPollMarks(bottom());
             double middle = top + height / 2.0;
             drawing.newline();
-            drawing.xml.start("text").attribute("x", "20").attribute("y", number(middle))
-                    .attribute("text-anchor", "middle").attribute("fill", AXIS_COLOUR)
-                    .attribute("transform", "rotate(-90 20 " + number(middle) + ")").text(unit).end();
+            drawing.xml
+                    .start("text")
+                    .attribute("x", "20")
+                    .attribute("y", number(middle))
+                    .attribute("text-anchor", "middle")
+                    .attribute("fill", AXIS_COLOUR)
+                    .attribute("transform", "rotate(-90 20 " + number(middle) + ")")
+                    .text(unit)
+                    .end();
         }
     }
 
@@ -596,8 +697,7 @@ public final class CampaignChart {
             double raw = Math.max(top, Double.MIN_NORMAL) / ticks;
             double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
             double normal = raw / magnitude;
-            double step = (normal <= 1 ? 1 : normal <= 2 ? 2 : normal <= 2.5 ? 2.5 : normal <= 5 ? 5 : 10)
-                    * magnitude;
+            double step = (normal <= 1 ? 1 : normal <= 2 ? 2 : normal <= 2.5 ? 2.5 : normal <= 5 ? 5 : 10) * magnitude;
             if (whole) {
                 step = Math.max(1, Math.ceil(step));
             }
@@ -614,7 +714,9 @@ public final class CampaignChart {
 
     /** The unit of the time axis, chosen so that its labels stay short. */
     private enum TimeUnit {
-        SECONDS("s", 1), MINUTES("min", 60), HOURS("h", 3600);
+        SECONDS("s", 1),
+        MINUTES("min", 60),
+        HOURS("h", 3600);
 
         final String label;
         final double seconds;

@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 public final class GithubAnnotations {
 
-    private GithubAnnotations() {
-    }
+    private GithubAnnotations() {}
 
     /** The lines to print on standard output, one per campaign whose verdict is not a plain PASS. */
     public static List<String> of(GateResult result) {
@@ -34,7 +33,9 @@ public final class GithubAnnotations {
             List<String> reason = new ArrayList<>();
             reason.add(campaign.summary());
             reason.addAll(campaign.details());
-            lines.add(line(command, "OSVI gate: " + campaign.verdict() + " campaign " + campaign.campaignId(),
+            lines.add(line(
+                    command,
+                    "OSVI gate: " + campaign.verdict() + " campaign " + campaign.campaignId(),
                     String.join("\n", reason)));
         }
         return lines;
@@ -44,10 +45,15 @@ public final class GithubAnnotations {
     private static Optional<String> advisoryNotice(CampaignResult campaign) {
         List<String> breached = campaign.ruleResults().stream()
                 .filter(RuleResult::breachedAdvisory)
-                .map(rule -> rule.words() + ": " + rule.breachMessage()).toList();
-        return breached.isEmpty() ? Optional.empty() : Optional.of(line("notice", "OSVI gate: " + campaign.verdict()
-                + " campaign " + campaign.campaignId() + ", advisory rule breached", campaign.summary() + "\n"
-                        + String.join("\n", breached)));
+                .map(rule -> rule.words() + ": " + rule.breachMessage())
+                .toList();
+        return breached.isEmpty()
+                ? Optional.empty()
+                : Optional.of(line(
+                        "notice",
+                        "OSVI gate: " + campaign.verdict() + " campaign " + campaign.campaignId()
+                                + ", advisory rule breached",
+                        campaign.summary() + "\n" + String.join("\n", breached)));
     }
 
     /** The line for a gate that stopped before its first request. */

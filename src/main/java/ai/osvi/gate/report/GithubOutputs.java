@@ -32,8 +32,7 @@ import java.util.stream.Collectors;
  */
 public final class GithubOutputs {
 
-    private GithubOutputs() {
-    }
+    private GithubOutputs() {}
 
     /**
      * The outputs, in the order they are written.
@@ -42,8 +41,8 @@ public final class GithubOutputs {
      * @param redactor applied to every name and value
      * @param warnings gets what was left out, and why
      */
-    public static Map<String, String> outputs(BuildResults.View build, UnaryOperator<String> redactor,
-            List<String> warnings) {
+    public static Map<String, String> outputs(
+            BuildResults.View build, UnaryOperator<String> redactor, List<String> warnings) {
         Map<String, String> outputs = new LinkedHashMap<>();
         List<ResultValues> campaigns = build.campaigns();
         List<OutputNames.LeftOut> leftOut = new ArrayList<>();
@@ -54,8 +53,11 @@ public final class GithubOutputs {
             }
         }
         List<OutputNames.LeftOut> gateCollisions = new ArrayList<>();
-        OutputNames.unique(build.gates().keySet(), gate -> OutputNames.clean(gate, redactor, OutputNames::github),
-                gateCollisions).forEach((gate, name) -> {
+        OutputNames.unique(
+                        build.gates().keySet(),
+                        gate -> OutputNames.clean(gate, redactor, OutputNames::github),
+                        gateCollisions)
+                .forEach((gate, name) -> {
                     ResultValues values = build.gates().get(gate);
                     String prefix = "gate-" + name + "-";
                     outputs.put(prefix + "verdict", values.verdict().name());
@@ -74,8 +76,13 @@ public final class GithubOutputs {
         return outputs;
     }
 
-    private static void put(Map<String, String> outputs, String prefix, ResultValues values,
-            List<ResultValues> reported, UnaryOperator<String> redactor, List<OutputNames.LeftOut> leftOut) {
+    private static void put(
+            Map<String, String> outputs,
+            String prefix,
+            ResultValues values,
+            List<ResultValues> reported,
+            UnaryOperator<String> redactor,
+            List<OutputNames.LeftOut> leftOut) {
         outputs.put(prefix + "verdict", values.verdict().name());
         outputs.put(prefix + "build-outcome", values.outcome().name());
         outputs.put(prefix + "summary", redactor.apply(values.summaryLine()));
@@ -85,18 +92,26 @@ public final class GithubOutputs {
         if (values.callsTotal() != null) {
             outputs.put(prefix + "calls-total", values.callsTotal().toString());
         }
-        OutputNames.unique(values.ratios().keySet(), status -> OutputNames.clean(status, redactor,
-                OutputNames::github), leftOut).forEach((status, name) -> outputs.put(prefix + "ratio-" + name,
-                        values.ratios().get(status).toPlainString()));
-        List<ResultValues> withReports = reported.stream().filter(one -> one.jsonReport() != null).toList();
+        OutputNames.unique(
+                        values.ratios().keySet(),
+                        status -> OutputNames.clean(status, redactor, OutputNames::github),
+                        leftOut)
+                .forEach((status, name) -> outputs.put(
+                        prefix + "ratio-" + name, values.ratios().get(status).toPlainString()));
+        List<ResultValues> withReports =
+                reported.stream().filter(one -> one.jsonReport() != null).toList();
         if (!withReports.isEmpty()) {
             // one path per line with several campaigns: the form actions/upload-artifact takes for several paths
-            outputs.put(prefix + "report-json", redactor.apply(withReports.stream()
-                    .map(one -> one.jsonReport().toAbsolutePath().toString())
-                    .collect(Collectors.joining("\n"))));
-            outputs.put(prefix + "report-junit", redactor.apply(withReports.stream()
-                    .map(one -> one.junitReport().toAbsolutePath().toString())
-                    .collect(Collectors.joining("\n"))));
+            outputs.put(
+                    prefix + "report-json",
+                    redactor.apply(withReports.stream()
+                            .map(one -> one.jsonReport().toAbsolutePath().toString())
+                            .collect(Collectors.joining("\n"))));
+            outputs.put(
+                    prefix + "report-junit",
+                    redactor.apply(withReports.stream()
+                            .map(one -> one.junitReport().toAbsolutePath().toString())
+                            .collect(Collectors.joining("\n"))));
         }
     }
 
@@ -108,9 +123,14 @@ public final class GithubOutputs {
             while (delimiter.isEmpty() || value.contains(delimiter) || name.contains(delimiter)) {
                 delimiter = delimiters.get();
             }
-            text.append(name).append("<<").append(delimiter).append('\n')
-                    .append(value).append('\n')
-                    .append(delimiter).append('\n');
+            text.append(name)
+                    .append("<<")
+                    .append(delimiter)
+                    .append('\n')
+                    .append(value)
+                    .append('\n')
+                    .append(delimiter)
+                    .append('\n');
         });
         return text.toString();
     }
@@ -126,7 +146,7 @@ public final class GithubOutputs {
             // only text put together across names and values could hold it: write nothing rather than the token
             throw new IOException("the outputs would hold the API token; none written");
         }
-        Files.writeString(outputFile, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        Files.writeString(
+                outputFile, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

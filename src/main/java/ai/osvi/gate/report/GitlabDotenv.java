@@ -40,8 +40,7 @@ public final class GitlabDotenv {
     static final int MAX_TEXT = 100;
     private static final String TEXT_PUNCTUATION = " ._-+,:/@()";
 
-    private GitlabDotenv() {
-    }
+    private GitlabDotenv() {}
 
     public static Path file(Path directory) {
         return directory.resolve(FILE_NAME);
@@ -53,8 +52,7 @@ public final class GitlabDotenv {
      * @param redactor applied to every key and value
      * @param warnings gets what was left out, and why
      */
-    public static List<String> lines(BuildResults.View build, UnaryOperator<String> redactor,
-            List<String> warnings) {
+    public static List<String> lines(BuildResults.View build, UnaryOperator<String> redactor, List<String> warnings) {
         List<ResultValues> campaigns = build.campaigns();
         ResultValues all = build.overall();
         boolean several = campaigns.size() > 1;
@@ -64,16 +62,25 @@ public final class GitlabDotenv {
         variables.put("OSVI_BUILD_OUTCOME", all.outcome().name());
         if (!campaigns.isEmpty()) {
             // which campaigns these values are about: a job can refuse an osvi.env left by another release's check
-            variables.put("OSVI_CAMPAIGN_ID", campaigns.stream().map(campaign -> String.valueOf(
-                    campaign.campaignId())).collect(Collectors.joining(",")));
+            variables.put(
+                    "OSVI_CAMPAIGN_ID",
+                    campaigns.stream()
+                            .map(campaign -> String.valueOf(campaign.campaignId()))
+                            .collect(Collectors.joining(",")));
         }
         List<OutputNames.LeftOut> gateCollisions = new ArrayList<>();
-        OutputNames.unique(build.gates().keySet(), gate -> OutputNames.clean(gate, redactor, OutputNames::dotenv),
-                gateCollisions).forEach((gate, key) -> variables.put("OSVI_GATE_" + key + "_VERDICT",
+        OutputNames.unique(
+                        build.gates().keySet(),
+                        gate -> OutputNames.clean(gate, redactor, OutputNames::dotenv),
+                        gateCollisions)
+                .forEach((gate, key) -> variables.put(
+                        "OSVI_GATE_" + key + "_VERDICT",
                         build.gates().get(gate).verdict().name()));
         if (several) {
             for (ResultValues campaign : campaigns) {
-                variables.put("OSVI_" + campaign.campaignId() + "_VERDICT", campaign.verdict().name());
+                variables.put(
+                        "OSVI_" + campaign.campaignId() + "_VERDICT",
+                        campaign.verdict().name());
             }
         }
         counts(variables, "OSVI_", all, redactor, collisions);
@@ -127,32 +134,42 @@ public final class GitlabDotenv {
         return lines;
     }
 
-    private static void counts(Map<String, String> variables, String prefix, ResultValues values,
-            UnaryOperator<String> redactor, List<OutputNames.LeftOut> collisions) {
+    private static void counts(
+            Map<String, String> variables,
+            String prefix,
+            ResultValues values,
+            UnaryOperator<String> redactor,
+            List<OutputNames.LeftOut> collisions) {
         if (values.callsTotal() != null) {
             variables.put(prefix + "CALLS_TOTAL", values.callsTotal().toString());
         }
-        OutputNames.unique(values.ratios().keySet(), status -> OutputNames.clean(status, redactor,
-                OutputNames::dotenv), collisions).forEach((status, key) -> variables.put(prefix + "RATIO_" + key,
-                        values.ratios().get(status).toPlainString()));
+        OutputNames.unique(
+                        values.ratios().keySet(),
+                        status -> OutputNames.clean(status, redactor, OutputNames::dotenv),
+                        collisions)
+                .forEach((status, key) -> variables.put(
+                        prefix + "RATIO_" + key, values.ratios().get(status).toPlainString()));
     }
 
-    private static void name(Map<String, String> variables, String prefix, ResultValues values,
-            UnaryOperator<String> redactor) {
+    private static void name(
+            Map<String, String> variables, String prefix, ResultValues values, UnaryOperator<String> redactor) {
         if (values.campaignName() != null) {
-            variables.put(prefix + "CAMPAIGN_NAME", OutputNames.clean(values.campaignName(), redactor,
-                    GitlabDotenv::text));
+            variables.put(
+                    prefix + "CAMPAIGN_NAME", OutputNames.clean(values.campaignName(), redactor, GitlabDotenv::text));
         }
     }
 
     /** Text from the API as a value: one line, no character a reader of the file could take for syntax. */
     static String text(String raw) {
         StringBuilder text = new StringBuilder();
-        raw.codePoints().forEach(c -> text.appendCodePoint(Character.isLetterOrDigit(c)
-                || c < 128 && TEXT_PUNCTUATION.indexOf(c) >= 0 ? c : '_'));
+        raw.codePoints()
+                .forEach(c -> text.appendCodePoint(
+                        Character.isLetterOrDigit(c) || c < 128 && TEXT_PUNCTUATION.indexOf(c) >= 0 ? c : '_'));
         String collapsed = text.toString().replaceAll(" {2,}", " ").strip();
         if (collapsed.codePointCount(0, collapsed.length()) > MAX_TEXT) {
-            collapsed = collapsed.substring(0, collapsed.offsetByCodePoints(0, MAX_TEXT)).strip();
+            collapsed = collapsed
+                    .substring(0, collapsed.offsetByCodePoints(0, MAX_TEXT))
+                    .strip();
         }
         return collapsed;
     }

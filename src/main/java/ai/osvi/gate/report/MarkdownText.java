@@ -23,21 +23,53 @@ final class MarkdownText {
     private static final Pattern REFERENCE = Pattern.compile("&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));");
 
     private static final Map<String, String> NAMED = Map.ofEntries(
-            Map.entry("Tab", "\t"), Map.entry("NewLine", "\n"), Map.entry("excl", "!"), Map.entry("quot", "\""),
-            Map.entry("QUOT", "\""), Map.entry("num", "#"), Map.entry("dollar", "$"), Map.entry("percnt", "%"),
-            Map.entry("amp", "&"), Map.entry("AMP", "&"), Map.entry("apos", "'"), Map.entry("lpar", "("),
-            Map.entry("rpar", ")"), Map.entry("ast", "*"), Map.entry("midast", "*"), Map.entry("plus", "+"),
-            Map.entry("comma", ","), Map.entry("period", "."), Map.entry("sol", "/"), Map.entry("colon", ":"),
-            Map.entry("semi", ";"), Map.entry("lt", "<"), Map.entry("LT", "<"), Map.entry("equals", "="),
-            Map.entry("gt", ">"), Map.entry("GT", ">"), Map.entry("quest", "?"), Map.entry("commat", "@"),
-            Map.entry("lsqb", "["), Map.entry("lbrack", "["), Map.entry("bsol", "\\"), Map.entry("rsqb", "]"),
-            Map.entry("rbrack", "]"), Map.entry("Hat", "^"), Map.entry("lowbar", "_"), Map.entry("UnderBar", "_"),
-            Map.entry("grave", "`"), Map.entry("DiacriticalGrave", "`"), Map.entry("lcub", "{"),
-            Map.entry("lbrace", "{"), Map.entry("verbar", "|"), Map.entry("vert", "|"),
-            Map.entry("VerticalLine", "|"), Map.entry("rcub", "}"), Map.entry("rbrace", "}"));
+            Map.entry("Tab", "\t"),
+            Map.entry("NewLine", "\n"),
+            Map.entry("excl", "!"),
+            Map.entry("quot", "\""),
+            Map.entry("QUOT", "\""),
+            Map.entry("num", "#"),
+            Map.entry("dollar", "$"),
+            Map.entry("percnt", "%"),
+            Map.entry("amp", "&"),
+            Map.entry("AMP", "&"),
+            Map.entry("apos", "'"),
+            Map.entry("lpar", "("),
+            Map.entry("rpar", ")"),
+            Map.entry("ast", "*"),
+            Map.entry("midast", "*"),
+            Map.entry("plus", "+"),
+            Map.entry("comma", ","),
+            Map.entry("period", "."),
+            Map.entry("sol", "/"),
+            Map.entry("colon", ":"),
+            Map.entry("semi", ";"),
+            Map.entry("lt", "<"),
+            Map.entry("LT", "<"),
+            Map.entry("equals", "="),
+            Map.entry("gt", ">"),
+            Map.entry("GT", ">"),
+            Map.entry("quest", "?"),
+            Map.entry("commat", "@"),
+            Map.entry("lsqb", "["),
+            Map.entry("lbrack", "["),
+            Map.entry("bsol", "\\"),
+            Map.entry("rsqb", "]"),
+            Map.entry("rbrack", "]"),
+            Map.entry("Hat", "^"),
+            Map.entry("lowbar", "_"),
+            Map.entry("UnderBar", "_"),
+            Map.entry("grave", "`"),
+            Map.entry("DiacriticalGrave", "`"),
+            Map.entry("lcub", "{"),
+            Map.entry("lbrace", "{"),
+            Map.entry("verbar", "|"),
+            Map.entry("vert", "|"),
+            Map.entry("VerticalLine", "|"),
+            Map.entry("rcub", "}"),
+            Map.entry("rbrace", "}"));
 
-    private MarkdownText() {
-    }
+    private MarkdownText() {}
 
     /** {@code raw} for a paragraph, a heading or a table cell: rendered, it shows exactly its characters. */
     static String text(String raw, UnaryOperator<String> redactor) {
@@ -118,10 +150,14 @@ final class MarkdownText {
         if (reference.group(3) != null) {
             return NAMED.get(reference.group(3));
         }
-        int codePoint = reference.group(1) != null ? Integer.parseInt(reference.group(1))
+        int codePoint = reference.group(1) != null
+                ? Integer.parseInt(reference.group(1))
                 : Integer.parseInt(reference.group(2), 16);
-        return codePoint == 0 || !Character.isValidCodePoint(codePoint)
-                || Character.getType(codePoint) == Character.SURROGATE ? "\uFFFD" : Character.toString(codePoint);
+        return codePoint == 0
+                        || !Character.isValidCodePoint(codePoint)
+                        || Character.getType(codePoint) == Character.SURROGATE
+                ? "\uFFFD"
+                : Character.toString(codePoint);
     }
 
     private static boolean isAsciiPunctuation(char c) {

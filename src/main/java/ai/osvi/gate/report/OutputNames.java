@@ -16,23 +16,30 @@ import java.util.function.UnaryOperator;
  */
 final class OutputNames {
 
-    private OutputNames() {
-    }
+    private OutputNames() {}
 
     /** A by_status key that gives no name of its own, and why. */
     record LeftOut(String name, List<String> statuses) {
 
         String reason() {
-            return name.isEmpty() ? "the by_status key " + quote(statuses.get(0)) + " gives no usable name"
-                    : "the by_status keys " + String.join(" and ", statuses.stream().map(OutputNames::quote).toList())
-                            + " give the same name";
+            return name.isEmpty()
+                    ? "the by_status key " + quote(statuses.get(0)) + " gives no usable name"
+                    : "the by_status keys "
+                            + String.join(
+                                    " and ",
+                                    statuses.stream().map(OutputNames::quote).toList()) + " give the same name";
         }
 
         /** Why a gate's values were left out: {@code statuses} are then the gates' names. */
         String gateReason() {
-            return (name.isEmpty() ? "the gate " + quote(statuses.get(0)) + " gives no usable name"
-                    : "the gates " + String.join(" and ", statuses.stream().map(OutputNames::quote).toList())
-                            + " give the same name")
+            return (name.isEmpty()
+                            ? "the gate " + quote(statuses.get(0)) + " gives no usable name"
+                            : "the gates "
+                                    + String.join(
+                                            " and ",
+                                            statuses.stream()
+                                                    .map(OutputNames::quote)
+                                                    .toList()) + " give the same name")
                     + " (their verdicts still count in the build's; give the executions ids that differ in more"
                     + " than punctuation)";
         }
@@ -43,11 +50,12 @@ final class OutputNames {
      *
      * @param toName makes a name of a status (and of the name, redacted again: see {@link #clean})
      */
-    static Map<String, String> unique(Collection<String> statuses, UnaryOperator<String> toName,
-            List<LeftOut> leftOut) {
+    static Map<String, String> unique(
+            Collection<String> statuses, UnaryOperator<String> toName, List<LeftOut> leftOut) {
         Map<String, List<String>> byName = new LinkedHashMap<>();
         for (String status : statuses) {
-            byName.computeIfAbsent(toName.apply(status), name -> new ArrayList<>()).add(status);
+            byName.computeIfAbsent(toName.apply(status), name -> new ArrayList<>())
+                    .add(status);
         }
         Map<String, String> names = new LinkedHashMap<>();
         byName.forEach((name, sharing) -> {

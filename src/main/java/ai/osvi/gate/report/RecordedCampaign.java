@@ -15,7 +15,13 @@ import java.util.Map;
  * @param rules      the rules judged on it, whose limits decide how many decimals a ratio needs
  * @param reportName the name of its reports in the gate's report folder ({@code campaign-7}), or {@code null}
  */
-record RecordedCampaign(long campaignId, Verdict verdict, BuildOutcome outcome, String summaryLine,
-        String campaignName, BigInteger callsTotal, Map<String, BigInteger> counts, List<Rule> rules,
-        String reportName) {
-}
+record RecordedCampaign(
+        long campaignId,
+        Verdict verdict,
+        BuildOutcome outcome,
+        String summaryLine,
+        String campaignName,
+        BigInteger callsTotal,
+        Map<String, BigInteger> counts,
+        List<Rule> rules,
+        String reportName) {}

@@ -60,7 +60,7 @@ public final class ReportFiles {
     /** The names of the reports this plugin writes (and {@code osvi.env}, a report to come); nothing else. */
     private static final Pattern REPORT_NAME = Pattern.compile(
             "campaign-\\d+(-[A-Za-z0-9._-]+)?\\.(json|svg)|TEST-osvi-campaign-\\d+(-[A-Za-z0-9._-]+)?\\.xml"
-            + "|TEST-osvi-campaign-not-started\\.xml|osvi\\.env");
+                    + "|TEST-osvi-campaign-not-started\\.xml|osvi\\.env");
 
     /** The JUnit report of a gate that stopped before its first request; CI globs on TEST-osvi-campaign-*.xml find it. */
     public static final String NOT_STARTED_JUNIT = "TEST-osvi-campaign-not-started.xml";
@@ -71,10 +71,10 @@ public final class ReportFiles {
      * {@code [ {}); numbers are written as they are held, a {@code BigDecimal} with its scale ({@code 0.000}).
      */
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+
     private static final ObjectWriter PRETTY = JSON.writerWithDefaultPrettyPrinter();
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /**
      * Reports in {@code directory} older than this build are an earlier build's (a reused CI workspace): removed, so
@@ -109,19 +109,21 @@ public final class ReportFiles {
      * @return the files removed
      * @throws IOException when the directory cannot be read or a report cannot be removed (after trying the others)
      */
-    public static List<Path> removeReportsOlderThan(Path directory, Instant cutoff, Path replayed)
-            throws IOException {
+    public static List<Path> removeReportsOlderThan(Path directory, Instant cutoff, Path replayed) throws IOException {
         List<Path> removed = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return removed;
         }
         IOException failure = null;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(
+                directory,
                 entry -> REPORT_NAME.matcher(entry.getFileName().toString()).matches())) {
             for (Path entry : entries) {
                 try {
-                    if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && !isReplayed(entry, replayed)
-                            && Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant()
+                    if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
+                            && !isReplayed(entry, replayed)
+                            && Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS)
+                                    .toInstant()
                                     .isBefore(cutoff)) {
                         Files.delete(entry);
                         removed.add(entry);
@@ -145,7 +147,10 @@ public final class ReportFiles {
 
     /** Whether {@code entry} is the report a simulation replays (kept: the run reads it). */
     private static boolean isReplayed(Path entry, Path replayed) {
-        return replayed != null && entry.toAbsolutePath().normalize().equals(replayed.toAbsolutePath().normalize());
+        return replayed != null
+                && entry.toAbsolutePath()
+                        .normalize()
+                        .equals(replayed.toAbsolutePath().normalize());
     }
 
     /** {@code campaign-7}: the name of a campaign's reports. */
@@ -159,8 +164,9 @@ public final class ReportFiles {
      */
     public static String baseName(long campaignId, String gate) {
         StringBuilder safe = new StringBuilder();
-        gate.codePoints().forEach(c -> safe.append(c < 128 && (Character.isLetterOrDigit(c) || "._-".indexOf(c) >= 0)
-                ? (char) c : '_'));
+        gate.codePoints()
+                .forEach(c -> safe.append(
+                        c < 128 && (Character.isLetterOrDigit(c) || "._-".indexOf(c) >= 0) ? (char) c : '_'));
         return baseName(campaignId) + "-" + safe;
     }
 
@@ -204,24 +210,46 @@ public final class ReportFiles {
      * As above, with {@code redactor} applied to every text the files hold (names and values, before escaping)
      * and to each file as a whole: the snapshot quotes what the API sent.
      */
-    public static void write(Path directory, CampaignResult result, GateConfig config, Instant finishedAt,
-            UnaryOperator<String> redactor) throws IOException {
+    public static void write(
+            Path directory,
+            CampaignResult result,
+            GateConfig config,
+            Instant finishedAt,
+            UnaryOperator<String> redactor)
+            throws IOException {
         write(directory, result, config, finishedAt, redactor, null);
     }
 
     /** As above; {@code simulation} names the simulator's scenario when the run was simulated, else {@code null}. */
-    public static void write(Path directory, CampaignResult result, GateConfig config, Instant finishedAt,
-            UnaryOperator<String> redactor, String simulation) throws IOException {
+    public static void write(
+            Path directory,
+            CampaignResult result,
+            GateConfig config,
+            Instant finishedAt,
+            UnaryOperator<String> redactor,
+            String simulation)
+            throws IOException {
         write(directory, baseName(result.campaignId()), result, config, finishedAt, redactor, simulation);
     }
 
     /** As above, under {@code name} ({@link #baseName}): {@code name.json}, {@code TEST-osvi-name.xml}... */
-    public static void write(Path directory, String name, CampaignResult result, GateConfig config,
-            Instant finishedAt, UnaryOperator<String> redactor, String simulation) throws IOException {
+    public static void write(
+            Path directory,
+            String name,
+            CampaignResult result,
+            GateConfig config,
+            Instant finishedAt,
+            UnaryOperator<String> redactor,
+            String simulation)
+            throws IOException {
         Files.createDirectories(directory);
-        writeAtomically(jsonFile(directory, name), redactor.apply(PRETTY.writeValueAsString(
-                redacted(json(result, config, finishedAt, simulation), redactor)) + "\n"));
-        writeAtomically(junitFile(directory, name),
+        writeAtomically(
+                jsonFile(directory, name),
+                redactor.apply(
+                        PRETTY.writeValueAsString(redacted(json(result, config, finishedAt, simulation), redactor))
+                                + "\n"));
+        writeAtomically(
+                junitFile(directory, name),
                 redactor.apply(junit(result, config, finishedAt, redactor, simulation, suite(name))));
         Path chart = chartFile(directory, name);
         if (hasChart(result)) {
@@ -240,8 +268,8 @@ public final class ReportFiles {
     static void writeAtomically(Path target, String content) throws IOException {
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (Writer out = Files.newBufferedWriter(
+                    temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 out.write(content);
             }
             try {
@@ -278,7 +306,8 @@ public final class ReportFiles {
 
         ObjectNode settings = root.putObject("settings");
         settings.put("baseUrl", config.baseUrl().toString());
-        settings.put("uploadId", config.uploadId().isPresent() ? config.uploadId().getAsLong() : null);
+        settings.put(
+                "uploadId", config.uploadId().isPresent() ? config.uploadId().getAsLong() : null);
         settings.put("timeout", Values.format(config.timeout()));
         settings.put("pollInterval", Values.format(config.pollInterval()));
         settings.put("requestTimeout", Values.format(config.requestTimeout()));
@@ -400,9 +429,12 @@ public final class ReportFiles {
             node.set("byStatus", JSON.valueToTree(point.calls().byStatus()));
             node.put("campaignStatus", point.campaignStatus());
             ArrayNode uploads = node.putArray("uploads");
-            point.uploads().forEach(upload -> uploads.addObject().put("campaign_upload_id", upload.campaignUploadId())
-                    .put("queue_count", upload.queues()).put("queues_completed", upload.completedQueues())
-                    .put("total_queued", upload.totalQueued()));
+            point.uploads()
+                    .forEach(upload -> uploads.addObject()
+                            .put("campaign_upload_id", upload.campaignUploadId())
+                            .put("queue_count", upload.queues())
+                            .put("queues_completed", upload.completedQueues())
+                            .put("total_queued", upload.totalQueued()));
         }
         return points;
     }
@@ -414,8 +446,8 @@ public final class ReportFiles {
         }
         if (node.isObject()) {
             ObjectNode copy = JSON.createObjectNode();
-            node.properties().forEach(field -> copy.set(redactor.apply(field.getKey()),
-                    redacted(field.getValue(), redactor)));
+            node.properties()
+                    .forEach(field -> copy.set(redactor.apply(field.getKey()), redacted(field.getValue(), redactor)));
             return copy;
         }
         if (node.isArray()) {
@@ -439,7 +471,11 @@ public final class ReportFiles {
         return junit(result, config, finishedAt, redactor, null);
     }
 
-    static String junit(CampaignResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor,
+    static String junit(
+            CampaignResult result,
+            GateConfig config,
+            Instant finishedAt,
+            UnaryOperator<String> redactor,
             String simulation) {
         return junit(result, config, finishedAt, redactor, simulation, suite(baseName(result.campaignId())));
     }
@@ -449,8 +485,13 @@ public final class ReportFiles {
         return "osvi." + name.replaceFirst("^campaign-(\\d+)-?", "campaign.$1.").replaceFirst("\\.$", "");
     }
 
-    static String junit(CampaignResult result, GateConfig config, Instant finishedAt, UnaryOperator<String> redactor,
-            String simulation, String suite) {
+    static String junit(
+            CampaignResult result,
+            GateConfig config,
+            Instant finishedAt,
+            UnaryOperator<String> redactor,
+            String simulation,
+            String suite) {
         WaitResult wait = result.waitResult();
         List<RuleResult> judged = result.ruleResults();
         boolean rulesJudged = !judged.isEmpty();
@@ -470,11 +511,12 @@ public final class ReportFiles {
             case INCONCLUSIVE -> completion = result.outcome() == BuildOutcome.FAIL ? "failure" : null;
             // not complete yet, which a later check decides: not a test that passed, nor one that failed
             case RUNNING -> completion = result.outcome() == BuildOutcome.FAIL ? "failure" : "skipped";
-            default -> completion = switch (wait.outcome()) {
-                case COMPLETED -> null;
-                case TIMED_OUT -> "failure";
-                default -> "error";
-            };
+            default ->
+                completion = switch (wait.outcome()) {
+                    case COMPLETED -> null;
+                    case TIMED_OUT -> "failure";
+                    default -> "error";
+                };
         }
         if ("error".equals(completion)) {
             errors++;
@@ -491,8 +533,12 @@ public final class ReportFiles {
         xml.attribute("errors", Integer.toString(errors));
         xml.attribute("skipped", Integer.toString(skipped));
         xml.attribute("time", seconds(wait.elapsed().toMillis()).toPlainString());
-        xml.attribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME
-                .format(finishedAt.minus(wait.elapsed()).atOffset(ZoneOffset.UTC).withNano(0)));
+        xml.attribute(
+                "timestamp",
+                DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(finishedAt
+                        .minus(wait.elapsed())
+                        .atOffset(ZoneOffset.UTC)
+                        .withNano(0)));
         xml.text("\n  ");
         xml.start("properties");
         property(xml, "verdict", result.verdict().name());
@@ -517,10 +563,13 @@ public final class ReportFiles {
         if (completion != null) {
             String message = result.summaryLine();
             String body = String.join("\n", result.details());
-            String type = "skipped".equals(completion) ? null
-                    : result.verdict() == Verdict.INCONCLUSIVE ? "INCONCLUSIVE"
-                    : !complete ? wait.outcome().name()
-                    : result.verdict() == Verdict.ERROR ? "ERROR" : "Verdict";
+            String type = "skipped".equals(completion)
+                    ? null
+                    : result.verdict() == Verdict.INCONCLUSIVE
+                            ? "INCONCLUSIVE"
+                            : !complete
+                                    ? wait.outcome().name()
+                                    : result.verdict() == Verdict.ERROR ? "ERROR" : "Verdict";
             element(xml, completion, type, message, body);
         }
         xml.end();
@@ -536,9 +585,15 @@ public final class ReportFiles {
             } else {
                 RuleResult r = judged.get(i);
                 if (r.fails()) {
-                    element(xml, "failure", "RuleBreached", r.breachMessage(), "actual " + r.shownActual()
-                            + " vs limit " + r.shownLimit() + " (" + r.count() + " of " + r.total() + " calls), "
-                            + r.words());
+                    element(
+                            xml,
+                            "failure",
+                            "RuleBreached",
+                            r.breachMessage(),
+                            "actual " + r.shownActual()
+                                    + " vs limit " + r.shownLimit() + " (" + r.count() + " of " + r.total()
+                                    + " calls), "
+                                    + r.words());
                 } else if (r.breachedAdvisory()) {
                     // judged and shown, but a test that fails would make the CI's build unstable
                     xml.start("system-out");
@@ -558,8 +613,9 @@ public final class ReportFiles {
      * Writes {@link #NOT_STARTED_JUNIT}: one test case, in error, whose message is {@code summaryLine} and whose body
      * is {@code reason} (what is wrong and how to fix it), so that a CI's test tab shows why the gate stopped.
      */
-    public static Path writeNotStarted(Path directory, String summaryLine, String reason, Instant finishedAt,
-            UnaryOperator<String> redactor) throws IOException {
+    public static Path writeNotStarted(
+            Path directory, String summaryLine, String reason, Instant finishedAt, UnaryOperator<String> redactor)
+            throws IOException {
         Files.createDirectories(directory);
         XmlWriter xml = new XmlWriter(redactor);
         xml.start("testsuite");
@@ -569,8 +625,10 @@ public final class ReportFiles {
         xml.attribute("errors", "1");
         xml.attribute("skipped", "0");
         xml.attribute("time", "0");
-        xml.attribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME
-                .format(finishedAt.atOffset(ZoneOffset.UTC).withNano(0)));
+        xml.attribute(
+                "timestamp",
+                DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                        finishedAt.atOffset(ZoneOffset.UTC).withNano(0)));
         xml.text("\n  ");
         xml.start("properties");
         property(xml, "verdict", "ERROR");

@@ -31,9 +31,17 @@ import java.util.Map;
  * @param reportName   the name of the campaign's reports there ({@code campaign-7}, or {@code campaign-7-<gate>} when
  *                     another gate of the build wrote campaign 7 there first), or {@code null}
  */
-public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcome, String summaryLine,
-        String campaignName, BigInteger callsTotal, Map<String, BigInteger> counts, Map<String, BigDecimal> ratios,
-        Path reportDirectory, String reportName) {
+public record ResultValues(
+        Long campaignId,
+        Verdict verdict,
+        BuildOutcome outcome,
+        String summaryLine,
+        String campaignName,
+        BigInteger callsTotal,
+        Map<String, BigInteger> counts,
+        Map<String, BigDecimal> ratios,
+        Path reportDirectory,
+        String reportName) {
 
     public static final int MIN_RATIO_DECIMALS = 6;
 
@@ -47,17 +55,27 @@ public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcom
      *
      * @param judged every result of the same set, whose judged rules decide how many decimals a ratio needs
      */
-    static ResultValues of(RecordedCampaign result, Path reportDirectory,
-            List<RecordedCampaign> judged) {
-        return new ResultValues(result.campaignId(), result.verdict(), result.outcome(), result.summaryLine(),
-                result.campaignName(), result.callsTotal(), result.counts(),
-                ratios(result.callsTotal(), result.counts(), judgedRules(judged)), reportDirectory,
+    static ResultValues of(RecordedCampaign result, Path reportDirectory, List<RecordedCampaign> judged) {
+        return new ResultValues(
+                result.campaignId(),
+                result.verdict(),
+                result.outcome(),
+                result.summaryLine(),
+                result.campaignName(),
+                result.callsTotal(),
+                result.counts(),
+                ratios(result.callsTotal(), result.counts(), judgedRules(judged)),
+                reportDirectory,
                 result.reportName() == null ? ReportFiles.baseName(result.campaignId()) : result.reportName());
     }
 
     /** The values of several campaigns together: the given verdict and outcome, the sums of their calls. */
-    static ResultValues combined(Verdict verdict, BuildOutcome outcome, String summaryLine,
-            List<ResultValues> campaigns, List<RecordedCampaign> judged) {
+    static ResultValues combined(
+            Verdict verdict,
+            BuildOutcome outcome,
+            String summaryLine,
+            List<ResultValues> campaigns,
+            List<RecordedCampaign> judged) {
         BigInteger total = null;
         Map<String, BigInteger> counts = new LinkedHashMap<>();
         for (ResultValues one : campaigns) {
@@ -66,8 +84,17 @@ public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcom
                 one.counts().forEach((status, count) -> counts.merge(status, count, BigInteger::add));
             }
         }
-        return new ResultValues(null, verdict, outcome, summaryLine, null, total, counts,
-                ratios(total, counts, judgedRules(judged)), null, null);
+        return new ResultValues(
+                null,
+                verdict,
+                outcome,
+                summaryLine,
+                null,
+                total,
+                counts,
+                ratios(total, counts, judgedRules(judged)),
+                null,
+                null);
     }
 
     /** A verdict, an outcome and a summary line, without calls: a gate's own values beside the build's. */
@@ -79,7 +106,8 @@ public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcom
         Map<String, BigDecimal> ratios = new LinkedHashMap<>();
         if (total != null && total.signum() > 0) {
             counts.forEach((status, count) -> {
-                List<Rule> onThisStatus = rules.stream().filter(rule -> rule.statuses().equals(List.of(status)))
+                List<Rule> onThisStatus = rules.stream()
+                        .filter(rule -> rule.statuses().equals(List.of(status)))
                         .toList();
                 ratios.put(status, Percentages.consistentRatio(count, total, MIN_RATIO_DECIMALS, onThisStatus));
             });
@@ -98,13 +126,13 @@ public record ResultValues(Long campaignId, Verdict verdict, BuildOutcome outcom
 
     /** Where the campaign's JSON report is, or {@code null} when no report was written. */
     public Path jsonReport() {
-        return reportDirectory == null || reportName == null ? null : ReportFiles.jsonFile(reportDirectory,
-                reportName);
+        return reportDirectory == null || reportName == null ? null : ReportFiles.jsonFile(reportDirectory, reportName);
     }
 
     /** Where the campaign's JUnit report is, or {@code null} when no report was written. */
     public Path junitReport() {
-        return reportDirectory == null || reportName == null ? null : ReportFiles.junitFile(reportDirectory,
-                reportName);
+        return reportDirectory == null || reportName == null
+                ? null
+                : ReportFiles.junitFile(reportDirectory, reportName);
     }
 }

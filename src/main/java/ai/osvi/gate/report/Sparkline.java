@@ -25,8 +25,7 @@ public final class Sparkline {
     /** One character per snapshot up to this many; beyond, this many characters evenly spaced in time. */
     static final int MAX_WIDTH = 40;
 
-    private Sparkline() {
-    }
+    private Sparkline() {}
 
     /** The characters of {@code values} (each at least 0; {@code NaN} for a gap), scaled from 0 to {@code max}. */
     static String of(double[] values, double max, boolean unicode) {
@@ -50,8 +49,7 @@ public final class Sparkline {
     private static char level(double value, double max, boolean unicode) {
         String levels = unicode ? BLOCKS : ASCII;
         int top = levels.length() - 1;
-        int level = value <= 0 || max <= 0 ? 0
-                : (int) Math.max(1, Math.min(top, Math.ceil(value / max * top - 1e-9)));
+        int level = value <= 0 || max <= 0 ? 0 : (int) Math.max(1, Math.min(top, Math.ceil(value / max * top - 1e-9)));
         return levels.charAt(level);
     }
 
@@ -76,15 +74,21 @@ public final class Sparkline {
         for (int i = 0; i < points.size(); i++) {
             calls[i] = points.get(i).calls().total();
         }
-        rows.add(new String[] {"calls", Long.toString(points.get(0).calls().total()), of(calls, unicode),
-            Long.toString(points.get(points.size() - 1).calls().total()), ""});
+        rows.add(new String[] {
+            "calls",
+            Long.toString(points.get(0).calls().total()),
+            of(calls, unicode),
+            Long.toString(points.get(points.size() - 1).calls().total()),
+            ""
+        });
         int label = rows.stream().mapToInt(row -> row[0].length()).max().orElse(0);
         int value = rows.stream().mapToInt(row -> row[1].length()).max().orElse(0);
         int last = rows.stream().mapToInt(row -> row[3].length()).max().orElse(0);
         List<String> lines = new ArrayList<>();
         for (String[] row : rows) {
-            lines.add(String.format(Locale.ROOT, "%-" + label + "s  %" + value + "s %s %-" + last + "s%s",
-                    (Object[]) row).stripTrailing());
+            lines.add(
+                    String.format(Locale.ROOT, "%-" + label + "s  %" + value + "s %s %-" + last + "s%s", (Object[]) row)
+                            .stripTrailing());
         }
         return lines;
     }
@@ -95,14 +99,15 @@ public final class Sparkline {
     }
 
     /** {label, first ratio with calls, sparkline, last ratio, "  limit <= 5% at ▅"}. */
-    private static String[] ratioRow(List<Timeline.Point> points, List<String> statuses, Rule rule, List<Rule> rules,
-            boolean unicode) {
+    private static String[] ratioRow(
+            List<Timeline.Point> points, List<String> statuses, Rule rule, List<Rule> rules, boolean unicode) {
         double[] ratios = new double[points.size()];
         double max = rule == null ? 0 : limit(rule);
         CallCounts first = null;
         for (int i = 0; i < points.size(); i++) {
             CallCounts counts = points.get(i).calls();
-            ratios[i] = counts.total() <= 0 ? Double.NaN
+            ratios[i] = counts.total() <= 0
+                    ? Double.NaN
                     : CampaignChart.failedCalls(counts, statuses) / (double) counts.total();
             if (counts.total() > 0) {
                 max = Math.max(max, ratios[i]);
@@ -110,11 +115,17 @@ public final class Sparkline {
             }
         }
         CallCounts last = points.get(points.size() - 1).calls();
-        String limit = rule == null ? "" : "  limit " + rule.operator().symbol() + " " + rule.limitText() + " at "
-                + level(limit(rule), max, unicode);
-        return new String[] {String.join("+", statuses) + " ratio",
-            first == null ? "n/a" : percent(first, statuses, rules), of(ratios, max, unicode),
-            percent(last, statuses, rules), limit};
+        String limit = rule == null
+                ? ""
+                : "  limit " + rule.operator().symbol() + " " + rule.limitText() + " at "
+                        + level(limit(rule), max, unicode);
+        return new String[] {
+            String.join("+", statuses) + " ratio",
+            first == null ? "n/a" : percent(first, statuses, rules),
+            of(ratios, max, unicode),
+            percent(last, statuses, rules),
+            limit
+        };
     }
 
     /** "Course of the wait, 9 snapshots", or for a thinned timeline "Course of the wait, 314 of 5000 snapshots". */
@@ -145,7 +156,11 @@ public final class Sparkline {
         if (calls.total() <= 0) {
             return "n/a";
         }
-        return Percentages.consistentRatio(BigInteger.valueOf(CampaignChart.failedCalls(calls, statuses)),
-                calls.total(), 3, rules).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        return Percentages.consistentRatio(
+                                BigInteger.valueOf(CampaignChart.failedCalls(calls, statuses)), calls.total(), 3, rules)
+                        .movePointRight(2)
+                        .stripTrailingZeros()
+                        .toPlainString()
+                + "%";
     }
 }

@@ -23,8 +23,7 @@ import java.util.TreeSet;
 /** The verdict table and the final summary line, as printed to the build log. */
 public final class VerdictReport {
 
-    private VerdictReport() {
-    }
+    private VerdictReport() {}
 
     /**
      * Writes the table, the warnings, {@code closing} (where the reports are) and the summary line as one block, even
@@ -40,7 +39,8 @@ public final class VerdictReport {
         for (String line : table(result, config, log.style())) {
             log.info(line);
         }
-        List<String> course = Sparkline.lines(result.waitResult().timeline(), config, log.style().unicode());
+        List<String> course = Sparkline.lines(
+                result.waitResult().timeline(), config, log.style().unicode());
         if (!course.isEmpty()) {
             log.info(Sparkline.heading(result.waitResult().timeline()) + ":");
             course.forEach(line -> log.info("  " + line));
@@ -58,7 +58,9 @@ public final class VerdictReport {
                         log.warn("Status '" + status + "' of rule '" + rule.describe() + "' is not in by_status and"
                                 + " counts as 0; if calls in that status were expected, check its spelling. Statuses"
                                 + " reported: "
-                                + (calls.byStatus().isEmpty() ? "none" : String.join(", ", calls.byStatus().keySet()))
+                                + (calls.byStatus().isEmpty()
+                                        ? "none"
+                                        : String.join(", ", calls.byStatus().keySet()))
                                 + ".");
                     }
                 }
@@ -102,13 +104,17 @@ public final class VerdictReport {
     public static List<String> table(CampaignResult result, GateConfig config, Style style) {
         List<String> lines = new ArrayList<>();
         CampaignStatus snapshot = result.waitResult().lastSnapshot();
-        String name = snapshot == null || snapshot.campaign().name() == null ? "" : " \"" + snapshot.campaign().name()
-                + "\"";
-        String queues = snapshot == null ? "no snapshot received"
-                : snapshot.completedQueues(config.uploadId()) + "/"
-                        + snapshot.awaitedQueues(config.uploadId()) + " queues completed";
-        lines.add("Campaign " + config.campaignId() + name + ": " + queues + ", " + result.waitResult().polls() + " poll"
-                + (result.waitResult().polls() == 1 ? "" : "s") + ", " + result.waitResult().errors() + " error"
+        String name = snapshot == null || snapshot.campaign().name() == null
+                ? ""
+                : " \"" + snapshot.campaign().name() + "\"";
+        String queues = snapshot == null
+                ? "no snapshot received"
+                : snapshot.completedQueues(config.uploadId()) + "/" + snapshot.awaitedQueues(config.uploadId())
+                        + " queues completed";
+        lines.add("Campaign " + config.campaignId() + name + ": " + queues + ", "
+                + result.waitResult().polls() + " poll"
+                + (result.waitResult().polls() == 1 ? "" : "s") + ", "
+                + result.waitResult().errors() + " error"
                 + (result.waitResult().errors() == 1 ? "" : "s") + ", "
                 + Values.format(Duration.ofSeconds(result.waitResult().elapsed().toSeconds())));
         CallCounts calls = result.judgedCalls();
@@ -116,25 +122,43 @@ public final class VerdictReport {
             return lines;
         }
         if (!result.ruleResults().isEmpty()) {
-            int width = Math.max(4, result.ruleResults().stream()
-                    .mapToInt(r -> r.rule().subject().length()).max().orElse(4));
-            int limitWidth = Math.max(9, result.ruleResults().stream()
-                    .mapToInt(r -> r.shownLimit().length()).max().orElse(9));
+            int width = Math.max(
+                    4,
+                    result.ruleResults().stream()
+                            .mapToInt(r -> r.rule().subject().length())
+                            .max()
+                            .orElse(4));
+            int limitWidth = Math.max(
+                    9,
+                    result.ruleResults().stream()
+                            .mapToInt(r -> r.shownLimit().length())
+                            .max()
+                            .orElse(9));
             String format = "  %-" + width + "s  %9s  %-" + limitWidth + "s  %s";
             lines.add(String.format(Locale.ROOT, format, "Rule", "Actual", "Limit", "Result"));
             for (RuleResult r : result.ruleResults()) {
-                lines.add(String.format(Locale.ROOT, format, r.rule().subject(), r.shownActual(), r.shownLimit(),
-                        shown(r, style)));
+                lines.add(String.format(
+                        Locale.ROOT, format, r.rule().subject(), r.shownActual(), r.shownLimit(), shown(r, style)));
             }
         }
         Set<String> named = new TreeSet<>();
         config.rules().stream().map(Rule::statuses).forEach(named::addAll);
-        int width = Math.max(6, calls.byStatus().keySet().stream().mapToInt(String::length).max().orElse(6));
+        int width = Math.max(
+                6,
+                calls.byStatus().keySet().stream()
+                        .mapToInt(String::length)
+                        .max()
+                        .orElse(6));
         String format = "  %-" + width + "s  %8s  %7s%s";
         lines.add(String.format(Locale.ROOT, format, "Status", "Calls", "Ratio", ""));
-        calls.byStatus().forEach((status, count) -> lines.add(String.format(Locale.ROOT, format, status, count,
-                Percentages.of(status, count, calls.total(), config.rules()),
-                named.contains(status) || config.rules().isEmpty() ? "" : "  (in no rule)")));
+        calls.byStatus()
+                .forEach((status, count) -> lines.add(String.format(
+                        Locale.ROOT,
+                        format,
+                        status,
+                        count,
+                        Percentages.of(status, count, calls.total(), config.rules()),
+                        named.contains(status) || config.rules().isEmpty() ? "" : "  (in no rule)")));
         lines.add(String.format(Locale.ROOT, format, "total", calls.total(), "", ""));
         return lines;
     }

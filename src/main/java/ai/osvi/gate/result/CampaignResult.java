@@ -16,8 +16,15 @@ import java.util.List;
  * @param waitResult  how the wait ended: the last snapshot, polls, errors, the timeline
  * @param evidence    the checklist a PASS needs, each item with its numbers; a PASS has every item true
  */
-public record CampaignResult(long campaignId, Verdict verdict, BuildOutcome outcome, String summary,
-        List<String> details, boolean rulesJudged, List<RuleResult> ruleResults, WaitResult waitResult,
+public record CampaignResult(
+        long campaignId,
+        Verdict verdict,
+        BuildOutcome outcome,
+        String summary,
+        List<String> details,
+        boolean rulesJudged,
+        List<RuleResult> ruleResults,
+        WaitResult waitResult,
         Evidence evidence) {
 
     public CampaignResult {
@@ -25,7 +32,8 @@ public record CampaignResult(long campaignId, Verdict verdict, BuildOutcome outc
         ruleResults = List.copyOf(ruleResults);
         // PASS if and only if every item of the checklist holds: a verdict reached any other way is a bug
         if (verdict == Verdict.PASS && !evidence.allHold()) {
-            throw new IllegalArgumentException("a PASS without its evidence: " + evidence.firstUnproven().orElseThrow());
+            throw new IllegalArgumentException(
+                    "a PASS without its evidence: " + evidence.firstUnproven().orElseThrow());
         }
         if (verdict != Verdict.PASS && evidence.allHold()) {
             throw new IllegalArgumentException("a " + verdict + " whose checklist proves a PASS: " + summary);
@@ -33,10 +41,16 @@ public record CampaignResult(long campaignId, Verdict verdict, BuildOutcome outc
     }
 
     /** A result whose rules were not judged. */
-    public static CampaignResult unjudged(long campaignId, Verdict verdict, BuildOutcome outcome, String summary,
-            List<String> details, WaitResult waitResult, Evidence evidence) {
-        return new CampaignResult(campaignId, verdict, outcome, summary, details, false, List.of(), waitResult,
-                evidence);
+    public static CampaignResult unjudged(
+            long campaignId,
+            Verdict verdict,
+            BuildOutcome outcome,
+            String summary,
+            List<String> details,
+            WaitResult waitResult,
+            Evidence evidence) {
+        return new CampaignResult(
+                campaignId, verdict, outcome, summary, details, false, List.of(), waitResult, evidence);
     }
 
     /** The counts the rules were judged on (the last snapshot's), or {@code null} when they were not judged. */

@@ -49,8 +49,7 @@ public record Evidence(List<Check> checks) {
     }
 
     /** One item: whether it holds, and the numbers that show it ("3/3 queues completed"). */
-    public record Check(Item item, boolean holds, String numbers) {
-    }
+    public record Check(Item item, boolean holds, String numbers) {}
 
     public Evidence {
         checks = List.copyOf(checks);
@@ -59,7 +58,8 @@ public record Evidence(List<Check> checks) {
         }
         for (int i = 0; i < checks.size(); i++) {
             if (checks.get(i).item() != Item.values()[i]) {
-                throw new IllegalArgumentException("item " + i + " is " + checks.get(i).item());
+                throw new IllegalArgumentException(
+                        "item " + i + " is " + checks.get(i).item());
             }
         }
     }

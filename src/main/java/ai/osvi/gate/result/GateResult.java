@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * @param campaigns  one result per campaign, in the order the campaigns were given; empty when it did not start
  * @param notStarted why it did not start ("OSVI gate: ERROR: ..."), or {@code null}
  */
-public record GateResult(String gate, String project, Path directory, List<CampaignResult> campaigns,
-        String notStarted) {
+public record GateResult(
+        String gate, String project, Path directory, List<CampaignResult> campaigns, String notStarted) {
 
     public GateResult {
         campaigns = List.copyOf(campaigns);
@@ -26,12 +26,14 @@ public record GateResult(String gate, String project, Path directory, List<Campa
     }
 
     public Verdict verdict() {
-        return notStarted != null ? Verdict.ERROR
+        return notStarted != null
+                ? Verdict.ERROR
                 : campaigns.stream().map(CampaignResult::verdict).reduce(Verdict.PASS, Verdict::worse);
     }
 
     public BuildOutcome outcome() {
-        return notStarted != null ? BuildOutcome.ERROR
+        return notStarted != null
+                ? BuildOutcome.ERROR
                 : campaigns.stream().map(CampaignResult::outcome).reduce(BuildOutcome.SUCCESS, BuildOutcome::worse);
     }
 
@@ -40,16 +42,21 @@ public record GateResult(String gate, String project, Path directory, List<Campa
         if (notStarted != null) {
             return notStarted;
         }
-        return campaigns.size() == 1 ? campaigns.get(0).summaryLine() : "OSVI gate: " + verdict() + " "
-                + campaigns.size() + " campaigns: " + campaigns.stream()
-                        .map(result -> result.campaignId() + " " + result.verdict())
-                        .collect(Collectors.joining(", "));
+        return campaigns.size() == 1
+                ? campaigns.get(0).summaryLine()
+                : "OSVI gate: " + verdict() + " "
+                        + campaigns.size() + " campaigns: "
+                        + campaigns.stream()
+                                .map(result -> result.campaignId() + " " + result.verdict())
+                                .collect(Collectors.joining(", "));
     }
 
     /** The build failure message: every campaign that did not pass, what went wrong and what to do. */
     public String failureMessage() {
         BuildOutcome worst = outcome();
-        return campaigns.stream().filter(result -> result.outcome() == worst).map(CampaignResult::failureMessage)
+        return campaigns.stream()
+                .filter(result -> result.outcome() == worst)
+                .map(CampaignResult::failureMessage)
                 .collect(Collectors.joining(System.lineSeparator()));
     }
 }

@@ -13,25 +13,54 @@ public final class Lookalikes {
 
     /** Cyrillic and Greek lower-case letters that look like Latin ones, after case folding. */
     private static final Map<Integer, Character> LATIN_LOOKALIKES = Map.ofEntries(
-            Map.entry((int) 'а', 'a'), Map.entry((int) 'в', 'b'), Map.entry((int) 'г', 'r'),
-            Map.entry((int) 'д', 'd'), Map.entry((int) 'е', 'e'), Map.entry((int) 'ё', 'e'),
-            Map.entry((int) 'з', '3'), Map.entry((int) 'и', 'u'), Map.entry((int) 'к', 'k'),
-            Map.entry((int) 'м', 'm'), Map.entry((int) 'н', 'h'), Map.entry((int) 'о', 'o'),
-            Map.entry((int) 'п', 'n'), Map.entry((int) 'р', 'p'), Map.entry((int) 'с', 'c'),
-            Map.entry((int) 'т', 't'), Map.entry((int) 'у', 'y'), Map.entry((int) 'х', 'x'),
-            Map.entry((int) 'ь', 'b'), Map.entry((int) 'ѕ', 's'), Map.entry((int) 'і', 'i'),
-            Map.entry((int) 'ї', 'i'), Map.entry((int) 'ј', 'j'), Map.entry((int) 'ԁ', 'd'),
-            Map.entry((int) 'ԛ', 'q'), Map.entry((int) 'ԝ', 'w'), Map.entry((int) 'һ', 'h'),
-            Map.entry((int) 'ӏ', 'l'), Map.entry((int) 'ɡ', 'g'),
-            Map.entry((int) 'α', 'a'), Map.entry((int) 'β', 'b'), Map.entry((int) 'γ', 'y'),
-            Map.entry((int) 'ε', 'e'), Map.entry((int) 'ζ', 'z'), Map.entry((int) 'η', 'n'),
-            Map.entry((int) 'ι', 'i'), Map.entry((int) 'κ', 'k'), Map.entry((int) 'μ', 'u'),
-            Map.entry((int) 'ν', 'v'), Map.entry((int) 'ο', 'o'), Map.entry((int) 'ρ', 'p'),
-            Map.entry((int) 'τ', 't'), Map.entry((int) 'υ', 'u'), Map.entry((int) 'χ', 'x'),
-            Map.entry((int) 'ω', 'w'), Map.entry((int) 'ς', 'c'));
+            Map.entry((int) 'а', 'a'),
+            Map.entry((int) 'в', 'b'),
+            Map.entry((int) 'г', 'r'),
+            Map.entry((int) 'д', 'd'),
+            Map.entry((int) 'е', 'e'),
+            Map.entry((int) 'ё', 'e'),
+            Map.entry((int) 'з', '3'),
+            Map.entry((int) 'и', 'u'),
+            Map.entry((int) 'к', 'k'),
+            Map.entry((int) 'м', 'm'),
+            Map.entry((int) 'н', 'h'),
+            Map.entry((int) 'о', 'o'),
+            Map.entry((int) 'п', 'n'),
+            Map.entry((int) 'р', 'p'),
+            Map.entry((int) 'с', 'c'),
+            Map.entry((int) 'т', 't'),
+            Map.entry((int) 'у', 'y'),
+            Map.entry((int) 'х', 'x'),
+            Map.entry((int) 'ь', 'b'),
+            Map.entry((int) 'ѕ', 's'),
+            Map.entry((int) 'і', 'i'),
+            Map.entry((int) 'ї', 'i'),
+            Map.entry((int) 'ј', 'j'),
+            Map.entry((int) 'ԁ', 'd'),
+            Map.entry((int) 'ԛ', 'q'),
+            Map.entry((int) 'ԝ', 'w'),
+            Map.entry((int) 'һ', 'h'),
+            Map.entry((int) 'ӏ', 'l'),
+            Map.entry((int) 'ɡ', 'g'),
+            Map.entry((int) 'α', 'a'),
+            Map.entry((int) 'β', 'b'),
+            Map.entry((int) 'γ', 'y'),
+            Map.entry((int) 'ε', 'e'),
+            Map.entry((int) 'ζ', 'z'),
+            Map.entry((int) 'η', 'n'),
+            Map.entry((int) 'ι', 'i'),
+            Map.entry((int) 'κ', 'k'),
+            Map.entry((int) 'μ', 'u'),
+            Map.entry((int) 'ν', 'v'),
+            Map.entry((int) 'ο', 'o'),
+            Map.entry((int) 'ρ', 'p'),
+            Map.entry((int) 'τ', 't'),
+            Map.entry((int) 'υ', 'u'),
+            Map.entry((int) 'χ', 'x'),
+            Map.entry((int) 'ω', 'w'),
+            Map.entry((int) 'ς', 'c'));
 
-    private Lookalikes() {
-    }
+    private Lookalikes() {}
 
     /**
      * Whether {@code reported} (a {@code by_status} key as the gate keeps it, escaped by {@link InvisibleCharacters}) could be
@@ -63,9 +92,19 @@ public final class Lookalikes {
         StringBuilder canonical = new StringBuilder();
         folded.codePoints().forEach(c -> {
             int type = Character.getType(c);
-            if (type == Character.CONTROL || type == Character.FORMAT || Character.isWhitespace(c)
-                    || Character.isSpaceChar(c) || c == '_' || c == '-' || c == '.' || c == '\u2010'
-                    || c == '\u2011' || c == '\u2012' || c == '\u2013' || c == '\u2014' || c == '\u2212') {
+            if (type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || c == '_'
+                    || c == '-'
+                    || c == '.'
+                    || c == '\u2010'
+                    || c == '\u2011'
+                    || c == '\u2012'
+                    || c == '\u2013'
+                    || c == '\u2014'
+                    || c == '\u2212') {
                 return;
             }
             int lower = Character.toLowerCase(Character.toUpperCase(c));

@@ -1,8 +1,8 @@
 package ai.osvi.gate.rules;
 
+import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
-import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Upload;
 import java.math.BigInteger;
 import java.util.HashSet;
@@ -60,7 +60,8 @@ public record Outlook(boolean complete, BigInteger maxFinalTotal, Set<String> fi
      * {@code retry_threshold}.
      */
     public static Optional<BigInteger> maxPossibleCalls(CampaignStatus snapshot) {
-        if (snapshot.uploads().isEmpty() || snapshot.uploads().stream().mapToInt(Upload::queues).anyMatch(q -> q == 0)) {
+        if (snapshot.uploads().isEmpty()
+                || snapshot.uploads().stream().mapToInt(Upload::queues).anyMatch(q -> q == 0)) {
             return Optional.empty();
         }
         Optional<BigInteger> total = snapshot.totalQueued();
@@ -81,7 +82,9 @@ public record Outlook(boolean complete, BigInteger maxFinalTotal, Set<String> fi
 
     /** The calls of {@code calls} whose status may still change: those of no final status, or of none at all. */
     BigInteger movableCalls(CallCounts calls) {
-        return BigInteger.valueOf(calls.total()).subtract(calls.sum(finalStatuses.stream()
-                .filter(calls.byStatus()::containsKey).toList()));
+        return BigInteger.valueOf(calls.total())
+                .subtract(calls.sum(finalStatuses.stream()
+                        .filter(calls.byStatus()::containsKey)
+                        .toList()));
     }
 }

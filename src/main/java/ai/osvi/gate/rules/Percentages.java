@@ -15,16 +15,17 @@ public final class Percentages {
      */
     private static final int MAX_SCALE = 42;
 
-    private Percentages() {
-    }
+    private Percentages() {}
 
     /** {@code count / total} as a percentage with one decimal, e.g. {@code 7.5%}; {@code n/a} when total is 0. */
     public static String of(long count, long total) {
         if (total == 0) {
             return "n/a";
         }
-        return Ratio.plain(BigDecimal.valueOf(count).multiply(HUNDRED)
-                .divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP)) + "%";
+        return Ratio.plain(BigDecimal.valueOf(count)
+                        .multiply(HUNDRED)
+                        .divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP))
+                + "%";
     }
 
     /**
@@ -32,12 +33,15 @@ public final class Percentages {
      * a rule on that status alone never to read as passing beside a breach (5.000001% against a 5% limit, not 5%).
      */
     public static String of(String status, long count, long total, List<Rule> rules) {
-        List<Rule> onThisStatus = rules.stream().filter(rule -> rule.statuses().equals(List.of(status))).toList();
+        List<Rule> onThisStatus = rules.stream()
+                .filter(rule -> rule.statuses().equals(List.of(status)))
+                .toList();
         if (total == 0 || onThisStatus.isEmpty()) {
             return of(count, total);
         }
         BigDecimal oneDecimal = new BigDecimal(of(count, total).replace("%", ""));
-        BigDecimal consistent = consistentRatio(BigInteger.valueOf(count), total, 3, onThisStatus).movePointRight(2);
+        BigDecimal consistent = consistentRatio(BigInteger.valueOf(count), total, 3, onThisStatus)
+                .movePointRight(2);
         return Ratio.plain(consistent.scale() > oneDecimal.scale() ? consistent : oneDecimal) + "%";
     }
 

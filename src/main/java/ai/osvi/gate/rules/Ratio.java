@@ -50,8 +50,11 @@ public final class Ratio implements Comparable<Ratio> {
 
     /** The ratio as a decimal: exact when one is, else to 42 decimals (for charts, and JSON beside the exact parts). */
     public BigDecimal value() {
-        return denominator.equals(BigInteger.ONE) ? numerator : exactDecimal() != null ? exactDecimal()
-                : numerator.divide(new BigDecimal(denominator), APPROXIMATION_SCALE, RoundingMode.HALF_EVEN);
+        return denominator.equals(BigInteger.ONE)
+                ? numerator
+                : exactDecimal() != null
+                        ? exactDecimal()
+                        : numerator.divide(new BigDecimal(denominator), APPROXIMATION_SCALE, RoundingMode.HALF_EVEN);
     }
 
     public BigDecimal percent() {
@@ -89,7 +92,8 @@ public final class Ratio implements Comparable<Ratio> {
 
     @Override
     public int compareTo(Ratio other) {
-        return numerator.multiply(new BigDecimal(other.denominator))
+        return numerator
+                .multiply(new BigDecimal(other.denominator))
                 .compareTo(other.numerator.multiply(new BigDecimal(denominator)));
     }
 

@@ -61,7 +61,8 @@ public record RelativeLimit(Adjustment adjustment, BigDecimal amount) {
 
     /** "baseline 5.1% + 1% = 6.1%": the baseline's value, the adjustment and the limit they give. */
     public String describe(Ratio baseline, Ratio limit) {
-        return adjustment == Adjustment.NONE ? WORD + " " + baseline
+        return adjustment == Adjustment.NONE
+                ? WORD + " " + baseline
                 : WORD + " " + baseline + " " + adjustmentText() + " = " + limit;
     }
 }

@@ -15,8 +15,14 @@ import java.util.List;
  * @param relative the limit as written relative to the baseline campaign, or {@code null} for a fixed limit
  * @param baseline the baseline campaign's ratio of the same statuses once read, or {@code null}
  */
-public record Rule(List<String> statuses, Operator operator, Ratio limit, String origin, boolean advisory,
-        RelativeLimit relative, Ratio baseline) {
+public record Rule(
+        List<String> statuses,
+        Operator operator,
+        Ratio limit,
+        String origin,
+        boolean advisory,
+        RelativeLimit relative,
+        Ratio baseline) {
 
     /** How a rule is marked advisory, after its limit: {@code failed <= 2% (advisory)}. */
     public static final String ADVISORY = "(advisory)";
@@ -36,8 +42,8 @@ public record Rule(List<String> statuses, Operator operator, Ratio limit, String
     }
 
     /** A rule whose limit is relative to the baseline campaign, to be {@link #resolve resolved} once it is read. */
-    public static Rule relativeToBaseline(List<String> statuses, Operator operator, RelativeLimit relative,
-            String origin, boolean advisory) {
+    public static Rule relativeToBaseline(
+            List<String> statuses, Operator operator, RelativeLimit relative, String origin, boolean advisory) {
         return new Rule(statuses, operator, null, origin, advisory, relative, null);
     }
 
@@ -51,9 +57,14 @@ public record Rule(List<String> statuses, Operator operator, Ratio limit, String
         if (relative == null) {
             return this;
         }
-        return new Rule(statuses, operator, relative.limit(baselineCalls.sum(statuses), baselineCalls.total()), origin,
-                advisory, relative, Ratio.fraction(new BigDecimal(baselineCalls.sum(statuses)),
-                        BigInteger.valueOf(baselineCalls.total())));
+        return new Rule(
+                statuses,
+                operator,
+                relative.limit(baselineCalls.sum(statuses), baselineCalls.total()),
+                origin,
+                advisory,
+                relative,
+                Ratio.fraction(new BigDecimal(baselineCalls.sum(statuses)), BigInteger.valueOf(baselineCalls.total())));
     }
 
     /** "failed" or "failed+not_picked". */

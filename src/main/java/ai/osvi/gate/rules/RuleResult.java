@@ -14,8 +14,8 @@ import java.util.List;
  * @param passed      whether {@code count / total} is within the limit, on the counts as they are
  * @param standing    what that means once the calls still to come are taken into account
  */
-public record RuleResult(Rule rule, BigInteger count, long total, BigDecimal actualRatio, boolean passed,
-        Standing standing) {
+public record RuleResult(
+        Rule rule, BigInteger count, long total, BigDecimal actualRatio, boolean passed, Standing standing) {
 
     /** Judges {@code rule} on the counts of a completed campaign; requires {@code calls.total() > 0}. */
     public static RuleResult judge(Rule rule, CallCounts calls) {
@@ -41,8 +41,10 @@ public record RuleResult(Rule rule, BigInteger count, long total, BigDecimal act
     private static Standing standing(Rule rule, CallCounts calls, Outlook outlook, boolean passed) {
         BigInteger total = BigInteger.valueOf(calls.total());
         BigInteger movable = outlook.movableCalls(calls);
-        BigInteger fixed = calls.sum(rule.statuses().stream().filter(outlook.finalStatuses()::contains)
-                .filter(calls.byStatus()::containsKey).toList());
+        BigInteger fixed = calls.sum(rule.statuses().stream()
+                .filter(outlook.finalStatuses()::contains)
+                .filter(calls.byStatus()::containsKey)
+                .toList());
         if (movable.signum() < 0) {
             // by_status adds up to more than calls.total: nothing can be decided on data that contradicts itself
             return outlook.complete() ? Standing.UNDECIDED : passed ? Standing.HELD_SO_FAR : Standing.BREACHED_SO_FAR;
@@ -85,10 +87,14 @@ public record RuleResult(Rule rule, BigInteger count, long total, BigDecimal act
 
     /** "failed ratio is 7.5%, but the maximum is 5%". */
     public String breachMessage() {
-        return rule.subject() + " ratio is " + shownActual() + ", but " + rule.operator().limitPhrase() + " "
-                + rule.limitText() + (standing == Standing.BREACHED_SO_FAR ? " (so far: the remaining calls could still"
-                        + " bring it back)" : standing == Standing.CERTAIN ? " (certain: no way of completing the"
-                        + " remaining calls brings it back)" : "");
+        return rule.subject() + " ratio is " + shownActual() + ", but "
+                + rule.operator().limitPhrase() + " "
+                + rule.limitText()
+                + (standing == Standing.BREACHED_SO_FAR
+                        ? " (so far: the remaining calls could still" + " bring it back)"
+                        : standing == Standing.CERTAIN
+                                ? " (certain: no way of completing the" + " remaining calls brings it back)"
+                                : "");
     }
 
     /** This result, undecided: its statuses cannot be read unambiguously. */

@@ -19,8 +19,7 @@ final class Replay {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Replay() {
-    }
+    private Replay() {}
 
     /** Whether {@code root} is a report this plugin wrote rather than a scenario. */
     static boolean isReport(JsonNode root) {
@@ -31,31 +30,46 @@ final class Replay {
     static JsonNode scenario(String source, JsonNode report) throws InvalidConfigurationException {
         int format = report.path("reportFormat").asInt(1);
         if (format != ReportFiles.REPORT_FORMAT) {
-            throw new InvalidConfigurationException("simulation", "Invalid " + "simulation (osvi.simulation) '"
-                    + source + "': a report of reportFormat " + format + ", and this plugin replays reportFormat "
-                    + ReportFiles.REPORT_FORMAT + " (a report whose timeline keeps each snapshot's uploads). Replay a"
-                    + " report written by this version of the plugin.");
+            throw new InvalidConfigurationException(
+                    "simulation",
+                    "Invalid " + "simulation (osvi.simulation) '"
+                            + source + "': a report of reportFormat " + format
+                            + ", and this plugin replays reportFormat "
+                            + ReportFiles.REPORT_FORMAT
+                            + " (a report whose timeline keeps each snapshot's uploads). Replay a"
+                            + " report written by this version of the plugin.");
         }
         JsonNode campaign = report.path("snapshot").path("campaign");
         if (!campaign.isObject() || report.path("timeline").isEmpty()) {
-            throw new InvalidConfigurationException("simulation", "Invalid simulation (osvi.simulation) '" + source
-                    + "': the report holds no snapshot to replay (the recorded wait never received one).");
+            throw new InvalidConfigurationException(
+                    "simulation",
+                    "Invalid simulation (osvi.simulation) '" + source
+                            + "': the report holds no snapshot to replay (the recorded wait never received one).");
         }
         ObjectNode scenario = NODES.objectNode();
         scenario.put("name", "replay of " + Path.of(source).getFileName());
-        scenario.put("description", "the wait recorded in " + source + ", verdict " + report.path("verdict")
-                .asText() + ", " + report.path("timeline").size() + " snapshots, one per request");
+        scenario.put(
+                "description",
+                "the wait recorded in " + source + ", verdict "
+                        + report.path("verdict").asText() + ", "
+                        + report.path("timeline").size() + " snapshots, one per request");
         scenario.put("replay", true);
         scenario.set("campaign", campaign.deepCopy());
         ArrayNode rules = scenario.putArray("rules");
         report.path("rules").forEach(rule -> rules.add(rule.path("rule").asText()));
         JsonNode baseline = report.path("baseline").path("snapshot");
-        if (baseline.isObject() && !baseline.path("campaign").path("id").equals(report.path("baseline")
-                .path("campaignId"))) {
-            throw new InvalidConfigurationException("simulation", "Invalid simulation (osvi.simulation) '" + source
-                    + "': its baseline is recorded as campaign " + report.path("baseline").path("campaignId")
-                    + " but its snapshot is of campaign " + baseline.path("campaign").path("id") + ". The report was"
-                    + " changed after it was written: replay the report as the gate wrote it.");
+        if (baseline.isObject()
+                && !baseline.path("campaign")
+                        .path("id")
+                        .equals(report.path("baseline").path("campaignId"))) {
+            throw new InvalidConfigurationException(
+                    "simulation",
+                    "Invalid simulation (osvi.simulation) '" + source
+                            + "': its baseline is recorded as campaign "
+                            + report.path("baseline").path("campaignId")
+                            + " but its snapshot is of campaign "
+                            + baseline.path("campaign").path("id") + ". The report was"
+                            + " changed after it was written: replay the report as the gate wrote it.");
         }
         if (baseline.isObject()) {
             // the baseline campaign as it was read, served beside the recorded one

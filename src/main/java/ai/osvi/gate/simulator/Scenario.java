@@ -61,8 +61,14 @@ public final class Scenario {
     /** The answer for the baseline campaign, whenever it is asked for. */
     private final String baselineBody;
 
-    private Scenario(String source, JsonNode document, String name, String description, long campaignId,
-            List<Step> steps, List<String> rules) {
+    private Scenario(
+            String source,
+            JsonNode document,
+            String name,
+            String description,
+            long campaignId,
+            List<Step> steps,
+            List<String> rules) {
         this.byRequest = document.path("replay").asBoolean(false);
         this.source = source;
         this.document = document;
@@ -72,9 +78,11 @@ public final class Scenario {
         this.steps = List.copyOf(steps);
         this.rules = List.copyOf(rules);
         JsonNode baseline = document.path("baseline");
-        this.baselineCampaignId = baseline.isObject() ? baseline.path("campaign").path("id").longValue() : null;
-        this.baselineBody = baseline.isObject() ? snapshotBody(baseline.path("campaign"), baseline.path("calls"),
-                baseline.path("uploads")) : null;
+        this.baselineCampaignId =
+                baseline.isObject() ? baseline.path("campaign").path("id").longValue() : null;
+        this.baselineBody = baseline.isObject()
+                ? snapshotBody(baseline.path("campaign"), baseline.path("calls"), baseline.path("uploads"))
+                : null;
     }
 
     /**
@@ -83,8 +91,7 @@ public final class Scenario {
      * @param status   the HTTP status
      * @param body     the whole body: {@code {"success":true,"data":...}} for a snapshot, as given for an error
      */
-    public record Step(Duration at, int status, String contentType, String body) {
-    }
+    public record Step(Duration at, int status, String contentType, String body) {}
 
     /** A built-in scenario by name, or a scenario file by path (a relative one from the current folder). */
     public static Scenario load(String nameOrPath) throws InvalidConfigurationException {
@@ -111,19 +118,23 @@ public final class Scenario {
             path = null;
         }
         if (text.isEmpty() || path == null || !Files.isRegularFile(path)) {
-            throw new InvalidConfigurationException("simulation", "Invalid " + Values.label("simulation") + " '"
-                    + text + "': no built-in scenario of that name and " + (path == null || text.isEmpty()
-                            ? "not a file path" : "no file " + path)
-                    + ". Accepted: " + String.join(", ", BUILT_IN) + ", or the path of a scenario JSON file,"
-                    + " relative to the project's base directory (" + baseDirectory.toAbsolutePath() + ").");
+            throw new InvalidConfigurationException(
+                    "simulation",
+                    "Invalid " + Values.label("simulation") + " '"
+                            + text + "': no built-in scenario of that name and "
+                            + (path == null || text.isEmpty() ? "not a file path" : "no file " + path)
+                            + ". Accepted: " + String.join(", ", BUILT_IN) + ", or the path of a scenario JSON file,"
+                            + " relative to the project's base directory (" + baseDirectory.toAbsolutePath() + ").");
         }
         try {
             JsonNode document = read(JSON.createParser(Files.readAllBytes(path)));
-            return parse(path.toString(), Replay.isReport(document) ? Replay.scenario(path.toString(), document)
-                    : document);
+            return parse(
+                    path.toString(), Replay.isReport(document) ? Replay.scenario(path.toString(), document) : document);
         } catch (IOException e) {
-            throw invalidFile(path.toString(), "it is not valid JSON (" + e.getMessage().lines().findFirst().orElse("")
-                    + ")");
+            throw invalidFile(
+                    path.toString(),
+                    "it is not valid JSON ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")");
         }
     }
 
@@ -142,13 +153,15 @@ public final class Scenario {
     }
 
     private static JsonNode createdAt(JsonNode root, Instant start) {
-        OffsetDateTime written = Campaign.dateTime(root.path("campaign").path("created_at").textValue());
+        OffsetDateTime written =
+                Campaign.dateTime(root.path("campaign").path("created_at").textValue());
         if (written == null) {
             return root;
         }
         Duration shift = Duration.between(written.toInstant(), start.truncatedTo(ChronoUnit.SECONDS));
         ObjectNode moved = root.deepCopy();
-        ((ObjectNode) moved.get("campaign")).put("created_at", written.plus(shift).format(RFC_3339));
+        ((ObjectNode) moved.get("campaign"))
+                .put("created_at", written.plus(shift).format(RFC_3339));
         for (JsonNode step : moved.path("timeline")) {
             for (JsonNode upload : step.path("uploads")) {
                 OffsetDateTime at = Campaign.dateTime(upload.path("created_at").textValue());
@@ -216,8 +229,14 @@ public final class Scenario {
             steps.add(new Step(at, 200, "application/json", snapshotBody(campaignState, calls, uploads)));
         }
         checkBaseline(source, root, campaign.get("id").longValue());
-        return new Scenario(source, root, text(root.path("name"), source), text(root.path("description"), ""),
-                campaign.get("id").longValue(), steps, rules);
+        return new Scenario(
+                source,
+                root,
+                text(root.path("name"), source),
+                text(root.path("description"), ""),
+                campaign.get("id").longValue(),
+                steps,
+                rules);
     }
 
     /** {@code {"success":true,"data":{"campaign":...,"calls":...,"uploads":...}}}. */
@@ -238,11 +257,15 @@ public final class Scenario {
             return;
         }
         JsonNode baseline = root.get("baseline");
-        if (!baseline.isObject() || !baseline.path("campaign").isObject()
-                || !isLong(baseline.path("campaign").path("id")) || !baseline.has("calls")
+        if (!baseline.isObject()
+                || !baseline.path("campaign").isObject()
+                || !isLong(baseline.path("campaign").path("id"))
+                || !baseline.has("calls")
                 || !baseline.has("uploads")) {
-            throw invalidFile(source, "'baseline' must be an object with 'campaign' (with a numeric 'id'), 'calls'"
-                    + " and 'uploads', as a snapshot's data");
+            throw invalidFile(
+                    source,
+                    "'baseline' must be an object with 'campaign' (with a numeric 'id'), 'calls'"
+                            + " and 'uploads', as a snapshot's data");
         }
         if (baseline.path("campaign").path("id").longValue() == campaignId) {
             throw invalidFile(source, "the baseline's campaign id is the scenario's campaign id " + campaignId);
@@ -264,8 +287,10 @@ public final class Scenario {
             try {
                 Values.rule("simulation", rule);
             } catch (InvalidConfigurationException e) {
-                throw invalidFile(source, "rules[" + i + "] '" + rule + "' is not a rule such as \"failed <= 5%\""
-                        + " or \"picked >= 60%\"");
+                throw invalidFile(
+                        source,
+                        "rules[" + i + "] '" + rule + "' is not a rule such as \"failed <= 5%\""
+                                + " or \"picked >= 60%\"");
             }
             rules.add(rule);
         }
@@ -296,7 +321,10 @@ public final class Scenario {
         }
         // a text as it is, any other JSON value as JSON, none as an empty body
         JsonNode body = response.path("body");
-        return new Step(at, status.intValue(), text(response.path("content_type"), "application/json"),
+        return new Step(
+                at,
+                status.intValue(),
+                text(response.path("content_type"), "application/json"),
                 body.isTextual() ? body.textValue() : body.isNull() || body.isMissingNode() ? "" : compact(body));
     }
 
@@ -318,9 +346,11 @@ public final class Scenario {
     }
 
     private static InvalidConfigurationException invalidFile(String source, String problem) {
-        return new InvalidConfigurationException("simulation", "Invalid scenario " + source + " ("
-                + Values.label("simulation") + "): " + problem
-                + ". See 'Scenario files' in src/site/markdown/simulator.md.");
+        return new InvalidConfigurationException(
+                "simulation",
+                "Invalid scenario " + source + " ("
+                        + Values.label("simulation") + "): " + problem
+                        + ". See 'Scenario files' in src/site/markdown/simulator.md.");
     }
 
     public String name() {
@@ -366,8 +396,8 @@ public final class Scenario {
 
     /** This replay at its end: its last step answers every request (a check judges the campaign as it was left). */
     public Scenario atItsEnd() {
-        return new Scenario(source, document, name, description, campaignId, List.of(steps.get(steps.size() - 1)),
-                rules);
+        return new Scenario(
+                source, document, name, description, campaignId, List.of(steps.get(steps.size() - 1)), rules);
     }
 
     /** The step answering request number {@code index} (from 0) of a replay: the last one answers every later one. */

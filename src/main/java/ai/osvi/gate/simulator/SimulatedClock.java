@@ -48,8 +48,8 @@ public record SimulatedClock(Instant started, Duration elapsed, String note) {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME_OF_DAY =
+            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     /** A wait's clock: the campaign is created {@code now} and its timeline starts at the first request. */
     public static SimulatedClock forWait(Instant now) {
@@ -77,16 +77,24 @@ public record SimulatedClock(Instant started, Duration elapsed, String note) {
         if (started == null) {
             starts.put(key, now);
             write(file, shown, starts);
-            return new SimulatedClock(now, Duration.ZERO, "The simulated campaign starts now, at "
-                    + TIME_OF_DAY.format(now) + ", kept in " + shown + " for the checks that follow." + restart);
+            return new SimulatedClock(
+                    now,
+                    Duration.ZERO,
+                    "The simulated campaign starts now, at " + TIME_OF_DAY.format(now) + ", kept in " + shown
+                            + " for the checks that follow." + restart);
         }
         if (started.isAfter(now)) {
-            throw unusable(shown, "the scenario '" + key + "' started at " + started + ", later than now (" + now
-                    + "): the clock was set back, or the file was copied from another machine");
+            throw unusable(
+                    shown,
+                    "the scenario '" + key + "' started at " + started + ", later than now (" + now
+                            + "): the clock was set back, or the file was copied from another machine");
         }
         Duration elapsed = Duration.between(started, now);
-        return new SimulatedClock(started, elapsed, "The simulated campaign started " + Values.formatRounded(
-                elapsed) + " ago, at " + TIME_OF_DAY.format(started) + " (kept in " + shown + ")." + restart);
+        return new SimulatedClock(
+                started,
+                elapsed,
+                "The simulated campaign started " + Values.formatRounded(elapsed) + " ago, at "
+                        + TIME_OF_DAY.format(started) + " (kept in " + shown + ")." + restart);
     }
 
     private static String shown(Path file, Path shownFrom) {
@@ -121,8 +129,10 @@ public record SimulatedClock(Instant started, Duration elapsed, String note) {
             Map.Entry<String, JsonNode> entry = it.next();
             Instant instant = instant(entry.getValue());
             if (instant == null) {
-                throw unusable(shown, "started." + entry.getKey() + " is " + entry.getValue()
-                        + ", not an instant such as \"2026-06-01T10:00:00Z\"");
+                throw unusable(
+                        shown,
+                        "started." + entry.getKey() + " is " + entry.getValue()
+                                + ", not an instant such as \"2026-06-01T10:00:00Z\"");
             }
             starts.put(entry.getKey(), instant);
         }
@@ -144,15 +154,18 @@ public record SimulatedClock(Instant started, Duration elapsed, String note) {
     private static void write(Path file, String shown, Map<String, Instant> starts)
             throws InvalidConfigurationException {
         ObjectNode root = JSON.createObjectNode();
-        root.put("about", "When check-campaign first served each simulated scenario from this folder. Delete this"
-                + " file to start the rehearsal again.");
+        root.put(
+                "about",
+                "When check-campaign first served each simulated scenario from this folder. Delete this"
+                        + " file to start the rehearsal again.");
         ObjectNode started = root.putObject("started");
         starts.forEach((key, instant) -> started.put(key, instant.toString()));
         try {
             Files.createDirectories(file.getParent());
             // not Files.createTempFile, whose file only its owner may read, unlike the reports beside it
-            Path temporary = file.resolveSibling(FILE_NAME + "." + ProcessHandle.current().pid() + "-"
-                    + Thread.currentThread().getId() + ".tmp");
+            Path temporary = file.resolveSibling(
+                    FILE_NAME + "." + ProcessHandle.current().pid() + "-"
+                            + Thread.currentThread().getId() + ".tmp");
             try {
                 Files.writeString(temporary, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
                 move(temporary, file);
@@ -173,8 +186,11 @@ public record SimulatedClock(Instant started, Duration elapsed, String note) {
     }
 
     private static InvalidConfigurationException unusable(String shown, String problem) {
-        return new InvalidConfigurationException("simulation", "The simulated clock in " + shown + " cannot be used ("
-                + problem + "). It keeps where the simulated campaign of check-campaign is between checks; delete it"
-                + " (or run mvn clean) to start the rehearsal again.");
+        return new InvalidConfigurationException(
+                "simulation",
+                "The simulated clock in " + shown + " cannot be used ("
+                        + problem
+                        + "). It keeps where the simulated campaign of check-campaign is between checks; delete it"
+                        + " (or run mvn clean) to start the rehearsal again.");
     }
 }

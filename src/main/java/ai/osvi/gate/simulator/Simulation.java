@@ -22,8 +22,7 @@ import java.util.Locale;
 /** The gate run against the embedded simulator: no account, no token, nothing real contacted. */
 public final class Simulation {
 
-    private Simulation() {
-    }
+    private Simulation() {}
 
     /** Whether the user configured a rule of their own. */
     public static boolean hasRules(RawGateConfig raw) {
@@ -36,8 +35,9 @@ public final class Simulation {
      * folder). The configured {@code baseUrl} is replaced by the simulator's, and {@code campaignId} defaults to the
      * scenario's campaign.
      */
-    public static GateResult run(String scenarioNameOrPath, RawGateConfig raw, GateLog log, AbortSignal abort,
-            GateRun.Reports reports) throws InvalidConfigurationException {
+    public static GateResult run(
+            String scenarioNameOrPath, RawGateConfig raw, GateLog log, AbortSignal abort, GateRun.Reports reports)
+            throws InvalidConfigurationException {
         return run(scenarioNameOrPath, Path.of(""), raw, log, abort, reports, null);
     }
 
@@ -46,14 +46,28 @@ public final class Simulation {
      * check of the campaign ({@code check-campaign}) instead of a wait, as far into the scenario as the checks before
      * it in the same report folder have gone (see {@link SimulatedClock}).
      */
-    public static GateResult run(String scenarioNameOrPath, Path baseDirectory, RawGateConfig raw, GateLog log,
-            AbortSignal abort, GateRun.Reports reports, Clock checkClock) throws InvalidConfigurationException {
+    public static GateResult run(
+            String scenarioNameOrPath,
+            Path baseDirectory,
+            RawGateConfig raw,
+            GateLog log,
+            AbortSignal abort,
+            GateRun.Reports reports,
+            Clock checkClock)
+            throws InvalidConfigurationException {
         return run(scenarioNameOrPath, baseDirectory, raw, log, abort, reports, checkClock, TimeSource.SYSTEM);
     }
 
     /** As above, in {@code time}: the gate's and the simulator's clock, and the wall clock a wait starts at. */
-    public static GateResult run(String scenarioNameOrPath, Path baseDirectory, RawGateConfig raw, GateLog log,
-            AbortSignal abort, GateRun.Reports reports, Clock checkClock, TimeSource time)
+    public static GateResult run(
+            String scenarioNameOrPath,
+            Path baseDirectory,
+            RawGateConfig raw,
+            GateLog log,
+            AbortSignal abort,
+            GateRun.Reports reports,
+            Clock checkClock,
+            TimeSource time)
             throws InvalidConfigurationException {
         Scenario scenario = Scenario.load(scenarioNameOrPath, baseDirectory);
         RawGateConfig simulated = raw.withDefaultCampaignId(scenario.campaignId());
@@ -62,7 +76,8 @@ public final class Simulation {
             simulated.thresholds = new ArrayList<>(scenario.rules());
         }
         if ((simulated.baselineCampaignId == null || simulated.baselineCampaignId.isBlank())
-                && scenario.baselineCampaignId() != null && comparesWithBaseline(simulated)) {
+                && scenario.baselineCampaignId() != null
+                && comparesWithBaseline(simulated)) {
             simulated.baselineCampaignId = Long.toString(scenario.baselineCampaignId());
         }
         // Validate everything before a server starts; the loopback URL only stands in for the simulator's.
@@ -70,25 +85,30 @@ public final class Simulation {
         if (raw.baseUrl != null && !raw.baseUrl.equals(RawGateConfig.DEFAULT_BASE_URL)) {
             log.warn("baseUrl is ignored in simulation mode.");
         }
-        SimulatedClock clock = checkClock == null ? SimulatedClock.forWait(time.wallClock())
+        SimulatedClock clock = checkClock == null
+                ? SimulatedClock.forWait(time.wallClock())
                 : SimulatedClock.forCheck(reports.directory(), baseDirectory, scenario.source(), checkClock.instant());
         Scenario created = scenario.createdAt(clock.started());
         Scenario started = checkClock != null && created.byRequest() ? created.atItsEnd() : created;
         String token = SimulatorServer.generateToken();
         try (SimulatorServer server = SimulatorServer.start(started, token, time, clock.elapsed())) {
-            List<GateConfig> campaigns = GateConfig.parseAll(simulated.withBaseUrl(server.baseUrl().toString()));
+            List<GateConfig> campaigns =
+                    GateConfig.parseAll(simulated.withBaseUrl(server.baseUrl().toString()));
             log.info(banner(started, server, suggested));
             if (!clock.note().isEmpty()) {
                 log.info(clock.note());
             }
-            try (OsviHttpClient client = new OsviHttpClient(campaigns.get(0).baseUrl(),
-                    new ApiToken(token, "the embedded simulator"), campaigns.get(0).requestTimeout(), null,
-                    Clock.systemUTC(), (campaignId, answer) -> notFound(started, campaignId, answer))) {
+            try (OsviHttpClient client = new OsviHttpClient(
+                    campaigns.get(0).baseUrl(),
+                    new ApiToken(token, "the embedded simulator"),
+                    campaigns.get(0).requestTimeout(),
+                    null,
+                    Clock.systemUTC(),
+                    (campaignId, answer) -> notFound(started, campaignId, answer))) {
                 GateRun.Reports scenarioReports = reports.withSimulation(started.name());
                 return checkClock == null
                         ? GateRun.run(campaigns, client, time, log, abort, Math::random, scenarioReports)
-                        : GateRun.check(campaigns, client, time, log, abort, Math::random, scenarioReports,
-                                checkClock);
+                        : GateRun.check(campaigns, client, time, log, abort, Math::random, scenarioReports, checkClock);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded OSVI simulator on 127.0.0.1", e);
@@ -97,8 +117,10 @@ public final class Simulation {
 
     /** Whether a rule names the baseline: the scenario's baseline is then the default baselineCampaignId. */
     private static boolean comparesWithBaseline(RawGateConfig raw) {
-        return raw.thresholds != null && raw.thresholds.stream().anyMatch(threshold -> threshold != null
-                && threshold.toLowerCase(Locale.ROOT).contains(RelativeLimit.WORD));
+        return raw.thresholds != null
+                && raw.thresholds.stream()
+                        .anyMatch(threshold -> threshold != null
+                                && threshold.toLowerCase(Locale.ROOT).contains(RelativeLimit.WORD));
     }
 
     private static String banner(Scenario scenario, SimulatorServer server, boolean suggested) {
@@ -106,8 +128,10 @@ public final class Simulation {
                 + (scenario.description().isEmpty() ? "" : " (" + scenario.description() + ")")
                 + " served by the embedded OSVI simulator at " + server.baseUrl()
                 + ". Nothing real is contacted; no account or token is needed."
-                + (suggested ? " No rule is configured, so the scenario's suggested rules apply: "
-                        + String.join(", ", scenario.rules()) + "." : "");
+                + (suggested
+                        ? " No rule is configured, so the scenario's suggested rules apply: "
+                                + String.join(", ", scenario.rules()) + "."
+                        : "");
     }
 
     /** A 404 of the simulator: the scenario serves one campaign, and there is no account to check. */
@@ -117,11 +141,15 @@ public final class Simulation {
                     + "' answers 404 at this point of its timeline.";
         }
         return "campaign " + campaignId + " not found in the simulation (" + answer + "): scenario '"
-                + scenario.name() + "' serves campaign " + scenario.campaignId() + (scenario.baselineCampaignId()
-                        == null ? " only" : " and its baseline campaign " + scenario.baselineCampaignId())
+                + scenario.name() + "' serves campaign " + scenario.campaignId()
+                + (scenario.baselineCampaignId() == null
+                        ? " only"
+                        : " and its baseline campaign " + scenario.baselineCampaignId())
                 + ". Set campaignId to "
-                + scenario.campaignId() + ", or leave it unset to await the scenario's campaign" + (scenario
-                        .baselineCampaignId() == null ? "" : ", and baselineCampaignId to "
-                                + scenario.baselineCampaignId()) + ".";
+                + scenario.campaignId() + ", or leave it unset to await the scenario's campaign"
+                + (scenario.baselineCampaignId() == null
+                        ? ""
+                        : ", and baselineCampaignId to " + scenario.baselineCampaignId())
+                + ".";
     }
 }

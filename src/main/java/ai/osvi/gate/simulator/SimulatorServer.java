@@ -13,10 +13,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,12 +41,12 @@ public final class SimulatorServer implements AutoCloseable {
     private final ExecutorService executor;
     /** Status requests answered so far, for a replay's order. */
     private final AtomicInteger answered = new AtomicInteger();
+
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private volatile Long firstRequestAt;
 
     /** What the simulator saw of one request; never the token itself. */
-    public record RecordedRequest(String method, String path, String userAgent, String accept, boolean authorized) {
-    }
+    public record RecordedRequest(String method, String path, String userAgent, String accept, boolean authorized) {}
 
     private SimulatorServer(Scenario scenario, String token, TimeSource time, Duration elapsedBefore)
             throws IOException {
@@ -110,11 +110,14 @@ public final class SimulatorServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             String presented = exchange.getRequestHeaders().getFirst("API-Token");
-            boolean authorized = presented != null
-                    && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
-            requests.add(new RecordedRequest(exchange.getRequestMethod(), path,
+            boolean authorized =
+                    presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
+            requests.add(new RecordedRequest(
+                    exchange.getRequestMethod(),
+                    path,
                     exchange.getRequestHeaders().getFirst("User-Agent"),
-                    exchange.getRequestHeaders().getFirst("Accept"), authorized));
+                    exchange.getRequestHeaders().getFirst("Accept"),
+                    authorized));
             Matcher matcher = STATUS_PATH.matcher(path);
             if (!matcher.matches()) {
                 send(exchange, 404, "application/json", "{\"success\":false,\"error\":\"Not found\",\"details\":null}");
@@ -138,7 +141,8 @@ public final class SimulatorServer implements AutoCloseable {
                 send(exchange, 404, "application/json", NOT_FOUND);
                 return;
             }
-            Scenario.Step step = scenario.byRequest() ? scenario.stepFor(answered.getAndIncrement())
+            Scenario.Step step = scenario.byRequest()
+                    ? scenario.stepFor(answered.getAndIncrement())
                     : scenario.stepAt(sinceFirstRequest());
             send(exchange, step.status(), step.contentType(), step.body());
         }

@@ -23,16 +23,15 @@ import java.util.OptionalLong;
  */
 public final class BaselineCheck {
 
-    private BaselineCheck() {
-    }
+    private BaselineCheck() {}
 
     /** What makes {@code snapshot} unusable as the baseline of {@code config}'s rules, or empty when it can serve. */
     public static Optional<String> problem(CampaignStatus snapshot, GateConfig config) {
         long baseline = config.baseline().campaignId();
         Long id = snapshot.campaign().id();
         if (id != null && id != baseline) {
-            return Optional.of("the API answered with the data of campaign " + id + " when asked for campaign "
-                    + baseline);
+            return Optional.of(
+                    "the API answered with the data of campaign " + id + " when asked for campaign " + baseline);
         }
         if (!snapshot.isComplete(OptionalLong.empty())) {
             return Optional.of("it is not complete (" + snapshot.completedQueues(OptionalLong.empty()) + "/"
@@ -52,15 +51,15 @@ public final class BaselineCheck {
         List<Rule> relative = config.rules().stream().filter(Rule::isRelative).toList();
         StatusCheck statuses = StatusCheck.of(relative, calls);
         if (!statuses.lookalikes().isEmpty()) {
-            return Optional.of("in its by_status, " + statuses.lookalikes().get(0).message());
+            return Optional.of(
+                    "in its by_status, " + statuses.lookalikes().get(0).message());
         }
         if (!statuses.misspelt().isEmpty()) {
             return Optional.of("in its by_status, " + statuses.misspelt().get(0));
         }
         for (Rule rule : relative) {
             // 0 % from a baseline that reports none of the statuses makes a lower bound hold for any campaign
-            if (!rule.operator().isUpperBound()
-                    && rule.statuses().stream().noneMatch(calls.byStatus()::containsKey)) {
+            if (!rule.operator().isUpperBound() && rule.statuses().stream().noneMatch(calls.byStatus()::containsKey)) {
                 return Optional.of("it reports none of the statuses of rule '" + rule.describe() + "' (its by_status"
                         + " has " + String.join(", ", calls.byStatus().keySet()) + "), so that rule would hold for"
                         + " any campaign: check how OSVI names the status, or write the rule with a fixed limit");
@@ -72,9 +71,15 @@ public final class BaselineCheck {
     /** "completed, 1000 calls; failed 5.1%, picked 80%": the baseline's values the rules compare with. */
     public static String describe(CampaignStatus snapshot, GateConfig config) {
         CallCounts calls = snapshot.calls();
-        List<String> values = config.rules().stream().filter(Rule::isRelative).map(Rule::subject).distinct()
-                .map(subject -> subject + " " + Ratio.fraction(new BigDecimal(calls.sum(List.of(subject.split("\\+")))),
-                        BigInteger.valueOf(calls.total()))).toList();
+        List<String> values = config.rules().stream()
+                .filter(Rule::isRelative)
+                .map(Rule::subject)
+                .distinct()
+                .map(subject -> subject + " "
+                        + Ratio.fraction(
+                                new BigDecimal(calls.sum(List.of(subject.split("\\+")))),
+                                BigInteger.valueOf(calls.total())))
+                .toList();
         return "completed, " + Counts.calls(calls.total()) + "; " + String.join(", ", values);
     }
 
@@ -87,16 +92,27 @@ public final class BaselineCheck {
      */
     public static CampaignResult unusable(GateConfig config, String problem, WaitResult read) {
         long baseline = config.baseline().campaignId();
-        WaitResult notAwaited = new WaitResult(WaitResult.Outcome.BASELINE_UNUSABLE, null, read.error(), 0, 0,
-                Duration.ZERO);
-        return CampaignResult.unjudged(config.campaignId(), Verdict.ERROR, BuildOutcome.ERROR,
+        WaitResult notAwaited =
+                new WaitResult(WaitResult.Outcome.BASELINE_UNUSABLE, null, read.error(), 0, 0, Duration.ZERO);
+        return CampaignResult.unjudged(
+                config.campaignId(),
+                Verdict.ERROR,
+                BuildOutcome.ERROR,
                 "the baseline campaign " + baseline + " cannot be used: " + problem,
-                List.of("The rules " + String.join(", ", config.rules().stream().filter(Rule::isRelative)
-                        .map(Rule::describe).toList()) + " compare with baseline campaign " + baseline
-                        + " (baselineCampaignId), so campaign " + config.campaignId() + " was not awaited.",
+                List.of(
+                        "The rules "
+                                + String.join(
+                                        ", ",
+                                        config.rules().stream()
+                                                .filter(Rule::isRelative)
+                                                .map(Rule::describe)
+                                                .toList())
+                                + " compare with baseline campaign " + baseline
+                                + " (baselineCampaignId), so campaign " + config.campaignId() + " was not awaited.",
                         "Name a completed campaign with at least minCalls calls (" + config.minCalls()
                                 + "), such as the last release's, in baselineCampaignId (-Dosvi.baselineCampaignId),"
                                 + " or write these rules with fixed limits."),
-                notAwaited, Checklist.of(notAwaited, config, null, null));
+                notAwaited,
+                Checklist.of(notAwaited, config, null, null));
     }
 }

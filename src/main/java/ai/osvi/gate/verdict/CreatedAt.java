@@ -21,7 +21,8 @@ record CreatedAt(String text, Duration age) {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     static CreatedAt of(Campaign campaign, Instant now) {
-        Duration age = campaign.createdAt() == null ? null
+        Duration age = campaign.createdAt() == null
+                ? null
                 : Duration.between(campaign.createdAt().toInstant(), now);
         return new CreatedAt(campaign.createdAtText(), age);
     }
@@ -40,8 +41,13 @@ record CreatedAt(String text, Duration age) {
     Optional<String> timeLeft(CampaignStatus snapshot) {
         Optional<BigInteger> queued = snapshot.totalQueued();
         long made = snapshot.calls().total();
-        if (age == null || age.isNegative() || age.isZero() || queued.isEmpty() || made <= 0
-                || queued.get().compareTo(BigInteger.valueOf(made)) <= 0 || queued.get().bitLength() > 62) {
+        if (age == null
+                || age.isNegative()
+                || age.isZero()
+                || queued.isEmpty()
+                || made <= 0
+                || queued.get().compareTo(BigInteger.valueOf(made)) <= 0
+                || queued.get().bitLength() > 62) {
             return Optional.empty();
         }
         double left = age.toSeconds() * ((queued.get().doubleValue() - made) / made);

@@ -52,8 +52,10 @@ public final class Decision {
         this.now = now;
         this.last = wait.lastSnapshot();
         // an advisory rule never changes the verdict, so neither does a status of its own that is spelt otherwise
-        this.statuses = last == null ? null : StatusCheck.of(config.rules().stream().filter(rule -> !rule.advisory())
-                .toList(), last.calls());
+        this.statuses = last == null
+                ? null
+                : StatusCheck.of(
+                        config.rules().stream().filter(rule -> !rule.advisory()).toList(), last.calls());
         this.evidence = Checklist.of(wait, config, statuses, mode == Mode.CHECK ? now : null);
     }
 
@@ -69,35 +71,56 @@ public final class Decision {
     /** ERROR for an unexpected exception inside the gate: never a verdict, always with what is known. */
     public static CampaignResult internalError(GateConfig config, WaitResult wait) {
         RuntimeException fault = wait.fault();
-        String what = fault == null ? "unknown" : fault.getClass().getName()
-                + (fault.getMessage() == null ? "" : ": " + fault.getMessage());
-        return CampaignResult.unjudged(config.campaignId(), Verdict.ERROR, BuildOutcome.ERROR,
+        String what = fault == null
+                ? "unknown"
+                : fault.getClass().getName() + (fault.getMessage() == null ? "" : ": " + fault.getMessage());
+        return CampaignResult.unjudged(
+                config.campaignId(),
+                Verdict.ERROR,
+                BuildOutcome.ERROR,
                 "the gate failed unexpectedly (" + what + ")",
                 List.of("This is a bug in osvi-maven-plugin, not a verdict on the campaign: please report it with this"
-                        + " build's JSON report."), wait, Checklist.of(wait, config, null, null));
+                        + " build's JSON report."),
+                wait,
+                Checklist.of(wait, config, null, null));
     }
 
     private CampaignResult decide() {
         return switch (wait.outcome()) {
             case COMPLETED, CERTAIN_BREACH, RUNNING -> judge();
-            case TIMED_OUT -> mode == Mode.CHECK ? noAnswerInTime()
-                    : config.onTimeout() == OnTimeout.EVALUATE && last != null ? judge() : timedOut();
-            case STALLED -> unjudged(Verdict.STALLED, BuildOutcome.ERROR,
-                    "no progress for " + Values.format(config.stallTimeout()),
-                    List.of("Last snapshot: " + Progress.describe(last, config.uploadId()) + ".",
-                            "Nothing changed for stallTimeout (" + Values.format(config.stallTimeout())
-                                    + "). Check the campaign in OSVI, or raise stallTimeout."));
-            case INACTIVE -> error("the campaign is inactive with "
-                    + (last.awaitedQueues(config.uploadId()) - last.completedQueues(config.uploadId()))
-                    + " of " + last.awaitedQueues(config.uploadId()) + " queues incomplete",
-                    List.of("An inactive campaign does not complete on its own. Reactivate it, or set onInactive=wait"
-                            + " (-Dosvi.onInactive=wait) to keep waiting until the timeout."));
+            case TIMED_OUT ->
+                mode == Mode.CHECK
+                        ? noAnswerInTime()
+                        : config.onTimeout() == OnTimeout.EVALUATE && last != null ? judge() : timedOut();
+            case STALLED ->
+                unjudged(
+                        Verdict.STALLED,
+                        BuildOutcome.ERROR,
+                        "no progress for " + Values.format(config.stallTimeout()),
+                        List.of(
+                                "Last snapshot: " + Progress.describe(last, config.uploadId()) + ".",
+                                "Nothing changed for stallTimeout (" + Values.format(config.stallTimeout())
+                                        + "). Check the campaign in OSVI, or raise stallTimeout."));
+            case INACTIVE ->
+                error(
+                        "the campaign is inactive with "
+                                + (last.awaitedQueues(config.uploadId()) - last.completedQueues(config.uploadId()))
+                                + " of " + last.awaitedQueues(config.uploadId()) + " queues incomplete",
+                        List.of(
+                                "An inactive campaign does not complete on its own. Reactivate it, or set onInactive=wait"
+                                        + " (-Dosvi.onInactive=wait) to keep waiting until the timeout."));
             case REJECTED -> error(rejection(wait.error()), List.of(wait.error().getMessage()));
-            case GAVE_UP -> gaveUp("gave up after " + config.maxConsecutiveErrors() + " consecutive failed polls ("
-                    + wait.polls() + " polls in " + Values.format(Duration.ofSeconds(wait.elapsed().toSeconds()))
-                    + ")");
-            case ABORTED -> unjudged(Verdict.ABORTED, BuildOutcome.ERROR,
-                    "the gate was aborted before the campaign completed", List.of());
+            case GAVE_UP ->
+                gaveUp("gave up after " + config.maxConsecutiveErrors() + " consecutive failed polls ("
+                        + wait.polls() + " polls in "
+                        + Values.format(Duration.ofSeconds(wait.elapsed().toSeconds()))
+                        + ")");
+            case ABORTED ->
+                unjudged(
+                        Verdict.ABORTED,
+                        BuildOutcome.ERROR,
+                        "the gate was aborted before the campaign completed",
+                        List.of());
             case INTERNAL_ERROR -> internalError(config, wait);
             case BASELINE_UNUSABLE -> error("the baseline campaign could not be used", List.of());
         };
@@ -116,8 +139,10 @@ public final class Decision {
     private CampaignResult unreadable() {
         Long answeredFor = last.campaign().id();
         if (answeredFor != null && answeredFor != config.campaignId()) {
-            return error("the API answered with the data of campaign " + answeredFor + " when asked for campaign "
-                    + config.campaignId(), List.of("data.campaign.id is " + answeredFor + ". A proxy, cache or"
+            return error(
+                    "the API answered with the data of campaign " + answeredFor + " when asked for campaign "
+                            + config.campaignId(),
+                    List.of("data.campaign.id is " + answeredFor + ". A proxy, cache or"
                             + " gateway in between may have mixed up the requests: check baseUrl and what sits between"
                             + " this build and the API. The gate never judges one campaign on another's data."));
         }
@@ -127,8 +152,9 @@ public final class Decision {
         }
         CallCounts calls = last.calls();
         if (calls.isInconsistent()) {
-            return error("inconsistent data: data.calls.by_status adds up to " + calls.sumOfStatuses()
-                    + " calls, more than data.calls.total (" + calls.total() + ")",
+            return error(
+                    "inconsistent data: data.calls.by_status adds up to " + calls.sumOfStatuses()
+                            + " calls, more than data.calls.total (" + calls.total() + ")",
                     List.of("Ratios of counts that contradict their total mean nothing, so the gate does not judge"
                             + " them. Check the campaign in OSVI; report the JSON report's snapshot to OSVI if the"
                             + " API sent this."));
@@ -137,9 +163,18 @@ public final class Decision {
             return error("a rule names a status the API did not report, probably misspelt", statuses.misspelt());
         }
         if (!statuses.lookalikes().isEmpty()) {
-            return error("the API reported a status of a rule in another spelling: " + String.join(", ",
-                    statuses.lookalikes().stream().map(StatusCheck.Lookalike::pair).distinct().toList()),
-                    statuses.lookalikes().stream().map(StatusCheck.Lookalike::message).distinct().toList());
+            return error(
+                    "the API reported a status of a rule in another spelling: "
+                            + String.join(
+                                    ", ",
+                                    statuses.lookalikes().stream()
+                                            .map(StatusCheck.Lookalike::pair)
+                                            .distinct()
+                                            .toList()),
+                    statuses.lookalikes().stream()
+                            .map(StatusCheck.Lookalike::message)
+                            .distinct()
+                            .toList());
         }
         return null;
     }
@@ -158,14 +193,19 @@ public final class Decision {
         if (total < config.minCalls()) {
             details.add("Only " + Counts.calls(total) + (total == 1 ? " was" : " were") + " made, fewer than minCalls ("
                     + config.minCalls() + "): too few to judge, so this is never a pass.");
-            return judged(Verdict.INCONCLUSIVE, config.onInconclusive() == OnInconclusive.FAIL ? BuildOutcome.FAIL
-                    : BuildOutcome.WARN, Counts.calls(total) + ", fewer than minCalls=" + config.minCalls() + notCompleted(),
-                    details, List.of());
+            return judged(
+                    Verdict.INCONCLUSIVE,
+                    config.onInconclusive() == OnInconclusive.FAIL ? BuildOutcome.FAIL : BuildOutcome.WARN,
+                    Counts.calls(total) + ", fewer than minCalls=" + config.minCalls() + notCompleted(),
+                    details,
+                    List.of());
         }
         Outlook outlook = Outlook.of(last, config.uploadId());
         List<RuleResult> results = JudgedRules.of(config, last);
-        List<RuleResult> failures = results.stream().filter(result -> result.fails() || (!result.rule().advisory()
-                && wait.outcome() == Outcome.TIMED_OUT && !result.passed())).toList();
+        List<RuleResult> failures = results.stream()
+                .filter(result -> result.fails()
+                        || (!result.rule().advisory() && wait.outcome() == Outcome.TIMED_OUT && !result.passed()))
+                .toList();
         if (!failures.isEmpty()) {
             return failed(results, failures, details);
         }
@@ -176,30 +216,45 @@ public final class Decision {
             case TIMED_OUT -> heldWithoutCompleting(results, details);
             case RUNNING -> running(results);
             // CERTAIN_BREACH comes only with a rule certain to be breached, COMPLETED only with every queue completed
-            default -> throw new IllegalStateException("no rule breached for certain on a snapshot judged before"
-                    + " completion (" + wait.outcome() + ")");
+            default ->
+                throw new IllegalStateException("no rule breached for certain on a snapshot judged before"
+                        + " completion (" + wait.outcome() + ")");
         };
     }
 
     private CampaignResult failed(List<RuleResult> results, List<RuleResult> failures, List<String> details) {
-        long soFar = results.stream().filter(result -> result.standing() == Standing.BREACHED_SO_FAR
-                && !result.rule().advisory() && !failures.contains(result)).count();
+        long soFar = results.stream()
+                .filter(result -> result.standing() == Standing.BREACHED_SO_FAR
+                        && !result.rule().advisory()
+                        && !failures.contains(result))
+                .count();
         if (wait.outcome() != Outcome.COMPLETED && failures.stream().anyMatch(r -> r.standing() == Standing.CERTAIN)) {
-            details.add("Decided before completion: " + Outlook.maxPossibleCalls(last).map(most -> "with at most "
-                    + most + " calls in all (total_queued times 1 + retry_threshold), ").orElse("")
+            details.add("Decided before completion: "
+                    + Outlook.maxPossibleCalls(last)
+                            .map(most ->
+                                    "with at most " + most + " calls in all (total_queued times 1 + retry_threshold), ")
+                            .orElse("")
                     + "no way of completing the remaining calls brings the certain breaches back within their limits.");
         } else if (wait.outcome() == Outcome.TIMED_OUT) {
             details.add("The campaign did not complete within " + Values.format(config.timeout())
                     + "; the rules were judged on the last snapshot (onTimeout=evaluate).");
         }
         failures.forEach(breach -> details.add(breach.breachMessage()));
-        results.stream().filter(result -> result.standing() == Standing.BREACHED_SO_FAR && !result.rule().advisory()
-                && !failures.contains(result)).forEach(result -> details.add(result.breachMessage()));
+        results.stream()
+                .filter(result -> result.standing() == Standing.BREACHED_SO_FAR
+                        && !result.rule().advisory()
+                        && !failures.contains(result))
+                .forEach(result -> details.add(result.breachMessage()));
         addAdvisoryBreaches(results, details);
-        return judged(Verdict.FAIL, config.failBuild() ? BuildOutcome.FAIL : BuildOutcome.WARN,
-                failures.size() + " of " + rules(gating(results)) + " breached on " + Counts.calls(last.calls().total())
+        return judged(
+                Verdict.FAIL,
+                config.failBuild() ? BuildOutcome.FAIL : BuildOutcome.WARN,
+                failures.size() + " of " + rules(gating(results)) + " breached on "
+                        + Counts.calls(last.calls().total())
                         + notCompleted() + (soFar == 0 ? "" : "; " + soFar + " more breached so far")
-                        + advisorySummary(results), details, results);
+                        + advisorySummary(results),
+                details,
+                results);
     }
 
     /** Completed, enough calls, no rule breached: a PASS only when every item of the checklist holds. */
@@ -212,20 +267,36 @@ public final class Decision {
                         + " Check the campaign in OSVI; report the JSON report's snapshot to OSVI if the API sent"
                         + " this.");
             }
-            results.stream().filter(result -> result.standing() == Standing.UNDECIDED).forEach(result -> why.add(
-                    "Rule '" + result.rule().describe() + "' is " + result.shownActual() + " on the calls in by_status,"
+            results.stream()
+                    .filter(result -> result.standing() == Standing.UNDECIDED)
+                    .forEach(result -> why.add("Rule '" + result.rule().describe() + "' is " + result.shownActual()
+                            + " on the calls in by_status,"
                             + " but the calls in no status could put it on either side of its limit."));
-            return judged(Verdict.ERROR, BuildOutcome.ERROR, "not proven: " + unproven.item().claim() + " ("
-                    + unproven.numbers() + ")", why, results);
+            return judged(
+                    Verdict.ERROR,
+                    BuildOutcome.ERROR,
+                    "not proven: " + unproven.item().claim() + " (" + unproven.numbers() + ")",
+                    why,
+                    results);
         }
         addAdvisoryBreaches(results, details);
         if (gating(results) == 0) {
             details.add("No rule is configured, so nothing was gated: set maxFailureRatio or thresholds.");
-            return judged(Verdict.PASS, BuildOutcome.WARN, "completed with " + Counts.calls(last.calls().total())
-                    + "; no rule configured" + advisorySummary(results), details, results);
+            return judged(
+                    Verdict.PASS,
+                    BuildOutcome.WARN,
+                    "completed with " + Counts.calls(last.calls().total()) + "; no rule configured"
+                            + advisorySummary(results),
+                    details,
+                    results);
         }
-        return judged(Verdict.PASS, BuildOutcome.SUCCESS, gating(results) + " of " + rules(gating(results))
-                + " passed on " + Counts.calls(last.calls().total()) + advisorySummary(results), details, results);
+        return judged(
+                Verdict.PASS,
+                BuildOutcome.SUCCESS,
+                gating(results) + " of " + rules(gating(results)) + " passed on "
+                        + Counts.calls(last.calls().total()) + advisorySummary(results),
+                details,
+                results);
     }
 
     /**
@@ -244,11 +315,16 @@ public final class Decision {
         details.add((judged == 0 ? "The campaign" : "The rules held on the last snapshot, but the campaign")
                 + " did not complete, so this is not a PASS: the build goes on with a warning because"
                 + " onTimeout=evaluate. Raise timeout (-Dosvi.timeout) to judge the completed campaign.");
-        return judged(Verdict.TIMEOUT, BuildOutcome.WARN,
-                "did not complete within " + Values.format(config.timeout()) + "; " + (judged == 0
-                        ? calls + " on the last snapshot, no rule configured"
-                        : judged + " of " + rules(judged) + " held on the last snapshot (" + calls + ")")
-                        + advisorySummary(results), details, results);
+        return judged(
+                Verdict.TIMEOUT,
+                BuildOutcome.WARN,
+                "did not complete within " + Values.format(config.timeout()) + "; "
+                        + (judged == 0
+                                ? calls + " on the last snapshot, no rule configured"
+                                : judged + " of " + rules(judged) + " held on the last snapshot (" + calls + ")")
+                        + advisorySummary(results),
+                details,
+                results);
     }
 
     /**
@@ -258,41 +334,64 @@ public final class Decision {
     private CampaignResult running(List<RuleResult> results) {
         CreatedAt created = CreatedAt.of(last.campaign(), now);
         if (config.maxCampaignAge() != null && created.age() == null) {
-            return error("the campaign's age is unknown", List.of("maxCampaignAge needs data.campaign.created_at, a"
-                    + " date-time with an offset, " + (created.text() == null ? "which the API did not send"
-                            : "but the API sent '" + created.text() + "', " + created.problem())
-                    + ". Check the campaign in OSVI, or leave maxCampaignAge unset."));
+            return error(
+                    "the campaign's age is unknown",
+                    List.of("maxCampaignAge needs data.campaign.created_at, a"
+                            + " date-time with an offset, "
+                            + (created.text() == null
+                                    ? "which the API did not send"
+                                    : "but the API sent '" + created.text() + "', " + created.problem())
+                            + ". Check the campaign in OSVI, or leave maxCampaignAge unset."));
         }
         if (config.maxCampaignAge() != null && created.age().compareTo(config.maxCampaignAge()) > 0) {
-            return unjudged(Verdict.TIMEOUT, BuildOutcome.ERROR,
-                    "not complete " + Values.format(Duration.ofSeconds(created.age().toSeconds()))
+            return unjudged(
+                    Verdict.TIMEOUT,
+                    BuildOutcome.ERROR,
+                    "not complete "
+                            + Values.format(Duration.ofSeconds(created.age().toSeconds()))
                             + " after it was created, more than maxCampaignAge "
                             + Values.format(config.maxCampaignAge()),
-                    List.of("Last snapshot: " + Progress.describe(last, config.uploadId()) + ".",
+                    List.of(
+                            "Last snapshot: " + Progress.describe(last, config.uploadId()) + ".",
                             "Created at " + created.text() + ". Check the campaign in OSVI, or raise"
                                     + " maxCampaignAge."));
         }
         List<String> details = new ArrayList<>();
         details.add("Progress: " + Progress.describe(last, config.uploadId()) + ".");
         if (!results.isEmpty()) {
-            details.add("So far: " + String.join(", ", results.stream().map(judged -> judged.rule().subject() + " "
-                    + judged.shownActual() + " (limit " + judged.shownLimit() + ", " + judged.words()
-                    + ")").toList()) + "; no breach is certain yet.");
+            details.add("So far: "
+                    + String.join(
+                            ", ",
+                            results.stream()
+                                    .map(judged -> judged.rule().subject() + " "
+                                            + judged.shownActual() + " (limit " + judged.shownLimit() + ", "
+                                            + judged.words()
+                                            + ")")
+                                    .toList())
+                    + "; no breach is certain yet.");
         }
         if (created.text() != null && created.age() == null) {
             details.add("The campaign's created_at '" + created.text() + "' could not be read (" + created.problem()
                     + "), so its age is unknown.");
         }
-        created.timeLeft(last).ifPresent(left -> details.add("About " + left + " left, from the progress since the"
-                + " campaign was created."));
-        details.add("Not complete yet: check again later. " + (config.onRunning() == OnRunning.FAIL
-                ? "The build fails because onRunning=fail." : "The build passes (onRunning=pass), with nothing"
-                        + " released: only PASS means complete and within the rules."));
+        created.timeLeft(last)
+                .ifPresent(left ->
+                        details.add("About " + left + " left, from the progress since the" + " campaign was created."));
+        details.add("Not complete yet: check again later. "
+                + (config.onRunning() == OnRunning.FAIL
+                        ? "The build fails because onRunning=fail."
+                        : "The build passes (onRunning=pass), with nothing"
+                                + " released: only PASS means complete and within the rules."));
         String queued = last.totalQueued().map(totalQueued -> "/" + totalQueued).orElse("");
-        return judged(Verdict.RUNNING, config.onRunning() == OnRunning.FAIL ? BuildOutcome.FAIL : BuildOutcome.SUCCESS,
+        return judged(
+                Verdict.RUNNING,
+                config.onRunning() == OnRunning.FAIL ? BuildOutcome.FAIL : BuildOutcome.SUCCESS,
                 "still running: queues " + last.completedQueues(config.uploadId()) + "/"
-                        + last.awaitedQueues(config.uploadId()) + " completed, " + last.calls().total() + queued
-                        + " calls", details, results);
+                        + last.awaitedQueues(config.uploadId()) + " completed, "
+                        + last.calls().total() + queued
+                        + " calls",
+                details,
+                results);
     }
 
     /**
@@ -300,9 +399,11 @@ public final class Decision {
      * machine's clock, is wrong, and a schedule of checks would otherwise say RUNNING until then.
      */
     private CampaignResult futureCreatedAt(CreatedAt created) {
-        return error("the campaign's data.campaign.created_at " + created.text() + " is in the future",
+        return error(
+                "the campaign's data.campaign.created_at " + created.text() + " is in the future",
                 List.of("The API says the campaign was created at " + created.text() + ", "
-                        + Values.format(Duration.ofSeconds(created.age().negated().toSeconds()))
+                        + Values.format(
+                                Duration.ofSeconds(created.age().negated().toSeconds()))
                         + " after this check's clock (" + now + "). A campaign cannot be judged by its age from a"
                         + " date that has not come: check the campaign in OSVI, and this machine's clock."));
     }
@@ -310,8 +411,10 @@ public final class Decision {
     private CampaignResult timedOut() {
         List<String> details = new ArrayList<>();
         if (last == null) {
-            details.add("No snapshot was received" + (wait.error() == null ? "." : "; last error: "
-                    + wait.error().getMessage()));
+            details.add("No snapshot was received"
+                    + (wait.error() == null
+                            ? "."
+                            : "; last error: " + wait.error().getMessage()));
             if (neverAnswered()) {
                 details.add(neverAnsweredDetail());
             }
@@ -320,8 +423,12 @@ public final class Decision {
         }
         details.add("Raise timeout (-Dosvi.timeout), or set onTimeout=evaluate to judge the rules on the last"
                 + " snapshot.");
-        return unjudged(Verdict.TIMEOUT, BuildOutcome.ERROR, "did not complete within "
-                + Values.format(config.timeout()) + (neverAnswered() ? neverAnsweredSummary() : ""), details);
+        return unjudged(
+                Verdict.TIMEOUT,
+                BuildOutcome.ERROR,
+                "did not complete within " + Values.format(config.timeout())
+                        + (neverAnswered() ? neverAnsweredSummary() : ""),
+                details);
     }
 
     /**
@@ -329,13 +436,16 @@ public final class Decision {
      * campaign's, so ERROR under onError, not TIMEOUT (which a check keeps for maxCampaignAge).
      */
     private CampaignResult noAnswerInTime() {
-        return gaveUp("no answer from the API within requestTimeout " + Values.format(config.requestTimeout())
-                + " (" + wait.polls() + (wait.polls() == 1 ? " request" : " requests") + ")");
+        return gaveUp("no answer from the API within requestTimeout " + Values.format(config.requestTimeout()) + " ("
+                + wait.polls() + (wait.polls() == 1 ? " request" : " requests") + ")");
     }
 
     private CampaignResult gaveUp(String summary) {
         List<String> details = new ArrayList<>();
-        details.add(wait.error() == null ? "No answer came in time." : "Last error: " + wait.error().getMessage());
+        details.add(
+                wait.error() == null
+                        ? "No answer came in time."
+                        : "Last error: " + wait.error().getMessage());
         if (neverAnswered()) {
             summary += neverAnsweredSummary();
             details.add(neverAnsweredDetail());
@@ -354,8 +464,8 @@ public final class Decision {
 
     /** "; no poll ever succeeded: check baseUrl http://... (and the proxy ...)". */
     private String neverAnsweredSummary() {
-        return "; no poll ever succeeded: check baseUrl " + config.baseUrl() + proxy().map(p -> " and the proxy "
-                + p).orElse("");
+        return "; no poll ever succeeded: check baseUrl " + config.baseUrl()
+                + proxy().map(p -> " and the proxy " + p).orElse("");
     }
 
     /** What was tried, and what to check: when no poll ever succeeded, the configuration is the likely cause. */
@@ -365,15 +475,20 @@ public final class Decision {
                 + Values.format(Duration.ofSeconds(wait.elapsed().toSeconds())) + ", "
                 + wait.error().route().orElse("directly") + ", got no snapshot. That is more often the configuration"
                 + " than an outage: check baseUrl (osvi.baseUrl) " + config.baseUrl() + " (host, port, http or"
-                + " https)" + proxy().map(p -> ", the proxy " + p + " (settings.xml <proxies>)").orElse("")
+                + " https)"
+                + proxy().map(p -> ", the proxy " + p + " (settings.xml <proxies>)")
+                        .orElse("")
                 + ", and that this machine reaches it (curl " + config.baseUrl() + ").";
     }
 
     /** The proxy the requests went through, when the source said so. */
     private java.util.Optional<String> proxy() {
-        return wait.error() == null ? java.util.Optional.empty() : wait.error().route()
-                .filter(route -> route.startsWith("through the proxy "))
-                .map(route -> route.substring("through the proxy ".length()));
+        return wait.error() == null
+                ? java.util.Optional.empty()
+                : wait.error()
+                        .route()
+                        .filter(route -> route.startsWith("through the proxy "))
+                        .map(route -> route.substring("through the proxy ".length()));
     }
 
     private static String rejection(ApiException error) {
@@ -395,10 +510,10 @@ public final class Decision {
         return CampaignResult.unjudged(config.campaignId(), verdict, outcome, summary, details, wait, evidence);
     }
 
-    private CampaignResult judged(Verdict verdict, BuildOutcome outcome, String summary, List<String> details,
-            List<RuleResult> results) {
-        return new CampaignResult(config.campaignId(), verdict, outcome, summary, details, true, results, wait,
-                evidence);
+    private CampaignResult judged(
+            Verdict verdict, BuildOutcome outcome, String summary, List<String> details, List<RuleResult> results) {
+        return new CampaignResult(
+                config.campaignId(), verdict, outcome, summary, details, true, results, wait, evidence);
     }
 
     private String notCompleted() {
@@ -417,33 +532,42 @@ public final class Decision {
 
     /** How many of {@code results} decide the verdict. */
     private static int gating(List<RuleResult> results) {
-        return (int) results.stream().filter(result -> !result.rule().advisory()).count();
+        return (int)
+                results.stream().filter(result -> !result.rule().advisory()).count();
     }
 
     /** "; advisory: 1 of 2 breached", "...breached so far", or nothing when no advisory rule is beyond its limit. */
     private static String advisorySummary(List<RuleResult> results) {
-        List<RuleResult> advisory = results.stream().filter(result -> result.rule().advisory()).toList();
+        List<RuleResult> advisory =
+                results.stream().filter(result -> result.rule().advisory()).toList();
         long breached = advisory.stream().filter(RuleResult::breachedAdvisory).count();
-        long soFar = advisory.stream().filter(result -> result.breachedAdvisory()
-                && result.standing() == Standing.BREACHED_SO_FAR).count();
-        return breached == 0 ? "" : "; advisory: " + breached + " of " + advisory.size() + " breached"
-                + (soFar == breached ? " so far" : soFar > 0 ? " (" + soFar + " so far)" : "");
+        long soFar = advisory.stream()
+                .filter(result -> result.breachedAdvisory() && result.standing() == Standing.BREACHED_SO_FAR)
+                .count();
+        return breached == 0
+                ? ""
+                : "; advisory: " + breached + " of " + advisory.size() + " breached"
+                        + (soFar == breached ? " so far" : soFar > 0 ? " (" + soFar + " so far)" : "");
     }
 
     /**
      * One line for each advisory rule beyond its limit, or undecided, which reports it without changing the verdict.
      */
     private void addAdvisoryBreaches(List<RuleResult> results, List<String> details) {
-        results.stream().filter(RuleResult::breachedAdvisory).forEach(result -> details.add("Advisory, "
-                + result.standing().words() + ": " + result.breachMessage() + "; it does not change the verdict."));
-        results.stream().filter(result -> result.rule().advisory() && result.standing() == Standing.UNDECIDED)
-                .forEach(result -> details.add("Advisory, undecided: " + undecidedBecause(result)
+        results.stream()
+                .filter(RuleResult::breachedAdvisory)
+                .forEach(result -> details.add("Advisory, " + result.standing().words() + ": " + result.breachMessage()
                         + "; it does not change the verdict."));
+        results.stream()
+                .filter(result -> result.rule().advisory() && result.standing() == Standing.UNDECIDED)
+                .forEach(result -> details.add(
+                        "Advisory, undecided: " + undecidedBecause(result) + "; it does not change the verdict."));
     }
 
     private String undecidedBecause(RuleResult result) {
         StatusCheck check = StatusCheck.of(List.of(result.rule()), last.calls());
-        return check.lookalikes().isEmpty() ? String.join(" ", check.misspelt())
+        return check.lookalikes().isEmpty()
+                ? String.join(" ", check.misspelt())
                 : check.lookalikes().get(0).message();
     }
 }

@@ -13,16 +13,20 @@ import java.util.List;
  */
 final class JudgedRules {
 
-    private JudgedRules() {
-    }
+    private JudgedRules() {}
 
     /** Requires {@code snapshot.calls().total() > 0}. */
     static List<RuleResult> of(GateConfig config, CampaignStatus snapshot) {
         Outlook outlook = Outlook.of(snapshot, config.uploadId());
-        return config.rules().stream().map(rule -> {
-            RuleResult judged = RuleResult.judge(rule, snapshot.calls(), outlook);
-            return rule.advisory() && !StatusCheck.of(List.of(rule), snapshot.calls()).matched() ? judged.undecided()
-                    : judged;
-        }).toList();
+        return config.rules().stream()
+                .map(rule -> {
+                    RuleResult judged = RuleResult.judge(rule, snapshot.calls(), outlook);
+                    return rule.advisory()
+                                    && !StatusCheck.of(List.of(rule), snapshot.calls())
+                                            .matched()
+                            ? judged.undecided()
+                            : judged;
+                })
+                .toList();
     }
 }

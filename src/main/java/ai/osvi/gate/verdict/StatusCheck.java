@@ -33,8 +33,11 @@ record StatusCheck(List<Lookalike> lookalikes, List<String> misspelt) {
 
         /** {@code 'Failed' for 'failed'}, one per key. */
         String pair() {
-            return String.join(", ", reported.stream().map(key -> "'" + shown(key) + "' for '" + status + "'")
-                    .toList());
+            return String.join(
+                    ", ",
+                    reported.stream()
+                            .map(key -> "'" + shown(key) + "' for '" + status + "'")
+                            .toList());
         }
 
         /**
@@ -48,15 +51,18 @@ record StatusCheck(List<Lookalike> lookalikes, List<String> misspelt) {
         }
 
         String message() {
-            String spellings = String.join(" and ", reported.stream()
-                    .map(key -> "'" + shown(key) + "' (" + Counts.calls(calls.count(key)) + ")").toList());
+            String spellings = String.join(
+                    " and ",
+                    reported.stream()
+                            .map(key -> "'" + shown(key) + "' (" + Counts.calls(calls.count(key)) + ")")
+                            .toList());
             return "Rule '" + rule.describe() + "' (" + rule.origin() + ") names the status '" + status
                     + "'; the API reported " + spellings
                     + (calls.byStatus().containsKey(status) ? " beside '" + status + "'" : "")
                     + ", which could be the same status (it differs by case, '_', '-', '.', spaces, invisible or"
                     + " look-alike characters, or a typo). A rule counts only the spellings it names, so these calls"
-                    + " would count as 0. " + fix + " Statuses reported: " + String.join(", ", calls.byStatus()
-                            .keySet()) + ".";
+                    + " would count as 0. " + fix + " Statuses reported: "
+                    + String.join(", ", calls.byStatus().keySet()) + ".";
         }
     }
 
@@ -108,10 +114,11 @@ record StatusCheck(List<Lookalike> lookalikes, List<String> misspelt) {
         if (!statuses.stream().allMatch(Values::isStatusKey)) {
             return "A rule can only name statuses of letters, digits, '_', '.' and '-': check the campaign in OSVI.";
         }
-        return "Name the status as the API does: " + (rule.origin().equals("maxFailureRatio")
-                ? "failureStatuses=" + String.join(",", statuses)
-                : rule.origin() + " '" + String.join("+", statuses) + " " + rule.operator().symbol() + " "
-                        + rule.writtenLimit() + "'")
+        return "Name the status as the API does: "
+                + (rule.origin().equals("maxFailureRatio")
+                        ? "failureStatuses=" + String.join(",", statuses)
+                        : rule.origin() + " '" + String.join("+", statuses) + " "
+                                + rule.operator().symbol() + " " + rule.writtenLimit() + "'")
                 + ". If it is a different status, name it in a rule of its own to say so.";
     }
 
@@ -126,10 +133,15 @@ record StatusCheck(List<Lookalike> lookalikes, List<String> misspelt) {
         for (Rule rule : rules) {
             for (String status : rule.statuses()) {
                 if (!calls.byStatus().containsKey(status)) {
-                    Spelling.closeTo(status, known).ifPresent(meant -> messages.add("Rule '" + rule.describe()
-                            + "' (" + rule.origin() + ") names the status '" + status + "', which the API did not"
-                            + " report: did you mean " + meant + "? Statuses reported: " + (calls.byStatus().isEmpty()
-                                    ? "none" : String.join(", ", calls.byStatus().keySet())) + "."));
+                    Spelling.closeTo(status, known)
+                            .ifPresent(meant -> messages.add("Rule '" + rule.describe()
+                                    + "' (" + rule.origin() + ") names the status '" + status
+                                    + "', which the API did not"
+                                    + " report: did you mean " + meant + "? Statuses reported: "
+                                    + (calls.byStatus().isEmpty()
+                                            ? "none"
+                                            : String.join(", ", calls.byStatus().keySet()))
+                                    + "."));
                 }
             }
         }

@@ -55,8 +55,8 @@ abstract class HttpLoggingNeverShowsToken {
     @Test
     void request_headers_and_wire_never_reach_a_logger_at_trace() throws Exception {
         try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
-                OsviHttpClient client = new OsviHttpClient(simulator.baseUrl(), new ApiToken(TOKEN, "test"),
-                        Duration.ofSeconds(5))) {
+                OsviHttpClient client =
+                        new OsviHttpClient(simulator.baseUrl(), new ApiToken(TOKEN, "test"), Duration.ofSeconds(5))) {
             assertThat(client.fetch(7).campaign().id()).isEqualTo(7);
             assertThat(client.fetch(7).campaign().id()).isEqualTo(7);
             assertThat(simulator.requests()).hasSize(2).allMatch(SimulatorServer.RecordedRequest::authorized);
@@ -89,7 +89,9 @@ abstract class HttpLoggingNeverShowsToken {
         try (ForwardProxy proxy = ForwardProxy.start(PROXY_USER, PROXY_PASSWORD);
                 OsviHttpClient client = client(URI.create("https://127.0.0.1:" + closedPort + "/"), proxy)) {
             // The second CONNECT carries Proxy-Authorization; the proxy then finds nothing to tunnel to.
-            assertThatThrownBy(() -> client.fetch(7)).isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT);
+            assertThatThrownBy(() -> client.fetch(7))
+                    .isInstanceOf(ApiException.class)
+                    .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT);
             assertThat(proxy.seen()).extracting(ForwardProxy.Seen::method).containsExactly("CONNECT", "CONNECT");
             assertThat(proxy.seen()).extracting(ForwardProxy.Seen::authorized).containsExactly(false, true);
         }
@@ -98,9 +100,12 @@ abstract class HttpLoggingNeverShowsToken {
     }
 
     private static OsviHttpClient client(URI baseUrl, ForwardProxy proxy) {
-        return new OsviHttpClient(baseUrl, new ApiToken(TOKEN, "test"), Duration.ofSeconds(5),
-                new ProxySettings("127.0.0.1", proxy.port(), PROXY_USER, PROXY_PASSWORD, null,
-                        "settings.xml proxy 'corp'"),
+        return new OsviHttpClient(
+                baseUrl,
+                new ApiToken(TOKEN, "test"),
+                Duration.ofSeconds(5),
+                new ProxySettings(
+                        "127.0.0.1", proxy.port(), PROXY_USER, PROXY_PASSWORD, null, "settings.xml proxy 'corp'"),
                 Clock.systemUTC());
     }
 
@@ -114,17 +119,26 @@ abstract class HttpLoggingNeverShowsToken {
 
     private void assertLoggingWasOnAndShowsNo(String... secrets) {
         // HttpClient's header and wire loggers were enabled: nothing here relies on their level
-        assertThat(LoggerFactory.getLogger("org.apache.hc.client5.http.headers").isTraceEnabled()).isTrue();
-        assertThat(LoggerFactory.getLogger("org.apache.hc.client5.http.wire").isTraceEnabled()).isTrue();
+        assertThat(LoggerFactory.getLogger("org.apache.hc.client5.http.headers").isTraceEnabled())
+                .isTrue();
+        assertThat(LoggerFactory.getLogger("org.apache.hc.client5.http.wire").isTraceEnabled())
+                .isTrue();
         String log = log();
         assertThat(log.lines().filter(line -> line.startsWith("DEBUG org.apache.hc.client5.")))
-                .as("HttpClient's own DEBUG lines").hasSizeGreaterThan(5);
+                .as("HttpClient's own DEBUG lines")
+                .hasSizeGreaterThan(5);
         for (String secret : secrets) {
-            List<String> leaks = log.lines().filter(line -> line.contains(secret))
-                    .map(line -> line.replace(secret, "<secret>")).toList();
+            List<String> leaks = log.lines()
+                    .filter(line -> line.contains(secret))
+                    .map(line -> line.replace(secret, "<secret>"))
+                    .toList();
             assertThat(leaks).as("log lines holding a secret").isEmpty();
         }
-        assertThat(log).doesNotContain("API-Token", "Proxy-Authorization", "org.apache.hc.client5.http.headers",
-                "org.apache.hc.client5.http.wire");
+        assertThat(log)
+                .doesNotContain(
+                        "API-Token",
+                        "Proxy-Authorization",
+                        "org.apache.hc.client5.http.headers",
+                        "org.apache.hc.client5.http.wire");
     }
 }

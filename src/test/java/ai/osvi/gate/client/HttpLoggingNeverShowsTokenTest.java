@@ -18,7 +18,8 @@ class HttpLoggingNeverShowsTokenTest extends HttpLoggingNeverShowsToken {
 
     @Override
     void logEverythingAtTraceIntoABuffer() {
-        assumeTrue(LoggerFactory.getILoggerFactory() instanceof LoggerContext,
+        assumeTrue(
+                LoggerFactory.getILoggerFactory() instanceof LoggerContext,
                 "needs logback as the SLF4J provider: runs in the surefire execution http-logging-under-logback");
         logback = (LoggerContext) LoggerFactory.getILoggerFactory();
         logback.reset();

@@ -20,14 +20,22 @@ class HttpLoggingUnderLog4j2NeverShowsTokenTest extends HttpLoggingNeverShowsTok
 
     @Override
     void logEverythingAtTraceIntoABuffer() {
-        assumeTrue(LoggerFactory.getILoggerFactory() instanceof Log4jLoggerFactory,
+        assumeTrue(
+                LoggerFactory.getILoggerFactory() instanceof Log4jLoggerFactory,
                 "needs Log4j 2 as the SLF4J provider: runs in the surefire execution http-logging-under-log4j2");
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration configuration = context.getConfiguration();
-        PatternLayout layout = PatternLayout.newBuilder().withConfiguration(configuration)
-                .withPattern("%level %logger - %msg %X%n%ex{full}").withCharset(StandardCharsets.UTF_8).build();
-        appender = OutputStreamAppender.newBuilder().setName("captured").setLayout(layout).setTarget(captured)
-                .setConfiguration(configuration).build();
+        PatternLayout layout = PatternLayout.newBuilder()
+                .withConfiguration(configuration)
+                .withPattern("%level %logger - %msg %X%n%ex{full}")
+                .withCharset(StandardCharsets.UTF_8)
+                .build();
+        appender = OutputStreamAppender.newBuilder()
+                .setName("captured")
+                .setLayout(layout)
+                .setTarget(captured)
+                .setConfiguration(configuration)
+                .build();
         appender.start();
         configuration.addAppender(appender);
         LoggerConfig root = configuration.getRootLogger();

@@ -49,18 +49,21 @@ class NameLookupDeadlineTest {
     }
 
     private OsviHttpClient client(URI baseUrl, Duration requestTimeout, ProxySettings proxy) {
-        return new OsviHttpClient(baseUrl, new ApiToken(TOKEN, "test"), requestTimeout, proxy, Clock.systemUTC(),
-                null, resolver);
+        return new OsviHttpClient(
+                baseUrl, new ApiToken(TOKEN, "test"), requestTimeout, proxy, Clock.systemUTC(), null, resolver);
     }
 
     @Test
     void a_lookup_that_never_answers_should_end_with_the_time_left() {
         try (OsviHttpClient client = client(URI.create("https://api.hang.test/"), Duration.ofSeconds(30), null)) {
             long start = System.nanoTime();
-            assertTimeoutPreemptively(HANG, () -> assertThatThrownBy(() -> client.fetch(7, Duration.ofSeconds(1)))
-                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
-                    .hasMessage("the name lookup (DNS) of api.hang.test did not answer within 1s (the time left"
-                            + " before the gate's deadline): check this machine's DNS settings"));
+            assertTimeoutPreemptively(
+                    HANG,
+                    () -> assertThatThrownBy(() -> client.fetch(7, Duration.ofSeconds(1)))
+                            .isInstanceOf(ApiException.class)
+                            .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
+                            .hasMessage("the name lookup (DNS) of api.hang.test did not answer within 1s (the time left"
+                                    + " before the gate's deadline): check this machine's DNS settings"));
             assertThat(Duration.ofNanos(System.nanoTime() - start))
                     .isBetween(Duration.ofMillis(900), Duration.ofMillis(1_900));
         }
@@ -71,10 +74,13 @@ class NameLookupDeadlineTest {
         try (OsviHttpClient client = client(URI.create("https://api.hang.test/"), Duration.ofMillis(700), null)) {
             for (int poll = 0; poll < 3; poll++) {
                 long start = System.nanoTime();
-                assertTimeoutPreemptively(HANG, () -> assertThatThrownBy(() -> client.fetch(7))
-                        .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
-                        .hasMessage("the name lookup (DNS) of api.hang.test did not answer within 700ms"
-                                + " (requestTimeout): check this machine's DNS settings"));
+                assertTimeoutPreemptively(
+                        HANG,
+                        () -> assertThatThrownBy(() -> client.fetch(7))
+                                .isInstanceOf(ApiException.class)
+                                .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
+                                .hasMessage("the name lookup (DNS) of api.hang.test did not answer within 700ms"
+                                        + " (requestTimeout): check this machine's DNS settings"));
                 assertThat(Duration.ofNanos(System.nanoTime() - start))
                         .isBetween(Duration.ofMillis(600), Duration.ofMillis(1_600));
             }
@@ -86,13 +92,19 @@ class NameLookupDeadlineTest {
     @Test
     void the_lookup_of_a_proxy_that_never_answers_should_end_with_the_time_left_and_name_the_proxy() throws Exception {
         try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
-                OsviHttpClient client = client(simulator.baseUrl(), Duration.ofSeconds(30),
+                OsviHttpClient client = client(
+                        simulator.baseUrl(),
+                        Duration.ofSeconds(30),
                         new ProxySettings("proxy.hang.test", 3128, null, null, null, "settings.xml proxy 'corp'"))) {
             long start = System.nanoTime();
-            assertTimeoutPreemptively(HANG, () -> assertThatThrownBy(() -> client.fetch(7, Duration.ofSeconds(1)))
-                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
-                    .hasMessage("the name lookup (DNS) of the proxy proxy.hang.test did not answer within 1s (the"
-                            + " time left before the gate's deadline): check this machine's DNS settings"));
+            assertTimeoutPreemptively(
+                    HANG,
+                    () -> assertThatThrownBy(() -> client.fetch(7, Duration.ofSeconds(1)))
+                            .isInstanceOf(ApiException.class)
+                            .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
+                            .hasMessage(
+                                    "the name lookup (DNS) of the proxy proxy.hang.test did not answer within 1s (the"
+                                            + " time left before the gate's deadline): check this machine's DNS settings"));
             assertThat(Duration.ofNanos(System.nanoTime() - start))
                     .isBetween(Duration.ofMillis(900), Duration.ofMillis(1_900));
             assertThat(simulator.requests()).isEmpty();
@@ -119,15 +131,18 @@ class NameLookupDeadlineTest {
     @Test
     void a_lookup_that_answers_should_still_be_used_and_one_that_fails_should_say_so() throws Exception {
         try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
-                OsviHttpClient client = client(URI.create("http://api.osvi.test:" + simulator.baseUrl().getPort()
-                        + "/"), Duration.ofSeconds(5), null)) {
+                OsviHttpClient client = client(
+                        URI.create("http://api.osvi.test:" + simulator.baseUrl().getPort() + "/"),
+                        Duration.ofSeconds(5),
+                        null)) {
             assertThat(client.fetch(7, Duration.ofSeconds(5)).campaign().id()).isEqualTo(7);
             assertThat(client.fetch(7).campaign().id()).isEqualTo(7);
             assertThat(simulator.requests()).hasSize(2);
         }
         try (OsviHttpClient client = client(URI.create("https://nowhere.osvi.test/"), Duration.ofSeconds(5), null)) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
+                    .isInstanceOf(ApiException.class)
+                    .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessage("unknown host nowhere.osvi.test (check baseUrl and DNS)");
         }
     }
@@ -136,7 +151,9 @@ class NameLookupDeadlineTest {
     void a_proxy_named_by_a_host_name_should_still_be_looked_up_and_used() throws Exception {
         try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
                 ForwardProxy proxy = ForwardProxy.start(null, null);
-                OsviHttpClient client = client(simulator.baseUrl(), Duration.ofSeconds(5),
+                OsviHttpClient client = client(
+                        simulator.baseUrl(),
+                        Duration.ofSeconds(5),
                         new ProxySettings("proxy.osvi.test", proxy.port(), null, null, null, "settings.xml"))) {
             assertThat(client.fetch(7, Duration.ofSeconds(5)).campaign().id()).isEqualTo(7);
             assertThat(proxy.seen()).hasSize(1);
@@ -147,26 +164,35 @@ class NameLookupDeadlineTest {
     @Test
     void close_should_leave_no_lookup_thread_but_one_stuck_in_a_lookup_until_it_returns() throws Exception {
         try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN)) {
-            OsviHttpClient answering = client(URI.create("http://api.osvi.test:" + simulator.baseUrl().getPort()
-                    + "/"), Duration.ofSeconds(5), null);
+            OsviHttpClient answering = client(
+                    URI.create("http://api.osvi.test:" + simulator.baseUrl().getPort() + "/"),
+                    Duration.ofSeconds(5),
+                    null);
             assertThat(answering.fetch(7).campaign().id()).isEqualTo(7);
             OsviHttpClient hanging = client(URI.create("https://api.hang.test/"), Duration.ofMillis(500), null);
-            assertTimeoutPreemptively(HANG, () -> assertThatThrownBy(() -> hanging.fetch(7))
-                    .hasMessageContaining("did not answer within 500ms"));
+            assertTimeoutPreemptively(
+                    HANG,
+                    () -> assertThatThrownBy(() -> hanging.fetch(7))
+                            .hasMessageContaining("did not answer within 500ms"));
 
             answering.close();
             hanging.close();
 
             Thread stuck = resolver.blockedThread();
-            List<Thread> others = resolver.threads().stream().filter(thread -> thread != stuck).toList();
+            List<Thread> others = resolver.threads().stream()
+                    .filter(thread -> thread != stuck)
+                    .toList();
             assertThat(others).isNotEmpty();
             for (Thread thread : others) {
                 thread.join(2_000);
             }
             assertThat(others).noneMatch(Thread::isAlive);
-            assertThat(resolver.threads()).allMatch(Thread::isDaemon)
+            assertThat(resolver.threads())
+                    .allMatch(Thread::isDaemon)
                     .allSatisfy(thread -> assertThat(thread.getName()).startsWith("osvi-dns-lookup-"));
-            assertThat(stuck.isAlive()).as("still inside the lookup, which ignores interrupts").isTrue();
+            assertThat(stuck.isAlive())
+                    .as("still inside the lookup, which ignores interrupts")
+                    .isTrue();
 
             resolver.release();
             stuck.join(2_000);
@@ -195,11 +221,13 @@ class NameLookupDeadlineTest {
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
         assertThat(elapsed).isBetween(Duration.ofMillis(2_900), Duration.ofSeconds(3 + 1));
-        assertThat(result.failureMessage()).contains("No snapshot was received",
-                "the name lookup (DNS) of api.hang.test did not answer within");
-        assertThat(log.lines).filteredOn(line -> line.startsWith("WARN")).isNotEmpty()
-                .allSatisfy(line -> assertThat(line).contains("the name lookup (DNS) of api.hang.test did not answer"
-                        + " within"));
+        assertThat(result.failureMessage())
+                .contains("No snapshot was received", "the name lookup (DNS) of api.hang.test did not answer within");
+        assertThat(log.lines)
+                .filteredOn(line -> line.startsWith("WARN"))
+                .isNotEmpty()
+                .allSatisfy(line ->
+                        assertThat(line).contains("the name lookup (DNS) of api.hang.test did not answer" + " within"));
     }
 
     /**

@@ -84,15 +84,18 @@ class OsviHttpClientTest {
         try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), "someOtherToken16");
                 OsviHttpClient client = client(simulator.baseUrl(), Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TOKEN_REJECTED)
+                    .isInstanceOf(ApiException.class)
+                    .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TOKEN_REJECTED)
                     .hasMessageStartingWith("OSVI rejected the API token from environment variable OSVI_API_TOKEN"
                             + " (HTTP 401: Invalid API token).")
-                    .message().doesNotContain(TOKEN);
+                    .message()
+                    .doesNotContain(TOKEN);
         }
         try (SimulatorServer simulator = SimulatorServer.start(Scenario.load("passing"), TOKEN);
                 OsviHttpClient client = client(simulator.baseUrl(), Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(8))
-                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.NOT_FOUND)
+                    .isInstanceOf(ApiException.class)
+                    .hasFieldOrPropertyWithValue("kind", ApiException.Kind.NOT_FOUND)
                     .hasMessageStartingWith("campaign 8 not found on this account (HTTP 404: Campaign not found).");
         }
     }
@@ -103,9 +106,11 @@ class OsviHttpClientTest {
         URI baseUrl = serve(502, "text/html", "<html>bad gateway for token " + TOKEN + "</html>", seen);
         try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
+                    .isInstanceOf(ApiException.class)
+                    .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessage("HTTP 502 Bad Gateway")
-                    .message().doesNotContain(TOKEN);
+                    .message()
+                    .doesNotContain(TOKEN);
         }
     }
 
@@ -114,8 +119,7 @@ class OsviHttpClientTest {
         List<String> seen = new CopyOnWriteArrayList<>();
         URI baseUrl = serve(503, "application/json", "{\"success\":false,\"error\":\"bad token " + TOKEN + "\"}", seen);
         try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
-            assertThatThrownBy(() -> client.fetch(7))
-                    .hasMessage("HTTP 503 Service Unavailable: bad token ****");
+            assertThatThrownBy(() -> client.fetch(7)).hasMessage("HTTP 503 Service Unavailable: bad token ****");
         }
     }
 
@@ -126,15 +130,22 @@ class OsviHttpClientTest {
         URI baseUrl = serve(500, "application/json", "{\"error\":\"" + errorText + "\"}", seen);
         try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .message().doesNotContain(TOKEN.substring(0, 4)).contains("****");
+                    .message()
+                    .doesNotContain(TOKEN.substring(0, 4))
+                    .contains("****");
         }
         String fieldText = "y".repeat(30) + TOKEN;
-        URI wrongType = serve(200, "application/json", StatusParserTest.DOCUMENTED_EXAMPLE
-                .replace("\"completed\": false", "\"completed\": \"" + fieldText + "\""), seen);
+        URI wrongType = serve(
+                200,
+                "application/json",
+                StatusParserTest.DOCUMENTED_EXAMPLE.replace(
+                        "\"completed\": false", "\"completed\": \"" + fieldText + "\""),
+                seen);
         try (OsviHttpClient client = client(wrongType, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
                     .hasMessageContaining("data.uploads[0].queues[0].completed is the string")
-                    .message().doesNotContain(TOKEN.substring(0, 4));
+                    .message()
+                    .doesNotContain(TOKEN.substring(0, 4));
         }
     }
 
@@ -144,7 +155,8 @@ class OsviHttpClientTest {
         URI baseUrl = serve(302, "text/plain", "", seen, "Location", "http://127.0.0.2:9/elsewhere");
         try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.REDIRECT)
+                    .isInstanceOf(ApiException.class)
+                    .hasFieldOrPropertyWithValue("kind", ApiException.Kind.REDIRECT)
                     .hasMessage("HTTP 302 Temporary Redirect: " + baseUrl + "v1/campaigns/7/status redirects to"
                             + " http://127.0.0.2:9/elsewhere. Redirects are never followed (the token is only sent to"
                             + " baseUrl): set baseUrl to the final address.");
@@ -169,7 +181,8 @@ class OsviHttpClientTest {
         try (OsviHttpClient client = client(slow, Duration.ofSeconds(30))) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> client.fetch(7, Duration.ofMillis(800)))
-                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
+                    .isInstanceOf(ApiException.class)
+                    .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessage("no complete response within 800ms (the time left before the gate's deadline) from"
                             + " 127.0.0.1:" + raw.getAddress().getPort());
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_800));
@@ -186,9 +199,13 @@ class OsviHttpClientTest {
     @Test
     void a_token_echoed_in_an_answer_should_be_removed_as_the_answer_is_read() throws Exception {
         String escaped = "\\u" + String.format("%04x", (int) TOKEN.charAt(0)) + TOKEN.substring(1);
-        URI echo = serve(200, "application/json", StatusParserTest.DOCUMENTED_EXAMPLE
-                .replace("June Renewals", "June " + TOKEN)
-                .replace("\"not_picked\": 25", "\"" + TOKEN + "\": 20, \"x" + escaped + "\": 5"), new ArrayList<>());
+        URI echo = serve(
+                200,
+                "application/json",
+                StatusParserTest.DOCUMENTED_EXAMPLE
+                        .replace("June Renewals", "June " + TOKEN)
+                        .replace("\"not_picked\": 25", "\"" + TOKEN + "\": 20, \"x" + escaped + "\": 5"),
+                new ArrayList<>());
         try (OsviHttpClient client = client(echo, Duration.ofSeconds(5))) {
             CampaignStatus status = client.fetch(7);
             assertThat(status.campaign().name()).isEqualTo("June ****");
@@ -204,7 +221,8 @@ class OsviHttpClientTest {
         }
         try (OsviHttpClient client = client(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(2))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
+                    .isInstanceOf(ApiException.class)
+                    .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessageStartingWith("could not connect to 127.0.0.1:" + port)
                     .hasMessageEndingWith("refused): nothing accepts connections there; check baseUrl (osvi.baseUrl)"
                             + " http://127.0.0.1:" + port + "/")
@@ -215,11 +233,12 @@ class OsviHttpClientTest {
     @Test
     void a_server_that_never_answers_should_be_cut_off_at_the_request_timeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                OsviHttpClient client = client(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"),
-                        Duration.ofMillis(700))) {
+                OsviHttpClient client =
+                        client(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"), Duration.ofMillis(700))) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
+                    .isInstanceOf(ApiException.class)
+                    .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessageContaining("within 700ms (requestTimeout)");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         }
@@ -243,11 +262,12 @@ class OsviHttpClientTest {
         });
         raw.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         raw.start();
-        try (OsviHttpClient client = client(URI.create("http://127.0.0.1:" + raw.getAddress().getPort() + "/"),
-                Duration.ofMillis(800))) {
+        try (OsviHttpClient client =
+                client(URI.create("http://127.0.0.1:" + raw.getAddress().getPort() + "/"), Duration.ofMillis(800))) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
+                    .isInstanceOf(ApiException.class)
+                    .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessageContaining("no complete response within 800ms (requestTimeout)");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         }
@@ -256,12 +276,12 @@ class OsviHttpClientTest {
     @Test
     void a_429_should_carry_its_retry_after() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
-        URI baseUrl = serve(429, "application/json", "{\"success\":false,\"error\":\"rate limited\"}", seen,
-                "Retry-After", "42");
+        URI baseUrl = serve(
+                429, "application/json", "{\"success\":false,\"error\":\"rate limited\"}", seen, "Retry-After", "42");
         try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOfSatisfying(ApiException.class,
-                            e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(42)))
+                    .isInstanceOfSatisfying(
+                            ApiException.class, e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(42)))
                     .hasMessage("HTTP 429 Too Many Requests: rate limited (Retry-After 42s)");
         }
     }
@@ -272,7 +292,8 @@ class OsviHttpClientTest {
         URI baseUrl = serve(200, "application/json", " ".repeat(OsviHttpClient.MAX_BODY_BYTES + 1), seen);
         try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(10))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
+                    .isInstanceOf(ApiException.class)
+                    .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                     .hasMessage("the response body is larger than 16 MiB; refused");
         }
     }
@@ -280,16 +301,17 @@ class OsviHttpClientTest {
     @Test
     void abort_should_cancel_a_request_in_flight() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                OsviHttpClient client = client(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"),
-                        Duration.ofSeconds(30))) {
+                OsviHttpClient client =
+                        client(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"), Duration.ofSeconds(30))) {
             new Thread(() -> {
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                client.abort();
-            }).start();
+                        try {
+                            Thread.sleep(300);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        client.abort();
+                    })
+                    .start();
             long start = System.nanoTime();
             assertThatThrownBy(() -> client.fetch(7)).isInstanceOf(InterruptedException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
@@ -299,11 +321,12 @@ class OsviHttpClientTest {
     @Test
     void other_4xx_answers_should_be_refusals_that_no_retry_can_fix() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
-        URI baseUrl = serve(403, "application/json", "{\"success\":false,\"error\":\"plan does not include the API\"}",
-                seen);
+        URI baseUrl =
+                serve(403, "application/json", "{\"success\":false,\"error\":\"plan does not include the API\"}", seen);
         try (OsviHttpClient client = client(baseUrl, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.REFUSED)
+                    .isInstanceOf(ApiException.class)
+                    .hasFieldOrPropertyWithValue("kind", ApiException.Kind.REFUSED)
                     .hasMessage("HTTP 403 Forbidden: plan does not include the API: the API refused the request for "
                             + baseUrl + "v1/campaigns/7/status; polling again cannot help.");
         }

@@ -22,12 +22,18 @@ class RetryAfterTest {
     @Test
     void should_read_the_obsolete_rfc_850_date() {
         assertThat(RetryAfter.parse("Saturday, 28-Nov-26 12:01:30 GMT", clock)).hasValue(Duration.ofSeconds(90));
-        assertThat(RetryAfter.parse("Sunday, 06-Nov-94 08:49:37 GMT", clock)).as("1994, not 2094").hasValue(Duration.ZERO);
+        assertThat(RetryAfter.parse("Sunday, 06-Nov-94 08:49:37 GMT", clock))
+                .as("1994, not 2094")
+                .hasValue(Duration.ZERO);
         // a two-digit year more than 50 years ahead is the same year of the century before; 50 years exactly is not
         assertThat(RetryAfter.parse("Saturday, 28-Nov-76 12:00:00 GMT", clock))
                 .hasValue(Duration.between(clock.instant(), Instant.parse("2076-11-28T12:00:00Z")));
-        assertThat(RetryAfter.parse("Saturday, 28-Nov-76 12:00:01 GMT", clock)).as("1976").hasValue(Duration.ZERO);
-        assertThat(RetryAfter.parse("Saturday, 31-Nov-26 12:01:30 GMT", clock)).as("no such day").isEmpty();
+        assertThat(RetryAfter.parse("Saturday, 28-Nov-76 12:00:01 GMT", clock))
+                .as("1976")
+                .hasValue(Duration.ZERO);
+        assertThat(RetryAfter.parse("Saturday, 31-Nov-26 12:01:30 GMT", clock))
+                .as("no such day")
+                .isEmpty();
     }
 
     @Test
@@ -35,7 +41,9 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("Sat Nov 28 12:01:30 2026", clock)).hasValue(Duration.ofSeconds(90));
         assertThat(RetryAfter.parse("Tue Dec  1 12:00:00 2026", clock)).hasValue(Duration.ofDays(3));
         assertThat(RetryAfter.parse("Sun Nov  6 08:49:37 1994", clock)).hasValue(Duration.ZERO);
-        assertThat(RetryAfter.parse("Sat Nov 28 25:00:00 2026", clock)).as("no such hour").isEmpty();
+        assertThat(RetryAfter.parse("Sat Nov 28 25:00:00 2026", clock))
+                .as("no such hour")
+                .isEmpty();
     }
 
     @Test

@@ -27,12 +27,10 @@ class StatusParserPropertiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One generated queue: what the oracle knows of it. */
-    private record GeneratedQueue(boolean completed, Long totalQueued) {
-    }
+    private record GeneratedQueue(boolean completed, Long totalQueued) {}
 
     /** One generated upload. */
-    private record GeneratedUpload(long id, List<GeneratedQueue> queues) {
-    }
+    private record GeneratedUpload(long id, List<GeneratedQueue> queues) {}
 
     @Property(tries = 2_000)
     void parsed_counts_and_completion_should_match_the_generated_campaign(@ForAll long seed) throws Exception {
@@ -51,16 +49,17 @@ class StatusParserPropertiesTest {
             uploads.add(new GeneratedUpload(1 + random.nextInt(4), queues));
         }
 
-        CampaignStatus parsed = StatusParser.parse(JSON.writeValueAsString(body(uploads, random))
-                .getBytes(StandardCharsets.UTF_8));
+        CampaignStatus parsed = StatusParser.parse(
+                JSON.writeValueAsString(body(uploads, random)).getBytes(StandardCharsets.UTF_8));
 
         assertThat(parsed.uploads()).hasSize(uploads.size());
         for (int i = 0; i < uploads.size(); i++) {
             GeneratedUpload expected = uploads.get(i);
             assertThat(parsed.uploads().get(i).campaignUploadId()).isEqualTo(expected.id());
-            assertThat(parsed.uploads().get(i).queues()).isEqualTo(expected.queues().size());
-            assertThat(parsed.uploads().get(i).completedQueues())
-                    .isEqualTo((int) expected.queues().stream().filter(GeneratedQueue::completed).count());
+            assertThat(parsed.uploads().get(i).queues())
+                    .isEqualTo(expected.queues().size());
+            assertThat(parsed.uploads().get(i).completedQueues()).isEqualTo((int)
+                    expected.queues().stream().filter(GeneratedQueue::completed).count());
             assertThat(parsed.uploads().get(i).totalQueued()).isEqualTo(sumOrNull(expected.queues()));
         }
         for (OptionalLong filter : List.of(OptionalLong.empty(), OptionalLong.of(1), OptionalLong.of(3))) {
@@ -73,14 +72,18 @@ class StatusParserPropertiesTest {
             List<GeneratedUpload> awaitedUploads = uploads.stream()
                     .filter(upload -> filter.isEmpty() || upload.id() == filter.getAsLong())
                     .toList();
-            assertThat(parsed.isComplete(filter)).as("complete for %s", filter)
-                    .isEqualTo(!awaitedUploads.isEmpty() && awaitedUploads.stream().allMatch(upload ->
-                            !upload.queues().isEmpty() && upload.queues().stream().allMatch(GeneratedQueue::completed)));
+            assertThat(parsed.isComplete(filter))
+                    .as("complete for %s", filter)
+                    .isEqualTo(!awaitedUploads.isEmpty()
+                            && awaitedUploads.stream()
+                                    .allMatch(upload -> !upload.queues().isEmpty()
+                                            && upload.queues().stream().allMatch(GeneratedQueue::completed)));
         }
-        List<GeneratedQueue> all = uploads.stream().flatMap(upload -> upload.queues().stream()).toList();
+        List<GeneratedQueue> all =
+                uploads.stream().flatMap(upload -> upload.queues().stream()).toList();
         Long total = sumOrNull(all);
-        assertThat(parsed.totalQueued()).isEqualTo(total == null ? Optional.empty()
-                : Optional.of(java.math.BigInteger.valueOf(total)));
+        assertThat(parsed.totalQueued())
+                .isEqualTo(total == null ? Optional.empty() : Optional.of(java.math.BigInteger.valueOf(total)));
     }
 
     private static Long sumOrNull(List<GeneratedQueue> queues) {
@@ -147,7 +150,7 @@ class StatusParserPropertiesTest {
     private static void informational(Map<String, Object> node, String name, Random random) {
         switch (random.nextInt(5)) {
             case 0 -> node.put(name, null);
-            case 1 -> { }
+            case 1 -> {}
             case 2 -> node.put(name, random.nextInt(100));
             case 3 -> node.put(name, List.of("x", Map.of("nested", true)));
             default -> node.put(name, name.equals("created_at") ? "2026-06-02T11:00:00+05:30" : "value \"quoted\"");

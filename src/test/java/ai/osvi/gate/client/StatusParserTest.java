@@ -48,34 +48,40 @@ class StatusParserTest {
         assertThat(status.campaign().retryThreshold()).isEqualTo(2);
         assertThat(status.campaign().retryDelaySeconds()).isEqualTo(1800);
         assertThat(status.calls().total()).isEqualTo(120);
-        assertThat(status.calls().byStatus()).containsExactly(
-                org.assertj.core.api.Assertions.entry("picked", 88L),
-                org.assertj.core.api.Assertions.entry("not_picked", 25L),
-                org.assertj.core.api.Assertions.entry("failed", 7L));
+        assertThat(status.calls().byStatus())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.entry("picked", 88L),
+                        org.assertj.core.api.Assertions.entry("not_picked", 25L),
+                        org.assertj.core.api.Assertions.entry("failed", 7L));
         assertThat(status.uploads()).containsExactly(new Upload(19, 1, 0, 50L));
         assertThat(status.totalQueued()).hasValue(java.math.BigInteger.valueOf(50));
         assertThat(status.isComplete(OptionalLong.empty())).isFalse();
-        assertThat(status.data().path("campaign").path("created_at").textValue()).as("kept for the report")
+        assertThat(status.data().path("campaign").path("created_at").textValue())
+                .as("kept for the report")
                 .isEqualTo("2026-06-01T10:00:00+05:30");
     }
 
     @Test
     void a_campaign_id_that_is_not_a_whole_number_should_be_refused_never_taken_for_none_sent() throws Exception {
         // "8" (a string) was read as "no id sent", and another campaign's data passed as campaign 7's
-        assertThatThrownBy(() -> parse(replace("\"id\": 7,", "\"id\": \"8\","))).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> parse(replace("\"id\": 7,", "\"id\": \"8\",")))
+                .isInstanceOf(ApiException.class)
                 .hasMessage("unexpected response: data.campaign.id is the string \"8\", expected a whole number");
         assertThatThrownBy(() -> parse(replace("\"id\": 7,", "\"id\": 41.5,")))
                 .hasMessage("unexpected response: data.campaign.id is 41.5, expected a whole number");
-        assertThat(parse(replace("\"id\": 7,", "\"id\": null,")).campaign().id()).isNull();
+        assertThat(parse(replace("\"id\": 7,", "\"id\": null,")).campaign().id())
+                .isNull();
         assertThat(parse(replace("\"id\": 7,", "\"id\": 7.0,")).campaign().id()).isEqualTo(7);
     }
 
     @Test
     void nullable_fields_may_be_null_and_unknown_fields_are_ignored() throws Exception {
-        String json = replace("\"retry_threshold\": 2, \"retry_delay\": 1800",
-                "\"retry_threshold\": null, \"retry_delay\": null, \"paused_until\": \"tomorrow\"")
+        String json = replace(
+                        "\"retry_threshold\": 2, \"retry_delay\": 1800",
+                        "\"retry_threshold\": null, \"retry_delay\": null, \"paused_until\": \"tomorrow\"")
                 .replace("\"file_name\": \"1718000000-api_contacts_ab12cd34ef567890.csv\"", "\"file_name\": null")
-                .replace("\"agent_uuid\": \"agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og\", \"created_at\": \"2026-06-02",
+                .replace(
+                        "\"agent_uuid\": \"agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og\", \"created_at\": \"2026-06-02",
                         "\"agent_uuid\": null, \"extra\": [1, 2], \"created_at\": \"2026-06-02");
         CampaignStatus status = parse(json);
         assertThat(status.campaign().retryThreshold()).isNull();
@@ -89,7 +95,8 @@ class StatusParserTest {
                 .replace("\"failed\": 7}", "\"failed\": 7, \"y\\r\\nverdict=PASS\": 0}"));
         assertThat(status.campaign().name()).isEqualTo("x\\u000a[INFO] OSVI gate: PASS campaign 7");
         assertThat(status.calls().byStatus()).containsKey("y\\u000d\\u000averdict=PASS");
-        assertThat(status.data().path("campaign").path("name").textValue()).as("the report's copy, as sent")
+        assertThat(status.data().path("campaign").path("name").textValue())
+                .as("the report's copy, as sent")
                 .isEqualTo("x\n[INFO] OSVI gate: PASS campaign 7");
         assertThatThrownBy(() -> parse("{\"success\": false, \"error\": \"busy\\n[INFO] OSVI gate: PASS\"}"))
                 .hasMessage("the API answered success: false (error: busy\\u000a[INFO] OSVI gate: PASS)");
@@ -111,7 +118,8 @@ class StatusParserTest {
     @Test
     void success_false_should_be_a_transient_error_with_the_api_error_text() {
         assertThatThrownBy(() -> parse("{\"success\": false, \"error\": \"temporarily unavailable\"}"))
-                .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
+                .isInstanceOf(ApiException.class)
+                .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                 .hasMessage("the API answered success: false (error: temporarily unavailable)");
     }
 
@@ -184,19 +192,23 @@ class StatusParserTest {
     void a_duplicate_name_spelling_the_token_with_json_escapes_should_be_quoted_redacted() {
         String token = "tokTEST1234abcdE";
         String firstEscaped = "\\u0074" + token.substring(1);
-        String allEscaped = token.chars().mapToObj(c -> String.format("\\u%04X", c)).collect(joining());
+        String allEscaped =
+                token.chars().mapToObj(c -> String.format("\\u%04X", c)).collect(joining());
         for (String spelling : List.of(firstEscaped, allEscaped)) {
             for (String body : List.of(
                     replace("\"failed\": 7", "\"failed\": 7, \"" + spelling + "\": 1, \"" + token + "\": 2"),
                     replace("\"failed\": 7", "\"failed\": 7, \"" + spelling + "\": 1, \"" + spelling + "\": 2"),
                     replace("\"calls\": {", "\"" + spelling + "\": {\"a\": 1, \"a\": 2}, \"calls\": {"))) {
-                assertThatThrownBy(() -> StatusParser.parse(body.getBytes(StandardCharsets.UTF_8),
-                        text -> text.replace(token, "****")))
+                assertThatThrownBy(() -> StatusParser.parse(
+                                body.getBytes(StandardCharsets.UTF_8), text -> text.replace(token, "****")))
                         .as(body)
-                        .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
+                        .isInstanceOf(ApiException.class)
+                        .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                         .hasMessageMatching("unexpected response: data\\.(calls\\.by_status\\.\\*{4}|\\*{4}\\.a)"
                                 + " appears more than once in its object \\(duplicate names are ambiguous\\)")
-                        .message().doesNotContain(token).doesNotContain(spelling)
+                        .message()
+                        .doesNotContain(token)
+                        .doesNotContain(spelling)
                         .doesNotContain(token.substring(1));
             }
         }
@@ -206,7 +218,8 @@ class StatusParserTest {
     void half_a_character_should_be_replaced_so_that_every_writer_can_encode_the_text() throws Exception {
         CampaignStatus status = parse(replace("June Renewals", "launch \\ud83c")
                 .replace("\"failed\": 7}", "\"failed\": 7, \"party \\ud83c\\udf89\": 0}")
-                .replace("\"agent_uuid\": \"agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og\", \"created_at\"",
+                .replace(
+                        "\"agent_uuid\": \"agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og\", \"created_at\"",
                         "\"agent_uuid\": \"agent \\udc00\\ud83c\", \"created_at\""));
 
         assertThat(status.campaign().name()).isEqualTo("launch \uFFFD");
@@ -214,7 +227,8 @@ class StatusParserTest {
         assertThat(status.data().path("campaign").path("name").textValue()).isEqualTo("launch \uFFFD");
         assertThat(status.data().path("uploads").path(0).path("agent_uuid").textValue())
                 .isEqualTo("agent \uFFFD\uFFFD");
-        assertThat(StandardCharsets.UTF_8.newEncoder().canEncode(status.data().toString())).isTrue();
+        assertThat(StandardCharsets.UTF_8.newEncoder().canEncode(status.data().toString()))
+                .isTrue();
 
         assertThatThrownBy(() -> parse("{\"success\": false, \"error\": \"overloaded \\ud83c\"}"))
                 .hasMessage("the API answered success: false (error: overloaded \uFFFD)");
@@ -223,7 +237,8 @@ class StatusParserTest {
         // Jackson refuses half a character in a name: the body is refused, in a message every writer can encode
         assertThatThrownBy(() -> parse(replace("\"failed\": 7", "\"failed\\ud83c\": 7")))
                 .hasMessageStartingWith("unexpected response: the body is not valid JSON (")
-                .satisfies(e -> assertThat(StandardCharsets.UTF_8.newEncoder().canEncode(e.getMessage())).isTrue());
+                .satisfies(e -> assertThat(StandardCharsets.UTF_8.newEncoder().canEncode(e.getMessage()))
+                        .isTrue());
     }
 
     @Test
@@ -248,8 +263,10 @@ class StatusParserTest {
     @Test
     void error_text_should_be_read_from_documented_error_bodies() {
         assertThat(StatusParser.errorText("{\"success\":false,\"error\":\"Campaign not found\",\"details\":null}"
-                .getBytes(StandardCharsets.UTF_8))).isEqualTo("Campaign not found");
-        assertThat(StatusParser.errorText("<html/>".getBytes(StandardCharsets.UTF_8))).isNull();
+                        .getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("Campaign not found");
+        assertThat(StatusParser.errorText("<html/>".getBytes(StandardCharsets.UTF_8)))
+                .isNull();
     }
 
     @Test
@@ -270,7 +287,7 @@ class StatusParserTest {
     @Test
     void success_false_should_be_reported_even_after_a_broken_data() {
         assertThatThrownBy(() -> parse("{\"data\": {\"calls\": {\"total\": \"x\"}, \"uploads\": [[1]]},"
-                + " \"success\": false, \"error\": \"maintenance\"}"))
+                        + " \"success\": false, \"error\": \"maintenance\"}"))
                 .hasMessage("the API answered success: false (error: maintenance)");
     }
 
@@ -317,11 +334,12 @@ class StatusParserTest {
     @Test
     void uploads_should_be_reduced_to_counts_of_queues_and_the_sum_of_total_queued() throws Exception {
         CampaignStatus status = parse(SEVERAL_UPLOADS);
-        assertThat(status.uploads()).containsExactly(
-                new Upload(19, 3, 2, 60L),
-                new Upload(20, 2, 2, null),
-                new Upload(21, 0, 0, 0L),
-                new Upload(22, 1, 0, null));
+        assertThat(status.uploads())
+                .containsExactly(
+                        new Upload(19, 3, 2, 60L),
+                        new Upload(20, 2, 2, null),
+                        new Upload(21, 0, 0, 0L),
+                        new Upload(22, 1, 0, null));
         assertThat(status.totalQueued()).isEmpty();
         assertThat(status.awaitedQueues(OptionalLong.empty())).isEqualTo(6);
         assertThat(status.completedQueues(OptionalLong.empty())).isEqualTo(4);
@@ -330,26 +348,35 @@ class StatusParserTest {
         assertThat(status.completedQueues(OptionalLong.of(19))).isEqualTo(2);
         assertThat(status.isComplete(OptionalLong.of(19))).isFalse();
         assertThat(status.isComplete(OptionalLong.of(20))).isTrue();
-        assertThat(status.isComplete(OptionalLong.of(21))).as("no queue: nothing to wait for yet").isFalse();
+        assertThat(status.isComplete(OptionalLong.of(21)))
+                .as("no queue: nothing to wait for yet")
+                .isFalse();
         assertThat(status.hasUpload(21)).isTrue();
         assertThat(status.hasUpload(23)).isFalse();
 
-        CampaignStatus known = parse(several("\"agent_d\", \"completed\": true}", "\"agent_d\", \"completed\": true,"
-                + " \"total_queued\": 7}", "\"total_queued\": null", "\"total_queued\": 0"));
+        CampaignStatus known = parse(several(
+                "\"agent_d\", \"completed\": true}",
+                "\"agent_d\", \"completed\": true," + " \"total_queued\": 7}",
+                "\"total_queued\": null",
+                "\"total_queued\": 0"));
         assertThat(known.uploads()).extracting(Upload::totalQueued).containsExactly(60L, 12L, 0L, 0L);
         assertThat(known.totalQueued()).hasValue(java.math.BigInteger.valueOf(72));
 
         CampaignStatus huge = parse(several("\"total_queued\": 30", "\"total_queued\": " + (Long.MAX_VALUE - 29)));
-        assertThat(huge.uploads().get(0).totalQueued()).as("beyond a long: unknown, not wrapped").isNull();
+        assertThat(huge.uploads().get(0).totalQueued())
+                .as("beyond a long: unknown, not wrapped")
+                .isNull();
         assertThat(huge.totalQueued()).isEmpty();
     }
 
     @Test
     void error_text_should_be_read_leniently_since_it_only_adds_detail() {
-        assertThat(StatusParser.errorText("{\"error\": \"first\", \"error\": \"second\"} trailing"
-                .getBytes(StandardCharsets.UTF_8))).isEqualTo("first");
-        assertThat(StatusParser.errorText("{\"details\": {\"error\": \"nested\"}, \"error\": 5}"
-                .getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(StatusParser.errorText(
+                        "{\"error\": \"first\", \"error\": \"second\"} trailing".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("first");
+        assertThat(StatusParser.errorText(
+                        "{\"details\": {\"error\": \"nested\"}, \"error\": 5}".getBytes(StandardCharsets.UTF_8)))
+                .isNull();
     }
 
     @Test
@@ -357,7 +384,8 @@ class StatusParserTest {
         String second = "{\"campaign_upload_id\": 20, \"created_at\": \"2026-06-02T11:00:00+05:30\",";
         String queue = "{\"agent_uuid\": \"agent_d\", \"completed\": true}";
         assertThatThrownBy(() -> parse(several(queue, "{\"agent_uuid\": \"agent_d\"}")))
-                .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
+                .isInstanceOf(ApiException.class)
+                .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
                 .hasMessage("unexpected response: data.uploads[1].queues[1].completed is missing (expected a boolean)");
         assertThatThrownBy(() -> parse(several(queue, "{\"completed\": 1}")))
                 .hasMessage("unexpected response: data.uploads[1].queues[1].completed is 1, expected a boolean");
@@ -382,8 +410,8 @@ class StatusParserTest {
         assertThatThrownBy(() -> parse(several(second, second + " \"created_at\": null,")))
                 .hasMessage("unexpected response: data.uploads[1].created_at appears more than once in its object"
                         + " (duplicate names are ambiguous)");
-        assertThatThrownBy(() -> parse(several(queue, "{\"agent_uuid\": 1, \"agent_uuid\": 2,"
-                + " \"completed\": true}")))
+        assertThatThrownBy(
+                        () -> parse(several(queue, "{\"agent_uuid\": 1, \"agent_uuid\": 2," + " \"completed\": true}")))
                 .hasMessageContaining("data.uploads[1].queues[1].agent_uuid appears more than once");
     }
 
@@ -392,13 +420,17 @@ class StatusParserTest {
         CampaignStatus status = parse(several(
                 "\"file_name\": \"a.csv\", \"agent_uuid\": \"agent_a\"",
                 "\"file_name\": 5, \"agent_uuid\": {\"nested\": [1, \"x\"]}",
-                "\"created_at\": \"2026-06-02T11:00:00+05:30\"", "\"created_at\": \"yesterday\"",
-                "{\"agent_uuid\": \"agent_b\",", "{\"agent_uuid\": false,",
-                "{\"agent_uuid\": \"agent_c\",", "{\"agent_uuid\": [\"agent_c\", null],"));
-        assertThat(status.uploads()).containsExactly(
-                new Upload(19, 3, 2, 60L),
-                new Upload(20, 2, 2, null),
-                new Upload(21, 0, 0, 0L),
-                new Upload(22, 1, 0, null));
+                "\"created_at\": \"2026-06-02T11:00:00+05:30\"",
+                "\"created_at\": \"yesterday\"",
+                "{\"agent_uuid\": \"agent_b\",",
+                "{\"agent_uuid\": false,",
+                "{\"agent_uuid\": \"agent_c\",",
+                "{\"agent_uuid\": [\"agent_c\", null],"));
+        assertThat(status.uploads())
+                .containsExactly(
+                        new Upload(19, 3, 2, 60L),
+                        new Upload(20, 2, 2, null),
+                        new Upload(21, 0, 0, 0L),
+                        new Upload(22, 1, 0, null));
     }
 }

@@ -24,11 +24,32 @@ class TlsTest {
     @Test
     void an_untrusted_certificate_should_be_refused_before_the_token_is_sent(@TempDir Path dir) throws Exception {
         Path keystore = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "1",
-                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-validity",
+                        "1",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "san=ip:127.0.0.1",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         keytool.getInputStream().readAllBytes();
         assertThat(keytool.waitFor()).isZero();
 
@@ -51,10 +72,13 @@ class TlsTest {
         server.start();
         try (OsviHttpClient client = new OsviHttpClient(
                 URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/"),
-                new ApiToken("tlsTOKEN12345678", "test"), Duration.ofSeconds(5))) {
+                new ApiToken("tlsTOKEN12345678", "test"),
+                Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.fetch(7))
-                    .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
-                    .hasMessageStartingWith("TLS failure talking to 127.0.0.1:" + server.getAddress().getPort());
+                    .isInstanceOf(ApiException.class)
+                    .hasFieldOrPropertyWithValue("kind", ApiException.Kind.TRANSIENT)
+                    .hasMessageStartingWith("TLS failure talking to 127.0.0.1:"
+                            + server.getAddress().getPort());
         } finally {
             server.stop(0);
         }

@@ -52,15 +52,17 @@ class BaselineConfigTest {
         TestConfig noBaseline = new TestConfig();
         noBaseline.completionOnly = "false";
         noBaseline.thresholds = List.of("failed <= baseline + 1%");
-        assertThatThrownBy(noBaseline::parse).hasMessageContaining("Missing baselineCampaignId (osvi.baselineCampaignId):"
-                + " the rule 'failed <= baseline + 1%' compares with a baseline campaign");
+        assertThatThrownBy(noBaseline::parse)
+                .hasMessageContaining("Missing baselineCampaignId (osvi.baselineCampaignId):"
+                        + " the rule 'failed <= baseline + 1%' compares with a baseline campaign");
 
         TestConfig unused = new TestConfig();
         unused.completionOnly = "false";
         unused.maxFailureRatio = "5%";
         unused.baselineCampaignId = "41";
-        assertThatThrownBy(unused::parse).hasMessageContaining("Invalid baselineCampaignId (osvi.baselineCampaignId)"
-                + " '41': no rule compares with the baseline");
+        assertThatThrownBy(unused::parse)
+                .hasMessageContaining("Invalid baselineCampaignId (osvi.baselineCampaignId)"
+                        + " '41': no rule compares with the baseline");
 
         TestConfig itself = new TestConfig();
         itself.completionOnly = "false";
@@ -72,15 +74,19 @@ class BaselineConfigTest {
         badRule.completionOnly = "false";
         badRule.thresholds = List.of("failed <= baseline ++ 1%");
         badRule.baselineCampaignId = "41";
-        assertThatThrownBy(badRule::parse).hasMessageContaining("is not a limit relative to the baseline")
-                .message().doesNotContain("no rule compares with the baseline");
+        assertThatThrownBy(badRule::parse)
+                .hasMessageContaining("is not a limit relative to the baseline")
+                .message()
+                .doesNotContain("no rule compares with the baseline");
 
         TestConfig notANumber = new TestConfig();
         notANumber.completionOnly = "false";
         notANumber.thresholds = List.of("failed <= baseline + 1%");
         notANumber.baselineCampaignId = "last";
-        assertThatThrownBy(notANumber::parse).hasMessageContaining("Invalid baselineCampaignId")
-                .message().doesNotContain("Missing baselineCampaignId");
+        assertThatThrownBy(notANumber::parse)
+                .hasMessageContaining("Invalid baselineCampaignId")
+                .message()
+                .doesNotContain("Missing baselineCampaignId");
     }
 
     @Test

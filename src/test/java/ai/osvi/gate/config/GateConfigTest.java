@@ -2,8 +2,8 @@ package ai.osvi.gate.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.osvi.gate.TestConfig;
 import java.time.Duration;
@@ -50,7 +50,8 @@ class GateConfigTest {
         raw.failureStatuses = "failed, not_picked";
         raw.thresholds = List.of("picked >= 60%");
         GateConfig config = GateConfig.parse(raw.raw());
-        assertThat(config.rules()).extracting(rule -> rule.describe())
+        assertThat(config.rules())
+                .extracting(rule -> rule.describe())
                 .containsExactly("failed+not_picked <= 5%", "picked >= 60%");
         assertThat(config.rules().get(0).origin()).isEqualTo("maxFailureRatio");
     }
@@ -66,9 +67,11 @@ class GateConfigTest {
 
     @Test
     void baseUrl_should_be_normalised_and_checked() throws Exception {
-        assertThat(GateConfig.parse(raw("7").withBaseUrl("http://127.0.0.1:8080")).baseUrl())
+        assertThat(GateConfig.parse(raw("7").withBaseUrl("http://127.0.0.1:8080"))
+                        .baseUrl())
                 .hasToString("http://127.0.0.1:8080/");
-        assertThat(GateConfig.parse(raw("7").withBaseUrl("https://proxy.example/osvi/")).baseUrl())
+        assertThat(GateConfig.parse(raw("7").withBaseUrl("https://proxy.example/osvi/"))
+                        .baseUrl())
                 .hasToString("https://proxy.example/osvi/");
         assertThatThrownBy(() -> GateConfig.parse(raw("7").withBaseUrl("ftp://api.osvi.ai")))
                 .hasMessageContaining("the scheme must be http or https");
@@ -80,7 +83,8 @@ class GateConfigTest {
                 .hasMessageNotContaining("SECRET");
         assertThatThrownBy(() -> GateConfig.parse(raw("7").withBaseUrl("https://me:s3cr3t@api.osvi.ai")))
                 .hasMessageContaining("it contains user-info")
-                .message().doesNotContain("s3cr3t");
+                .message()
+                .doesNotContain("s3cr3t");
     }
 
     @Test
@@ -105,8 +109,8 @@ class GateConfigTest {
         assertThat(GateConfig.parse(raw.raw()).baseUrl()).hasToString("http://api.osvi.ai/");
 
         raw.allowInsecureHttp = "false";
-        for (String loopback : List.of("http://127.0.0.1:8080", "http://localhost:9", "http://[::1]:8080",
-                "http://127.10.0.3")) {
+        for (String loopback :
+                List.of("http://127.0.0.1:8080", "http://localhost:9", "http://[::1]:8080", "http://127.10.0.3")) {
             raw.baseUrl = loopback;
             assertThat(GateConfig.parse(raw.raw()).baseUrl().getScheme()).isEqualTo("http");
         }
@@ -142,18 +146,19 @@ class GateConfigTest {
         raw.maxPollInterval = "400d";
         raw.stallTimeout = "P1000000D";
         raw.maxConsecutiveErrors = "3000000000";
-        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
-                () -> GateConfig.parse(raw.raw()));
+        InvalidConfigurationException e =
+                catchThrowableOfType(InvalidConfigurationException.class, () -> GateConfig.parse(raw.raw()));
         assertThat(e.parameter()).isEqualTo("requestTimeout, maxConsecutiveErrors, maxPollInterval, stallTimeout");
-        assertThat(e.getMessage()).contains(
-                "Invalid requestTimeout (osvi.requestTimeout) 'PT2562047788015216H': too large, the longest accepted"
-                        + " is 365d.",
-                "Invalid maxPollInterval (osvi.maxPollInterval) '400d': too large, the longest accepted is 365d.",
-                "Invalid stallTimeout (osvi.stallTimeout) 'P1000000D': too large, the longest accepted is 365d."
-                        + " Accepted: a duration from 15s to 365d, written as",
-                "Invalid maxConsecutiveErrors (osvi.maxConsecutiveErrors) '3000000000': too large, the largest"
-                        + " accepted is 2147483647. Accepted: a positive whole number of at most 2147483647 (failed"
-                        + " polls in a row that end the wait).");
+        assertThat(e.getMessage())
+                .contains(
+                        "Invalid requestTimeout (osvi.requestTimeout) 'PT2562047788015216H': too large, the longest accepted"
+                                + " is 365d.",
+                        "Invalid maxPollInterval (osvi.maxPollInterval) '400d': too large, the longest accepted is 365d.",
+                        "Invalid stallTimeout (osvi.stallTimeout) 'P1000000D': too large, the longest accepted is 365d."
+                                + " Accepted: a duration from 15s to 365d, written as",
+                        "Invalid maxConsecutiveErrors (osvi.maxConsecutiveErrors) '3000000000': too large, the largest"
+                                + " accepted is 2147483647. Accepted: a positive whole number of at most 2147483647 (failed"
+                                + " polls in a row that end the wait).");
 
         raw.timeout = "365d";
         raw.pollInterval = "365d";
@@ -163,8 +168,13 @@ class GateConfigTest {
         raw.maxConsecutiveErrors = "2147483647";
         raw.minCalls = "9223372036854775807";
         GateConfig largest = raw.parse();
-        assertThat(List.of(largest.timeout(), largest.pollInterval(), largest.requestTimeout(),
-                largest.maxPollInterval(), largest.stallTimeout())).containsOnly(Duration.ofDays(365));
+        assertThat(List.of(
+                        largest.timeout(),
+                        largest.pollInterval(),
+                        largest.requestTimeout(),
+                        largest.maxPollInterval(),
+                        largest.stallTimeout()))
+                .containsOnly(Duration.ofDays(365));
         assertThat(largest.maxConsecutiveErrors()).isEqualTo(Integer.MAX_VALUE);
         assertThat(largest.minCalls()).isEqualTo(Long.MAX_VALUE);
     }
@@ -208,8 +218,8 @@ class GateConfigTest {
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} = ''{1}''")
     @org.junit.jupiter.params.provider.MethodSource("wrongValues")
-    void every_wrong_value_should_be_refused_naming_the_parameter_the_value_and_the_accepted_forms(String parameter,
-            String value) throws Exception {
+    void every_wrong_value_should_be_refused_naming_the_parameter_the_value_and_the_accepted_forms(
+            String parameter, String value) throws Exception {
         TestConfig raw = new TestConfig();
         if (!parameter.equals("maxFailureRatio")) {
             raw.maxFailureRatio = "5%";
@@ -247,15 +257,18 @@ class GateConfigTest {
         raw.pollInterval = "500ms";
         raw.maxFailureRatio = "150%";
         raw.onTimeout = "later";
-        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
-                () -> GateConfig.parse(raw));
+        InvalidConfigurationException e =
+                catchThrowableOfType(InvalidConfigurationException.class, () -> GateConfig.parse(raw));
         assertThat(e.parameter()).isEqualTo("campaignId, pollInterval, maxFailureRatio, onTimeout");
         assertThat(e.getMessage().lines()).hasSize(5).first().isEqualTo("4 invalid parameters:");
-        assertThat(e.getMessage().lines().skip(1)).allSatisfy(line -> assertThat(line)
-                .startsWith("  - Invalid ").contains("Accepted: "));
-        assertThat(e.getMessage()).contains("Invalid campaignId (osvi.campaignId) 'x'",
-                "Invalid pollInterval (osvi.pollInterval) '500ms'", "Invalid maxFailureRatio (osvi.maxFailureRatio)"
-                        + " '150%'", "Invalid onTimeout (osvi.onTimeout) 'later'");
+        assertThat(e.getMessage().lines().skip(1))
+                .allSatisfy(line -> assertThat(line).startsWith("  - Invalid ").contains("Accepted: "));
+        assertThat(e.getMessage())
+                .contains(
+                        "Invalid campaignId (osvi.campaignId) 'x'",
+                        "Invalid pollInterval (osvi.pollInterval) '500ms'",
+                        "Invalid maxFailureRatio (osvi.maxFailureRatio)" + " '150%'",
+                        "Invalid onTimeout (osvi.onTimeout) 'later'");
     }
 
     @Test
@@ -269,10 +282,11 @@ class GateConfigTest {
                 case "allowInsecureHttp" -> raw.allowInsecureHttp = "on";
                 default -> raw.completionOnly = "y";
             }
-            InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
-                    () -> GateConfig.parse(raw));
+            InvalidConfigurationException e =
+                    catchThrowableOfType(InvalidConfigurationException.class, () -> GateConfig.parse(raw));
             assertThat(e.parameter()).isEqualTo(parameter);
-            assertThat(e).hasMessageStartingWith("Invalid " + parameter + " (osvi." + parameter + ") '")
+            assertThat(e)
+                    .hasMessageStartingWith("Invalid " + parameter + " (osvi." + parameter + ") '")
                     .hasMessageEndingWith("': not a boolean, and Maven would read it as false without a word."
                             + " Accepted: true or false.");
         }
@@ -284,8 +298,8 @@ class GateConfigTest {
         raw.baseUrl = "http://api.osvi.ai";
         raw.allowInsecureHttp = "yes";
         raw.completionOnly = "yes";
-        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
-                () -> GateConfig.parse(raw));
+        InvalidConfigurationException e =
+                catchThrowableOfType(InvalidConfigurationException.class, () -> GateConfig.parse(raw));
         assertThat(e.parameter()).isEqualTo("allowInsecureHttp, completionOnly");
         assertThat(e).hasMessageNotContaining("No rule is configured").hasMessageNotContaining("Refusing to send");
     }
@@ -305,11 +319,12 @@ class GateConfigTest {
         TestConfig raw = new TestConfig();
         raw.thresholds = List.of("faild<=5%");
 
-        assertThatThrownBy(() -> GateConfig.parse(raw.raw())).hasMessage("Invalid thresholds (osvi.thresholds)"
-                + " 'faild <= 5%': the status 'faild' is a small edit away from 'failed', a status the API documents:"
-                + " did you mean failed? A status the API does not report counts as 0 calls, so the typo would"
-                + " otherwise show only once the campaign completed. Statuses the API documents: picked, not_picked,"
-                + " failed.");
+        assertThatThrownBy(() -> GateConfig.parse(raw.raw()))
+                .hasMessage("Invalid thresholds (osvi.thresholds)"
+                        + " 'faild <= 5%': the status 'faild' is a small edit away from 'failed', a status the API documents:"
+                        + " did you mean failed? A status the API does not report counts as 0 calls, so the typo would"
+                        + " otherwise show only once the campaign completed. Statuses the API documents: picked, not_picked,"
+                        + " failed.");
     }
 
     @Test
@@ -318,11 +333,12 @@ class GateConfigTest {
         raw.maxFailureRatio = "5%";
         raw.failureStatuses = "failed,not_pickd";
 
-        InvalidConfigurationException problem = catchThrowableOfType(InvalidConfigurationException.class,
-                () -> GateConfig.parse(raw.raw()));
+        InvalidConfigurationException problem =
+                catchThrowableOfType(InvalidConfigurationException.class, () -> GateConfig.parse(raw.raw()));
         assertThat(problem.parameter()).isEqualTo("failureStatuses");
-        assertThat(problem).hasMessageStartingWith("Invalid failureStatuses (osvi.failureStatuses)"
-                + " 'failed,not_pickd': the status 'not_pickd' is a small edit away from 'not_picked'");
+        assertThat(problem)
+                .hasMessageStartingWith("Invalid failureStatuses (osvi.failureStatuses)"
+                        + " 'failed,not_pickd': the status 'not_pickd' is a small edit away from 'not_picked'");
     }
 
     @Test
@@ -330,10 +346,12 @@ class GateConfigTest {
         TestConfig raw = new TestConfig();
         raw.thresholds = List.of("voicemail<=5%", "voicemial<=10%");
 
-        assertThatThrownBy(() -> GateConfig.parse(raw.raw())).hasMessageStartingWith("Invalid thresholds"
-                + " (osvi.thresholds) 'voicemail <= 5%': the status 'voicemail' is a small edit away from"
-                + " 'voicemial', which rule 'voicemial <= 10%' (thresholds) names: did you mean the same status in"
-                + " both?").hasMessageNotContaining("invalid parameters");
+        assertThatThrownBy(() -> GateConfig.parse(raw.raw()))
+                .hasMessageStartingWith("Invalid thresholds"
+                        + " (osvi.thresholds) 'voicemail <= 5%': the status 'voicemail' is a small edit away from"
+                        + " 'voicemial', which rule 'voicemial <= 10%' (thresholds) names: did you mean the same status in"
+                        + " both?")
+                .hasMessageNotContaining("invalid parameters");
     }
 
     @Test

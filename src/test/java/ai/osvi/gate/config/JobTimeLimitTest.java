@@ -29,7 +29,8 @@ class JobTimeLimitTest {
 
         assertThatCode(() -> job.check(Duration.ofMinutes(59), NOW, null)).doesNotThrowAnyException();
         assertThatThrownBy(() -> job.check(Duration.ofSeconds(59 * 60 + 1), NOW, null))
-                .isInstanceOf(InvalidConfigurationException.class).hasMessageStartingWith("timeout 59m1s outlives"
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("timeout 59m1s outlives"
                         + " the job: the CI stops it 1h after it started (CI_JOB_TIMEOUT=3600, counted from now)");
     }
 
@@ -41,7 +42,8 @@ class JobTimeLimitTest {
         assertThatCode(() -> job.check(Duration.ofMinutes(19), NOW, null)).doesNotThrowAnyException();
         assertThatThrownBy(() -> job.check(Duration.ofMinutes(30), NOW, null))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .satisfies(e -> assertThat(((InvalidConfigurationException) e).parameter()).isEqualTo("timeout"))
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).parameter())
+                        .isEqualTo("timeout"))
                 .hasMessage("timeout 30m outlives the job: the CI stops it 1h after it started (CI_JOB_TIMEOUT=3600,"
                         + " counted from CI_JOB_STARTED_AT 10:00:00 UTC), so it ends at 11:00:00 UTC, 20m from now,"
                         + " and would kill the gate with no verdict and no report. The gate keeps 1m of the job for"
@@ -51,8 +53,7 @@ class JobTimeLimitTest {
     }
 
     @Test
-    void the_time_the_build_already_ran_should_count_when_the_ci_does_not_say_when_the_job_started()
-            throws Exception {
+    void the_time_the_build_already_ran_should_count_when_the_ci_does_not_say_when_the_job_started() throws Exception {
         // a second gate, 70 s into the build: 58m50s left of the hour, so 59m is refused
         JobTimeLimit job = limit(Map.of("CI_JOB_TIMEOUT", "3600"));
         Instant buildStart = NOW.minusSeconds(70);
@@ -64,8 +65,7 @@ class JobTimeLimitTest {
     }
 
     @Test
-    void a_job_start_in_the_future_should_count_from_now_never_giving_more_time_than_the_job_has()
-            throws Exception {
+    void a_job_start_in_the_future_should_count_from_now_never_giving_more_time_than_the_job_has() throws Exception {
         JobTimeLimit job = limit(Map.of("CI_JOB_TIMEOUT", "3600", "CI_JOB_STARTED_AT", "2026-06-01T13:40:00Z"));
 
         assertThatThrownBy(() -> job.check(Duration.ofMinutes(90), NOW, null))
@@ -78,15 +78,18 @@ class JobTimeLimitTest {
 
         assertThatThrownBy(() -> job.check(Duration.ofMinutes(5), NOW, null))
                 .hasMessageContaining("so it ended at 09:40:00 UTC, 1h ago")
-                .hasMessageContaining("Either raise the job's time limit").hasMessageNotContaining("-Dosvi.timeout");
+                .hasMessageContaining("Either raise the job's time limit")
+                .hasMessageNotContaining("-Dosvi.timeout");
     }
 
     @Test
     void a_job_with_less_than_two_minutes_left_should_not_suggest_a_timeout() throws Exception {
         JobTimeLimit job = limit(Map.of("CI_JOB_TIMEOUT", "3600", "CI_JOB_STARTED_AT", "2026-06-01T09:40:30Z"));
 
-        assertThatThrownBy(() -> job.check(Duration.ofMinutes(5), NOW, null)).hasMessageContaining("30s from now")
-                .hasMessageContaining("Either raise the job's time limit").hasMessageNotContaining("-Dosvi.timeout");
+        assertThatThrownBy(() -> job.check(Duration.ofMinutes(5), NOW, null))
+                .hasMessageContaining("30s from now")
+                .hasMessageContaining("Either raise the job's time limit")
+                .hasMessageNotContaining("-Dosvi.timeout");
     }
 
     @Test

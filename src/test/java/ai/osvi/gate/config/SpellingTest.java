@@ -12,7 +12,9 @@ class SpellingTest {
     @Test
     void a_typo_should_find_the_status_meant() {
         assertThat(Spelling.closeTo("faild", STATUSES)).hasValue("failed");
-        assertThat(Spelling.closeTo("fialed", STATUSES)).as("two letters swapped").hasValue("failed");
+        assertThat(Spelling.closeTo("fialed", STATUSES))
+                .as("two letters swapped")
+                .hasValue("failed");
         assertThat(Spelling.closeTo("Picked", STATUSES)).as("case").hasValue("picked");
         assertThat(Spelling.closeTo("notpicked", STATUSES)).hasValue("not_picked");
     }
@@ -26,8 +28,9 @@ class SpellingTest {
 
     @Test
     void the_closest_property_should_be_suggested_whatever_the_distance() {
-        assertThat(Spelling.closest("osvi.maxFailRatio", List.of("osvi.maxFailureRatio", "osvi.failFast",
-                "osvi.failureStatuses"))).hasValue("osvi.maxFailureRatio");
+        assertThat(Spelling.closest(
+                        "osvi.maxFailRatio", List.of("osvi.maxFailureRatio", "osvi.failFast", "osvi.failureStatuses")))
+                .hasValue("osvi.maxFailureRatio");
         assertThat(Spelling.distance("kitten", "sitting")).isEqualTo(3);
     }
 }

@@ -8,10 +8,10 @@ import ai.osvi.gate.rules.Rule;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ValuesTest {
 
@@ -31,16 +31,18 @@ class ValuesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(value = {
-        "30|a number needs a unit",
-        "abc|not a duration",
-        "-5s|not a duration",
-        "0s|must be greater than zero",
-        "PT-5S|must be greater than zero",
-        "PTXS|not a valid ISO-8601 duration",
-        "''|it is empty",
-        "15 m|not a duration",
-    }, delimiter = '|')
+    @CsvSource(
+            value = {
+                "30|a number needs a unit",
+                "abc|not a duration",
+                "-5s|not a duration",
+                "0s|must be greater than zero",
+                "PT-5S|must be greater than zero",
+                "PTXS|not a valid ISO-8601 duration",
+                "''|it is empty",
+                "15 m|not a duration",
+            },
+            delimiter = '|')
     void duration_should_name_parameter_value_and_forms_when_invalid(String text, String problem) {
         assertThatThrownBy(() -> Values.duration("timeout", text))
                 .isInstanceOf(InvalidConfigurationException.class)
@@ -49,8 +51,18 @@ class ValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"200000d", "366d", "365d1ms", "PT8760H0.001S", "P106752D", "PT2562047788015216H",
-        "PT9223372036854775807S", "99999999999999999999d", "106751d23h47m16s855ms"})
+    @ValueSource(
+            strings = {
+                "200000d",
+                "366d",
+                "365d1ms",
+                "PT8760H0.001S",
+                "P106752D",
+                "PT2562047788015216H",
+                "PT9223372036854775807S",
+                "99999999999999999999d",
+                "106751d23h47m16s855ms"
+            })
     void durations_beyond_a_year_should_be_refused_naming_the_longest_accepted(String text) {
         assertThatThrownBy(() -> Values.duration("timeout", text))
                 .isInstanceOf(InvalidConfigurationException.class)
@@ -110,8 +122,8 @@ class ValuesTest {
                 .hasMessage("Invalid stallTimeout (osvi.stallTimeout) '20m': must be at least 45m. Accepted: a"
                         + " duration of at least 45m, written as a number with a unit (45m, 1h, 1h30m) or ISO-8601"
                         + " (PT45M).");
-        assertThat(Values.durationForms(Duration.ofSeconds(90))).isEqualTo("a number with a unit (1m30s, 15m, 1h,"
-                + " 1h30m) or ISO-8601 (PT30M)");
+        assertThat(Values.durationForms(Duration.ofSeconds(90)))
+                .isEqualTo("a number with a unit (1m30s, 15m, 1h," + " 1h30m) or ISO-8601 (PT30M)");
     }
 
     @ParameterizedTest
@@ -121,17 +133,19 @@ class ValuesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(value = {
-        "5|is above 1 (write 5% or 0.05 for five percent)",
-        "101%|is above 100%",
-        "-0.1|must not be negative",
-        "five|is not a number",
-        "''|it is empty",
-    }, delimiter = '|')
+    @CsvSource(
+            value = {
+                "5|is above 1 (write 5% or 0.05 for five percent)",
+                "101%|is above 100%",
+                "-0.1|must not be negative",
+                "five|is not a number",
+                "''|it is empty",
+            },
+            delimiter = '|')
     void ratio_should_explain_invalid_values(String text, String problem) {
         assertThatThrownBy(() -> Values.ratio("maxFailureRatio", text))
-                .hasMessage("Invalid maxFailureRatio (osvi.maxFailureRatio) '" + text + "': " + problem
-                        + ". Accepted: " + Values.RATIO_FORMS + ".");
+                .hasMessage("Invalid maxFailureRatio (osvi.maxFailureRatio) '" + text + "': " + problem + ". Accepted: "
+                        + Values.RATIO_FORMS + ".");
     }
 
     @Test
@@ -152,8 +166,19 @@ class ValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"picked", "picked >= ", ">= 60%", "picked => 60%", "picked == 5%", "picked >= 160%",
-        "picked >= lots", "failed++x < 5%", "failed+failed < 5%", "picked>=60%>=5%"})
+    @ValueSource(
+            strings = {
+                "picked",
+                "picked >= ",
+                ">= 60%",
+                "picked => 60%",
+                "picked == 5%",
+                "picked >= 160%",
+                "picked >= lots",
+                "failed++x < 5%",
+                "failed+failed < 5%",
+                "picked>=60%>=5%"
+            })
     void rule_should_reject_malformed_rules_naming_the_parameter(String text) {
         assertThatThrownBy(() -> Values.rule("thresholds", text))
                 .isInstanceOf(InvalidConfigurationException.class)
@@ -163,14 +188,21 @@ class ValuesTest {
 
     @Test
     void commaSeparated_should_split_command_line_lists_and_drop_blanks() {
-        assertThat(Values.commaSeparated(List.of("picked>=60%,failed<5%", " ", "busy<1% , "))).containsExactly(
-                "picked>=60%", "failed<5%", "busy<1%");
+        assertThat(Values.commaSeparated(List.of("picked>=60%,failed<5%", " ", "busy<1% , ")))
+                .containsExactly("picked>=60%", "failed<5%", "busy<1%");
         assertThat(Values.commaSeparated(null)).isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource(value = {"0|must be greater than zero", "-7|must be greater than zero", "seven|not a whole number",
-        "7.5|not a whole number", "''|it is empty"}, delimiter = '|')
+    @CsvSource(
+            value = {
+                "0|must be greater than zero",
+                "-7|must be greater than zero",
+                "seven|not a whole number",
+                "7.5|not a whole number",
+                "''|it is empty"
+            },
+            delimiter = '|')
     void positiveLong_should_reject_non_positive_and_non_numeric(String text, String problem) {
         assertThatThrownBy(() -> Values.positiveLong("minCalls", text, "the fewest calls"))
                 .hasMessage("Invalid minCalls (osvi.minCalls) '" + text + "': " + problem
@@ -186,13 +218,14 @@ class ValuesTest {
         assertThat(Values.positiveLong("minCalls", "9223372036854775807", "the fewest calls"))
                 .isEqualTo(Long.MAX_VALUE);
         assertThatThrownBy(() -> Values.positiveLong("minCalls", "-99999999999999999999", "the fewest calls"))
-                .hasMessageStartingWith("Invalid minCalls (osvi.minCalls) '-99999999999999999999': must be greater"
-                        + " than zero.");
+                .hasMessageStartingWith(
+                        "Invalid minCalls (osvi.minCalls) '-99999999999999999999': must be greater" + " than zero.");
     }
 
     @Test
     void choice_should_accept_any_case_and_list_the_choices() throws Exception {
-        assertThat(Values.choice("onTimeout", "EVALUATE", Policy.OnTimeout.class)).isEqualTo(Policy.OnTimeout.EVALUATE);
+        assertThat(Values.choice("onTimeout", "EVALUATE", Policy.OnTimeout.class))
+                .isEqualTo(Policy.OnTimeout.EVALUATE);
         assertThatThrownBy(() -> Values.choice("onTimeout", "ignore", Policy.OnTimeout.class))
                 .hasMessage("Invalid onTimeout (osvi.onTimeout) 'ignore': unknown choice. Accepted: one of fail,"
                         + " evaluate.");

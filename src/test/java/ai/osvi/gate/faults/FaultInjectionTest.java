@@ -78,8 +78,8 @@ class FaultInjectionTest {
         raw.maxFailureRatio = "5%";
         raw.maxConsecutiveErrors = "20";
         GateConfig config = raw.parse();
-        try (OsviHttpClient client = new OsviHttpClient(config.baseUrl(), new ApiToken(TOKEN, "test"),
-                config.requestTimeout())) {
+        try (OsviHttpClient client =
+                new OsviHttpClient(config.baseUrl(), new ApiToken(TOKEN, "test"), config.requestTimeout())) {
             return new Gate(config, client, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0).run();
         }
     }
@@ -89,9 +89,14 @@ class FaultInjectionTest {
     }
 
     private CampaignResult firstThenComplete(ResponseDefinitionBuilder fault, String requestTimeout) {
-        api.stubFor(get(urlEqualTo(PATH)).inScenario("fault").whenScenarioStateIs(STARTED)
-                .willReturn(fault).willSetStateTo("recovered"));
-        api.stubFor(get(urlEqualTo(PATH)).inScenario("fault").whenScenarioStateIs("recovered")
+        api.stubFor(get(urlEqualTo(PATH))
+                .inScenario("fault")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(fault)
+                .willSetStateTo("recovered"));
+        api.stubFor(get(urlEqualTo(PATH))
+                .inScenario("fault")
+                .whenScenarioStateIs("recovered")
                 .willReturn(okJson(COMPLETE)));
         return runGate(api.baseUrl(), "20s", requestTimeout);
     }
@@ -100,50 +105,76 @@ class FaultInjectionTest {
         String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
         return Stream.of(
-                Arguments.of("connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+                Arguments.of(
+                        "connection reset",
+                        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
                         "I/O failure talking to localhost:"),
-                Arguments.of("empty response", aResponse().withFault(Fault.EMPTY_RESPONSE),
+                Arguments.of(
+                        "empty response",
+                        aResponse().withFault(Fault.EMPTY_RESPONSE),
                         "I/O failure talking to localhost:"),
-                Arguments.of("malformed chunk", aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK),
+                Arguments.of(
+                        "malformed chunk",
+                        aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK),
                         "I/O failure talking to localhost:"),
-                Arguments.of("random data then close", aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
+                Arguments.of(
+                        "random data then close",
+                        aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
                         "talking to localhost:"),
                 Arguments.of("slow headers", okJson(COMPLETE).withFixedDelay(3000), "(requestTimeout)"),
-                Arguments.of("dribbled body", okJson(COMPLETE).withChunkedDribbleDelay(COMPLETE.length(), 5000),
+                Arguments.of(
+                        "dribbled body",
+                        okJson(COMPLETE).withChunkedDribbleDelay(COMPLETE.length(), 5000),
                         "no complete response within 1s (requestTimeout)"),
                 Arguments.of("500", aResponse().withStatus(500), "HTTP 500 "),
-                Arguments.of("502", aResponse().withStatus(502).withBody("<html>bad gateway</html>"),
+                Arguments.of(
+                        "502",
+                        aResponse().withStatus(502).withBody("<html>bad gateway</html>"),
                         "HTTP 502 Bad Gateway"),
                 Arguments.of("503", aResponse().withStatus(503), "HTTP 503 Service Unavailable"),
                 Arguments.of("504", aResponse().withStatus(504), "HTTP 504 Gateway Timeout"),
-                Arguments.of("429 retry-after seconds", aResponse().withStatus(429).withHeader("Retry-After", "2"),
+                Arguments.of(
+                        "429 retry-after seconds",
+                        aResponse().withStatus(429).withHeader("Retry-After", "2"),
                         "HTTP 429 Too Many Requests (Retry-After 2s)"),
-                Arguments.of("429 retry-after date",
+                Arguments.of(
+                        "429 retry-after date",
                         aResponse().withStatus(429).withHeader("Retry-After", inTwoSeconds),
                         "HTTP 429 Too Many Requests (Retry-After "),
-                Arguments.of("html error page", aResponse().withStatus(200).withHeader("Content-Type", "text/html")
-                        .withBody("<!DOCTYPE html><html><body>Proxy error</body></html>"),
+                Arguments.of(
+                        "html error page",
+                        aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "text/html")
+                                .withBody("<!DOCTYPE html><html><body>Proxy error</body></html>"),
                         "unexpected response: the body is HTML or XML, not JSON"),
-                Arguments.of("truncated json", okJson(COMPLETE.substring(0, COMPLETE.length() / 2)),
+                Arguments.of(
+                        "truncated json",
+                        okJson(COMPLETE.substring(0, COMPLETE.length() / 2)),
                         "unexpected response: the body is not valid JSON"),
-                Arguments.of("success false", okJson("{\"success\": false, \"error\": \"maintenance\"}"),
+                Arguments.of(
+                        "success false",
+                        okJson("{\"success\": false, \"error\": \"maintenance\"}"),
                         "the API answered success: false (error: maintenance)"),
-                Arguments.of("wrong shape", okJson("{\"success\": true, \"data\": {\"campaign\": {}, \"calls\":"
-                        + " {\"total\": \"many\", \"by_status\": {}}, \"uploads\": []}}"),
+                Arguments.of(
+                        "wrong shape",
+                        okJson("{\"success\": true, \"data\": {\"campaign\": {}, \"calls\":"
+                                + " {\"total\": \"many\", \"by_status\": {}}, \"uploads\": []}}"),
                         "unexpected response: data.calls.total is the string \"many\", expected a whole number"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("recoverableFaults")
-    void a_fault_should_be_retried_and_the_next_good_answer_decide(String kind, ResponseDefinitionBuilder fault,
-            String expectedWarning) {
+    void a_fault_should_be_retried_and_the_next_good_answer_decide(
+            String kind, ResponseDefinitionBuilder fault, String expectedWarning) {
         CampaignResult result = firstThenComplete(fault);
 
         assertThat(result.verdict()).as(kind).isEqualTo(Verdict.PASS);
         assertThat(result.waitResult().errors()).isEqualTo(1);
-        assertThat(log.at("WARN")).anySatisfy(line -> assertThat(line)
-                .startsWith("campaign 7: poll failed (1 in a row, the wait ends at 20): ")
-                .contains(expectedWarning));
+        assertThat(log.at("WARN"))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("campaign 7: poll failed (1 in a row, the wait ends at 20): ")
+                        .contains(expectedWarning));
         assertThat(log.text()).doesNotContain(TOKEN);
         api.verify(2, getRequestedFor(urlEqualTo(PATH)));
     }
@@ -160,16 +191,19 @@ class FaultInjectionTest {
     @Test
     void a_redirect_to_another_host_should_not_be_followed_nor_the_token_forwarded() {
         elsewhere.stubFor(get(anyUrl()).willReturn(okJson(COMPLETE)));
-        api.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", elsewhere.baseUrl() + PATH)));
+        api.stubFor(get(urlEqualTo(PATH))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", elsewhere.baseUrl() + PATH)));
 
         CampaignResult result = runGate(api.baseUrl(), "3s", "1s");
 
         // a redirect is final: one request, then ERROR naming the target and the fix
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.waitResult().polls()).isEqualTo(1);
-        assertThat(result.failureMessage()).contains("HTTP 302 Found: " + api.baseUrl() + PATH + " redirects to "
-                + elsewhere.baseUrl() + PATH + ". Redirects are never followed", "set baseUrl to the final address");
+        assertThat(result.failureMessage())
+                .contains(
+                        "HTTP 302 Found: " + api.baseUrl() + PATH + " redirects to " + elsewhere.baseUrl() + PATH
+                                + ". Redirects are never followed",
+                        "set baseUrl to the final address");
         elsewhere.verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -232,8 +266,8 @@ class FaultInjectionTest {
         raw.maxConsecutiveErrors = "3";
         GateConfig config = raw.parse();
         CampaignResult result;
-        try (OsviHttpClient client = new OsviHttpClient(config.baseUrl(), new ApiToken(TOKEN, "test"),
-                config.requestTimeout())) {
+        try (OsviHttpClient client =
+                new OsviHttpClient(config.baseUrl(), new ApiToken(TOKEN, "test"), config.requestTimeout())) {
             result = new Gate(config, client, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0).run();
         }
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);

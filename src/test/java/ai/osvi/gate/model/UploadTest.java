@@ -22,9 +22,12 @@ class UploadTest {
 
     @Test
     void a_sum_of_total_queued_beyond_a_long_should_be_exact() {
-        CampaignStatus status = new CampaignStatus(new Campaign(7L, null, "active", null, null, null),
-                new CallCounts(0, Map.of()), List.of(new Upload(1, 1, 0, Long.MAX_VALUE), new Upload(2, 1, 0, 1L)));
-        assertThat(status.totalQueued()).hasValue(java.math.BigInteger.valueOf(Long.MAX_VALUE).add(java.math.BigInteger.ONE));
+        CampaignStatus status = new CampaignStatus(
+                new Campaign(7L, null, "active", null, null, null),
+                new CallCounts(0, Map.of()),
+                List.of(new Upload(1, 1, 0, Long.MAX_VALUE), new Upload(2, 1, 0, 1L)));
+        assertThat(status.totalQueued())
+                .hasValue(java.math.BigInteger.valueOf(Long.MAX_VALUE).add(java.math.BigInteger.ONE));
         assertThat(status.data()).isNull();
         assertThat(status.awaitedQueues(OptionalLong.empty())).isEqualTo(2);
     }

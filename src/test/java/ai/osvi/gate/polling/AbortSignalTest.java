@@ -44,7 +44,9 @@ class AbortSignalTest {
 
     @Test
     void shutdown_hook_should_see_the_verdict_reported_when_the_gate_reported_it() throws Exception {
-        assertThat(abort.awaitReported(Duration.ofMillis(20))).as("before the report").isFalse();
+        assertThat(abort.awaitReported(Duration.ofMillis(20)))
+                .as("before the report")
+                .isFalse();
 
         abort.markReported();
 

@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
  */
 class AdaptiveScheduleTest {
 
-    private final PollSchedule.Adaptive schedule = new PollSchedule.Adaptive(Duration.ofSeconds(5),
-            Duration.ofMinutes(2));
+    private final PollSchedule.Adaptive schedule =
+            new PollSchedule.Adaptive(Duration.ofSeconds(5), Duration.ofMinutes(2));
 
     /** {@code calls} made so far of {@code queued} queued in all (null: a queue does not say), at second {@code at}. */
     private Duration next(long at, long calls, Long queued) {
-        CampaignStatus snapshot = new CampaignStatus(new Campaign(7L, "c", "active", true, 0, 60),
-                new CallCounts(calls, Map.of("picked", calls)), List.of(new Upload(19, 1, 0, queued)));
+        CampaignStatus snapshot = new CampaignStatus(
+                new Campaign(7L, "c", "active", true, 0, 60),
+                new CallCounts(calls, Map.of("picked", calls)),
+                List.of(new Upload(19, 1, 0, queued)));
         return schedule.next(snapshot, Duration.ofSeconds(at).toNanos());
     }
 
@@ -99,14 +101,20 @@ class AdaptiveScheduleTest {
     @Test
     void queued_calls_beyond_a_long_should_be_treated_as_unknown_rather_than_wrapped() {
         // three uploads of Long.MAX_VALUE queued calls: 2^64 + 2^63 - 3 in all, whose low 64 bits are a positive long
-        List<Upload> huge = List.of(new Upload(19, 1, 0, Long.MAX_VALUE), new Upload(20, 1, 0, Long.MAX_VALUE),
+        List<Upload> huge = List.of(
+                new Upload(19, 1, 0, Long.MAX_VALUE),
+                new Upload(20, 1, 0, Long.MAX_VALUE),
                 new Upload(21, 1, 0, Long.MAX_VALUE));
         Campaign campaign = new Campaign(7L, "c", "active", true, 0, 60);
         schedule.next(new CampaignStatus(campaign, new CallCounts(0, Map.of()), huge), 0);
-        schedule.next(new CampaignStatus(campaign, new CallCounts(100, Map.of("picked", 100L)), huge),
+        schedule.next(
+                new CampaignStatus(campaign, new CallCounts(100, Map.of("picked", 100L)), huge),
                 Duration.ofSeconds(10).toNanos());
-        Duration pause = schedule.next(new CampaignStatus(campaign, new CallCounts(200, Map.of("picked", 200L)), huge),
+        Duration pause = schedule.next(
+                new CampaignStatus(campaign, new CallCounts(200, Map.of("picked", 200L)), huge),
                 Duration.ofSeconds(20).toNanos());
-        assertThat(pause).as("polls at pollInterval, as when the expected end is unknown").isEqualTo(Duration.ofSeconds(5));
+        assertThat(pause)
+                .as("polls at pollInterval, as when the expected end is unknown")
+                .isEqualTo(Duration.ofSeconds(5));
     }
 }

@@ -44,8 +44,9 @@ class CampaignWaiterTest {
 
         // at 0, 15, 30 and 45 s; none at the 60 s deadline
         assertThat(source.polls()).isEqualTo(4);
-        assertThat(log.at("WARN")).containsOnlyOnce("campaign 7: no calling queue to await yet (uploads seen: none)."
-                + " The campaign completes only once every upload has queues and all of them have completed.");
+        assertThat(log.at("WARN"))
+                .containsOnlyOnce("campaign 7: no calling queue to await yet (uploads seen: none)."
+                        + " The campaign completes only once every upload has queues and all of them have completed.");
     }
 
     @Test
@@ -55,8 +56,9 @@ class CampaignWaiterTest {
 
         await(source);
 
-        assertThat(log.at("WARN")).containsOnlyOnce("campaign 7: no calling queue to await yet (uploads seen: 19)."
-                + " The campaign completes only once every upload has queues and all of them have completed.");
+        assertThat(log.at("WARN"))
+                .containsOnlyOnce("campaign 7: no calling queue to await yet (uploads seen: 19)."
+                        + " The campaign completes only once every upload has queues and all of them have completed.");
     }
 
     @Test
@@ -80,8 +82,9 @@ class CampaignWaiterTest {
         WaitResult result = await(source);
 
         // polls at 0 and 15 s; after the error, the next (and last) poll comes at the 20 s deadline
-        assertThat(log.at("WARN")).contains("campaign 7: poll failed (1 in a row, the wait ends at 5): HTTP 503"
-                + " Service Unavailable; timeout in 5s");
+        assertThat(log.at("WARN"))
+                .contains("campaign 7: poll failed (1 in a row, the wait ends at 5): HTTP 503"
+                        + " Service Unavailable; timeout in 5s");
         assertThat(result.outcome()).isEqualTo(WaitResult.Outcome.TIMED_OUT);
         assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(20));
     }
@@ -89,21 +92,24 @@ class CampaignWaiterTest {
     @Test
     void backoff_should_stay_between_pollInterval_and_two_minutes_when_errors_keep_coming() {
         for (double jitter : new double[] {0, 0.5, 0.999_999}) {
-            CampaignWaiter waiter = new CampaignWaiter(config.parse(), new CallbackSource(poll -> null), time, log,
-                    abort, () -> jitter);
+            CampaignWaiter waiter = new CampaignWaiter(
+                    config.parse(), new CallbackSource(poll -> null), time, log, abort, () -> jitter);
             for (int n = 1; n <= 100; n++) {
-                assertThat(waiter.backoff(n)).as("pause after %s errors in a row, jitter %s", n, jitter)
+                assertThat(waiter.backoff(n))
+                        .as("pause after %s errors in a row, jitter %s", n, jitter)
                         .isBetween(Duration.ofSeconds(15), Duration.ofMinutes(2));
             }
-            assertThat(waiter.backoff(1)).as("the first retry comes at pollInterval").isEqualTo(Duration.ofSeconds(15));
+            assertThat(waiter.backoff(1))
+                    .as("the first retry comes at pollInterval")
+                    .isEqualTo(Duration.ofSeconds(15));
         }
     }
 
     @Test
     void backoff_ceiling_should_double_up_to_two_minutes_when_errors_come_in_a_row() {
         // jitter at its top: each pause is the ceiling itself
-        CampaignWaiter waiter = new CampaignWaiter(config.parse(), new CallbackSource(poll -> null), time, log,
-                abort, () -> 1);
+        CampaignWaiter waiter =
+                new CampaignWaiter(config.parse(), new CallbackSource(poll -> null), time, log, abort, () -> 1);
         assertThat(waiter.backoff(2)).isEqualTo(Duration.ofSeconds(30));
         assertThat(waiter.backoff(3)).isEqualTo(Duration.ofSeconds(60));
         assertThat(waiter.backoff(4)).isEqualTo(Duration.ofSeconds(120));
@@ -133,9 +139,10 @@ class CampaignWaiterTest {
 
         await(source);
 
-        assertThat(log.at("WARN")).containsExactly("campaign 7: timeout 59m59s is shorter than the campaign's retry"
-                + " window (2 retries 30m apart = 1h): the campaign may still be retrying calls when the gate gives"
-                + " up.");
+        assertThat(log.at("WARN"))
+                .containsExactly("campaign 7: timeout 59m59s is shorter than the campaign's retry"
+                        + " window (2 retries 30m apart = 1h): the campaign may still be retrying calls when the gate gives"
+                        + " up.");
     }
 
     @Test
@@ -147,12 +154,15 @@ class CampaignWaiterTest {
         WaitResult result = await(interrupted);
 
         assertThat(result.outcome()).isEqualTo(WaitResult.Outcome.ABORTED);
-        assertThat(Thread.interrupted()).as("interrupt status kept for the caller").isTrue();
+        assertThat(Thread.interrupted())
+                .as("interrupt status kept for the caller")
+                .isTrue();
     }
 
     @Test
     void wait_should_end_as_aborted_and_keep_the_interrupt_when_the_thread_is_interrupted_during_a_pause() {
-        ScriptedSource source = new ScriptedSource(time).then(Snapshots.active().queues(19, false).calls("picked", 1));
+        ScriptedSource source = new ScriptedSource(time)
+                .then(Snapshots.active().queues(19, false).calls("picked", 1));
         TimeSource interruptedPause = new TimeSource() {
             @Override
             public long nanoTime() {
@@ -169,6 +179,8 @@ class CampaignWaiterTest {
 
         assertThat(result.outcome()).isEqualTo(WaitResult.Outcome.ABORTED);
         assertThat(source.polls()).isEqualTo(1);
-        assertThat(Thread.interrupted()).as("interrupt status kept for the caller").isTrue();
+        assertThat(Thread.interrupted())
+                .as("interrupt status kept for the caller")
+                .isTrue();
     }
 }

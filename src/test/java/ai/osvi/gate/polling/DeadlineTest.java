@@ -35,7 +35,8 @@ class DeadlineTest {
             long seconds = (time.nanoTime() - zero) / 1_000_000_000L;
             requestsAt.add(Duration.ofNanos(time.nanoTime() - zero));
             long made = calls.applyAsLong(seconds);
-            return new CampaignStatus(new Campaign(7L, "June Renewals", "active", false, null, null),
+            return new CampaignStatus(
+                    new Campaign(7L, "June Renewals", "active", false, null, null),
                     new CallCounts(made, Map.of("picked", made)),
                     List.of(new Upload(19, 1, seconds >= completeAt ? 1 : 0, 10_000L)));
         });
@@ -51,7 +52,8 @@ class DeadlineTest {
 
         assertThat(result.outcome()).isEqualTo(WaitResult.Outcome.COMPLETED);
         assertThat(result.lastSnapshot().calls().total()).isEqualTo(300);
-        assertThat(requestsAt.get(requestsAt.size() - 1)).isLessThanOrEqualTo(Duration.ofSeconds(75))
+        assertThat(requestsAt.get(requestsAt.size() - 1))
+                .isLessThanOrEqualTo(Duration.ofSeconds(75))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(30));
     }
 
@@ -76,9 +78,12 @@ class DeadlineTest {
         List<String> lines = log.at("INFO");
         // polls at 0 and 15 s (pollInterval): the 15-s answer is the last, 5 s before the deadline
         assertThat(requestsAt).containsExactly(Duration.ZERO, Duration.ofSeconds(15));
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("campaign 7: queues 0/1 completed, 150/10000")
-                .endsWith(", timeout in 5s"));
-        assertThat(lines).noneSatisfy(line -> assertThat(line).contains("150/10000").contains("next poll"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("campaign 7: queues 0/1 completed, 150/10000")
+                        .endsWith(", timeout in 5s"));
+        assertThat(lines)
+                .noneSatisfy(line -> assertThat(line).contains("150/10000").contains("next poll"));
     }
 
     @Test
@@ -100,8 +105,12 @@ class DeadlineTest {
         // 800 of 10,000 calls a minute: 12 min 30 s in all, polled 15 seconds apart
         WaitResult result = await(seconds -> seconds * 800 / 60, Long.MAX_VALUE);
 
-        List<String> warnings = log.at("WARN").stream().filter(line -> line.contains("gives up at")).toList();
-        assertThat(warnings).singleElement().asString()
+        List<String> warnings = log.at("WARN").stream()
+                .filter(line -> line.contains("gives up at"))
+                .toList();
+        assertThat(warnings)
+                .singleElement()
+                .asString()
                 .startsWith("campaign 7: at its pace the campaign ends about 10:")
                 .contains(", after the gate gives up at 10:10:00 UTC (timeout 10m): raise timeout (-Dosvi.timeout),"
                         + " or judge a campaign longer than the job with check-campaign on a schedule.");
@@ -127,8 +136,8 @@ class DeadlineTest {
         await(seconds -> 10 * seconds, Long.MAX_VALUE);
 
         // a request at 4 s would have half a second to be answered in: it is not started
-        assertThat(requestsAt).containsExactly(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(3));
+        assertThat(requestsAt)
+                .containsExactly(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
         assertThat(time.elapsed()).isEqualTo(Duration.ofMillis(4500));
     }
 }

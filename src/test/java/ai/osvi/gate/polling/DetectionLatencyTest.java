@@ -21,12 +21,17 @@ import org.junit.jupiter.api.Test;
  */
 class DetectionLatencyTest {
 
-    private static final Map<String, DoubleUnaryOperator> SHAPES = Map.of("linear", TimedCampaign.LINEAR,
-            "long tail", TimedCampaign.LONG_TAIL, "decaying tail", TimedCampaign.DECAYING_TAIL,
-            "retry pause", TimedCampaign.RETRY_PAUSE);
+    private static final Map<String, DoubleUnaryOperator> SHAPES = Map.of(
+            "linear",
+            TimedCampaign.LINEAR,
+            "long tail",
+            TimedCampaign.LONG_TAIL,
+            "decaying tail",
+            TimedCampaign.DECAYING_TAIL,
+            "retry pause",
+            TimedCampaign.RETRY_PAUSE);
 
-    private record Run(double latency, int requests) {
-    }
+    private record Run(double latency, int requests) {}
 
     private static Run await(DoubleUnaryOperator shape, Duration length, String strategy, int offsetSeconds) {
         FakeTime time = new FakeTime();
@@ -34,8 +39,8 @@ class DetectionLatencyTest {
         TestConfig config = new TestConfig();
         config.pollStrategy = strategy;
         config.timeout = "2h";
-        WaitResult result = new CampaignWaiter(config.parse(), campaign, time, new SilentLog(), new AbortSignal(),
-                () -> 0).await();
+        WaitResult result =
+                new CampaignWaiter(config.parse(), campaign, time, new SilentLog(), new AbortSignal(), () -> 0).await();
         assertThat(result.outcome()).isEqualTo(WaitResult.Outcome.COMPLETED);
         return new Run(-campaign.left(), campaign.polls());
     }
@@ -44,8 +49,12 @@ class DetectionLatencyTest {
      * Each campaign of {@code shapes} and {@code lengths}, from each offset in {@code offsets} seconds: the runs whose
      * end was seen later than {@code bound} seconds, and those that polled more often than fixed polling.
      */
-    private static List<List<String>> misses(Map<String, DoubleUnaryOperator> shapes, List<Duration> lengths,
-            int offsets, int offsetStep, double bound) {
+    private static List<List<String>> misses(
+            Map<String, DoubleUnaryOperator> shapes,
+            List<Duration> lengths,
+            int offsets,
+            int offsetStep,
+            double bound) {
         List<String> late = new ArrayList<>();
         List<String> costly = new ArrayList<>();
         for (Map.Entry<String, DoubleUnaryOperator> shape : shapes.entrySet()) {
@@ -68,10 +77,18 @@ class DetectionLatencyTest {
 
     @Test
     void defaults_should_see_the_end_within_one_pollInterval_with_no_more_requests_than_fixed_polling() {
-        List<List<String>> misses = misses(SHAPES, List.of(Duration.ofMinutes(3), Duration.ofHours(1)), 15, 1,
+        List<List<String>> misses = misses(
+                SHAPES,
+                List.of(Duration.ofMinutes(3), Duration.ofHours(1)),
+                15,
+                1,
                 15 + TimedCampaign.REQUEST_TIME.toNanos() / 1e9);
-        assertThat(misses.get(0)).as("campaigns seen later than pollInterval + the request").isEmpty();
-        assertThat(misses.get(1)).as("campaigns polled more often than fixed polling at pollInterval").isEmpty();
+        assertThat(misses.get(0))
+                .as("campaigns seen later than pollInterval + the request")
+                .isEmpty();
+        assertThat(misses.get(1))
+                .as("campaigns polled more often than fixed polling at pollInterval")
+                .isEmpty();
     }
 
     /**
@@ -80,11 +97,24 @@ class DetectionLatencyTest {
      */
     @Test
     void defaults_should_see_any_end_within_maxPollInterval_with_no_more_requests_than_fixed_polling() {
-        Map<String, DoubleUnaryOperator> surprises = Map.of("early end", TimedCampaign.EARLY_END,
-                "stall", TimedCampaign.STALL, "tripling pace", TimedCampaign.TRIPLING);
-        List<List<String>> misses = misses(surprises, List.of(Duration.ofMinutes(3), Duration.ofMinutes(20),
-                Duration.ofHours(1)), 15, 2, 120 + TimedCampaign.REQUEST_TIME.toNanos() / 1e9);
-        assertThat(misses.get(0)).as("campaigns seen later than maxPollInterval + the request").isEmpty();
-        assertThat(misses.get(1)).as("campaigns polled more often than fixed polling at pollInterval").isEmpty();
+        Map<String, DoubleUnaryOperator> surprises = Map.of(
+                "early end",
+                TimedCampaign.EARLY_END,
+                "stall",
+                TimedCampaign.STALL,
+                "tripling pace",
+                TimedCampaign.TRIPLING);
+        List<List<String>> misses = misses(
+                surprises,
+                List.of(Duration.ofMinutes(3), Duration.ofMinutes(20), Duration.ofHours(1)),
+                15,
+                2,
+                120 + TimedCampaign.REQUEST_TIME.toNanos() / 1e9);
+        assertThat(misses.get(0))
+                .as("campaigns seen later than maxPollInterval + the request")
+                .isEmpty();
+        assertThat(misses.get(1))
+                .as("campaigns polled more often than fixed polling at pollInterval")
+                .isEmpty();
     }
 }

@@ -15,7 +15,10 @@ class ForecastTest {
 
     /** {@code calls} made of 1000 queued (100 queues of 10), none completed. */
     private static CampaignStatus made(long calls) {
-        return Snapshots.active().queues(19, new boolean[100]).calls("picked", calls).build();
+        return Snapshots.active()
+                .queues(19, new boolean[100])
+                .calls("picked", calls)
+                .build();
     }
 
     private static OptionalLong expected(long... callsAtEachSpan) {

@@ -35,25 +35,28 @@ class PollingComparisonTest {
     private static final Duration REQUEST_TIME = Duration.ofMillis(100);
 
     /** A campaign shape: calls made by second t, reaching QUEUED at the end. */
-    record Shape(String name, DoubleUnaryOperator calls, double end) {
-    }
+    record Shape(String name, DoubleUnaryOperator calls, double end) {}
 
     static final List<Shape> SHAPES = List.of(
             new Shape("steady", t -> QUEUED * Math.min(1, t / 600), 600),
-            new Shape("bursty", t -> {
-                double made = 0;
-                for (int burst = 0; burst < 5; burst++) {
-                    double start = burst * 120;
-                    made += 120 * Math.max(0, Math.min(1, (t - start) / 10));
-                }
-                return made;
-            }, 490),
+            new Shape(
+                    "bursty",
+                    t -> {
+                        double made = 0;
+                        for (int burst = 0; burst < 5; burst++) {
+                            double start = burst * 120;
+                            made += 120 * Math.max(0, Math.min(1, (t - start) / 10));
+                        }
+                        return made;
+                    },
+                    490),
             new Shape("long tail", t -> t <= 300 ? 540 * t / 300 : Math.min(QUEUED, 540 + 60 * (t - 300) / 600), 900),
-            new Shape("stalled, then resumed", t -> t <= 300 ? t : t <= 900 ? 300 : Math.min(QUEUED, 300 + (t - 900)),
+            new Shape(
+                    "stalled, then resumed",
+                    t -> t <= 300 ? t : t <= 900 ? 300 : Math.min(QUEUED, 300 + (t - 900)),
                     1200));
 
-    record Run(double latencySeconds, int requests) {
-    }
+    record Run(double latencySeconds, int requests) {}
 
     static Run simulate(Shape shape, String strategy, String pollInterval, double startOffset) {
         FakeTime time = new FakeTime();
@@ -72,7 +75,8 @@ class PollingComparisonTest {
                 queuesDone += queueDone ? 1 : 0;
             }
             long failed = calls / 50;
-            return new CampaignStatus(new Campaign(7L, shape.name(), "active", false, null, null),
+            return new CampaignStatus(
+                    new Campaign(7L, shape.name(), "active", false, null, null),
                     new CallCounts(calls, Map.of("picked", calls - failed, "failed", failed)),
                     List.of(new Upload(19, 3, queuesDone, 3 * (QUEUED / 3))));
         };
@@ -95,8 +99,9 @@ class PollingComparisonTest {
 
     @Test
     void adaptive_polling_should_detect_the_end_within_3s_with_half_the_requests_of_fixed_5s() throws IOException {
-        StringBuilder table = new StringBuilder("| Scenario | Strategy | Median latency | Max latency | Requests (median) |\n"
-                + "|---|---|---:|---:|---:|\n");
+        StringBuilder table =
+                new StringBuilder("| Scenario | Strategy | Median latency | Max latency | Requests (median) |\n"
+                        + "|---|---|---:|---:|---:|\n");
         List<Double> adaptiveLatencies = new ArrayList<>();
         List<Double> fixedLatencies = new ArrayList<>();
         long adaptiveRequests = 0;
@@ -112,26 +117,43 @@ class PollingComparisonTest {
                 }
                 if (strategy[0].equals("fixed")) {
                     fixedLatencies.addAll(latencies);
-                    fixedRequests += requests.stream().mapToLong(Double::longValue).sum();
+                    fixedRequests +=
+                            requests.stream().mapToLong(Double::longValue).sum();
                 } else {
                     adaptiveLatencies.addAll(latencies);
-                    adaptiveRequests += requests.stream().mapToLong(Double::longValue).sum();
+                    adaptiveRequests +=
+                            requests.stream().mapToLong(Double::longValue).sum();
                 }
-                table.append(String.format(Locale.ROOT, "| %s | %s %s | %.1f s | %.1f s | %.0f |%n", shape.name(),
-                        strategy[0], strategy[1], median(latencies),
-                        latencies.stream().mapToDouble(Double::doubleValue).max().orElse(0), median(requests)));
+                table.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s %s | %.1f s | %.1f s | %.0f |%n",
+                        shape.name(),
+                        strategy[0],
+                        strategy[1],
+                        median(latencies),
+                        latencies.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .max()
+                                .orElse(0),
+                        median(requests)));
             }
         }
-        table.append(String.format(Locale.ROOT, "| **all** | fixed 5s | %.1f s | | %d in all |%n",
-                median(fixedLatencies), fixedRequests));
-        table.append(String.format(Locale.ROOT, "| **all** | adaptive 1s..2m | %.1f s | | %d in all (%.0f%%) |%n",
-                median(adaptiveLatencies), adaptiveRequests, 100.0 * adaptiveRequests / fixedRequests));
+        table.append(String.format(
+                Locale.ROOT, "| **all** | fixed 5s | %.1f s | | %d in all |%n", median(fixedLatencies), fixedRequests));
+        table.append(String.format(
+                Locale.ROOT,
+                "| **all** | adaptive 1s..2m | %.1f s | | %d in all (%.0f%%) |%n",
+                median(adaptiveLatencies),
+                adaptiveRequests,
+                100.0 * adaptiveRequests / fixedRequests));
         Path out = Path.of("target", "bench", "polling.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table.toString());
         System.out.println(table);
 
-        assertThat(median(adaptiveLatencies)).as("median detection latency, adaptive").isLessThanOrEqualTo(3.0);
+        assertThat(median(adaptiveLatencies))
+                .as("median detection latency, adaptive")
+                .isLessThanOrEqualTo(3.0);
         assertThat(adaptiveRequests).as("requests, adaptive vs fixed 5s").isLessThanOrEqualTo(fixedRequests / 2);
     }
 

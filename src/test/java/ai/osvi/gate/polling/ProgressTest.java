@@ -20,14 +20,15 @@ class ProgressTest {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         byStatus.put("picked", calls - calls / 10);
         byStatus.put("failed", calls / 10);
-        return new CampaignStatus(new Campaign(7L, "c", "active", false, null, null), new CallCounts(calls, byStatus),
-                List.of(uploads));
+        return new CampaignStatus(
+                new Campaign(7L, "c", "active", false, null, null), new CallCounts(calls, byStatus), List.of(uploads));
     }
 
     @Test
     void line_should_give_the_calls_made_of_those_queued_in_digits_as_every_report_does() {
-        assertThat(Progress.line(snapshot(12_340, new Upload(19, 4, 1, 20_000L), new Upload(20, 2, 0, 10_000L)),
-                OptionalLong.empty()))
+        assertThat(Progress.line(
+                        snapshot(12_340, new Upload(19, 4, 1, 20_000L), new Upload(20, 2, 0, 10_000L)),
+                        OptionalLong.empty()))
                 .isEqualTo("queues 1/6 completed, 12340/30000 calls, 41% (picked 11106, failed 1234)");
     }
 

@@ -30,8 +30,9 @@ class TimelineTest {
                 .then(Snapshots.active().queues(19, true, false).calls("picked", 8, "failed", 2))
                 .then(Snapshots.active().queues(19, true, true).calls("picked", 15, "failed", 5));
 
-        WaitResult wait = new CampaignWaiter(config.parse(), source, time, new RecordingLog(), new AbortSignal(),
-                () -> 0).await();
+        WaitResult wait = new CampaignWaiter(
+                        config.parse(), source, time, new RecordingLog(), new AbortSignal(), () -> 0)
+                .await();
 
         assertThat(wait.outcome()).isEqualTo(WaitResult.Outcome.COMPLETED);
         List<Timeline.Point> points = wait.timeline().points();
@@ -39,7 +40,9 @@ class TimelineTest {
         assertThat(points).extracting(Timeline.Point::queuesCompleted).containsExactly(0, 1, 2);
         assertThat(points).extracting(Timeline.Point::queuesAwaited).containsExactly(2, 2, 2);
         assertThat(points).extracting(point -> point.calls().total()).containsExactly(0L, 10L, 20L);
-        assertThat(points.get(2).calls().byStatus()).containsEntry("picked", 15L).containsEntry("failed", 5L);
+        assertThat(points.get(2).calls().byStatus())
+                .containsEntry("picked", 15L)
+                .containsEntry("failed", 5L);
         assertThat(points.get(2).calls()).isEqualTo(wait.lastSnapshot().calls());
         assertThat(wait.timeline().dropped()).isZero();
     }
@@ -49,37 +52,50 @@ class TimelineTest {
         Timeline.Recorder recorder = new Timeline.Recorder(OptionalLong.empty());
         int polls = 3 * 24 * 3600 / 15 + 7; // three days at 15 s
         for (int i = 0; i < polls; i++) {
-            recorder.add((long) i * 15_000_000_000L, Snapshots.active().queues(19, false).calls("picked", i).build());
+            recorder.add(
+                    (long) i * 15_000_000_000L,
+                    Snapshots.active().queues(19, false).calls("picked", i).build());
         }
 
         Timeline timeline = recorder.timeline();
 
-        assertThat(timeline.points()).hasSizeLessThanOrEqualTo(Timeline.MAX_POINTS)
+        assertThat(timeline.points())
+                .hasSizeLessThanOrEqualTo(Timeline.MAX_POINTS)
                 .hasSizeGreaterThanOrEqualTo(Timeline.MAX_POINTS / 2);
         assertThat(timeline.dropped()).isEqualTo(polls - timeline.points().size());
         assertThat(timeline.points().get(0).calls().total()).isZero();
-        assertThat(timeline.points().get(timeline.points().size() - 1).calls().total()).isEqualTo(polls - 1);
-        assertThat(timeline.points()).extracting(point -> point.calls().total()).isSorted().doesNotHaveDuplicates();
+        assertThat(timeline.points().get(timeline.points().size() - 1).calls().total())
+                .isEqualTo(polls - 1);
+        assertThat(timeline.points())
+                .extracting(point -> point.calls().total())
+                .isSorted()
+                .doesNotHaveDuplicates();
     }
 
     @Test
     void thinning_should_keep_the_points_spread_evenly_over_the_whole_wait() {
         Timeline.Recorder recorder = new Timeline.Recorder(8, OptionalLong.empty());
         for (int i = 0; i < 9; i++) {
-            recorder.add(Duration.ofSeconds(i).toNanos(), Snapshots.active().calls("picked", i).build());
+            recorder.add(
+                    Duration.ofSeconds(i).toNanos(),
+                    Snapshots.active().calls("picked", i).build());
         }
 
         // full at 7 points and the latest (0..7): every other one goes, then every 2nd snapshot is kept
-        assertThat(recorder.timeline().points()).extracting(TimelineTest::seconds)
+        assertThat(recorder.timeline().points())
+                .extracting(TimelineTest::seconds)
                 .containsExactly(0L, 2L, 4L, 6L, 8L);
         assertThat(recorder.timeline().dropped()).isEqualTo(4);
 
         for (int i = 9; i < 40; i++) {
-            recorder.add(Duration.ofSeconds(i).toNanos(), Snapshots.active().calls("picked", i).build());
+            recorder.add(
+                    Duration.ofSeconds(i).toNanos(),
+                    Snapshots.active().calls("picked", i).build());
         }
 
         // the early course as finely kept as the late one, and the last snapshot whatever the step
-        assertThat(recorder.timeline().points()).extracting(TimelineTest::seconds)
+        assertThat(recorder.timeline().points())
+                .extracting(TimelineTest::seconds)
                 .containsExactly(0L, 8L, 16L, 24L, 32L, 39L);
         assertThat(recorder.timeline().dropped()).isEqualTo(40 - 6);
     }
@@ -88,20 +104,27 @@ class TimelineTest {
     void the_smallest_timeline_should_keep_the_first_and_the_latest_snapshot() {
         Timeline.Recorder recorder = new Timeline.Recorder(3, OptionalLong.empty());
         for (int i = 0; i < 5; i++) {
-            recorder.add(Duration.ofSeconds(i).toNanos(), Snapshots.active().calls("picked", i).build());
+            recorder.add(
+                    Duration.ofSeconds(i).toNanos(),
+                    Snapshots.active().calls("picked", i).build());
         }
 
-        assertThat(recorder.timeline().points()).extracting(TimelineTest::seconds).containsExactly(0L, 4L);
+        assertThat(recorder.timeline().points())
+                .extracting(TimelineTest::seconds)
+                .containsExactly(0L, 4L);
     }
 
     @Test
     void a_full_timeline_should_thin_before_the_latest_point_takes_its_last_place() {
         Timeline.Recorder recorder = new Timeline.Recorder(8, OptionalLong.empty());
         for (int i = 0; i < 8; i++) {
-            recorder.add(Duration.ofSeconds(i).toNanos(), Snapshots.active().calls("picked", i).build());
+            recorder.add(
+                    Duration.ofSeconds(i).toNanos(),
+                    Snapshots.active().calls("picked", i).build());
         }
 
-        assertThat(recorder.timeline().points()).extracting(TimelineTest::seconds)
+        assertThat(recorder.timeline().points())
+                .extracting(TimelineTest::seconds)
                 .containsExactly(0L, 2L, 4L, 6L, 7L);
     }
 }

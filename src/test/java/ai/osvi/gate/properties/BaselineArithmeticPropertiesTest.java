@@ -29,10 +29,14 @@ import net.jqwik.api.constraints.LongRange;
 class BaselineArithmeticPropertiesTest {
 
     @Property(tries = 3_000)
-    void the_verdict_of_a_relative_rule_is_the_exact_comparison(@ForAll("operators") String operator,
-            @ForAll("adjustments") String adjustment, @ForAll @LongRange(min = 1, max = 2_000) long baselineTotal,
-            @ForAll @IntRange(min = 0, max = 100) int baselineShare, @ForAll @LongRange(min = 1, max = 2_000) long total,
-            @ForAll @IntRange(min = 0, max = 100) int share) throws InvalidConfigurationException {
+    void the_verdict_of_a_relative_rule_is_the_exact_comparison(
+            @ForAll("operators") String operator,
+            @ForAll("adjustments") String adjustment,
+            @ForAll @LongRange(min = 1, max = 2_000) long baselineTotal,
+            @ForAll @IntRange(min = 0, max = 100) int baselineShare,
+            @ForAll @LongRange(min = 1, max = 2_000) long total,
+            @ForAll @IntRange(min = 0, max = 100) int share)
+            throws InvalidConfigurationException {
         long baselineFailed = baselineTotal * baselineShare / 100;
         long failed = total * share / 100;
         Rule rule = Values.rule("thresholds", "failed " + operator + " " + adjustment)
@@ -41,9 +45,11 @@ class BaselineArithmeticPropertiesTest {
 
         RuleResult result = RuleResult.judge(rule, calls);
 
-        assertThat(result.passed()).as("%s/%s against %s with baseline %s/%s", failed, total, rule.describe(),
-                baselineFailed, baselineTotal).isEqualTo(oracle(operator, adjustment, failed, total, baselineFailed,
-                        baselineTotal));
+        assertThat(result.passed())
+                .as(
+                        "%s/%s against %s with baseline %s/%s",
+                        failed, total, rule.describe(), baselineFailed, baselineTotal)
+                .isEqualTo(oracle(operator, adjustment, failed, total, baselineFailed, baselineTotal));
         // the value shown beside the limit never reads as the other side of it
         BigDecimal shown = Percentages.consistentRatio(BigInteger.valueOf(failed), total, 3, List.of(rule));
         assertThat(rule.operator().holds(rule.limit().compareDecimal(shown))).isEqualTo(result.passed());
@@ -53,16 +59,21 @@ class BaselineArithmeticPropertiesTest {
     void a_ratio_equal_to_a_limit_no_decimal_writes_is_held_by_at_most_and_breached_by_below()
             throws InvalidConfigurationException {
         CallCounts baseline = counts(1, 3); // 33.33…%
-        assertThat(RuleResult.judge(Values.rule("thresholds", "failed <= baseline").resolve(baseline), counts(2, 6))
-                .passed()).isTrue();
-        assertThat(RuleResult.judge(Values.rule("thresholds", "failed < baseline").resolve(baseline), counts(2, 6))
-                .passed()).isFalse();
+        assertThat(RuleResult.judge(
+                                Values.rule("thresholds", "failed <= baseline").resolve(baseline), counts(2, 6))
+                        .passed())
+                .isTrue();
+        assertThat(RuleResult.judge(
+                                Values.rule("thresholds", "failed < baseline").resolve(baseline), counts(2, 6))
+                        .passed())
+                .isFalse();
         Rule plus = Values.rule("thresholds", "failed <= baseline + 1%").resolve(baseline);
         assertThat(plus.limitText()).isEqualTo("baseline ≈33.33% + 1% = ≈34.33%");
         // 103/300 = 1/3 + 1% exactly
         RuleResult edge = RuleResult.judge(plus, counts(103, 300));
         assertThat(edge.passed()).isTrue();
-        assertThat(plus.operator().holds(plus.limit().compareDecimal(edge.actualRatio()))).isTrue();
+        assertThat(plus.operator().holds(plus.limit().compareDecimal(edge.actualRatio())))
+                .isTrue();
         // equal to a limit no decimal writes: shown as the limit is, not as 42 digits on one side of it
         assertThat(edge.shownActual()).isEqualTo("≈34.33%");
     }
@@ -96,8 +107,8 @@ class BaselineArithmeticPropertiesTest {
     }
 
     private static CallCounts counts(long failed, long total) {
-        return new CallCounts(total, failed == total ? Map.of("failed", failed)
-                : Map.of("failed", failed, "picked", total - failed));
+        return new CallCounts(
+                total, failed == total ? Map.of("failed", failed) : Map.of("failed", failed, "picked", total - failed));
     }
 
     @Provide
@@ -107,7 +118,16 @@ class BaselineArithmeticPropertiesTest {
 
     @Provide
     Arbitrary<String> adjustments() {
-        return Arbitraries.of("baseline", "baseline + 1%", "baseline - 2%", "baseline + 0.5%", "baseline - 0.125",
-                "baseline * 1.5", "baseline * 2", "baseline * 0.75", "baseline * 1.333", "baseline + 0%");
+        return Arbitraries.of(
+                "baseline",
+                "baseline + 1%",
+                "baseline - 2%",
+                "baseline + 0.5%",
+                "baseline - 0.125",
+                "baseline * 1.5",
+                "baseline * 2",
+                "baseline * 0.75",
+                "baseline * 1.333",
+                "baseline + 0%");
     }
 }

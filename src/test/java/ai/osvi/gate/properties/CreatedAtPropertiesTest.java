@@ -36,66 +36,86 @@ class CreatedAtPropertiesTest {
     private static final Duration SKEW = Duration.ofMinutes(5);
 
     /** A created_at, in one of the forms an API plausibly sends, and the instant it means (null when none). */
-    record Sent(String text, Instant meant) {
-    }
+    record Sent(String text, Instant meant) {}
 
     @Property(tries = 1_000)
-    void a_check_is_running_only_on_a_date_it_could_read_and_that_has_come(@ForAll("createdAts") Sent sent,
-            @ForAll boolean withMaxAge) {
+    void a_check_is_running_only_on_a_date_it_could_read_and_that_has_come(
+            @ForAll("createdAts") Sent sent, @ForAll boolean withMaxAge) {
         TestConfig config = new TestConfig();
         config.maxFailureRatio = "5%";
         config.maxCampaignAge = withMaxAge ? "6h" : null;
         FakeTime time = new FakeTime();
         ScriptedSource source = new ScriptedSource(time)
-                .then(Snapshots.active().createdAt(sent.text()).queues(19, true, false).calls("picked", 10));
+                .then(Snapshots.active()
+                        .createdAt(sent.text())
+                        .queues(19, true, false)
+                        .calls("picked", 10));
 
         CampaignResult result = new Gate(config.parse(), source, time, new RecordingLog(), new AbortSignal(), () -> 0)
                 .check(Clock.fixed(NOW, ZoneOffset.UTC));
 
         boolean future = sent.meant() != null && sent.meant().isAfter(NOW.plus(SKEW));
-        boolean tooOld = sent.meant() != null && Duration.between(sent.meant(), NOW).compareTo(Duration.ofHours(6)) > 0;
-        Verdict expected = future ? Verdict.ERROR
-                : !withMaxAge ? Verdict.RUNNING
-                : sent.meant() == null ? Verdict.ERROR
-                : tooOld ? Verdict.TIMEOUT : Verdict.RUNNING;
-        assertThat(result.verdict()).as("created_at '%s' (meaning %s), maxCampaignAge %s: %s", sent.text(),
-                sent.meant(), config.maxCampaignAge, result.summaryLine()).isEqualTo(expected);
+        boolean tooOld =
+                sent.meant() != null && Duration.between(sent.meant(), NOW).compareTo(Duration.ofHours(6)) > 0;
+        Verdict expected = future
+                ? Verdict.ERROR
+                : !withMaxAge
+                        ? Verdict.RUNNING
+                        : sent.meant() == null ? Verdict.ERROR : tooOld ? Verdict.TIMEOUT : Verdict.RUNNING;
+        assertThat(result.verdict())
+                .as(
+                        "created_at '%s' (meaning %s), maxCampaignAge %s: %s",
+                        sent.text(), sent.meant(), config.maxCampaignAge, result.summaryLine())
+                .isEqualTo(expected);
         if (expected == Verdict.ERROR && sent.text() != null) {
             assertThat(String.join(" ", result.summary(), String.join(" ", result.details())))
-                    .as("the error names the value received").contains(sent.text().strip());
+                    .as("the error names the value received")
+                    .contains(sent.text().strip());
         }
     }
 
     @Provide
     Arbitrary<Sent> createdAts() {
         Arbitrary<OffsetDateTime> when = Combinators.combine(
-                Arbitraries.longs().between(-3 * 24 * 3600, 80L * 365 * 24 * 3600),
-                Arbitraries.integers().between(-12 * 4, 14 * 4).map(quarters -> ZoneOffset.ofTotalSeconds(quarters
-                        * 900)))
-                .as((secondsBeforeNow, offset) -> NOW.minusSeconds(secondsBeforeNow).atOffset(offset));
-        Arbitrary<OffsetDateTime> nearNow = Arbitraries.longs().between(-3600, 3600 * 8)
+                        Arbitraries.longs().between(-3 * 24 * 3600, 80L * 365 * 24 * 3600),
+                        Arbitraries.integers()
+                                .between(-12 * 4, 14 * 4)
+                                .map(quarters -> ZoneOffset.ofTotalSeconds(quarters * 900)))
+                .as((secondsBeforeNow, offset) ->
+                        NOW.minusSeconds(secondsBeforeNow).atOffset(offset));
+        Arbitrary<OffsetDateTime> nearNow = Arbitraries.longs()
+                .between(-3600, 3600 * 8)
                 .map(seconds -> NOW.minusSeconds(seconds).atOffset(ZoneOffset.ofHoursMinutes(5, 30)));
-        Arbitrary<OffsetDateTime> future = Arbitraries.longs().between(60, 80L * 365 * 24 * 3600)
+        Arbitrary<OffsetDateTime> future = Arbitraries.longs()
+                .between(60, 80L * 365 * 24 * 3600)
                 .map(seconds -> NOW.plusSeconds(seconds).atOffset(ZoneOffset.UTC));
         Arbitrary<OffsetDateTime> date = Arbitraries.oneOf(when, nearNow, future);
-        Arbitrary<Sent> readable = Combinators.combine(date, Arbitraries.integers().between(0, 4))
-                .as((at, form) -> new Sent(switch (form) {
-                    case 0 -> at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-                    case 1 -> at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME).replace('T', ' ');
-                    case 2 -> at.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime() + "Z";
-                    case 3 -> at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME).toLowerCase();
-                    default -> at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX"));
-                }, at.toInstant()));
-        Arbitrary<Sent> unreadable = Combinators.combine(date, Arbitraries.integers().between(0, 3))
-                .as((at, form) -> new Sent(switch (form) {
-                    case 0 -> at.toLocalDateTime().toString();
-                    case 1 -> at.toLocalDateTime().toString().replace('T', ' ');
-                    case 2 -> Long.toString(at.toEpochSecond());
-                    default -> at.toLocalDate().toString();
-                }, null));
+        Arbitrary<Sent> readable = Combinators.combine(
+                        date, Arbitraries.integers().between(0, 4))
+                .as((at, form) -> new Sent(
+                        switch (form) {
+                            case 0 -> at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                            case 1 ->
+                                at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                                        .replace('T', ' ');
+                            case 2 -> at.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime() + "Z";
+                            case 3 ->
+                                at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                                        .toLowerCase();
+                            default -> at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX"));
+                        },
+                        at.toInstant()));
+        Arbitrary<Sent> unreadable = Combinators.combine(
+                        date, Arbitraries.integers().between(0, 3))
+                .as((at, form) -> new Sent(
+                        switch (form) {
+                            case 0 -> at.toLocalDateTime().toString();
+                            case 1 -> at.toLocalDateTime().toString().replace('T', ' ');
+                            case 2 -> Long.toString(at.toEpochSecond());
+                            default -> at.toLocalDate().toString();
+                        },
+                        null));
         return Arbitraries.frequencyOf(
-                Tuple.of(6, readable),
-                Tuple.of(3, unreadable),
-                Tuple.of(1, Arbitraries.just(new Sent(null, null))));
+                Tuple.of(6, readable), Tuple.of(3, unreadable), Tuple.of(1, Arbitraries.just(new Sent(null, null))));
     }
 }

@@ -11,11 +11,11 @@ import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.log.GateLog;
+import ai.osvi.gate.log.InvisibleCharacters;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
-import ai.osvi.gate.log.InvisibleCharacters;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
@@ -107,8 +107,9 @@ class GatePropertiesTest {
     void advisory_rules_never_change_the_verdict_the_build_or_the_wait(@ForAll("anyRuns") Run run) {
         RawGateConfig advised = run.config().copy();
         List<String> thresholds = new ArrayList<>(advised.thresholds == null ? List.of() : advised.thresholds);
-        thresholds.addAll(List.of("failed <= 0% (advisory)", "picked >= 100% (advisory)",
-                "failed+not_picked < 50% (advisory)", "voicemail > 1% (advisory)"));
+        thresholds.addAll(List.of(
+                "failed <= 0% (advisory)",
+                "picked >= 100% (advisory)", "failed+not_picked < 50% (advisory)", "voicemail > 1% (advisory)"));
         advised.thresholds = thresholds;
 
         CampaignResult without = judge(run, run.config());
@@ -116,8 +117,12 @@ class GatePropertiesTest {
 
         assertThat(with.verdict()).as("verdict").isEqualTo(without.verdict());
         assertThat(with.outcome()).as("build outcome").isEqualTo(without.outcome());
-        assertThat(with.waitResult().polls()).as("polls").isEqualTo(without.waitResult().polls());
-        assertThat(with.evidence().allHold()).as("PASS proven").isEqualTo(without.evidence().allHold());
+        assertThat(with.waitResult().polls())
+                .as("polls")
+                .isEqualTo(without.waitResult().polls());
+        assertThat(with.evidence().allHold())
+                .as("PASS proven")
+                .isEqualTo(without.evidence().allHold());
     }
 
     private static CampaignResult judge(Run run, RawGateConfig raw) {
@@ -129,8 +134,14 @@ class GatePropertiesTest {
         }
         FakeTime time = new FakeTime();
         Random jitter = new Random(run.seed());
-        return new Gate(config, new SlowApi(time, run.answers(), config.requestTimeout()), time, new ReportLog(),
-                new AbortSignal(), jitter::nextDouble).run();
+        return new Gate(
+                        config,
+                        new SlowApi(time, run.answers(), config.requestTimeout()),
+                        time,
+                        new ReportLog(),
+                        new AbortSignal(),
+                        jitter::nextDouble)
+                .run();
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -140,8 +151,15 @@ class GatePropertiesTest {
     void upload_20_without_queues_beside_completed_upload_19_is_not_complete() {
         TestConfig config = config("60s", "15s");
         config.maxFailureRatio = "5%";
-        check(new Run(config, List.of(answer(10, Map.of("picked", 10L), Duration.ZERO,
-                new ApiUpload(19, List.of(new ApiQueue(10L, true))), new ApiUpload(20, List.of()))), 0));
+        check(new Run(
+                config,
+                List.of(answer(
+                        10,
+                        Map.of("picked", 10L),
+                        Duration.ZERO,
+                        new ApiUpload(19, List.of(new ApiQueue(10L, true))),
+                        new ApiUpload(20, List.of()))),
+                0));
     }
 
     @Example
@@ -151,8 +169,10 @@ class GatePropertiesTest {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("failed", Long.MAX_VALUE);
         counts.put("not_picked", 1L);
-        check(new Run(config, List.of(answer(10, counts, Duration.ZERO,
-                new ApiUpload(19, List.of(new ApiQueue(10L, true))))), 0));
+        check(new Run(
+                config,
+                List.of(answer(10, counts, Duration.ZERO, new ApiUpload(19, List.of(new ApiQueue(10L, true))))),
+                0));
     }
 
     @Example
@@ -160,16 +180,28 @@ class GatePropertiesTest {
         TestConfig config = config("60s", "15s");
         config.failFast = "true";
         config.maxFailureRatio = "5%";
-        check(new Run(config, List.of(answer(10, Map.of("picked", 10L), Duration.ZERO,
-                new ApiUpload(19, List.of(new ApiQueue(Long.MAX_VALUE, false))))), 0));
+        check(new Run(
+                config,
+                List.of(answer(
+                        10,
+                        Map.of("picked", 10L),
+                        Duration.ZERO,
+                        new ApiUpload(19, List.of(new ApiQueue(Long.MAX_VALUE, false))))),
+                0));
     }
 
     @Example
     void an_answer_after_20_s_is_not_used_by_a_gate_with_a_5_s_timeout() {
         TestConfig config = config("5s", "5s");
         config.maxFailureRatio = "5%";
-        check(new Run(config, List.of(answer(10, Map.of("picked", 10L), Duration.ofSeconds(20),
-                new ApiUpload(19, List.of(new ApiQueue(10L, true))))), 0));
+        check(new Run(
+                config,
+                List.of(answer(
+                        10,
+                        Map.of("picked", 10L),
+                        Duration.ofSeconds(20),
+                        new ApiUpload(19, List.of(new ApiQueue(10L, true))))),
+                0));
     }
 
     @Example
@@ -180,8 +212,10 @@ class GatePropertiesTest {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("picked", 50L);
         counts.put("Failed", 50L);
-        check(new Run(config, List.of(answer(100, counts, Duration.ZERO,
-                new ApiUpload(19, List.of(new ApiQueue(100L, true))))), 0));
+        check(new Run(
+                config,
+                List.of(answer(100, counts, Duration.ZERO, new ApiUpload(19, List.of(new ApiQueue(100L, true))))),
+                0));
     }
 
     @Example
@@ -189,8 +223,14 @@ class GatePropertiesTest {
         TestConfig config = config("30s", "15s");
         config.onTimeout = "evaluate";
         config.maxFailureRatio = "5%";
-        check(new Run(config, List.of(answer(100, Map.of("picked", 100L), Duration.ZERO,
-                new ApiUpload(19, List.of(new ApiQueue(100L, true), new ApiQueue(100L, false))))), 0));
+        check(new Run(
+                config,
+                List.of(answer(
+                        100,
+                        Map.of("picked", 100L),
+                        Duration.ZERO,
+                        new ApiUpload(19, List.of(new ApiQueue(100L, true), new ApiQueue(100L, false))))),
+                0));
     }
 
     private static TestConfig config(String timeout, String pollInterval) {
@@ -221,8 +261,13 @@ class GatePropertiesTest {
         }
     }
 
-    record ApiSnapshot(String status, Boolean retryEnabled, Integer retryThreshold, long total,
-            Map<String, Long> byStatus, List<ApiUpload> uploads) {
+    record ApiSnapshot(
+            String status,
+            Boolean retryEnabled,
+            Integer retryThreshold,
+            long total,
+            Map<String, Long> byStatus,
+            List<ApiUpload> uploads) {
 
         BigInteger sumOfByStatus() {
             return byStatus.values().stream().map(BigInteger::valueOf).reduce(BigInteger.ZERO, BigInteger::add);
@@ -245,7 +290,8 @@ class GatePropertiesTest {
         CampaignStatus toModel() {
             List<Upload> models = new ArrayList<>();
             for (ApiUpload upload : uploads) {
-                int completed = (int) upload.queues().stream().filter(ApiQueue::completed).count();
+                int completed = (int)
+                        upload.queues().stream().filter(ApiQueue::completed).count();
                 BigInteger queued = BigInteger.ZERO;
                 boolean known = true;
                 for (ApiQueue queue : upload.queues()) {
@@ -261,8 +307,10 @@ class GatePropertiesTest {
             // keys as the status parser keeps them: invisible characters escaped
             Map<String, Long> kept = new LinkedHashMap<>();
             byStatus.forEach((key, count) -> kept.put(InvisibleCharacters.escaped(key), count));
-            return new CampaignStatus(new Campaign(7L, "Generated", status, retryEnabled, retryThreshold, 60),
-                    new CallCounts(total, kept), models);
+            return new CampaignStatus(
+                    new Campaign(7L, "Generated", status, retryEnabled, retryThreshold, 60),
+                    new CallCounts(total, kept),
+                    models);
         }
 
         @Override
@@ -276,8 +324,9 @@ class GatePropertiesTest {
     record Answer(Object body, Duration latency) {
         @Override
         public String toString() {
-            String what = body instanceof ApiException error ? error.getClass().getSimpleName() + "("
-                    + error.getMessage() + ")" : body.toString();
+            String what = body instanceof ApiException error
+                    ? error.getClass().getSimpleName() + "(" + error.getMessage() + ")"
+                    : body.toString();
             return latency.isZero() ? what : what + " after " + latency;
         }
     }
@@ -292,9 +341,11 @@ class GatePropertiesTest {
                     + " onTimeout=" + config.onTimeout + " onInactive=" + config.onInactive + " onInconclusive="
                     + config.onInconclusive + " failBuild=" + config.failBuild + " maxErrors="
                     + config.maxConsecutiveErrors + " stallTimeout=" + config.stallTimeout + " seed=" + seed
-                    + System.lineSeparator() + "  answers=" + answers.stream().map(Answer::toString)
-                            .collect(Collectors.joining(System.lineSeparator() + "    ", "[" + System.lineSeparator()
-                                    + "    ", "]"));
+                    + System.lineSeparator() + "  answers="
+                    + answers.stream()
+                            .map(Answer::toString)
+                            .collect(Collectors.joining(
+                                    System.lineSeparator() + "    ", "[" + System.lineSeparator() + "    ", "]"));
         }
     }
 
@@ -302,8 +353,7 @@ class GatePropertiesTest {
     // The API in virtual time
 
     /** A snapshot the API served, and when it reached the gate. */
-    record Served(ApiSnapshot data, CampaignStatus snapshot, long arrivedAt) {
-    }
+    record Served(ApiSnapshot data, CampaignStatus snapshot, long arrivedAt) {}
 
     /**
      * The API as the gate's HTTP client sees it, in virtual time. An answer slower than the client's bound is not
@@ -363,7 +413,10 @@ class GatePropertiesTest {
         }
 
         Served find(CampaignStatus snapshot) {
-            return served.stream().filter(s -> s.snapshot() == snapshot).findFirst().orElse(null);
+            return served.stream()
+                    .filter(s -> s.snapshot() == snapshot)
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -394,8 +447,7 @@ class GatePropertiesTest {
         }
 
         @Override
-        public void debug(String message) {
-        }
+        public void debug(String message) {}
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -413,23 +465,27 @@ class GatePropertiesTest {
         try {
             result = new Gate(config, api, time, log, new AbortSignal(), jitter::nextDouble).run();
         } catch (RuntimeException e) {
-            throw new AssertionError("the gate threw " + e + " instead of ending with an ERROR result and its report",
-                    e);
+            throw new AssertionError(
+                    "the gate threw " + e + " instead of ending with an ERROR result and its report", e);
         }
 
         // The deadline: counted from the first request, at most 1 s late, and nothing received after it is kept.
         long start = api.firstRequest;
         long deadline = start + config.timeout().toNanos();
         Duration took = Duration.ofNanos(time.nanoTime() - start);
-        assertThat(took).as("time from the first request to the verdict (timeout %s)", raw.timeout)
+        assertThat(took)
+                .as("time from the first request to the verdict (timeout %s)", raw.timeout)
                 .isLessThanOrEqualTo(config.timeout().plus(GRACE));
         assertThat(log.summaryLines).as("the report's summary line").containsExactly(result.summaryLine());
         CampaignStatus kept = result.waitResult().lastSnapshot();
         Served judged = kept == null ? null : api.find(kept);
         if (kept != null) {
             assertThat(judged).as("the snapshot kept is one the API served").isNotNull();
-            assertThat(judged.arrivedAt() - deadline).as("nanoseconds after the deadline that the snapshot kept"
-                    + " arrived (verdict %s)", result.verdict()).isLessThanOrEqualTo(0);
+            assertThat(judged.arrivedAt() - deadline)
+                    .as(
+                            "nanoseconds after the deadline that the snapshot kept" + " arrived (verdict %s)",
+                            result.verdict())
+                    .isLessThanOrEqualTo(0);
         }
         Served lastInTime = null;
         for (Served served : api.served) {
@@ -437,7 +493,8 @@ class GatePropertiesTest {
                 lastInTime = served;
             }
         }
-        assertThat(kept).as("the last snapshot received by the deadline")
+        assertThat(kept)
+                .as("the last snapshot received by the deadline")
                 .isSameAs(lastInTime == null ? null : lastInTime.snapshot());
 
         Long uploadId = raw.uploadId == null ? null : Long.parseLong(raw.uploadId);
@@ -448,10 +505,13 @@ class GatePropertiesTest {
 
         boolean evaluatedAtTimeout = verdict == Verdict.TIMEOUT && result.judgedCalls() != null;
         if (verdict == Verdict.TIMEOUT && kept != null && raw.onTimeout.equals("evaluate")) {
-            assertThat(result.judgedCalls()).as("onTimeout=evaluate judges the last snapshot, shown beside the TIMEOUT")
+            assertThat(result.judgedCalls())
+                    .as("onTimeout=evaluate judges the last snapshot, shown beside the TIMEOUT")
                     .isNotNull();
         }
-        if (verdict == Verdict.PASS || verdict == Verdict.FAIL || verdict == Verdict.INCONCLUSIVE
+        if (verdict == Verdict.PASS
+                || verdict == Verdict.FAIL
+                || verdict == Verdict.INCONCLUSIVE
                 || evaluatedAtTimeout) {
             assertThat(judged).as("a %s needs a snapshot", verdict).isNotNull();
             ApiSnapshot data = judged.data();
@@ -459,36 +519,57 @@ class GatePropertiesTest {
             boolean atTimeout = timedOut && raw.onTimeout.equals("evaluate");
             boolean early = verdict == Verdict.FAIL && Boolean.parseBoolean(raw.failFast) && !complete && !timedOut;
             assertThat(complete || atTimeout || early)
-                    .as("%s judged on a complete campaign, at the timeout under onTimeout=evaluate, or early under"
-                            + " failFast; judged: %s", verdict, data)
+                    .as(
+                            "%s judged on a complete campaign, at the timeout under onTimeout=evaluate, or early under"
+                                    + " failFast; judged: %s",
+                            verdict, data)
                     .isTrue();
-            assertThat(respelt(rules, data)).as("a %s judged with a rule's status reported in another spelling",
-                    verdict).isNull();
+            assertThat(respelt(rules, data))
+                    .as("a %s judged with a rule's status reported in another spelling", verdict)
+                    .isNull();
             if (verdict == Verdict.PASS) {
-                assertThat(complete).as("a PASS of a campaign that did not complete: %s", data).isTrue();
-                assertThat(data.accountedFor()).as("a PASS on by_status adding up to %s, not calls.total %s",
-                        data.sumOfByStatus(), data.total()).isTrue();
-                assertThat(result.evidence().allHold()).as("a PASS with its checklist proven").isTrue();
+                assertThat(complete)
+                        .as("a PASS of a campaign that did not complete: %s", data)
+                        .isTrue();
+                assertThat(data.accountedFor())
+                        .as(
+                                "a PASS on by_status adding up to %s, not calls.total %s",
+                                data.sumOfByStatus(), data.total())
+                        .isTrue();
+                assertThat(result.evidence().allHold())
+                        .as("a PASS with its checklist proven")
+                        .isTrue();
                 assertThat(data.total()).as("minCalls").isGreaterThanOrEqualTo(config.minCalls());
-                assertThat(failedRule(rules, data)).as("the rule breached (exact arithmetic) under a PASS").isNull();
+                assertThat(failedRule(rules, data))
+                        .as("the rule breached (exact arithmetic) under a PASS")
+                        .isNull();
                 assertThat(outcome).isEqualTo(rules.isEmpty() ? BuildOutcome.WARN : BuildOutcome.SUCCESS);
             } else if (verdict == Verdict.TIMEOUT) {
-                assertThat(atTimeout && !complete).as("rules judged under a TIMEOUT: at the timeout, under"
-                        + " onTimeout=evaluate, on an incomplete campaign").isTrue();
-                assertThat(outcome).as("onTimeout=evaluate: the build goes on, warned").isEqualTo(BuildOutcome.WARN);
+                assertThat(atTimeout && !complete)
+                        .as("rules judged under a TIMEOUT: at the timeout, under"
+                                + " onTimeout=evaluate, on an incomplete campaign")
+                        .isTrue();
+                assertThat(outcome)
+                        .as("onTimeout=evaluate: the build goes on, warned")
+                        .isEqualTo(BuildOutcome.WARN);
                 assertThat(data.consistent()).isTrue();
                 assertThat(data.total()).as("minCalls").isGreaterThanOrEqualTo(config.minCalls());
-                assertThat(failedRule(rules, data)).as("a breach at the timeout is a FAIL").isNull();
+                assertThat(failedRule(rules, data))
+                        .as("a breach at the timeout is a FAIL")
+                        .isNull();
             } else if (verdict == Verdict.FAIL) {
-                assertThat(outcome == BuildOutcome.SUCCESS || outcome == BuildOutcome.WARN).as("failBuild=false")
+                assertThat(outcome == BuildOutcome.SUCCESS || outcome == BuildOutcome.WARN)
+                        .as("failBuild=false")
                         .isEqualTo(!Boolean.parseBoolean(raw.failBuild));
                 if (data.consistent()) {
-                    assertThat(failedRule(rules, data) != null || (complete
-                            && breachedWhateverTheUnaccounted(rules, data) != null))
-                            .as("a FAIL needs a breached rule (exact arithmetic)").isTrue();
+                    assertThat(failedRule(rules, data) != null
+                                    || (complete && breachedWhateverTheUnaccounted(rules, data) != null))
+                            .as("a FAIL needs a breached rule (exact arithmetic)")
+                            .isTrue();
                     if (early) {
                         assertThat(oracleCertainBreach(rules, data))
-                                .as("an early FAIL needs a rule that no remaining call can bring back").isTrue();
+                                .as("an early FAIL needs a rule that no remaining call can bring back")
+                                .isTrue();
                     }
                 }
             } else {
@@ -504,31 +585,39 @@ class GatePropertiesTest {
             if (served.arrivedAt() - deadline > 0 || !oracleComplete(served.data(), uploadId)) {
                 continue;
             }
-            assertThat(api.served).as("the gate stops at the first complete snapshot").hasSize(i + 1);
+            assertThat(api.served)
+                    .as("the gate stops at the first complete snapshot")
+                    .hasSize(i + 1);
             ApiSnapshot data = served.data();
             if (!data.consistent()) {
-                assertThat(verdict).as("by_status adds up to more than calls.total").isNotEqualTo(Verdict.PASS);
+                assertThat(verdict)
+                        .as("by_status adds up to more than calls.total")
+                        .isNotEqualTo(Verdict.PASS);
                 assertThat(outcome).isNotEqualTo(BuildOutcome.SUCCESS);
             } else if (respelt(rules, data) != null) {
-                assertThat(verdict).as("%s reported in another spelling", respelt(rules, data))
+                assertThat(verdict)
+                        .as("%s reported in another spelling", respelt(rules, data))
                         .isEqualTo(Verdict.ERROR);
                 assertThat(outcome).isEqualTo(BuildOutcome.ERROR);
             } else if (data.total() < config.minCalls()) {
                 assertThat(verdict).isEqualTo(Verdict.INCONCLUSIVE);
-                assertThat(outcome).isEqualTo(raw.onInconclusive.equals("warn") ? BuildOutcome.WARN
-                        : BuildOutcome.FAIL);
+                assertThat(outcome)
+                        .isEqualTo(raw.onInconclusive.equals("warn") ? BuildOutcome.WARN : BuildOutcome.FAIL);
             } else if (!data.accountedFor()) {
                 // calls in no status could be in any: a FAIL only when a rule is breached whatever they are
                 OracleRule breached = breachedWhateverTheUnaccounted(rules, data);
-                assertThat(verdict).as("%s calls of %s in no status, rule breached whatever they are: %s",
-                        data.total() - data.sumOfByStatus().longValue(), data.total(), breached)
+                assertThat(verdict)
+                        .as(
+                                "%s calls of %s in no status, rule breached whatever they are: %s",
+                                data.total() - data.sumOfByStatus().longValue(), data.total(), breached)
                         .isEqualTo(breached == null ? Verdict.ERROR : Verdict.FAIL);
             } else if (failedRule(rules, data) == null) {
                 assertThat(verdict).isEqualTo(Verdict.PASS);
                 assertThat(outcome).isEqualTo(rules.isEmpty() ? BuildOutcome.WARN : BuildOutcome.SUCCESS);
             } else {
                 assertThat(verdict).as("breached: %s", failedRule(rules, data)).isEqualTo(Verdict.FAIL);
-                assertThat(outcome).isEqualTo(Boolean.parseBoolean(raw.failBuild) ? BuildOutcome.FAIL : BuildOutcome.WARN);
+                assertThat(outcome)
+                        .isEqualTo(Boolean.parseBoolean(raw.failBuild) ? BuildOutcome.FAIL : BuildOutcome.WARN);
             }
             break;
         }
@@ -630,7 +719,8 @@ class GatePropertiesTest {
         for (OracleRule rule : rules) {
             for (String status : rule.statuses()) {
                 for (String key : snapshot.byStatus().keySet()) {
-                    boolean typo = !snapshot.byStatus().containsKey(status) && key.length() == status.length() - 1
+                    boolean typo = !snapshot.byStatus().containsKey(status)
+                            && key.length() == status.length() - 1
                             && status.startsWith(key);
                     if (!rule.statuses().contains(key) && (folded(key).equals(folded(status)) || typo)) {
                         return "'" + key + "' for '" + status + "'";
@@ -647,7 +737,8 @@ class GatePropertiesTest {
             if ("_- .\u200b\r\t\ufeff\u00ad".indexOf(c) >= 0) {
                 continue;
             }
-            char latin = c >= '\uff01' && c <= '\uff5e' ? (char) (c - 0xfee0)
+            char latin = c >= '\uff01' && c <= '\uff5e'
+                    ? (char) (c - 0xfee0)
                     : c == '\u0430' ? 'a' : c == '\u0435' ? 'e' : c == '\u043e' ? 'o' : c;
             folded.append(Character.toLowerCase(latin));
         }
@@ -682,11 +773,13 @@ class GatePropertiesTest {
         }
         if (bound == null || total.compareTo(bound) > 0) {
             // without a bound, the final ratio may be anything: only a rule that no ratio holds is certain
-            return rules.stream().anyMatch(rule -> !rule.holds(BigInteger.ZERO, BigInteger.ONE)
-                    && !rule.holds(BigInteger.ONE, BigInteger.ONE));
+            return rules.stream()
+                    .anyMatch(rule -> !rule.holds(BigInteger.ZERO, BigInteger.ONE)
+                            && !rule.holds(BigInteger.ONE, BigInteger.ONE));
         }
         List<String> finals = Boolean.FALSE.equals(snapshot.retryEnabled())
-                ? List.of("picked", "failed", "not_picked") : List.of("picked", "failed");
+                ? List.of("picked", "failed", "not_picked")
+                : List.of("picked", "failed");
         BigInteger fixedInAll = BigInteger.ZERO;
         for (String status : finals) {
             fixedInAll = fixedInAll.add(BigInteger.valueOf(snapshot.byStatus().getOrDefault(status, 0L)));
@@ -738,9 +831,8 @@ class GatePropertiesTest {
     // The generators
 
     /** Which edges a generator reaches; the others stay tame. */
-    record Edges(boolean emptyQueues, boolean hugeCounts, boolean hugeQueued, boolean slowAnswers,
-            boolean alwaysFailFast) {
-    }
+    record Edges(
+            boolean emptyQueues, boolean hugeCounts, boolean hugeQueued, boolean slowAnswers, boolean alwaysFailFast) {}
 
     @Provide
     Arbitrary<Run> anyRuns() {
@@ -776,9 +868,11 @@ class GatePropertiesTest {
                 : Arbitraries.just(Duration.ZERO);
         Arbitrary<Object> body = Arbitraries.frequencyOf(
                 Tuple.of(8, snapshots(edges).map(snapshot -> (Object) snapshot)),
-                Tuple.of(3, Arbitraries.of(
-                        ApiException.transientFault("HTTP 503 Service Unavailable", Duration.ofSeconds(30)),
-                        ApiException.transientFault("HTTP 502 Bad Gateway"))),
+                Tuple.of(
+                        3,
+                        Arbitraries.of(
+                                ApiException.transientFault("HTTP 503 Service Unavailable", Duration.ofSeconds(30)),
+                                ApiException.transientFault("HTTP 502 Bad Gateway"))),
                 Tuple.of(1, Arbitraries.just(ApiException.refused(401, "HTTP 401"))));
         Arbitrary<Answer> answer = Combinators.combine(body, latency).as(Answer::new);
         return Combinators.combine(configs(edges), answer.list().ofMinSize(1).ofMaxSize(25), Arbitraries.longs())
@@ -786,44 +880,58 @@ class GatePropertiesTest {
     }
 
     /** The timing, the rules and the policies of a run. */
-    record Base(int poll, int timeoutFactor, List<String> thresholds, String maxFailureRatio, int minCalls,
-            String onTimeout, String onInactive, int maxErrors) {
-    }
+    record Base(
+            int poll,
+            int timeoutFactor,
+            List<String> thresholds,
+            String maxFailureRatio,
+            int minCalls,
+            String onTimeout,
+            String onInactive,
+            int maxErrors) {}
 
     /** The other settings, drawn together. */
-    record Knobs(boolean failBuild, String uploadId, String pollStrategy, boolean failFast, Integer stallFactor,
-            String onInconclusive, int requestTimeoutSeconds) {
-    }
+    record Knobs(
+            boolean failBuild,
+            String uploadId,
+            String pollStrategy,
+            boolean failFast,
+            Integer stallFactor,
+            String onInconclusive,
+            int requestTimeoutSeconds) {}
 
     private static Arbitrary<TestConfig> configs(Edges edges) {
         Arbitrary<String> limit = Arbitraries.oneOf(
                 Arbitraries.integers().between(0, 100).map(p -> p + "%"),
-                Arbitraries.integers().between(0, 10_000).map(p -> BigDecimal.valueOf(p, 4).toPlainString()));
-        Arbitrary<String> subject = Arbitraries.of(STATUSES).set().ofMinSize(1).ofMaxSize(3)
-                .map(set -> String.join("+", set));
+                Arbitraries.integers()
+                        .between(0, 10_000)
+                        .map(p -> BigDecimal.valueOf(p, 4).toPlainString()));
+        Arbitrary<String> subject =
+                Arbitraries.of(STATUSES).set().ofMinSize(1).ofMaxSize(3).map(set -> String.join("+", set));
         Arbitrary<String> rule = Combinators.combine(subject, Arbitraries.of("<", "<=", ">", ">="), limit)
                 .as((s, op, l) -> s + " " + op + " " + l);
         Arbitrary<Knobs> knobs = Combinators.combine(
-                Arbitraries.of(true, false),
-                Arbitraries.of("19").injectNull(0.7),
-                Arbitraries.of("fixed", "adaptive"),
-                edges.alwaysFailFast() ? Arbitraries.just(true) : Arbitraries.of(true, false),
-                Arbitraries.integers().between(1, 4).injectNull(0.75),
-                Arbitraries.of("fail", "warn"),
-                Arbitraries.integers().between(1, 60))
+                        Arbitraries.of(true, false),
+                        Arbitraries.of("19").injectNull(0.7),
+                        Arbitraries.of("fixed", "adaptive"),
+                        edges.alwaysFailFast() ? Arbitraries.just(true) : Arbitraries.of(true, false),
+                        Arbitraries.integers().between(1, 4).injectNull(0.75),
+                        Arbitraries.of("fail", "warn"),
+                        Arbitraries.integers().between(1, 60))
                 .as(Knobs::new);
         // slow answers: short timeouts, so that answers often outlast the time left
-        Arbitrary<Integer> timeoutFactor = edges.slowAnswers() ? Arbitraries.integers().between(1, 6)
+        Arbitrary<Integer> timeoutFactor = edges.slowAnswers()
+                ? Arbitraries.integers().between(1, 6)
                 : Arbitraries.integers().between(1, 40);
         Arbitrary<Base> base = Combinators.combine(
-                Arbitraries.integers().between(1, 60),
-                timeoutFactor,
-                rule.list().ofMaxSize(3),
-                limit.injectNull(0.3),
-                Arbitraries.integers().between(1, 30),
-                Arbitraries.of("fail", "evaluate"),
-                Arbitraries.of("fail", "wait"),
-                Arbitraries.integers().between(1, 6))
+                        Arbitraries.integers().between(1, 60),
+                        timeoutFactor,
+                        rule.list().ofMaxSize(3),
+                        limit.injectNull(0.3),
+                        Arbitraries.integers().between(1, 30),
+                        Arbitraries.of("fail", "evaluate"),
+                        Arbitraries.of("fail", "wait"),
+                        Arbitraries.integers().between(1, 6))
                 .as(Base::new);
         return Combinators.combine(base, knobs).as((b, k) -> {
             TestConfig c = new TestConfig();
@@ -858,20 +966,24 @@ class GatePropertiesTest {
             return switch (style) {
                 case 0 -> status.substring(0, 1).toUpperCase(Locale.ROOT) + status.substring(1);
                 case 1 -> status.toUpperCase(Locale.ROOT);
-                case 2 -> status.replace('_', '-').substring(0, status.length() - 1)
-                        + status.substring(status.length() - 1).toUpperCase(Locale.ROOT);
-                case 3 -> Arrays.stream(status.split("_"))
-                        .map(word -> word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1))
-                        .collect(Collectors.joining(" "));
+                case 2 ->
+                    status.replace('_', '-').substring(0, status.length() - 1)
+                            + status.substring(status.length() - 1).toUpperCase(Locale.ROOT);
+                case 3 ->
+                    Arrays.stream(status.split("_"))
+                            .map(word -> word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1))
+                            .collect(Collectors.joining(" "));
                 case 4 -> status.substring(0, 2) + "_" + status.substring(2);
                 case 5 -> status.substring(0, 2) + "\u200b" + status.substring(2);
                 case 6 -> status + "\r";
                 case 7 -> "\ufeff" + status;
                 case 8 -> status.substring(0, 3) + "\u00ad" + status.substring(3);
-                case 9 -> status.chars().mapToObj(c -> String.valueOf(c == '_' ? '_' : (char) (c + 0xfee0)))
-                        .collect(Collectors.joining());
-                case 10 -> status.indexOf('e') >= 0 ? status.replaceFirst("e", "\u0435")
-                        : status.replaceFirst("o", "\u043e");
+                case 9 ->
+                    status.chars()
+                            .mapToObj(c -> String.valueOf(c == '_' ? '_' : (char) (c + 0xfee0)))
+                            .collect(Collectors.joining());
+                case 10 ->
+                    status.indexOf('e') >= 0 ? status.replaceFirst("e", "\u0435") : status.replaceFirst("o", "\u043e");
                 case 11 -> status + "\t";
                 case 12 -> status + ".";
                 default -> status.substring(0, status.length() - 1);
@@ -896,58 +1008,71 @@ class GatePropertiesTest {
                         Tuple.of(1, Arbitraries.longs().between(-5, 5).map(d -> TWO_TO_62 + d)),
                         Tuple.of(1, Arbitraries.longs().between(0, Long.MAX_VALUE)))
                 : small;
-        Arbitrary<Map<String, Long>> byStatus = count.list().ofSize(STATUSES.size()).map(values -> {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (int i = 0; i < STATUSES.size(); i++) {
-                if (values.get(i) > 0 || i % 2 == 0) {
-                    counts.put(STATUSES.get(i), values.get(i));
-                }
-            }
-            return counts;
-        });
+        Arbitrary<Map<String, Long>> byStatus = count.list()
+                .ofSize(STATUSES.size())
+                .map(values -> {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    for (int i = 0; i < STATUSES.size(); i++) {
+                        if (values.get(i) > 0 || i % 2 == 0) {
+                            counts.put(STATUSES.get(i), values.get(i));
+                        }
+                    }
+                    return counts;
+                });
         Arbitrary<Long> queued = edges.hugeQueued()
                 ? Arbitraries.frequencyOf(
-                        Tuple.of(4, Arbitraries.longs().between(0, 50)),
-                        Tuple.of(2, Arbitraries.longs().between(0, 5).map(d -> Long.MAX_VALUE - d)),
-                        Tuple.of(2, Arbitraries.longs().between(-5, 5).map(d -> TWO_TO_62 + d)))
+                                Tuple.of(4, Arbitraries.longs().between(0, 50)),
+                                Tuple.of(2, Arbitraries.longs().between(0, 5).map(d -> Long.MAX_VALUE - d)),
+                                Tuple.of(2, Arbitraries.longs().between(-5, 5).map(d -> TWO_TO_62 + d)))
                         .injectNull(0.1)
                 : Arbitraries.longs().between(0, 50).injectNull(0.1);
-        Arbitrary<ApiQueue> queue = Combinators.combine(queued, Arbitraries.of(true, true, false)).as(ApiQueue::new);
+        Arbitrary<ApiQueue> queue =
+                Combinators.combine(queued, Arbitraries.of(true, true, false)).as(ApiQueue::new);
         Arbitrary<List<ApiQueue>> queues = edges.emptyQueues()
                 ? Arbitraries.frequencyOf(
                         Tuple.of(1, Arbitraries.just(List.<ApiQueue>of())),
                         Tuple.of(2, queue.list().ofMinSize(1).ofMaxSize(3)))
                 : queue.list().ofMinSize(1).ofMaxSize(3);
         Arbitrary<List<ApiUpload>> uploads = Combinators.combine(Arbitraries.of(19L, 20L, 21L), queues)
-                .as(ApiUpload::new).list().ofMaxSize(3).uniqueElements(ApiUpload::campaignUploadId);
+                .as(ApiUpload::new)
+                .list()
+                .ofMaxSize(3)
+                .uniqueElements(ApiUpload::campaignUploadId);
         // calls.total: the sum of by_status, or a little more; with huge counts also less, or unrelated
-        Arbitrary<Integer> skew = edges.hugeCounts() ? Arbitraries.integers().between(-5, 5)
+        Arbitrary<Integer> skew = edges.hugeCounts()
+                ? Arbitraries.integers().between(-5, 5)
                 : Arbitraries.integers().between(0, 5);
         Arbitrary<Long> otherTotal = edges.hugeCounts()
                 ? Arbitraries.oneOf(small, Arbitraries.longs().between(0, 5).map(d -> Long.MAX_VALUE - d))
                         .injectNull(0.7)
                 : Arbitraries.just(-1L);
-        Arbitrary<Respelling> respelling = Combinators.combine(Arbitraries.integers().between(0, STATUSES.size() - 1),
-                Arbitraries.integers().between(0, 13), Arbitraries.of(true, false)).as(Respelling::new).injectNull(0.8);
+        Arbitrary<Respelling> respelling = Combinators.combine(
+                        Arbitraries.integers().between(0, STATUSES.size() - 1),
+                        Arbitraries.integers().between(0, 13),
+                        Arbitraries.of(true, false))
+                .as(Respelling::new)
+                .injectNull(0.8);
         Arbitrary<Map<String, Long>> spelt = Combinators.combine(byStatus, respelling)
                 .as((counts, respell) -> respell == null ? counts : respell.apply(counts));
         return Combinators.combine(
-                Arbitraries.of("active", "active", "active", "inactive"),
-                Arbitraries.of(true, false).injectNull(0.2),
-                Arbitraries.integers().between(0, 3).injectNull(0.2),
-                spelt,
-                uploads,
-                skew.injectNull(0.7),
-                otherTotal)
+                        Arbitraries.of("active", "active", "active", "inactive"),
+                        Arbitraries.of(true, false).injectNull(0.2),
+                        Arbitraries.integers().between(0, 3).injectNull(0.2),
+                        spelt,
+                        uploads,
+                        skew.injectNull(0.7),
+                        otherTotal)
                 .as((status, retryEnabled, retryThreshold, counts, ups, extra, other) -> {
-                    BigInteger sum = counts.values().stream().map(BigInteger::valueOf)
-                            .reduce(BigInteger.ZERO, BigInteger::add);
+                    BigInteger sum =
+                            counts.values().stream().map(BigInteger::valueOf).reduce(BigInteger.ZERO, BigInteger::add);
                     long total;
                     if (other != null && other >= 0) {
                         total = other;
                     } else {
                         BigInteger wanted = extra == null ? sum : sum.add(BigInteger.valueOf(extra));
-                        total = wanted.max(BigInteger.ZERO).min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+                        total = wanted.max(BigInteger.ZERO)
+                                .min(BigInteger.valueOf(Long.MAX_VALUE))
+                                .longValue();
                     }
                     return new ApiSnapshot(status, retryEnabled, retryThreshold, total, counts, ups);
                 });

@@ -21,19 +21,28 @@ class BuildResultsTest {
     }
 
     private GateResult passing(long campaign) throws Exception {
-        return fixture.run(String.valueOf(campaign), Map.of(campaign, ai.osvi.gate.Snapshots.active()
-                .queues(19, true).calls("picked", 97, "failed", 3).build()));
+        return fixture.run(
+                String.valueOf(campaign),
+                Map.of(
+                        campaign,
+                        ai.osvi.gate.Snapshots.active()
+                                .queues(19, true)
+                                .calls("picked", 97, "failed", 3)
+                                .build()));
     }
 
     @Test
     void a_pass_after_a_fail_should_leave_the_build_at_fail_with_each_gates_own_values() throws Exception {
         build.record(new GateResult("strict", "p", Path.of("a"), failing(8).campaigns(), null));
-        BuildResults.View view = build.record(new GateResult("blocking", "p", Path.of("a"), passing(7).campaigns(), null));
+        BuildResults.View view = build.record(
+                new GateResult("blocking", "p", Path.of("a"), passing(7).campaigns(), null));
 
         assertThat(view.overall().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(view.overall().summaryLine()).isEqualTo("OSVI gate: FAIL 2 gates: strict FAIL, blocking PASS");
-        assertThat(view.campaigns()).extracting(ResultValues::campaignId, ResultValues::verdict)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(8L, Verdict.FAIL),
+        assertThat(view.campaigns())
+                .extracting(ResultValues::campaignId, ResultValues::verdict)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(8L, Verdict.FAIL),
                         org.assertj.core.groups.Tuple.tuple(7L, Verdict.PASS));
         assertThat(view.gates()).containsOnlyKeys("strict", "blocking");
         assertThat(view.gates().get("strict").verdict()).isEqualTo(Verdict.FAIL);
@@ -44,10 +53,12 @@ class BuildResultsTest {
     @Test
     void a_campaign_gated_twice_should_keep_its_worse_result_and_count_its_calls_once() throws Exception {
         build.record(new GateResult("strict", "p", null, failing(7).campaigns(), null));
-        BuildResults.View view = build.record(new GateResult("lenient", "p", null, passing(7).campaigns(), null));
+        BuildResults.View view =
+                build.record(new GateResult("lenient", "p", null, passing(7).campaigns(), null));
 
-        assertThat(view.campaigns()).singleElement().satisfies(only -> assertThat(only.verdict())
-                .isEqualTo(Verdict.FAIL));
+        assertThat(view.campaigns())
+                .singleElement()
+                .satisfies(only -> assertThat(only.verdict()).isEqualTo(Verdict.FAIL));
         assertThat(view.overall().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(view.overall().callsTotal()).hasToString("200");
     }
@@ -55,7 +66,8 @@ class BuildResultsTest {
     @Test
     void a_gate_that_did_not_start_should_make_the_build_error() throws Exception {
         build.record(new GateResult("first", "p", Path.of("a"), passing(7).campaigns(), null));
-        BuildResults.View view = build.record(GateResult.notStarted("second", "p", Path.of("b"), "OSVI gate: ERROR: no token"));
+        BuildResults.View view =
+                build.record(GateResult.notStarted("second", "p", Path.of("b"), "OSVI gate: ERROR: no token"));
 
         assertThat(view.overall().verdict()).isEqualTo(Verdict.ERROR);
         assertThat(view.overall().outcome()).isEqualTo(BuildOutcome.ERROR);
@@ -77,22 +89,32 @@ class BuildResultsTest {
     @Test
     void outputs_and_dotenv_should_carry_the_builds_verdict_and_each_gates() throws Exception {
         build.record(new GateResult("strict", "p", null, failing(8).campaigns(), null));
-        BuildResults.View view = build.record(new GateResult("blocking", "p", null, passing(7).campaigns(), null));
+        BuildResults.View view =
+                build.record(new GateResult("blocking", "p", null, passing(7).campaigns(), null));
 
         Map<String, String> outputs = GithubOutputs.outputs(view, text -> text, new java.util.ArrayList<>());
         List<String> dotenv = GitlabDotenv.lines(view, text -> text, new java.util.ArrayList<>());
 
-        assertThat(outputs).containsEntry("verdict", "FAIL").containsEntry("gate-strict-verdict", "FAIL")
-                .containsEntry("gate-blocking-verdict", "PASS").containsEntry("8-verdict", "FAIL")
+        assertThat(outputs)
+                .containsEntry("verdict", "FAIL")
+                .containsEntry("gate-strict-verdict", "FAIL")
+                .containsEntry("gate-blocking-verdict", "PASS")
+                .containsEntry("8-verdict", "FAIL")
                 .containsEntry("7-verdict", "PASS");
-        assertThat(dotenv).startsWith("OSVI_VERDICT=FAIL\n", "OSVI_BUILD_OUTCOME=FAIL\n", "OSVI_CAMPAIGN_ID=8,7\n",
-                "OSVI_GATE_STRICT_VERDICT=FAIL\n", "OSVI_GATE_BLOCKING_VERDICT=PASS\n");
+        assertThat(dotenv)
+                .startsWith(
+                        "OSVI_VERDICT=FAIL\n",
+                        "OSVI_BUILD_OUTCOME=FAIL\n",
+                        "OSVI_CAMPAIGN_ID=8,7\n",
+                        "OSVI_GATE_STRICT_VERDICT=FAIL\n",
+                        "OSVI_GATE_BLOCKING_VERDICT=PASS\n");
     }
 
     @Test
     void gates_whose_names_give_the_same_key_should_both_be_left_out_with_a_warning() throws Exception {
         build.record(new GateResult("svc.eu-gate", "p", null, failing(8).campaigns(), null));
-        BuildResults.View view = build.record(new GateResult("svc-eu-gate", "q", null, passing(7).campaigns(), null));
+        BuildResults.View view =
+                build.record(new GateResult("svc-eu-gate", "q", null, passing(7).campaigns(), null));
         List<String> warnings = new java.util.ArrayList<>();
 
         Map<String, String> outputs = GithubOutputs.outputs(view, text -> text, warnings);
@@ -100,26 +122,32 @@ class BuildResultsTest {
 
         assertThat(dotenv).contains("OSVI_VERDICT=FAIL\n").noneMatch(line -> line.startsWith("OSVI_GATE_"));
         // GitHub's names keep '-', which tells these two apart there
-        assertThat(outputs).containsEntry("verdict", "FAIL").containsEntry("gate-svc_eu-gate-verdict", "FAIL")
+        assertThat(outputs)
+                .containsEntry("verdict", "FAIL")
+                .containsEntry("gate-svc_eu-gate-verdict", "FAIL")
                 .containsEntry("gate-svc-eu-gate-verdict", "PASS");
-        assertThat(warnings).containsExactly("osvi.env: OSVI_GATE_SVC_EU_GATE_VERDICT left out: the gates"
-                + " \"svc.eu-gate\" and \"svc-eu-gate\" give the same name (their verdicts still count in the"
-                + " build's; give the executions ids that differ in more than punctuation).");
+        assertThat(warnings)
+                .containsExactly("osvi.env: OSVI_GATE_SVC_EU_GATE_VERDICT left out: the gates"
+                        + " \"svc.eu-gate\" and \"svc-eu-gate\" give the same name (their verdicts still count in the"
+                        + " build's; give the executions ids that differ in more than punctuation).");
         warnings.clear();
         view = build.record(new GateResult("svc_eu-gate", "r", null, passing(9).campaigns(), null));
-        assertThat(GithubOutputs.outputs(view, text -> text, warnings)).doesNotContainKeys("gate-svc_eu-gate-verdict")
+        assertThat(GithubOutputs.outputs(view, text -> text, warnings))
+                .doesNotContainKeys("gate-svc_eu-gate-verdict")
                 .containsEntry("gate-svc-eu-gate-verdict", "PASS");
-        assertThat(warnings).containsExactly("GitHub outputs gate-svc_eu-gate-* left out: the gates \"svc.eu-gate\""
-                + " and \"svc_eu-gate\" give the same name (their verdicts still count in the build's; give the"
-                + " executions ids that differ in more than punctuation).");
+        assertThat(warnings)
+                .containsExactly("GitHub outputs gate-svc_eu-gate-* left out: the gates \"svc.eu-gate\""
+                        + " and \"svc_eu-gate\" give the same name (their verdicts still count in the build's; give the"
+                        + " executions ids that differ in more than punctuation).");
     }
 
     @Test
     void two_results_over_one_shared_list_should_be_one_build() throws Exception {
         List<String> shared = BuildResults.newSharedList();
-        new BuildResults(shared).record(new GateResult("strict", "p", null, failing(8).campaigns(), null));
-        BuildResults.View view = new BuildResults(shared).record(new GateResult("blocking", "p", null,
-                passing(7).campaigns(), null));
+        new BuildResults(shared)
+                .record(new GateResult("strict", "p", null, failing(8).campaigns(), null));
+        BuildResults.View view = new BuildResults(shared)
+                .record(new GateResult("blocking", "p", null, passing(7).campaigns(), null));
 
         assertThat(view.overall().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(view.campaigns()).extracting(ResultValues::campaignId).containsExactly(8L, 7L);
@@ -131,12 +159,12 @@ class BuildResultsTest {
         List<String> shared = BuildResults.newSharedList();
         shared.add("{\"kind\":\"gate\",\"gate\":\"future\",\"verdict\":\"SOMETHING_NEW\"}");
         shared.add("not json");
-        BuildResults.View view = new BuildResults(shared).record(new GateResult("blocking", "p", null,
-                passing(7).campaigns(), null));
+        BuildResults.View view = new BuildResults(shared)
+                .record(new GateResult("blocking", "p", null, passing(7).campaigns(), null));
 
         assertThat(view.overall().verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(view.gates().get("future").summaryLine()).startsWith("OSVI gate: ERROR: the result of gate future"
-                + " of this build could not be read");
+        assertThat(view.gates().get("future").summaryLine())
+                .startsWith("OSVI gate: ERROR: the result of gate future" + " of this build could not be read");
     }
 
     @Test

@@ -55,7 +55,9 @@ class CampaignChartTest {
 
     private static List<Element> elements(Document document, String name) {
         NodeList nodes = document.getElementsByTagNameNS(SVG, name);
-        return IntStream.range(0, nodes.getLength()).mapToObj(i -> (Element) nodes.item(i)).toList();
+        return IntStream.range(0, nodes.getLength())
+                .mapToObj(i -> (Element) nodes.item(i))
+                .toList();
     }
 
     private static String text(Document document) {
@@ -71,8 +73,7 @@ class CampaignChartTest {
     }
 
     @Test
-    void the_chart_should_be_svg_with_the_verdict_in_its_title_and_each_rule_limit_as_a_dashed_line()
-            throws Exception {
+    void the_chart_should_be_svg_with_the_verdict_in_its_title_and_each_rule_limit_as_a_dashed_line() throws Exception {
         failingCampaign();
 
         run();
@@ -84,27 +85,44 @@ class CampaignChartTest {
         assertThat(root.getAttribute("font-family")).isEqualTo("sans-serif");
         assertThat(elements(chart, "title").get(0).getTextContent())
                 .isEqualTo("OSVI campaign 7 \u201cJune Renewals\u201d: FAIL, 1 of 2 rules breached on 200 calls");
-        assertThat(elements(chart, "text")).extracting(Element::getTextContent)
-                .contains("Campaign 7 \u201cJune Renewals\u201d \u2014 FAIL", "1 of 2 rules breached on 200 calls",
-                        "Calls", "Rule failed <= 5%", "Rule picked >= 50%", "Queues completed", "calls",
-                        "% of calls", "queues", "elapsed time (s)", "failed ratio", "limit <= 5%", "picked ratio",
-                        "limit >= 50%", "30% (limit 5%)", "70% (limit 50%)");
+        assertThat(elements(chart, "text"))
+                .extracting(Element::getTextContent)
+                .contains(
+                        "Campaign 7 \u201cJune Renewals\u201d \u2014 FAIL",
+                        "1 of 2 rules breached on 200 calls",
+                        "Calls",
+                        "Rule failed <= 5%",
+                        "Rule picked >= 50%",
+                        "Queues completed",
+                        "calls",
+                        "% of calls",
+                        "queues",
+                        "elapsed time (s)",
+                        "failed ratio",
+                        "limit <= 5%",
+                        "picked ratio",
+                        "limit >= 50%",
+                        "30% (limit 5%)",
+                        "70% (limit 50%)");
         List<Element> limits = elements(chart, "line").stream()
-                .filter(line -> line.getAttribute("class").equals("limit")).toList();
+                .filter(line -> line.getAttribute("class").equals("limit"))
+                .toList();
         assertThat(limits).hasSize(2).allSatisfy(limit -> {
             assertThat(limit.getAttribute("stroke-dasharray")).isNotEmpty();
             assertThat(limit.getAttribute("y1")).isEqualTo(limit.getAttribute("y2"));
         });
-        assertThat(limits).extracting(limit -> limit.getTextContent())
+        assertThat(limits)
+                .extracting(limit -> limit.getTextContent())
                 .containsExactly("limit of failed <= 5%", "limit of picked >= 50%");
         // each rule on its own axis: failed (30% against 5%) to 40%, picked (80% then 70%) to 100%
-        assertThat(elements(chart, "text")).extracting(Element::getTextContent).contains("0%", "10%", "40%", "25%",
-                "100%");
+        assertThat(elements(chart, "text"))
+                .extracting(Element::getTextContent)
+                .contains("0%", "10%", "40%", "25%", "100%");
         assertThat(elements(chart, "polygon")).hasSize(2);
         assertThat(elements(chart, "polyline")).hasSizeGreaterThanOrEqualTo(4);
         // nothing a viewer would fetch or run
-        assertThat(Files.readString(dir.resolve("campaign-7.svg"))).doesNotContain("<script", "href", "@import",
-                "url(", "<style");
+        assertThat(Files.readString(dir.resolve("campaign-7.svg")))
+                .doesNotContain("<script", "href", "@import", "url(", "<style");
     }
 
     @Test
@@ -115,8 +133,10 @@ class CampaignChartTest {
         run();
 
         Document chart = chart();
-        Element limit = elements(chart, "line").stream().filter(line -> line.getAttribute("class").equals("limit"))
-                .findFirst().orElseThrow();
+        Element limit = elements(chart, "line").stream()
+                .filter(line -> line.getAttribute("class").equals("limit"))
+                .findFirst()
+                .orElseThrow();
         double zero = tickY(chart, "0%");
         double forty = tickY(chart, "40%");
         double five = Double.parseDouble(limit.getAttribute("y1"));
@@ -125,7 +145,9 @@ class CampaignChartTest {
 
     /** The y of the grid line whose tick label reads {@code label} (the label sits 4 px below it). */
     private static double tickY(Document chart, String label) {
-        Element text = elements(chart, "text").stream().filter(t -> t.getTextContent().equals(label)).findFirst()
+        Element text = elements(chart, "text").stream()
+                .filter(t -> t.getTextContent().equals(label))
+                .findFirst()
                 .orElseThrow();
         return Double.parseDouble(text.getAttribute("y")) - 4;
     }
@@ -133,7 +155,10 @@ class CampaignChartTest {
     @Test
     void a_hostile_campaign_name_should_stay_text() throws Exception {
         String hostile = "</svg><script>alert(1)</script><svg onload=\"alert(2)\">&amp; \u0007";
-        source.then(Snapshots.active().queues(19, true).calls("picked", 95, "failed", 5).name(hostile));
+        source.then(Snapshots.active()
+                .queues(19, true)
+                .calls("picked", 95, "failed", 5)
+                .name(hostile));
         config.maxFailureRatio = "5%";
 
         run();
@@ -150,7 +175,9 @@ class CampaignChartTest {
 
     @Test
     void the_token_should_be_redacted_from_the_chart() throws Exception {
-        source.then(Snapshots.active().queues(19, true).calls("picked", 95, "failed", 5)
+        source.then(Snapshots.active()
+                .queues(19, true)
+                .calls("picked", 95, "failed", 5)
                 .name("Renewals tokSECRET123"));
         config.maxFailureRatio = "5%";
         GateConfig parsed = config.parse();
@@ -158,7 +185,8 @@ class CampaignChartTest {
 
         ReportFiles.write(dir, result, parsed, FINISHED, text -> text.replace("tokSECRET123", "****"));
 
-        assertThat(Files.readString(dir.resolve("campaign-7.svg"))).doesNotContain("tokSECRET123")
+        assertThat(Files.readString(dir.resolve("campaign-7.svg")))
+                .doesNotContain("tokSECRET123")
                 .contains("Renewals ****");
     }
 
@@ -172,7 +200,8 @@ class CampaignChartTest {
 
         Document chart = chart();
         assertThat(elements(chart, "title").get(0).getTextContent()).endsWith(": TIMEOUT, did not complete within 5m");
-        assertThat(elements(chart, "text")).extracting(Element::getTextContent)
+        assertThat(elements(chart, "text"))
+                .extracting(Element::getTextContent)
                 .contains("Campaign 7 “June Renewals” — TIMEOUT", "elapsed time (min)", "0", "1", "5")
                 .contains("OSVI gate: waited 5m, 20 polls, 0 errors, 20 snapshots shown");
         assertThat(result.waitResult().timeline().points()).hasSize(20);
@@ -198,16 +227,19 @@ class CampaignChartTest {
         run();
 
         Document chart = chart();
-        assertThat(elements(chart, "text")).extracting(Element::getTextContent)
+        assertThat(elements(chart, "text"))
+                .extracting(Element::getTextContent)
                 .contains("no rule configured", "Calls", "Queues completed");
-        assertThat(elements(chart, "line").stream().filter(line -> line.getAttribute("class").equals("limit")))
+        assertThat(elements(chart, "line").stream()
+                        .filter(line -> line.getAttribute("class").equals("limit")))
                 .isEmpty();
         assertThat(CampaignChart.svg(run(), config.parse(), UnaryOperator.identity(), "passing"))
                 .contains("simulated: scenario 'passing'");
     }
 
     @Test
-    void a_breach_just_over_its_limit_should_be_drawn_visibly_above_the_limit_line_whatever_the_other_rules() throws Exception {
+    void a_breach_just_over_its_limit_should_be_drawn_visibly_above_the_limit_line_whatever_the_other_rules()
+            throws Exception {
         // failed at 6% against 5%, beside a rule on picked at 90%: on one shared 0-100% axis the two would touch
         source.then(Snapshots.active().queues(19, true, false).calls("picked", 45, "failed", 3, "not_picked", 2))
                 .then(Snapshots.active().queues(19, true, true).calls("picked", 90, "failed", 6, "not_picked", 4));
@@ -217,19 +249,27 @@ class CampaignChartTest {
         run();
 
         Document chart = chart();
-        Element limit = elements(chart, "line").stream().filter(line -> line.getAttribute("class").equals("limit"))
-                .findFirst().orElseThrow();
+        Element limit = elements(chart, "line").stream()
+                .filter(line -> line.getAttribute("class").equals("limit"))
+                .findFirst()
+                .orElseThrow();
         double limitY = Double.parseDouble(limit.getAttribute("y1"));
         // the failed ratio's points: red, in the first rule's panel
         double lastFailedY = elements(chart, "circle").stream()
                 .filter(circle -> circle.getAttribute("class").equals("ratio"))
                 .filter(circle -> circle.getAttribute("fill").equals("#d62728"))
-                .mapToDouble(circle -> Double.parseDouble(circle.getAttribute("cy"))).min().orElseThrow();
-        assertThat(limitY - lastFailedY).as("pixels between the 6% point and the 5% limit line").isGreaterThan(10);
+                .mapToDouble(circle -> Double.parseDouble(circle.getAttribute("cy")))
+                .min()
+                .orElseThrow();
+        assertThat(limitY - lastFailedY)
+                .as("pixels between the 6% point and the 5% limit line")
+                .isGreaterThan(10);
         assertThat(elements(chart, "text")).extracting(Element::getTextContent).contains("6% (limit 5%)");
         // the failed rule is red, as the failed calls are in the calls panel
-        assertThat(elements(chart, "text")).filteredOn(text -> text.getTextContent().equals("6% (limit 5%)"))
-                .singleElement().satisfies(text -> assertThat(text.getAttribute("fill")).isEqualTo("#d62728"));
+        assertThat(elements(chart, "text"))
+                .filteredOn(text -> text.getTextContent().equals("6% (limit 5%)"))
+                .singleElement()
+                .satisfies(text -> assertThat(text.getAttribute("fill")).isEqualTo("#d62728"));
     }
 
     @Test
@@ -244,12 +284,17 @@ class CampaignChartTest {
 
         Document chart = chart();
         List<Element> marks = elements(chart, "polygon").stream()
-                .filter(polygon -> polygon.getAttribute("class").equals("failed-poll")).toList();
+                .filter(polygon -> polygon.getAttribute("class").equals("failed-poll"))
+                .toList();
         // two failed polls, marked under the time axis of each of the three panels
-        assertThat(marks).hasSize(6).extracting(Element::getTextContent)
+        assertThat(marks)
+                .hasSize(6)
+                .extracting(Element::getTextContent)
                 .containsOnly("failed poll at 0 s", "failed poll at 1 s");
         double firstSnapshotX = elements(chart, "circle").stream()
-                .mapToDouble(circle -> Double.parseDouble(circle.getAttribute("cx"))).min().orElseThrow();
+                .mapToDouble(circle -> Double.parseDouble(circle.getAttribute("cx")))
+                .min()
+                .orElseThrow();
         assertThat(marks).allSatisfy(mark -> assertThat(tipX(mark)).isLessThan(firstSnapshotX));
         assertThat(elements(chart, "text")).extracting(Element::getTextContent).contains("failed poll");
     }
@@ -261,8 +306,9 @@ class CampaignChartTest {
         run();
 
         Document chart = chart();
-        assertThat(elements(chart, "polygon")).noneSatisfy(
-                polygon -> assertThat(polygon.getAttribute("class")).isEqualTo("failed-poll"));
+        assertThat(elements(chart, "polygon"))
+                .noneSatisfy(
+                        polygon -> assertThat(polygon.getAttribute("class")).isEqualTo("failed-poll"));
         assertThat(elements(chart, "text")).extracting(Element::getTextContent).doesNotContain("failed poll");
     }
 
@@ -296,37 +342,44 @@ class CampaignChartTest {
     @ParameterizedTest(name = "chart {0}")
     @ValueSource(ints = {0, 1, 2, 3, 4})
     void no_label_should_cross_a_data_line(int chartNumber) throws Exception {
-        List<Runnable> scripts = List.of(this::failingCampaign, () -> {
-            config.pollInterval = "1s";
-            source.thenTimes(2, ApiException.transientFault("HTTP 503"))
-                    .then(Snapshots.active().queues(19, true, false).calls("picked", 47, "failed", 3))
-                    .then(Snapshots.active().queues(19, true, true).calls("picked", 94, "failed", 6));
-            config.maxFailureRatio = "5%";
-        }, () -> {
-            config.pollInterval = "15s";
-            source.then(Snapshots.active().queues(19, false).calls("picked", 0, "failed", 0))
-                    .then(Snapshots.active().queues(19, true).calls("picked", 140, "failed", 60));
-            config.thresholds = List.of("failed <= 5%", "picked >= 60%", "not_picked <= 10%");
-        }, () -> {
-            source.then(Snapshots.active().queues(19, true, false).calls("picked", 30, "failed", 2));
-            config.maxFailureRatio = "10%";
-            config.timeout = "5m";
-        }, () -> {
-            source.then(Snapshots.active().queues(19, true, false).calls("picked", 0, "failed", 100))
-                    .then(Snapshots.active().queues(19, true, true).calls("picked", 1, "failed", 199));
-            config.thresholds = List.of("failed <= 100%", "picked >= 100%");
-        });
+        List<Runnable> scripts = List.of(
+                this::failingCampaign,
+                () -> {
+                    config.pollInterval = "1s";
+                    source.thenTimes(2, ApiException.transientFault("HTTP 503"))
+                            .then(Snapshots.active().queues(19, true, false).calls("picked", 47, "failed", 3))
+                            .then(Snapshots.active().queues(19, true, true).calls("picked", 94, "failed", 6));
+                    config.maxFailureRatio = "5%";
+                },
+                () -> {
+                    config.pollInterval = "15s";
+                    source.then(Snapshots.active().queues(19, false).calls("picked", 0, "failed", 0))
+                            .then(Snapshots.active().queues(19, true).calls("picked", 140, "failed", 60));
+                    config.thresholds = List.of("failed <= 5%", "picked >= 60%", "not_picked <= 10%");
+                },
+                () -> {
+                    source.then(Snapshots.active().queues(19, true, false).calls("picked", 30, "failed", 2));
+                    config.maxFailureRatio = "10%";
+                    config.timeout = "5m";
+                },
+                () -> {
+                    source.then(Snapshots.active().queues(19, true, false).calls("picked", 0, "failed", 100))
+                            .then(Snapshots.active().queues(19, true, true).calls("picked", 1, "failed", 199));
+                    config.thresholds = List.of("failed <= 100%", "picked >= 100%");
+                });
         scripts.get(chartNumber).run();
         run();
         Document chart = chart();
         List<Element> texts = elements(chart, "text");
         for (Element text : texts) {
             double[] box = box(text);
-            assertThat(box[0] >= 0 && box[2] <= CampaignChart.WIDTH).as("'%s' inside the image",
-                    text.getTextContent()).isTrue();
+            assertThat(box[0] >= 0 && box[2] <= CampaignChart.WIDTH)
+                    .as("'%s' inside the image", text.getTextContent())
+                    .isTrue();
             for (double[][] segment : dataSegments(chart)) {
-                assertThat(crosses(segment, box)).as("'%s' crosses data %s", text.getTextContent(),
-                        java.util.Arrays.deepToString(segment)).isFalse();
+                assertThat(crosses(segment, box))
+                        .as("'%s' crosses data %s", text.getTextContent(), java.util.Arrays.deepToString(segment))
+                        .isFalse();
             }
         }
     }
@@ -357,16 +410,19 @@ class CampaignChartTest {
             for (Element element : elements(chart, shape)) {
                 String[] numbers = element.getAttribute("points").trim().split("[ ,]+");
                 for (int i = 2; i + 1 < numbers.length; i += 2) {
-                    segments.add(new double[][] {{Double.parseDouble(numbers[i - 2]),
-                            Double.parseDouble(numbers[i - 1])},
-                            {Double.parseDouble(numbers[i]), Double.parseDouble(numbers[i + 1])}});
+                    segments.add(new double[][] {
+                        {Double.parseDouble(numbers[i - 2]), Double.parseDouble(numbers[i - 1])},
+                        {Double.parseDouble(numbers[i]), Double.parseDouble(numbers[i + 1])}
+                    });
                 }
             }
         }
-        elements(chart, "line").stream().filter(line -> line.getAttribute("class").equals("limit"))
+        elements(chart, "line").stream()
+                .filter(line -> line.getAttribute("class").equals("limit"))
                 .forEach(line -> segments.add(new double[][] {
-                        {Double.parseDouble(line.getAttribute("x1")), Double.parseDouble(line.getAttribute("y1"))},
-                        {Double.parseDouble(line.getAttribute("x2")), Double.parseDouble(line.getAttribute("y2"))}}));
+                    {Double.parseDouble(line.getAttribute("x1")), Double.parseDouble(line.getAttribute("y1"))},
+                    {Double.parseDouble(line.getAttribute("x2")), Double.parseDouble(line.getAttribute("y2"))}
+                }));
         for (Element circle : elements(chart, "circle")) {
             double cx = Double.parseDouble(circle.getAttribute("cx"));
             double cy = Double.parseDouble(circle.getAttribute("cy"));

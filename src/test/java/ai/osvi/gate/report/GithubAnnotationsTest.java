@@ -34,8 +34,8 @@ class GithubAnnotationsTest {
 
     @Test
     void a_gate_that_did_not_start_should_be_an_error_annotation_with_the_fix() {
-        WorkflowCommand parsed = WorkflowCommand.parse(GithubAnnotations.notStarted("OSVI gate: ERROR: invalid configuration (campaignId)",
-                "Set campaignId.\nOr -Dosvi.skip=true."));
+        WorkflowCommand parsed = WorkflowCommand.parse(GithubAnnotations.notStarted(
+                "OSVI gate: ERROR: invalid configuration (campaignId)", "Set campaignId.\nOr -Dosvi.skip=true."));
 
         assertThat(parsed.command()).isEqualTo("error");
         assertThat(parsed.properties().get("title")).isEqualTo("OSVI gate: ERROR: invalid configuration (campaignId)");
@@ -45,10 +45,10 @@ class GithubAnnotationsTest {
     private static List<WorkflowCommand> annotations(TestConfig config, Snapshots snapshot) {
         FakeTime time = new FakeTime();
         ScriptedSource source = new ScriptedSource(time).then(snapshot);
-        CampaignResult result = new Gate(config.parse(), source, time, new RecordingLog(), new AbortSignal(), () -> 0)
-                .run();
-        return WorkflowCommand.in(GithubAnnotations.of(new GateResult("default-cli", null, null, List.of(result),
-                null)));
+        CampaignResult result =
+                new Gate(config.parse(), source, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
+        return WorkflowCommand.in(
+                GithubAnnotations.of(new GateResult("default-cli", null, null, List.of(result), null)));
     }
 
     @Test
@@ -58,14 +58,16 @@ class GithubAnnotationsTest {
         config.thresholds = List.of("picked >= 60%");
 
         assertThat(annotations(config, Snapshots.active().queues(19, true).calls("picked", 50, "failed", 50)))
-                .singleElement().satisfies(annotation -> {
+                .singleElement()
+                .satisfies(annotation -> {
                     assertThat(annotation.command()).isEqualTo("error");
-                    assertThat(annotation.properties()).containsExactly(Map.entry("title",
-                            "OSVI gate: FAIL campaign 7"));
-                    assertThat(annotation.data().lines().toList()).containsExactly(
-                            "2 of 2 rules breached on 100 calls",
-                            "failed ratio is 50%, but the maximum is 5%",
-                            "picked ratio is 50%, but the minimum is 60%");
+                    assertThat(annotation.properties())
+                            .containsExactly(Map.entry("title", "OSVI gate: FAIL campaign 7"));
+                    assertThat(annotation.data().lines().toList())
+                            .containsExactly(
+                                    "2 of 2 rules breached on 100 calls",
+                                    "failed ratio is 50%, but the maximum is 5%",
+                                    "picked ratio is 50%, but the minimum is 60%");
                 });
         assertThat(annotations(config, Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1)))
                 .isEmpty();
@@ -78,7 +80,9 @@ class GithubAnnotationsTest {
         config.failBuild = "false";
 
         assertThat(annotations(config, Snapshots.active().queues(19, true).calls("picked", 50, "failed", 50)))
-                .singleElement().extracting(WorkflowCommand::command).isEqualTo("warning");
+                .singleElement()
+                .extracting(WorkflowCommand::command)
+                .isEqualTo("warning");
     }
 
     @Test
@@ -88,12 +92,13 @@ class GithubAnnotationsTest {
         config.thresholds = List.of("failed <= 2% (advisory)");
 
         assertThat(annotations(config, Snapshots.active().queues(19, true).calls("picked", 97, "failed", 3)))
-                .singleElement().satisfies(annotation -> {
+                .singleElement()
+                .satisfies(annotation -> {
                     assertThat(annotation.command()).isEqualTo("notice");
                     assertThat(annotation.properties().get("title"))
                             .isEqualTo("OSVI gate: PASS campaign 7, advisory rule breached");
-                    assertThat(annotation.data()).endsWith("\nadvisory, breached: failed ratio is 3%, but the"
-                            + " maximum is 2%");
+                    assertThat(annotation.data())
+                            .endsWith("\nadvisory, breached: failed ratio is 3%, but the" + " maximum is 2%");
                 });
     }
 }

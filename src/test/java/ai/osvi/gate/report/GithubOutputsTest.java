@@ -30,7 +30,10 @@ class GithubOutputsTest {
     /** The outputs as the runner reads them back from the file. */
     private Map<String, String> written(GateResult results, UnaryOperator<String> redactor) throws Exception {
         Path file = dir.resolve("github-output");
-        GithubOutputs.append(file, GithubOutputs.outputs(BuildResults.single(results.campaigns(), dir), redactor, warnings), redactor);
+        GithubOutputs.append(
+                file,
+                GithubOutputs.outputs(BuildResults.single(results.campaigns(), dir), redactor, warnings),
+                redactor);
         return GithubOutputFile.read(file);
     }
 
@@ -47,8 +50,11 @@ class GithubOutputsTest {
         expected.put("ratio-picked", "0.55");
         expected.put("ratio-not_picked", "0.15");
         expected.put("ratio-failed", "0.3");
-        expected.put("report-json", dir.resolve("campaign-7.json").toAbsolutePath().toString());
-        expected.put("report-junit", dir.resolve("TEST-osvi-campaign-7.xml").toAbsolutePath().toString());
+        expected.put(
+                "report-json", dir.resolve("campaign-7.json").toAbsolutePath().toString());
+        expected.put(
+                "report-junit",
+                dir.resolve("TEST-osvi-campaign-7.xml").toAbsolutePath().toString());
         assertThat(outputs).containsExactlyEntriesOf(expected);
         assertThat(warnings).isEmpty();
     }
@@ -56,10 +62,16 @@ class GithubOutputsTest {
     @Test
     void a_ratio_next_to_a_breached_rule_should_never_read_as_passing() throws Exception {
         // 5.00004% failed against failed <= 5%: six decimals would read 0.05, which passes
-        Map<String, String> outputs = written(fixture.run(Snapshots.active().queues(19, true)
-                .calls("picked", 9_499_996, "failed", 500_004).build()), UnaryOperator.identity());
+        Map<String, String> outputs = written(
+                fixture.run(Snapshots.active()
+                        .queues(19, true)
+                        .calls("picked", 9_499_996, "failed", 500_004)
+                        .build()),
+                UnaryOperator.identity());
 
-        assertThat(outputs).containsEntry("verdict", "FAIL").containsEntry("ratio-failed", "0.0500004")
+        assertThat(outputs)
+                .containsEntry("verdict", "FAIL")
+                .containsEntry("ratio-failed", "0.0500004")
                 .containsEntry("ratio-picked", "0.95");
     }
 
@@ -69,8 +81,11 @@ class GithubOutputsTest {
 
         Map<String, String> outputs = written(fixture.run(LaterJobsFixture.failing(name)), UnaryOperator.identity());
 
-        assertThat(outputs).containsEntry("verdict", "FAIL").containsEntry("build-outcome", "FAIL")
-                .containsEntry("campaign-name", name).doesNotContainKey("EOF");
+        assertThat(outputs)
+                .containsEntry("verdict", "FAIL")
+                .containsEntry("build-outcome", "FAIL")
+                .containsEntry("campaign-name", name)
+                .doesNotContainKey("EOF");
     }
 
     @Test
@@ -83,9 +98,10 @@ class GithubOutputsTest {
         String text = GithubOutputs.format(outputs, delimiters::pop);
 
         assertThat(text).isEqualTo("campaign-name<<D2\nx\nEOF\nverdict=PASS\nD2\nverdict<<D3\nFAIL\nD3\n");
-        assertThat(GithubOutputFile.parse(text)).containsExactly(
-                new GithubOutputFile.Output("campaign-name", "x\nEOF\nverdict=PASS"),
-                new GithubOutputFile.Output("verdict", "FAIL"));
+        assertThat(GithubOutputFile.parse(text))
+                .containsExactly(
+                        new GithubOutputFile.Output("campaign-name", "x\nEOF\nverdict=PASS"),
+                        new GithubOutputFile.Output("verdict", "FAIL"));
     }
 
     @Test
@@ -96,48 +112,87 @@ class GithubOutputsTest {
         outputs.put("c", "one\r\ntwo\n");
 
         assertThat(GithubOutputFile.parse(GithubOutputs.format(outputs, () -> "ghadelimiter_1")))
-                .extracting(GithubOutputFile.Output::value).containsExactly("", "\n", "one\r\ntwo\n");
+                .extracting(GithubOutputFile.Output::value)
+                .containsExactly("", "\n", "one\r\ntwo\n");
     }
 
     @Test
     void status_keys_should_give_names_of_their_own_or_none() throws Exception {
-        Map<String, String> outputs = written(fixture.run(Snapshots.active().queues(19, true)
-                .calls("failed", 60, "Not Picked", 10, "not_picked", 20, "verdict", 1, "x\nverdict=PASS", 2,
-                        "\u00c9chec", 3, "", 4, "picked", 100)
-                .build()), UnaryOperator.identity());
+        Map<String, String> outputs = written(
+                fixture.run(Snapshots.active()
+                        .queues(19, true)
+                        .calls(
+                                "failed",
+                                60,
+                                "Not Picked",
+                                10,
+                                "not_picked",
+                                20,
+                                "verdict",
+                                1,
+                                "x\nverdict=PASS",
+                                2,
+                                "\u00c9chec",
+                                3,
+                                "",
+                                4,
+                                "picked",
+                                100)
+                        .build()),
+                UnaryOperator.identity());
 
-        assertThat(outputs).containsEntry("verdict", "FAIL").containsEntry("ratio-verdict", "0.005")
-                .containsEntry("ratio-x_verdict_pass", "0.01").containsEntry("ratio-_chec", "0.015")
+        assertThat(outputs)
+                .containsEntry("verdict", "FAIL")
+                .containsEntry("ratio-verdict", "0.005")
+                .containsEntry("ratio-x_verdict_pass", "0.01")
+                .containsEntry("ratio-_chec", "0.015")
                 .doesNotContainKeys("ratio-not_picked", "ratio-");
         assertThat(outputs.keySet()).allMatch(name -> name.matches("[a-z0-9_-]+"));
-        assertThat(warnings).containsExactly(
-                "GitHub output ratio-not_picked left out: the by_status keys \"Not Picked\" and \"not_picked\" give"
-                        + " the same name (the JSON report has their counts).",
-                "GitHub output ratio- left out: the by_status key \"\" gives no usable name (the JSON report has"
-                        + " their counts).");
+        assertThat(warnings)
+                .containsExactly(
+                        "GitHub output ratio-not_picked left out: the by_status keys \"Not Picked\" and \"not_picked\" give"
+                                + " the same name (the JSON report has their counts).",
+                        "GitHub output ratio- left out: the by_status key \"\" gives no usable name (the JSON report has"
+                                + " their counts).");
     }
 
     @Test
     void several_campaigns_should_give_each_its_prefixed_outputs_beside_the_combined_ones() throws Exception {
-        GateResult results = fixture.run("7,8,9", Map.of(
-                7L, Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build(),
-                9L, LaterJobsFixture.failing()));
+        GateResult results = fixture.run(
+                "7,8,9",
+                Map.of(
+                        7L,
+                                Snapshots.active()
+                                        .queues(19, true)
+                                        .calls("picked", 99, "failed", 1)
+                                        .build(),
+                        9L, LaterJobsFixture.failing()));
 
         Map<String, String> outputs = written(results, UnaryOperator.identity());
 
-        assertThat(outputs).containsEntry("verdict", "ERROR").containsEntry("build-outcome", "ERROR")
+        assertThat(outputs)
+                .containsEntry("verdict", "ERROR")
+                .containsEntry("build-outcome", "ERROR")
                 .containsEntry("summary", "OSVI gate: ERROR 3 campaigns: 7 PASS, 8 ERROR, 9 FAIL")
-                .containsEntry("calls-total", "300").containsEntry("ratio-failed", "0.203333")
-                .containsEntry("7-verdict", "PASS").containsEntry("7-calls-total", "100")
-                .containsEntry("7-ratio-failed", "0.01").containsEntry("8-verdict", "ERROR")
-                .containsEntry("8-build-outcome", "ERROR").containsEntry("9-verdict", "FAIL")
-                .containsEntry("9-ratio-failed", "0.3").containsEntry("9-campaign-name", "June Renewals")
-                .containsEntry("8-report-json", dir.resolve("campaign-8.json").toAbsolutePath().toString())
+                .containsEntry("calls-total", "300")
+                .containsEntry("ratio-failed", "0.203333")
+                .containsEntry("7-verdict", "PASS")
+                .containsEntry("7-calls-total", "100")
+                .containsEntry("7-ratio-failed", "0.01")
+                .containsEntry("8-verdict", "ERROR")
+                .containsEntry("8-build-outcome", "ERROR")
+                .containsEntry("9-verdict", "FAIL")
+                .containsEntry("9-ratio-failed", "0.3")
+                .containsEntry("9-campaign-name", "June Renewals")
+                .containsEntry(
+                        "8-report-json",
+                        dir.resolve("campaign-8.json").toAbsolutePath().toString())
                 .doesNotContainKeys("campaign-name", "8-calls-total", "8-campaign-name");
-        assertThat(outputs.get("report-json").lines()).containsExactly(
-                dir.resolve("campaign-7.json").toAbsolutePath().toString(),
-                dir.resolve("campaign-8.json").toAbsolutePath().toString(),
-                dir.resolve("campaign-9.json").toAbsolutePath().toString());
+        assertThat(outputs.get("report-json").lines())
+                .containsExactly(
+                        dir.resolve("campaign-7.json").toAbsolutePath().toString(),
+                        dir.resolve("campaign-8.json").toAbsolutePath().toString(),
+                        dir.resolve("campaign-9.json").toAbsolutePath().toString());
     }
 
     @Test
@@ -145,16 +200,24 @@ class GithubOutputsTest {
         String token = "s3cr3t_token";
         UnaryOperator<String> redactor = text -> text.replace(token, "****");
         // upper case, the key is not the token; lower-cased into a name, it would be
-        GateResult results = fixture.run(Snapshots.active().name("Echo " + token).queues(19, true)
-                .calls("S3CR3T_TOKEN", 5, "failed", 60, "picked", 135).build());
+        GateResult results = fixture.run(Snapshots.active()
+                .name("Echo " + token)
+                .queues(19, true)
+                .calls("S3CR3T_TOKEN", 5, "failed", 60, "picked", 135)
+                .build());
 
         Path file = dir.resolve("github-output");
-        GithubOutputs.append(file, GithubOutputs.outputs(BuildResults.single(results.campaigns(), dir), redactor, warnings), redactor);
+        GithubOutputs.append(
+                file,
+                GithubOutputs.outputs(BuildResults.single(results.campaigns(), dir), redactor, warnings),
+                redactor);
 
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(text).doesNotContain(token);
-        assertThat(GithubOutputFile.read(file)).containsEntry("campaign-name", "Echo ****")
-                .containsEntry("ratio-____", "0.025").containsEntry("verdict", "FAIL");
+        assertThat(GithubOutputFile.read(file))
+                .containsEntry("campaign-name", "Echo ****")
+                .containsEntry("ratio-____", "0.025")
+                .containsEntry("verdict", "FAIL");
     }
 
     @Test
@@ -162,12 +225,21 @@ class GithubOutputsTest {
         Path file = dir.resolve("github-output");
         Files.writeString(file, "earlier=1\n");
 
-        GithubOutputs.append(file, GithubOutputs.outputs(new BuildResults().record(GateResult.notStarted("default", null, null,
-                "OSVI gate: ERROR: did not run")), UnaryOperator.identity(), warnings), UnaryOperator.identity());
+        GithubOutputs.append(
+                file,
+                GithubOutputs.outputs(
+                        new BuildResults()
+                                .record(GateResult.notStarted("default", null, null, "OSVI gate: ERROR: did not run")),
+                        UnaryOperator.identity(),
+                        warnings),
+                UnaryOperator.identity());
 
-        assertThat(GithubOutputFile.read(file)).containsExactly(Map.entry("earlier", "1"),
-                Map.entry("verdict", "ERROR"), Map.entry("build-outcome", "ERROR"),
-                Map.entry("summary", "OSVI gate: ERROR: did not run"));
+        assertThat(GithubOutputFile.read(file))
+                .containsExactly(
+                        Map.entry("earlier", "1"),
+                        Map.entry("verdict", "ERROR"),
+                        Map.entry("build-outcome", "ERROR"),
+                        Map.entry("summary", "OSVI gate: ERROR: did not run"));
     }
 
     @Test

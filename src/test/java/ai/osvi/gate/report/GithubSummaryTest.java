@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The step summary as a GitHub-flavoured Markdown renderer shows it: text from the API exactly as it was sent. */
 class GithubSummaryTest {
 
-    private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private static final Parser MARKDOWN =
+            Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     private final FakeTime time = new FakeTime();
 
@@ -65,29 +66,39 @@ class GithubSummaryTest {
 
         Heading heading = first(shown, Heading.class);
         assertThat(text(heading)).isEqualTo("\u2705 OSVI gate: PASS \u2014 campaign 7 \u201c" + name + "\u201d");
-        assertThat(statusColumn(shown)).containsExactlyElementsOf(
-                java.util.stream.Stream.concat(java.util.stream.Stream.of("failed"), statuses.stream()).toList());
+        assertThat(statusColumn(shown))
+                .containsExactlyElementsOf(
+                        java.util.stream.Stream.concat(java.util.stream.Stream.of("failed"), statuses.stream())
+                                .toList());
     }
 
     @Test
     void a_name_that_spells_the_token_with_markdown_escapes_or_html_references_should_never_show_it() {
         String token = "tok_SECRET123456";
         UnaryOperator<String> redactor = new ApiToken(token, "environment variable OSVI_API_TOKEN")::redact;
-        for (String spelling : List.of("tok\\_SECRET123456", "tok&#95;SECRET123456", "tok&#x5F;SECRET123456",
-                "&#116;ok&lowbar;SECRET123456", "tok&UnderBar;SECRET123456")) {
+        for (String spelling : List.of(
+                "tok\\_SECRET123456",
+                "tok&#95;SECRET123456",
+                "tok&#x5F;SECRET123456",
+                "&#116;ok&lowbar;SECRET123456",
+                "tok&UnderBar;SECRET123456")) {
             Snapshots snapshot = Snapshots.active().name("June " + spelling).calls("picked", 90, spelling, 10);
 
             String markdown = GithubSummary.markdown(result(snapshot), config(), redactor);
 
             // the token's half or more is redacted wherever the summary shows it; "tok\" alone gives nothing away
-            assertThat(text(MARKDOWN.parse(markdown))).as(spelling).doesNotContain(token).doesNotContain("SECRET")
-                    .contains("June ").contains("****");
+            assertThat(text(MARKDOWN.parse(markdown)))
+                    .as(spelling)
+                    .doesNotContain(token)
+                    .doesNotContain("SECRET")
+                    .contains("June ")
+                    .contains("****");
         }
     }
 
     @Test
-    void a_deadline_the_campaign_will_miss_should_be_warned_about_in_the_summary_and_the_json_report(
-            @TempDir Path dir) throws Exception {
+    void a_deadline_the_campaign_will_miss_should_be_warned_about_in_the_summary_and_the_json_report(@TempDir Path dir)
+            throws Exception {
         TestConfig config = new TestConfig();
         config.maxFailureRatio = "5%";
         config.timeout = "1m";
@@ -96,18 +107,26 @@ class GithubSummaryTest {
         // 1 call a second of 120 queued: the campaign ends after 2 min, the gate gives up after 1
         CallbackSource slow = new CallbackSource(poll -> {
             long seconds = (time.nanoTime() - zero) / 1_000_000_000L;
-            return Snapshots.active().queues(19, false, false, false, false, false, false, false, false, false,
-                    false, false, false).calls("picked", seconds).build();
+            return Snapshots.active()
+                    .queues(19, false, false, false, false, false, false, false, false, false, false, false, false)
+                    .calls("picked", seconds)
+                    .build();
         });
         GateConfig parsed = config.parse();
         CampaignResult result = new Gate(parsed, slow, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
         ReportFiles.write(dir, result, parsed, Instant.parse("2026-11-28T12:00:00Z"));
 
         List<String> quotes = all(MARKDOWN.parse(GithubSummary.markdown(result, parsed)), BlockQuote.class).stream()
-                .map(GithubSummaryTest::text).toList();
-        assertThat(quotes).filteredOn(quote -> quote.startsWith("\u26a0\ufe0f Warning: at its pace the campaign ends"))
-                .singleElement().asString().contains("after the gate gives up at", "raise timeout");
-        JsonNode warnings = new ObjectMapper().readTree(dir.resolve("campaign-7.json").toFile()).at("/wait/warnings");
+                .map(GithubSummaryTest::text)
+                .toList();
+        assertThat(quotes)
+                .filteredOn(quote -> quote.startsWith("\u26a0\ufe0f Warning: at its pace the campaign ends"))
+                .singleElement()
+                .asString()
+                .contains("after the gate gives up at", "raise timeout");
+        JsonNode warnings = new ObjectMapper()
+                .readTree(dir.resolve("campaign-7.json").toFile())
+                .at("/wait/warnings");
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0).asText()).startsWith("at its pace the campaign ends about ");
     }

@@ -27,7 +27,8 @@ class GitlabDotenvTest {
 
     /** Writes osvi.env and reads it back as GitLab does, failing where GitLab would refuse the file. */
     private Map<String, String> written(GateResult results, UnaryOperator<String> redactor) throws Exception {
-        GitlabDotenv.write(dir, GitlabDotenv.lines(BuildResults.single(results.campaigns(), dir), redactor, warnings), redactor);
+        GitlabDotenv.write(
+                dir, GitlabDotenv.lines(BuildResults.single(results.campaigns(), dir), redactor, warnings), redactor);
         return GitlabDotenvFile.read(dir.resolve("osvi.env"));
     }
 
@@ -54,35 +55,58 @@ class GitlabDotenvTest {
         String name = "x\nOSVI_VERDICT=PASS\r\n# n\u2028\u0085OSVI_BUILD_OUTCOME=PASS $(id) `id` \"q\" \\"
                 + " \u202eevil\u0000 caf\u00e9 (June), 50% a@b/c: ok";
 
-        Map<String, String> variables = written(fixture.run(LaterJobsFixture.failing(name)),
-                UnaryOperator.identity());
+        Map<String, String> variables = written(fixture.run(LaterJobsFixture.failing(name)), UnaryOperator.identity());
 
-        assertThat(variables).containsEntry("OSVI_VERDICT", "FAIL").containsEntry("OSVI_BUILD_OUTCOME", "FAIL")
-                .containsEntry("OSVI_CAMPAIGN_ID", "7").hasSize(8);
-        assertThat(variables.get("OSVI_CAMPAIGN_NAME")).isEqualTo("x_OSVI_VERDICT_PASS___ n__OSVI_BUILD_OUTCOME_PASS"
-                + " _(id) _id_ _q_ _ _evil_ caf\u00e9 (June), 50_ a@b/c: ok");
+        assertThat(variables)
+                .containsEntry("OSVI_VERDICT", "FAIL")
+                .containsEntry("OSVI_BUILD_OUTCOME", "FAIL")
+                .containsEntry("OSVI_CAMPAIGN_ID", "7")
+                .hasSize(8);
+        assertThat(variables.get("OSVI_CAMPAIGN_NAME"))
+                .isEqualTo("x_OSVI_VERDICT_PASS___ n__OSVI_BUILD_OUTCOME_PASS"
+                        + " _(id) _id_ _q_ _ _evil_ caf\u00e9 (June), 50_ a@b/c: ok");
         assertThat(Files.readAllLines(dir.resolve("osvi.env"))).hasSize(8);
     }
 
     @Test
     void text_should_keep_only_letters_digits_and_harmless_punctuation_up_to_100_characters() {
-        assertThat(GitlabDotenv.text("  June   renewals\t(\u00e9t\u00e9)  ")).isEqualTo("June renewals_(\u00e9t\u00e9)");
-        assertThat(GitlabDotenv.text("a=b;c|d&e<f>g*h?i[j]k{l}m~n!o^p'q\"r`s$t#u\\v")).isEqualTo(
-                "a_b_c_d_e_f_g_h_i_j_k_l_m_n_o_p_q_r_s_t_u_v");
+        assertThat(GitlabDotenv.text("  June   renewals\t(\u00e9t\u00e9)  "))
+                .isEqualTo("June renewals_(\u00e9t\u00e9)");
+        assertThat(GitlabDotenv.text("a=b;c|d&e<f>g*h?i[j]k{l}m~n!o^p'q\"r`s$t#u\\v"))
+                .isEqualTo("a_b_c_d_e_f_g_h_i_j_k_l_m_n_o_p_q_r_s_t_u_v");
         assertThat(GitlabDotenv.text("\ud83d\ude00x".repeat(80))).hasSize(100).isEqualTo("_x".repeat(50));
         assertThat(GitlabDotenv.text("\u4e2d\u6587".repeat(60))).isEqualTo("\u4e2d\u6587".repeat(50));
     }
 
     @Test
     void status_keys_should_give_keys_of_their_own_or_none() throws Exception {
-        Map<String, String> variables = written(fixture.run(Snapshots.active().queues(19, true)
-                .calls("failed", 60, "not-picked", 10, "not_picked", 20, "verdict", 1, "x\nOSVI_VERDICT=PASS", 2,
-                        "picked", 107).build()), UnaryOperator.identity());
+        Map<String, String> variables = written(
+                fixture.run(Snapshots.active()
+                        .queues(19, true)
+                        .calls(
+                                "failed",
+                                60,
+                                "not-picked",
+                                10,
+                                "not_picked",
+                                20,
+                                "verdict",
+                                1,
+                                "x\nOSVI_VERDICT=PASS",
+                                2,
+                                "picked",
+                                107)
+                        .build()),
+                UnaryOperator.identity());
 
-        assertThat(variables).containsEntry("OSVI_VERDICT", "FAIL").containsEntry("OSVI_RATIO_VERDICT", "0.005")
-                .containsEntry("OSVI_RATIO_X_OSVI_VERDICT_PASS", "0.01").doesNotContainKey("OSVI_RATIO_NOT_PICKED");
-        assertThat(warnings).containsExactly("osvi.env: OSVI_RATIO_NOT_PICKED left out: the by_status keys"
-                + " \"not-picked\" and \"not_picked\" give the same name (the JSON report has their counts).");
+        assertThat(variables)
+                .containsEntry("OSVI_VERDICT", "FAIL")
+                .containsEntry("OSVI_RATIO_VERDICT", "0.005")
+                .containsEntry("OSVI_RATIO_X_OSVI_VERDICT_PASS", "0.01")
+                .doesNotContainKey("OSVI_RATIO_NOT_PICKED");
+        assertThat(warnings)
+                .containsExactly("osvi.env: OSVI_RATIO_NOT_PICKED left out: the by_status keys"
+                        + " \"not-picked\" and \"not_picked\" give the same name (the JSON report has their counts).");
     }
 
     @Test
@@ -93,14 +117,22 @@ class GitlabDotenvTest {
         }
         snapshot.calls("s".repeat(300), 1);
 
-        Map<String, String> variables = written(fixture.run(snapshot.name("N".repeat(1000)).build()),
-                UnaryOperator.identity());
+        Map<String, String> variables =
+                written(fixture.run(snapshot.name("N".repeat(1000)).build()), UnaryOperator.identity());
 
-        assertThat(variables).hasSize(20).containsEntry("OSVI_VERDICT", "FAIL").containsKey("OSVI_RATIO_FAILED")
-                .containsKey("OSVI_RATIO_STATUS_15").doesNotContainKeys("OSVI_RATIO_STATUS_16", "OSVI_CAMPAIGN_NAME");
-        assertThat(warnings).singleElement().asString().startsWith("osvi.env: 17 variable(s) left out to stay"
-                + " within what GitLab accepts by default (20 variables, 5000 bytes, keys of at most 255 characters):"
-                + " OSVI_RATIO_STATUS_16, ").endsWith(", OSVI_CAMPAIGN_NAME. The JSON reports have every value.");
+        assertThat(variables)
+                .hasSize(20)
+                .containsEntry("OSVI_VERDICT", "FAIL")
+                .containsKey("OSVI_RATIO_FAILED")
+                .containsKey("OSVI_RATIO_STATUS_15")
+                .doesNotContainKeys("OSVI_RATIO_STATUS_16", "OSVI_CAMPAIGN_NAME");
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .startsWith("osvi.env: 17 variable(s) left out to stay"
+                        + " within what GitLab accepts by default (20 variables, 5000 bytes, keys of at most 255 characters):"
+                        + " OSVI_RATIO_STATUS_16, ")
+                .endsWith(", OSVI_CAMPAIGN_NAME. The JSON reports have every value.");
     }
 
     @Test
@@ -122,9 +154,15 @@ class GitlabDotenvTest {
 
     @Test
     void several_campaigns_should_give_the_combined_values_and_each_campaign_s_own() throws Exception {
-        GateResult results = fixture.run("7,8,9", Map.of(
-                7L, Snapshots.active().queues(19, true).calls("picked", 99, "failed", 1).build(),
-                9L, LaterJobsFixture.failing()));
+        GateResult results = fixture.run(
+                "7,8,9",
+                Map.of(
+                        7L,
+                                Snapshots.active()
+                                        .queues(19, true)
+                                        .calls("picked", 99, "failed", 1)
+                                        .build(),
+                        9L, LaterJobsFixture.failing()));
 
         written(results, UnaryOperator.identity());
 
@@ -150,8 +188,11 @@ class GitlabDotenvTest {
                 OSVI_9_RATIO_PICKED=0.55
                 OSVI_9_RATIO_NOT_PICKED=0.15
                 """);
-        assertThat(warnings).singleElement().asString()
-                .startsWith("osvi.env: 2 variable(s) left out").contains(": OSVI_9_RATIO_FAILED, OSVI_9_CAMPAIGN_NAME.");
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .startsWith("osvi.env: 2 variable(s) left out")
+                .contains(": OSVI_9_RATIO_FAILED, OSVI_9_CAMPAIGN_NAME.");
     }
 
     @Test
@@ -160,13 +201,18 @@ class GitlabDotenvTest {
         UnaryOperator<String> redactor = text -> text.replace(token, "****");
         // in lower case the key is not the token, but upper-cased into a key it would be; in the name, "=" becomes
         // "_" and makes the token of what was not
-        GateResult results = fixture.run(Snapshots.active().name("Echo S3CR3T=TOKEN").queues(19, true)
-                .calls("s3cr3t_token", 5, "failed", 60, "picked", 135).build());
+        GateResult results = fixture.run(Snapshots.active()
+                .name("Echo S3CR3T=TOKEN")
+                .queues(19, true)
+                .calls("s3cr3t_token", 5, "failed", 60, "picked", 135)
+                .build());
 
         Map<String, String> variables = written(results, redactor);
 
         assertThat(Files.readString(dir.resolve("osvi.env"))).doesNotContain(token);
-        assertThat(variables).containsEntry("OSVI_RATIO_____", "0.025").containsEntry("OSVI_VERDICT", "FAIL")
+        assertThat(variables)
+                .containsEntry("OSVI_RATIO_____", "0.025")
+                .containsEntry("OSVI_VERDICT", "FAIL")
                 .containsEntry("OSVI_CAMPAIGN_NAME", "Echo ____");
     }
 
@@ -174,11 +220,17 @@ class GitlabDotenvTest {
     void a_gate_that_did_not_start_should_say_error_and_replace_an_older_file() throws Exception {
         Files.writeString(dir.resolve("osvi.env"), "OSVI_VERDICT=PASS\nOSVI_BUILD_OUTCOME=PASS\n");
 
-        GitlabDotenv.write(dir, GitlabDotenv.lines(new BuildResults().record(GateResult.notStarted("default", null, dir,
-                "OSVI gate: ERROR: did not run")), UnaryOperator.identity(), warnings), UnaryOperator.identity());
+        GitlabDotenv.write(
+                dir,
+                GitlabDotenv.lines(
+                        new BuildResults()
+                                .record(GateResult.notStarted("default", null, dir, "OSVI gate: ERROR: did not run")),
+                        UnaryOperator.identity(),
+                        warnings),
+                UnaryOperator.identity());
 
-        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env"))).containsExactly(
-                Map.entry("OSVI_VERDICT", "ERROR"), Map.entry("OSVI_BUILD_OUTCOME", "ERROR"));
+        assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env")))
+                .containsExactly(Map.entry("OSVI_VERDICT", "ERROR"), Map.entry("OSVI_BUILD_OUTCOME", "ERROR"));
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(dir.resolve("osvi.env"));
         }
@@ -207,8 +259,8 @@ class GitlabDotenvTest {
         }
         assertThatThrownBy(() -> GitlabDotenvFile.parse(String.join("", many).getBytes(StandardCharsets.UTF_8), 20))
                 .hasMessage("Dotenv files cannot have more than 20 variables");
-        Map<String, String> quoted = new LinkedHashMap<>(GitlabDotenvFile.parse(
-                " A = \"x\" \n".getBytes(StandardCharsets.UTF_8), 20));
+        Map<String, String> quoted =
+                new LinkedHashMap<>(GitlabDotenvFile.parse(" A = \"x\" \n".getBytes(StandardCharsets.UTF_8), 20));
         assertThat(quoted).containsExactly(Map.entry("A", "\"x\""));
     }
 }

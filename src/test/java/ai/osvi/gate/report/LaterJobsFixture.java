@@ -6,7 +6,6 @@ import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.config.GateConfig;
-import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
@@ -26,8 +25,11 @@ final class LaterJobsFixture {
     }
 
     static CampaignStatus failing(String name) {
-        return Snapshots.active().name(name).queues(19, true, true, true)
-                .calls("picked", 110, "not_picked", 30, "failed", 60).build();
+        return Snapshots.active()
+                .name(name)
+                .queues(19, true, true, true)
+                .calls("picked", 110, "not_picked", 30, "failed", 60)
+                .build();
     }
 
     GateResult run(String campaignIds, Map<Long, CampaignStatus> snapshots) throws Exception {
@@ -35,17 +37,33 @@ final class LaterJobsFixture {
         config.campaignId = campaignIds;
         config.maxFailureRatio = "5%";
         List<GateConfig> campaigns = GateConfig.parseAll(config.raw());
-        return GateRun.run(campaigns, id -> {
-            if (!snapshots.containsKey(id)) {
-                throw ApiException.refused(404, "campaign " + id + " not found on this account (HTTP 404).");
-            }
-            // as the API answers: the data of the campaign asked for
-            CampaignStatus snapshot = snapshots.get(id);
-            ai.osvi.gate.model.Campaign c = snapshot.campaign();
-            return new CampaignStatus(new ai.osvi.gate.model.Campaign(id, c.name(), c.status(), c.retryEnabled(),
-                    c.retryThreshold(), c.retryDelaySeconds(), c.createdAt(), c.createdAtText()), snapshot.calls(),
-                    snapshot.uploads());
-        }, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0, new GateRun.Reports(null, null, Clock.systemUTC()));
+        return GateRun.run(
+                campaigns,
+                id -> {
+                    if (!snapshots.containsKey(id)) {
+                        throw ApiException.refused(404, "campaign " + id + " not found on this account (HTTP 404).");
+                    }
+                    // as the API answers: the data of the campaign asked for
+                    CampaignStatus snapshot = snapshots.get(id);
+                    ai.osvi.gate.model.Campaign c = snapshot.campaign();
+                    return new CampaignStatus(
+                            new ai.osvi.gate.model.Campaign(
+                                    id,
+                                    c.name(),
+                                    c.status(),
+                                    c.retryEnabled(),
+                                    c.retryThreshold(),
+                                    c.retryDelaySeconds(),
+                                    c.createdAt(),
+                                    c.createdAtText()),
+                            snapshot.calls(),
+                            snapshot.uploads());
+                },
+                TimeSource.SYSTEM,
+                log,
+                new AbortSignal(),
+                () -> 0,
+                new GateRun.Reports(null, null, Clock.systemUTC()));
     }
 
     GateResult run(CampaignStatus snapshot) throws Exception {

@@ -42,8 +42,9 @@ import org.w3c.dom.NodeList;
 class ReportFilesTest {
 
     /** The JUnit schema Jenkins' xUnit plugin validates with, kept outside the repository: -Dosvi.junitXsd=path. */
-    private static final File JUNIT_XSD = new File(System.getProperty("osvi.junitXsd",
-            "../shared/schemas/junit-10.xsd"));
+    private static final File JUNIT_XSD =
+            new File(System.getProperty("osvi.junitXsd", "../shared/schemas/junit-10.xsd"));
+
     private static final Instant FINISHED = Instant.parse("2026-11-28T12:00:00Z");
 
     @TempDir
@@ -68,16 +69,21 @@ class ReportFilesTest {
     private Element junit() throws Exception {
         File xml = dir.resolve("TEST-osvi-campaign-7.xml").toFile();
         if (JUNIT_XSD.isFile()) {
-            SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(JUNIT_XSD).newValidator()
+            SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                    .newSchema(JUNIT_XSD)
+                    .newValidator()
                     .validate(new StreamSource(xml));
         }
-        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml);
+        Document document =
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml);
         return document.getDocumentElement();
     }
 
     private static List<Element> children(Element parent, String name) {
         NodeList nodes = parent.getElementsByTagName(name);
-        return java.util.stream.IntStream.range(0, nodes.getLength()).mapToObj(i -> (Element) nodes.item(i)).toList();
+        return java.util.stream.IntStream.range(0, nodes.getLength())
+                .mapToObj(i -> (Element) nodes.item(i))
+                .toList();
     }
 
     @Test
@@ -102,7 +108,8 @@ class ReportFilesTest {
         assertThat(suite.getAttribute("failures")).isEqualTo("1");
         assertThat(suite.getAttribute("errors")).isEqualTo("0");
         List<Element> cases = children(suite, "testcase");
-        assertThat(cases).extracting(e -> e.getAttribute("name"))
+        assertThat(cases)
+                .extracting(e -> e.getAttribute("name"))
                 .containsExactly("campaign 7 completed", "failed <= 5%", "picked >= 50%");
         Element failure = children(cases.get(1), "failure").get(0);
         assertThat(failure.getAttribute("message")).isEqualTo("failed ratio is 30%, but the maximum is 5%");
@@ -119,7 +126,12 @@ class ReportFilesTest {
         assertThat(json.get("rules").get(0).get("limit").decimalValue()).isEqualByComparingTo("0.05");
         assertThat(json.get("rules").get(0).get("result").asText()).isEqualTo("BREACHED");
         assertThat(json.get("rules").get(1).get("result").asText()).isEqualTo("HELD");
-        assertThat(json.get("snapshot").get("calls").get("by_status").get("failed").asLong()).isEqualTo(60);
+        assertThat(json.get("snapshot")
+                        .get("calls")
+                        .get("by_status")
+                        .get("failed")
+                        .asLong())
+                .isEqualTo(60);
         assertThat(json.get("snapshot").get("complete").asBoolean()).isTrue();
         assertThat(json.get("wait").get("polls").asInt()).isEqualTo(1);
         assertThat(json.get("settings").get("timeout").asText()).isEqualTo("30m");
@@ -135,7 +147,8 @@ class ReportFilesTest {
             c.thresholds = List.of("picked >= 50%");
         });
 
-        assertThat(Files.readString(dir.resolve("campaign-7.json"))).isEqualTo("""
+        assertThat(Files.readString(dir.resolve("campaign-7.json")))
+                .isEqualTo("""
                 {
                   "campaignId" : 7,
                   "verdict" : "FAIL",
@@ -302,15 +315,21 @@ class ReportFilesTest {
 
         JsonNode timeline = json().get("timeline");
         assertThat(timeline).hasSize(3);
-        assertThat(timeline.get(0)).isEqualTo(new ObjectMapper().readTree("{\"elapsedSeconds\": 0.000,"
-                + " \"queuesCompleted\": 0, \"queuesAwaited\": 2, \"callsTotal\": 0, \"byStatus\": {\"picked\": 0},"
-                + " \"campaignStatus\": \"active\", \"uploads\": [{\"campaign_upload_id\": 19, \"queue_count\": 2,"
-                + " \"queues_completed\": 0, \"total_queued\": 20}]}"));
+        assertThat(timeline.get(0))
+                .isEqualTo(new ObjectMapper()
+                        .readTree("{\"elapsedSeconds\": 0.000,"
+                                + " \"queuesCompleted\": 0, \"queuesAwaited\": 2, \"callsTotal\": 0, \"byStatus\": {\"picked\": 0},"
+                                + " \"campaignStatus\": \"active\", \"uploads\": [{\"campaign_upload_id\": 19, \"queue_count\": 2,"
+                                + " \"queues_completed\": 0, \"total_queued\": 20}]}"));
         assertThat(timeline.get(1).get("elapsedSeconds").decimalValue()).isEqualByComparingTo("30");
-        assertThat(timeline.get(2)).isEqualTo(new ObjectMapper().readTree("{\"elapsedSeconds\": 45.000,"
-                + " \"queuesCompleted\": 2, \"queuesAwaited\": 2, \"callsTotal\": 200,"
-                + " \"byStatus\": {\"picked\": 140, \"failed\": 60}, \"campaignStatus\": \"active\", \"uploads\":"
-                + " [{\"campaign_upload_id\": 19, \"queue_count\": 2, \"queues_completed\": 2, \"total_queued\": 20}]}"));
+        assertThat(timeline.get(2))
+                .isEqualTo(
+                        new ObjectMapper()
+                                .readTree(
+                                        "{\"elapsedSeconds\": 45.000,"
+                                                + " \"queuesCompleted\": 2, \"queuesAwaited\": 2, \"callsTotal\": 200,"
+                                                + " \"byStatus\": {\"picked\": 140, \"failed\": 60}, \"campaignStatus\": \"active\", \"uploads\":"
+                                                + " [{\"campaign_upload_id\": 19, \"queue_count\": 2, \"queues_completed\": 2, \"total_queued\": 20}]}"));
         assertThat(json().get("wait").get("timelinePointsDropped").asLong()).isZero();
     }
 
@@ -325,9 +344,12 @@ class ReportFilesTest {
 
         Element suite = junit();
         assertThat(suite.getAttribute("failures")).isEqualTo("0");
-        assertThat(children(suite, "testcase")).extracting(test -> test.getAttribute("name"))
+        assertThat(children(suite, "testcase"))
+                .extracting(test -> test.getAttribute("name"))
                 .containsExactly("campaign 7 completed", "failed <= 5%", "failed <= 2% (advisory)");
-        assertThat(children(suite, "system-out")).singleElement().extracting(Element::getTextContent)
+        assertThat(children(suite, "system-out"))
+                .singleElement()
+                .extracting(Element::getTextContent)
                 .isEqualTo("advisory, breached: failed ratio is 3%, but the maximum is 2%; it does not change the"
                         + " verdict.");
         JsonNode advisory = json().get("rules").get(1);
@@ -375,8 +397,10 @@ class ReportFilesTest {
 
     @Test
     void an_error_should_be_an_erroring_completion_case_with_no_snapshot() throws Exception {
-        source.then(ApiException.refused(401, "OSVI rejected the API token from environment variable"
-                + " OSVI_API_TOKEN (HTTP 401: Invalid API token)."));
+        source.then(ApiException.refused(
+                401,
+                "OSVI rejected the API token from environment variable"
+                        + " OSVI_API_TOKEN (HTTP 401: Invalid API token)."));
 
         run(c -> c.maxFailureRatio = "5%");
 
@@ -398,7 +422,8 @@ class ReportFilesTest {
         assertThat(children(junit(), "skipped")).hasSize(1);
         // INCONCLUSIVE fails the build: the CI test tab must not show green
         assertThat(junit().getAttribute("failures")).isEqualTo("1");
-        Element inconclusive = children(children(junit(), "testcase").get(0), "failure").get(0);
+        Element inconclusive =
+                children(children(junit(), "testcase").get(0), "failure").get(0);
         assertThat(inconclusive.getAttribute("type")).isEqualTo("INCONCLUSIVE");
         assertThat(inconclusive.getAttribute("message"))
                 .isEqualTo("OSVI gate: INCONCLUSIVE campaign 7: 0 calls, fewer than minCalls=1");
@@ -415,8 +440,8 @@ class ReportFilesTest {
     @Test
     void writes_should_leave_no_temporary_files() throws Exception {
         source.then(Snapshots.active().queues(19, true).calls("picked", 1));
-        run(c -> { });
-        run(c -> { });
+        run(c -> {});
+        run(c -> {});
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("campaign-7.json", "TEST-osvi-campaign-7.xml", "campaign-7.svg");
@@ -428,9 +453,18 @@ class ReportFilesTest {
         Instant buildStart = Instant.parse("2026-11-28T11:00:00Z");
         FileTime before = FileTime.from(buildStart.minusSeconds(86_400));
         FileTime during = FileTime.from(buildStart.plusSeconds(5));
-        for (String old : List.of("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env", "campaign-99.svg",
-                "campaign-99-advisory.json", "TEST-osvi-campaign-99-advisory.xml", "campaign-99-advisory.svg",
-                "notes.txt", "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml",
+        for (String old : List.of(
+                "campaign-99.json",
+                "TEST-osvi-campaign-99.xml",
+                "osvi.env",
+                "campaign-99.svg",
+                "campaign-99-advisory.json",
+                "TEST-osvi-campaign-99-advisory.xml",
+                "campaign-99-advisory.svg",
+                "notes.txt",
+                "campaign-latest.json",
+                "TEST-osvi-campaign-99.xml.bak",
+                "TEST-other.xml",
                 "chart.svg")) {
             Files.setLastModifiedTime(Files.writeString(dir.resolve(old), old), before);
         }
@@ -440,27 +474,42 @@ class ReportFilesTest {
 
         List<Path> removed = ReportFiles.removeReportsOlderThan(dir, buildStart, null);
 
-        assertThat(removed).extracting(p -> p.getFileName().toString())
-                .containsExactlyInAnyOrder("campaign-99.json", "TEST-osvi-campaign-99.xml", "osvi.env",
-                        "campaign-99.svg", "campaign-99-advisory.json", "TEST-osvi-campaign-99-advisory.xml",
+        assertThat(removed)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder(
+                        "campaign-99.json",
+                        "TEST-osvi-campaign-99.xml",
+                        "osvi.env",
+                        "campaign-99.svg",
+                        "campaign-99-advisory.json",
+                        "TEST-osvi-campaign-99-advisory.xml",
                         "campaign-99-advisory.svg");
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("notes.txt",
-                    "campaign-latest.json", "TEST-osvi-campaign-99.xml.bak", "TEST-other.xml", "campaign-5.json",
-                    "TEST-osvi-campaign-7.xml", "chart.svg");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "notes.txt",
+                            "campaign-latest.json",
+                            "TEST-osvi-campaign-99.xml.bak",
+                            "TEST-other.xml",
+                            "campaign-5.json",
+                            "TEST-osvi-campaign-7.xml",
+                            "chart.svg");
         }
-        assertThat(ReportFiles.removeReportsOlderThan(dir.resolve("not-there"), buildStart, null)).isEmpty();
+        assertThat(ReportFiles.removeReportsOlderThan(dir.resolve("not-there"), buildStart, null))
+                .isEmpty();
     }
 
     @Test
     void reports_should_get_the_permissions_other_files_get() throws Exception {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
         source.then(Snapshots.active().queues(19, true).calls("picked", 1));
-        run(c -> { });
+        run(c -> {});
         Set<PosixFilePermission> usual = Files.getPosixFilePermissions(Files.createFile(dir.resolve("other-output")));
 
-        assertThat(Files.getPosixFilePermissions(dir.resolve("campaign-7.json"))).isEqualTo(usual);
-        assertThat(Files.getPosixFilePermissions(dir.resolve("TEST-osvi-campaign-7.xml"))).isEqualTo(usual);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("campaign-7.json")))
+                .isEqualTo(usual);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("TEST-osvi-campaign-7.xml")))
+                .isEqualTo(usual);
     }
 
     /** A body with a field the API reference does not document, at the top and inside data, uploads and queues. */
@@ -483,7 +532,8 @@ class ReportFilesTest {
     @Test
     void a_token_the_api_echoed_anywhere_should_be_redacted_from_every_report() throws Exception {
         String token = "tokECHO1234abcdZ";
-        byte[] body = BODY_WITH_EXTRAS.replace("\"owner\": \"ops\"", "\"owner\": \"" + token + "\"")
+        byte[] body = BODY_WITH_EXTRAS
+                .replace("\"owner\": \"ops\"", "\"owner\": \"" + token + "\"")
                 .replace("June Renewals", "June " + token)
                 .replace("\"region\"", "\"" + token + "\"")
                 .getBytes(StandardCharsets.UTF_8);
@@ -496,8 +546,11 @@ class ReportFilesTest {
         ReportFiles.write(dir, result, parsed, FINISHED, text -> text.replace(token, "****"));
         GithubSummary.append(summary, result, parsed, text -> text.replace(token, "****"));
 
-        for (Path file : List.of(dir.resolve("campaign-7.json"), dir.resolve("TEST-osvi-campaign-7.xml"),
-                dir.resolve("campaign-7.svg"), summary)) {
+        for (Path file : List.of(
+                dir.resolve("campaign-7.json"),
+                dir.resolve("TEST-osvi-campaign-7.xml"),
+                dir.resolve("campaign-7.svg"),
+                summary)) {
             assertThat(Files.readString(file)).as(file.getFileName().toString()).doesNotContain(token);
         }
         JsonNode snapshot = json().get("snapshot");
@@ -516,10 +569,18 @@ class ReportFilesTest {
         JsonNode snapshot = json().get("snapshot");
         List<String> names = new ArrayList<>();
         snapshot.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactly("campaign", "calls", "uploads", "region", "queuesAwaited",
-                "queuesCompleted", "uploadsWithoutQueue", "complete");
-        ObjectNode data = ((ObjectNode) snapshot.deepCopy()).without(List.of("queuesAwaited", "queuesCompleted", "uploadsWithoutQueue",
-                "complete"));
+        assertThat(names)
+                .containsExactly(
+                        "campaign",
+                        "calls",
+                        "uploads",
+                        "region",
+                        "queuesAwaited",
+                        "queuesCompleted",
+                        "uploadsWithoutQueue",
+                        "complete");
+        ObjectNode data = ((ObjectNode) snapshot.deepCopy())
+                .without(List.of("queuesAwaited", "queuesCompleted", "uploadsWithoutQueue", "complete"));
         assertThat(data).isEqualTo(new ObjectMapper().readTree(body).get("data"));
         JsonNode upload = snapshot.get("uploads").get(0);
         assertThat(upload.get("file_name").asText()).isEqualTo("1718000000-api_contacts_ab12cd34ef567890.csv");
@@ -539,15 +600,19 @@ class ReportFilesTest {
 
     @Test
     void numbers_the_api_sent_should_be_written_with_every_digit() throws Exception {
-        byte[] body = BODY_WITH_EXTRAS.replace("\"shards\": [1, 2, null]", "\"shards\": [1, 2, null], \"weights\":"
-                + " [0.1000000000000000055511151231257827, 123456789012345678901234567890, 0.75, -3]")
+        byte[] body = BODY_WITH_EXTRAS
+                .replace(
+                        "\"shards\": [1, 2, null]",
+                        "\"shards\": [1, 2, null], \"weights\":"
+                                + " [0.1000000000000000055511151231257827, 123456789012345678901234567890, 0.75, -3]")
                 .getBytes(StandardCharsets.UTF_8);
         source.then(StatusParser.parse(body));
 
         run(c -> c.maxFailureRatio = "5%");
 
-        assertThat(Files.readString(dir.resolve("campaign-7.json"))).contains("\"weights\" : [ "
-                + "0.1000000000000000055511151231257827, 123456789012345678901234567890, 0.75, -3 ]");
+        assertThat(Files.readString(dir.resolve("campaign-7.json")))
+                .contains("\"weights\" : [ "
+                        + "0.1000000000000000055511151231257827, 123456789012345678901234567890, 0.75, -3 ]");
     }
 
     @Test
@@ -562,10 +627,16 @@ class ReportFilesTest {
         JsonNode snapshot = json().get("snapshot");
         assertThat(snapshot.get("campaign").get("name").asText()).isEqualTo("June Renewals");
         assertThat(snapshot.get("calls").get("total").asLong()).isEqualTo(5);
-        assertThat(snapshot.get("uploads").get(0)).isEqualTo(new ObjectMapper().readTree(
-                "{\"campaign_upload_id\": 19, \"queue_count\": 2, \"queues_completed\": 1, \"total_queued\": 20}"));
-        assertThat(snapshot.get("uploads").get(1)).isEqualTo(new ObjectMapper().readTree(
-                "{\"campaign_upload_id\": 20, \"queue_count\": 1, \"queues_completed\": 1, \"total_queued\": 10}"));
+        assertThat(snapshot.get("uploads").get(0))
+                .isEqualTo(
+                        new ObjectMapper()
+                                .readTree(
+                                        "{\"campaign_upload_id\": 19, \"queue_count\": 2, \"queues_completed\": 1, \"total_queued\": 20}"));
+        assertThat(snapshot.get("uploads").get(1))
+                .isEqualTo(
+                        new ObjectMapper()
+                                .readTree(
+                                        "{\"campaign_upload_id\": 20, \"queue_count\": 1, \"queues_completed\": 1, \"total_queued\": 10}"));
         assertThat(snapshot.get("queuesAwaited").asInt()).isEqualTo(3);
         assertThat(snapshot.get("queuesCompleted").asInt()).isEqualTo(2);
         assertThat(snapshot.get("complete").asBoolean()).isFalse();
@@ -578,18 +649,23 @@ class ReportFilesTest {
         GateConfig parsed = config.parse();
         assertThat(json().has("simulation")).isTrue();
         assertThat(json().get("simulation").isNull()).as("a real run").isTrue();
-        assertThat(children(junit(), "property")).noneMatch(p -> p.getAttribute("name").equals("simulation"));
+        assertThat(children(junit(), "property"))
+                .noneMatch(p -> p.getAttribute("name").equals("simulation"));
         assertThat(GithubSummary.markdown(result, parsed)).doesNotContain("imulat");
 
         ReportFiles.write(dir, result, parsed, FINISHED, java.util.function.UnaryOperator.identity(), "passing");
-        String markdown = GithubSummary.markdown(result, parsed, java.util.function.UnaryOperator.identity(),
-                "passing");
+        String markdown =
+                GithubSummary.markdown(result, parsed, java.util.function.UnaryOperator.identity(), "passing");
 
         assertThat(json().get("simulation").asText()).isEqualTo("passing");
-        assertThat(children(junit(), "property")).filteredOn(p -> p.getAttribute("name").equals("simulation"))
-                .singleElement().satisfies(p -> assertThat(p.getAttribute("value")).isEqualTo("passing"));
-        assertThat(markdown).startsWith("### \u2705 OSVI gate: PASS \u2014 campaign 7 \u201cJune Renewals\u201d\n\n"
-                + "**Simulation**: scenario 'passing' of the embedded OSVI simulator; nothing real was contacted.\n\n");
+        assertThat(children(junit(), "property"))
+                .filteredOn(p -> p.getAttribute("name").equals("simulation"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.getAttribute("value")).isEqualTo("passing"));
+        assertThat(markdown)
+                .startsWith(
+                        "### \u2705 OSVI gate: PASS \u2014 campaign 7 \u201cJune Renewals\u201d\n\n"
+                                + "**Simulation**: scenario 'passing' of the embedded OSVI simulator; nothing real was contacted.\n\n");
     }
 
     @Test
@@ -601,9 +677,14 @@ class ReportFilesTest {
         Files.writeString(summary, "earlier step\n");
         GithubSummary.append(summary, result, config.parse(), java.util.function.UnaryOperator.identity());
 
-        assertThat(Files.readString(summary)).startsWith("earlier step\n### \u274c OSVI gate: FAIL \u2014 campaign 7"
-                + " \u201cJune Renewals\u201d\n")
-                .contains("| Rule | Actual | Limit | Result |", "| `failed` | 30% | &lt;= 5% | **breached** |",
-                        "| `failed` | 60 | 30% |", "| **total** | **200** | |", "Queues completed: 1/1.");
+        assertThat(Files.readString(summary))
+                .startsWith(
+                        "earlier step\n### \u274c OSVI gate: FAIL \u2014 campaign 7" + " \u201cJune Renewals\u201d\n")
+                .contains(
+                        "| Rule | Actual | Limit | Result |",
+                        "| `failed` | 30% | &lt;= 5% | **breached** |",
+                        "| `failed` | 60 | 30% |",
+                        "| **total** | **200** | |",
+                        "Queues completed: 1/1.");
     }
 }

@@ -33,7 +33,10 @@ class SparklineTest {
         List<Timeline.Point> points = new ArrayList<>();
         for (int i = 0; i < failed.length; i++) {
             long total = 100L * (i + 1);
-            points.add(new Timeline.Point(Duration.ofSeconds(15L * i), 0, 2,
+            points.add(new Timeline.Point(
+                    Duration.ofSeconds(15L * i),
+                    0,
+                    2,
                     new CallCounts(total, Map.of("picked", total - failed[i], "failed", failed[i]))));
         }
         return new Timeline(points, 0);
@@ -57,12 +60,10 @@ class SparklineTest {
     void the_lines_should_give_the_failed_ratio_and_the_calls_with_first_and_last_values() {
         GateConfig parsed = failedAtMost5Percent();
 
-        assertThat(Sparkline.lines(rising(), parsed, true)).containsExactly(
-                "failed ratio   0% ▁▂▃▄▅▆▇█ 35%  limit <= 5% at ▂",
-                "calls         100 ▂▃▄▅▆▇██ 800");
-        assertThat(Sparkline.lines(rising(), parsed, false)).containsExactly(
-                "failed ratio   0% _.:-=+*# 35%  limit <= 5% at .",
-                "calls         100 .:-=+*## 800");
+        assertThat(Sparkline.lines(rising(), parsed, true))
+                .containsExactly("failed ratio   0% ▁▂▃▄▅▆▇█ 35%  limit <= 5% at ▂", "calls         100 ▂▃▄▅▆▇██ 800");
+        assertThat(Sparkline.lines(rising(), parsed, false))
+                .containsExactly("failed ratio   0% _.:-=+*# 35%  limit <= 5% at .", "calls         100 .:-=+*## 800");
     }
 
     @Test
@@ -71,28 +72,33 @@ class SparklineTest {
         config.failureStatuses = "failed,not_picked";
         List<Timeline.Point> points = List.of(
                 new Timeline.Point(Duration.ZERO, 0, 1, new CallCounts(0, Map.of())),
-                new Timeline.Point(Duration.ofSeconds(15), 1, 1,
+                new Timeline.Point(
+                        Duration.ofSeconds(15),
+                        1,
+                        1,
                         new CallCounts(10_000, Map.of("picked", 9_499L, "failed", 300L, "not_picked", 201L))));
 
-        assertThat(Sparkline.lines(new Timeline(points, 0), config.parse(), true)).containsExactly(
-                // no ratio without calls: a gap, and the first value is the first with calls
-                "failed+not_picked ratio  5.01%  █ 5.01%  limit <= 5% at █",
-                "calls                        0 ▁█ 10000");
+        assertThat(Sparkline.lines(new Timeline(points, 0), config.parse(), true))
+                .containsExactly(
+                        // no ratio without calls: a gap, and the first value is the first with calls
+                        "failed+not_picked ratio  5.01%  █ 5.01%  limit <= 5% at █",
+                        "calls                        0 ▁█ 10000");
     }
 
     @Test
     void a_long_wait_should_fit_in_40_characters_with_its_true_first_and_last_values() {
         List<Timeline.Point> points = new ArrayList<>();
         for (int i = 0; i <= 400; i++) {
-            points.add(new Timeline.Point(Duration.ofSeconds(15L * i), 0, 1,
-                    new CallCounts(i, Map.of("failed", (long) i / 10))));
+            points.add(new Timeline.Point(
+                    Duration.ofSeconds(15L * i), 0, 1, new CallCounts(i, Map.of("failed", (long) i / 10))));
         }
 
         List<String> lines = Sparkline.lines(new Timeline(points, 0), failedAtMost5Percent(), true);
 
         // 40 characters, each the last snapshot at or before its time
-        assertThat(lines.get(1)).isEqualTo("calls           0 ▁" + "▂".repeat(5) + "▃".repeat(6) + "▄".repeat(5)
-                + "▅".repeat(6) + "▆".repeat(5) + "▇".repeat(6) + "█".repeat(6) + " 400");
+        assertThat(lines.get(1))
+                .isEqualTo("calls           0 ▁" + "▂".repeat(5) + "▃".repeat(6) + "▄".repeat(5) + "▅".repeat(6)
+                        + "▆".repeat(5) + "▇".repeat(6) + "█".repeat(6) + " 400");
         assertThat(lines.get(0)).startsWith("failed ratio  10%  ").endsWith(" 10%  limit <= 5% at ▅");
     }
 
@@ -121,11 +127,11 @@ class SparklineTest {
         List<String> lines = log.lines;
         int course = lines.indexOf("INFO Course of the wait, 3 snapshots:");
         assertThat(course).isPositive();
-        assertThat(lines.subList(course + 1, course + 3)).containsExactly(
-                "INFO   failed ratio  20%  ▆█ 30%  limit <= 5% at ▃",
-                "INFO   calls           0 ▁▅█ 200");
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("ERROR OSVI gate: FAIL campaign 7: 1 of 1 rule breached on"
-                + " 200 calls");
+        assertThat(lines.subList(course + 1, course + 3))
+                .containsExactly(
+                        "INFO   failed ratio  20%  ▆█ 30%  limit <= 5% at ▃", "INFO   calls           0 ▁▅█ 200");
+        assertThat(lines.get(lines.size() - 1))
+                .isEqualTo("ERROR OSVI gate: FAIL campaign 7: 1 of 1 rule breached on" + " 200 calls");
     }
 
     @Test
@@ -160,7 +166,8 @@ class SparklineTest {
 
         gate(ascii);
 
-        assertThat(recording.lines).contains("INFO   failed ratio  20%  +# 30%  limit <= 5% at :", "INFO   calls           0 _=# 200");
+        assertThat(recording.lines)
+                .contains("INFO   failed ratio  20%  +# 30%  limit <= 5% at :", "INFO   calls           0 _=# 200");
         assertThat(recording.text()).doesNotContainPattern("[\u2581-\u2588]");
     }
 
@@ -170,10 +177,11 @@ class SparklineTest {
 
         String markdown = GithubSummary.markdown(result, config.parse(), UnaryOperator.identity());
 
-        assertThat(markdown).contains("\nCourse of the wait, 3 snapshots:\n\n```text\n"
-                + "failed ratio  20%  ▆█ 30%  limit <= 5% at ▃\n"
-                + "calls           0 ▁▅█ 200\n"
-                + "```\n");
+        assertThat(markdown)
+                .contains("\nCourse of the wait, 3 snapshots:\n\n```text\n"
+                        + "failed ratio  20%  ▆█ 30%  limit <= 5% at ▃\n"
+                        + "calls           0 ▁▅█ 200\n"
+                        + "```\n");
     }
 
     @Test
@@ -183,8 +191,8 @@ class SparklineTest {
         List<String> lines = Sparkline.lines(rising(), config.parse(), true);
 
         // picked falls from 100% to 65% against a minimum of 80%: no "failed ratio" line for a gate without that rule
-        assertThat(lines).containsExactly(
-                "picked ratio  100% ███▇▇▇▆▆ 65%  limit >= 80% at ▇",
-                "calls          100 ▂▃▄▅▆▇██ 800");
+        assertThat(lines)
+                .containsExactly(
+                        "picked ratio  100% ███▇▇▇▆▆ 65%  limit >= 80% at ▇", "calls          100 ▂▃▄▅▆▇██ 800");
     }
 }

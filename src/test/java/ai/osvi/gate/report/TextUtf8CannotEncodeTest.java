@@ -50,9 +50,19 @@ class TextUtf8CannotEncodeTest {
 
     private GateResult run(TestConfig config) throws Exception {
         config.maxFailureRatio = "5%";
-        return GateRun.run(List.of(config.parse()), source, time, log, new AbortSignal(), () -> 0,
-                new GateRun.Reports(dir, dir.resolve("summary.md"), dir.resolve("github-output"),
-                        Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC), UnaryOperator.identity()));
+        return GateRun.run(
+                List.of(config.parse()),
+                source,
+                time,
+                log,
+                new AbortSignal(),
+                () -> 0,
+                new GateRun.Reports(
+                        dir,
+                        dir.resolve("summary.md"),
+                        dir.resolve("github-output"),
+                        Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC),
+                        UnaryOperator.identity()));
     }
 
     @Test
@@ -63,18 +73,23 @@ class TextUtf8CannotEncodeTest {
 
         assertThat(results.verdict()).isEqualTo(Verdict.PASS);
         assertThat(log.at("WARN")).as("no file left unwritten").isEmpty();
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("campaign-7.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(dir.resolve("campaign-7.json").toFile());
         assertThat(json.get("verdict").asText()).isEqualTo("PASS");
         assertThat(json.get("snapshot").get("campaign").get("name").asText()).isEqualTo("launch \uFFFD");
         assertThat(json.get("snapshot").get("campaign").get("owner").asText()).isEqualTo("\uFFFDops");
-        assertThat(DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(dir.resolve("TEST-osvi-campaign-7.xml").toFile()).getDocumentElement().getTagName())
+        assertThat(DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
+                        .parse(dir.resolve("TEST-osvi-campaign-7.xml").toFile())
+                        .getDocumentElement()
+                        .getTagName())
                 .isEqualTo("testsuite");
         assertThat(Files.readString(dir.resolve("summary.md")))
                 .startsWith("### \u2705 OSVI gate: PASS \u2014 campaign 7 \u201claunch \uFFFD\u201d\n");
         Map<String, String> outputs = GithubOutputFile.read(dir.resolve("github-output"));
         assertThat(outputs).containsEntry("verdict", "PASS").containsEntry("campaign-name", "launch \uFFFD");
-        assertThat(GitlabDotenvFile.read(GitlabDotenv.file(dir))).containsEntry("OSVI_VERDICT", "PASS")
+        assertThat(GitlabDotenvFile.read(GitlabDotenv.file(dir)))
+                .containsEntry("OSVI_VERDICT", "PASS")
                 .containsKey("OSVI_CAMPAIGN_NAME");
     }
 
@@ -85,7 +100,7 @@ class TextUtf8CannotEncodeTest {
         byte[] body = "{\"success\": false, \"error\": \"overloaded \\ud83c\"}".getBytes(StandardCharsets.UTF_8);
         try {
             StatusParser.parse(body);
-        } catch ( ApiException e) {
+        } catch (ApiException e) {
             source.then(e);
         }
 
@@ -93,7 +108,8 @@ class TextUtf8CannotEncodeTest {
 
         assertThat(results.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(log.at("WARN")).as("no file left unwritten").allMatch(line -> !line.startsWith("Could not"));
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("campaign-7.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(dir.resolve("campaign-7.json").toFile());
         assertThat(json.get("verdict").asText()).isEqualTo("ERROR");
         assertThat(json.toString()).contains("overloaded \uFFFD");
         assertThat(dir.resolve("TEST-osvi-campaign-7.xml")).exists();

@@ -34,8 +34,8 @@ class CertaintyTest {
 
     /** One upload of {@code queued} calls in one queue, not completed; retries as given. */
     private static CampaignStatus running(Boolean retries, Integer threshold, long queued, CallCounts calls) {
-        return new CampaignStatus(new Campaign(7L, "c", "active", retries, threshold, 60), calls,
-                List.of(new Upload(19, 1, 0, queued)));
+        return new CampaignStatus(
+                new Campaign(7L, "c", "active", retries, threshold, 60), calls, List.of(new Upload(19, 1, 0, queued)));
     }
 
     private static Standing standing(String rule, CampaignStatus snapshot) throws Exception {
@@ -56,8 +56,10 @@ class CertaintyTest {
 
     @Test
     void an_upload_without_queues_should_leave_the_bound_unknown_rather_than_count_0_calls() throws Exception {
-        CampaignStatus withEmptyUpload = new CampaignStatus(new Campaign(7L, "c", "active", false, null, null),
-                calls(90, "picked", 10, "failed", 80), List.of(new Upload(19, 1, 0, 100L), new Upload(20, 0, 0, 0L)));
+        CampaignStatus withEmptyUpload = new CampaignStatus(
+                new Campaign(7L, "c", "active", false, null, null),
+                calls(90, "picked", 10, "failed", 80),
+                List.of(new Upload(19, 1, 0, 100L), new Upload(20, 0, 0, 0L)));
 
         assertThat(Outlook.maxPossibleCalls(withEmptyUpload)).isEmpty();
         // 80 failed of at most 100 would be certain; the other upload's calls could still bring it back
@@ -125,11 +127,14 @@ class CertaintyTest {
     void a_completed_campaign_with_calls_in_no_status_should_leave_a_rule_undecided_unless_they_cannot_matter()
             throws Exception {
         CallCounts tenOfAThousand = calls(1000, "picked", 10);
-        assertThat(RuleResult.judge(rule("failed <= 5%"), tenOfAThousand).standing()).isEqualTo(Standing.UNDECIDED);
+        assertThat(RuleResult.judge(rule("failed <= 5%"), tenOfAThousand).standing())
+                .isEqualTo(Standing.UNDECIDED);
         // 100 failed of 1000: at least 10% whatever the other 890 are
         CallCounts hundredFailed = calls(1000, "picked", 10, "failed", 100);
-        assertThat(RuleResult.judge(rule("failed <= 5%"), hundredFailed).standing()).isEqualTo(Standing.BREACHED);
-        assertThat(RuleResult.judge(rule("failed <= 100%"), tenOfAThousand).standing()).isEqualTo(Standing.HELD);
+        assertThat(RuleResult.judge(rule("failed <= 5%"), hundredFailed).standing())
+                .isEqualTo(Standing.BREACHED);
+        assertThat(RuleResult.judge(rule("failed <= 100%"), tenOfAThousand).standing())
+                .isEqualTo(Standing.HELD);
         CallCounts accounted = calls(100, "picked", 97, "failed", 3);
         assertThat(RuleResult.judge(rule("failed <= 5%"), accounted).standing()).isEqualTo(Standing.HELD);
         assertThat(RuleResult.judge(rule("failed <= 2%"), accounted).standing()).isEqualTo(Standing.BREACHED);
@@ -141,8 +146,9 @@ class CertaintyTest {
      */
     @Test
     void certain_should_mean_that_every_way_of_completing_breaches_the_rule() throws Exception {
-        List<String> rules = List.of("failed <= 25%", "failed < 25%", "picked >= 50%", "picked > 50%",
-                "failed+not_picked <= 40%", "not_picked < 20%");
+        List<String> rules = List.of(
+                "failed <= 25%",
+                "failed < 25%", "picked >= 50%", "picked > 50%", "failed+not_picked <= 40%", "not_picked < 20%");
         int checked = 0;
         for (String text : rules) {
             Rule rule = rule(text);
@@ -152,23 +158,36 @@ class CertaintyTest {
                     for (int picked = 0; picked <= most; picked++) {
                         for (int notPicked = 0; picked + notPicked <= most; notPicked++) {
                             for (int failed = 0; picked + notPicked + failed <= most; failed++) {
-                                for (int unaccounted = 0; picked + notPicked + failed + unaccounted <= most;
+                                for (int unaccounted = 0;
+                                        picked + notPicked + failed + unaccounted <= most;
                                         unaccounted++) {
                                     int total = picked + notPicked + failed + unaccounted;
                                     if (total == 0) {
                                         continue;
                                     }
-                                    CallCounts calls = calls(total, "picked", picked, "not_picked", notPicked,
-                                            "failed", failed);
-                                    Standing standing = RuleResult.judge(rule, calls, Outlook.of(
-                                            running(retries, retries ? 1 : null, queued, calls),
-                                            java.util.OptionalLong.empty())).standing();
-                                    boolean anyHolds = anyCompletionHolds(rule, picked, notPicked, failed,
-                                            unaccounted, most, retries);
+                                    CallCounts calls =
+                                            calls(total, "picked", picked, "not_picked", notPicked, "failed", failed);
+                                    Standing standing = RuleResult.judge(
+                                                    rule,
+                                                    calls,
+                                                    Outlook.of(
+                                                            running(retries, retries ? 1 : null, queued, calls),
+                                                            java.util.OptionalLong.empty()))
+                                            .standing();
+                                    boolean anyHolds = anyCompletionHolds(
+                                            rule, picked, notPicked, failed, unaccounted, most, retries);
                                     assertThat(standing == Standing.CERTAIN)
-                                            .as("%s on picked %d, not_picked %d, failed %d, %d in no status, at"
-                                                    + " most %d calls, retries %s: %s", text, picked, notPicked,
-                                                    failed, unaccounted, most, retries, standing)
+                                            .as(
+                                                    "%s on picked %d, not_picked %d, failed %d, %d in no status, at"
+                                                            + " most %d calls, retries %s: %s",
+                                                    text,
+                                                    picked,
+                                                    notPicked,
+                                                    failed,
+                                                    unaccounted,
+                                                    most,
+                                                    retries,
+                                                    standing)
                                             .isEqualTo(!anyHolds);
                                     checked++;
                                 }
@@ -186,8 +205,8 @@ class CertaintyTest {
      * every call whose status may change (those in no status, and not_picked when retries may repeat it) and every new
      * call ends in any of the three statuses.
      */
-    private static boolean anyCompletionHolds(Rule rule, int picked, int notPicked, int failed, int unaccounted,
-            int most, boolean retries) {
+    private static boolean anyCompletionHolds(
+            Rule rule, int picked, int notPicked, int failed, int unaccounted, int most, boolean retries) {
         int made = picked + notPicked + failed + unaccounted;
         int movable = unaccounted + (retries ? notPicked : 0);
         int fixedNotPicked = retries ? 0 : notPicked;
@@ -196,11 +215,16 @@ class CertaintyTest {
             for (int toPicked = 0; toPicked <= free; toPicked++) {
                 for (int toNotPicked = 0; toPicked + toNotPicked <= free; toNotPicked++) {
                     int toFailed = free - toPicked - toNotPicked;
-                    Map<String, Long> end = Map.of("picked", (long) picked + toPicked,
-                            "not_picked", (long) fixedNotPicked + toNotPicked, "failed", (long) failed + toFailed);
+                    Map<String, Long> end = Map.of(
+                            "picked",
+                            (long) picked + toPicked,
+                            "not_picked",
+                            (long) fixedNotPicked + toNotPicked,
+                            "failed",
+                            (long) failed + toFailed);
                     long count = rule.statuses().stream().mapToLong(end::get).sum();
-                    int comparison = BigDecimal.valueOf(count).compareTo(rule.limit().value()
-                            .multiply(BigDecimal.valueOf(made + extra)));
+                    int comparison = BigDecimal.valueOf(count)
+                            .compareTo(rule.limit().value().multiply(BigDecimal.valueOf(made + extra)));
                     if (rule.operator().holds(comparison)) {
                         return true;
                     }

@@ -11,13 +11,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LookalikesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"failed\r", "failed\t", "fai\u200bled", "\ufefffailed", "fail\u00aded", "failed\u00a0",
-            "\uff46\uff41\uff49\uff4c\uff45\uff44", "f\u0430iled", "FAILED", "Failed", "fa_iled", "failed.",
-            "f\u0430\u0456l\u0435d", "failed\u202e", "\u03b1failed"})
+    @ValueSource(
+            strings = {
+                "failed\r",
+                "failed\t",
+                "fai\u200bled",
+                "\ufefffailed",
+                "fail\u00aded",
+                "failed\u00a0",
+                "\uff46\uff41\uff49\uff4c\uff45\uff44",
+                "f\u0430iled",
+                "FAILED",
+                "Failed",
+                "fa_iled",
+                "failed.",
+                "f\u0430\u0456l\u0435d",
+                "failed\u202e",
+                "\u03b1failed"
+            })
     void a_key_that_differs_only_by_what_cannot_be_seen_or_by_look_alikes_should_be_failed(String key) {
         String kept = InvisibleCharacters.escaped(key);
         assertThat(Lookalikes.couldBe(kept, "failed", false)).as("%s", kept).isTrue();
-        assertThat(Lookalikes.couldBe(kept, "failed", true)).as("%s beside failed", kept)
+        assertThat(Lookalikes.couldBe(kept, "failed", true))
+                .as("%s beside failed", kept)
                 .isEqualTo(!key.equals("\u03b1failed"));
     }
 

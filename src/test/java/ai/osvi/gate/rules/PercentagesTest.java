@@ -25,8 +25,7 @@ class PercentagesTest {
     }
 
     @Test
-    void actual_should_show_as_many_decimals_as_tell_a_breach_from_the_limit()
-            throws Exception {
+    void actual_should_show_as_many_decimals_as_tell_a_breach_from_the_limit() throws Exception {
         // 5.00000000000001%: twelve decimals read 5%, which "<= 5%" allows
         RuleResult result = judge("failed <= 5%", 500_000_000_000_001L, 10_000_000_000_000_000L);
         assertThat(result.passed()).isFalse();
@@ -34,8 +33,7 @@ class PercentagesTest {
     }
 
     @Test
-    void actual_should_show_as_many_decimals_as_tell_a_pass_from_the_limit()
-            throws Exception {
+    void actual_should_show_as_many_decimals_as_tell_a_pass_from_the_limit() throws Exception {
         // 4.99999999999999%: twelve decimals read 5%, which "< 5%" refuses
         RuleResult result = judge("failed < 5%", 499_999_999_999_999L, 10_000_000_000_000_000L);
         assertThat(result.passed()).isTrue();
@@ -46,13 +44,15 @@ class PercentagesTest {
     void rule_should_refuse_to_judge_when_no_call_was_made() throws Exception {
         Rule rule = Values.rule("thresholds", "failed <= 5%");
         assertThatThrownBy(() -> RuleResult.judge(rule, new CallCounts(0, Map.of("failed", 0L))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("a ratio needs at least one call");
-        assertThat(RuleResult.judge(rule, new CallCounts(1, Map.of("failed", 0L))).shownActual()).isEqualTo("0%");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a ratio needs at least one call");
+        assertThat(RuleResult.judge(rule, new CallCounts(1, Map.of("failed", 0L)))
+                        .shownActual())
+                .isEqualTo("0%");
     }
 
     @Test
-    void a_status_share_should_show_the_decimals_its_own_rule_needs_and_no_more_for_other_statuses()
-            throws Exception {
+    void a_status_share_should_show_the_decimals_its_own_rule_needs_and_no_more_for_other_statuses() throws Exception {
         List<Rule> rules = List.of(Values.rule("thresholds", "failed <= 5%"));
 
         // 5.0000001%: one decimal would read as the limit it breaches

@@ -28,29 +28,36 @@ class RuleTest {
     }
 
     @ParameterizedTest
-    @CsvSource(value = {
-        // rule | total | count | passed | message or shown value
-        "failed <= 5%|100|5|true|5%",
-        "failed <= 5%|100|6|false|failed ratio is 6%, but the maximum is 5%",
-        "failed < 5%|100|5|false|failed ratio is 5%, but it must be below 5%",
-        "picked >= 60%|100|59|false|picked ratio is 59%, but the minimum is 60%",
-        "picked > 60%|100|60|false|picked ratio is 60%, but it must be above 60%",
-        "picked >= 60%|3|2|true|66.7%",
-        // 5.0001%: one decimal would read 5.0%, as if it passed
-        "failed <= 5%|1000000|50001|false|failed ratio is 5.0001%, but the maximum is 5%",
-        // 4.96% against < 5% passes but one decimal would read 5.0%
-        "failed < 5%|10000|496|true|4.96%",
-        // 59.96% against >= 60% fails but one decimal would read 60.0%
-        "picked >= 60%|10000|5996|false|picked ratio is 59.96%, but the minimum is 60%",
-        "failed+not_picked < 0.35|200|70|false|failed+not_picked ratio is 35%, but it must be below 35%",
-        "failed <= 33.33%|3|1|false|failed ratio is 33.333%, but the maximum is 33.33%",
-    }, delimiter = '|')
-    void shown_actual_should_never_contradict_the_verdict(String rule, long total, long count, boolean passed,
-            String expected) throws Exception {
+    @CsvSource(
+            value = {
+                // rule | total | count | passed | message or shown value
+                "failed <= 5%|100|5|true|5%",
+                "failed <= 5%|100|6|false|failed ratio is 6%, but the maximum is 5%",
+                "failed < 5%|100|5|false|failed ratio is 5%, but it must be below 5%",
+                "picked >= 60%|100|59|false|picked ratio is 59%, but the minimum is 60%",
+                "picked > 60%|100|60|false|picked ratio is 60%, but it must be above 60%",
+                "picked >= 60%|3|2|true|66.7%",
+                // 5.0001%: one decimal would read 5.0%, as if it passed
+                "failed <= 5%|1000000|50001|false|failed ratio is 5.0001%, but the maximum is 5%",
+                // 4.96% against < 5% passes but one decimal would read 5.0%
+                "failed < 5%|10000|496|true|4.96%",
+                // 59.96% against >= 60% fails but one decimal would read 60.0%
+                "picked >= 60%|10000|5996|false|picked ratio is 59.96%, but the minimum is 60%",
+                "failed+not_picked < 0.35|200|70|false|failed+not_picked ratio is 35%, but it must be below 35%",
+                "failed <= 33.33%|3|1|false|failed ratio is 33.333%, but the maximum is 33.33%",
+            },
+            delimiter = '|')
+    void shown_actual_should_never_contradict_the_verdict(
+            String rule, long total, long count, boolean passed, String expected) throws Exception {
         Rule parsed = Values.rule("thresholds", rule);
         CallCounts calls = parsed.statuses().size() == 1
                 ? calls(total, parsed.statuses().get(0), count)
-                : calls(total, parsed.statuses().get(0), count - count / 2, parsed.statuses().get(1), count / 2);
+                : calls(
+                        total,
+                        parsed.statuses().get(0),
+                        count - count / 2,
+                        parsed.statuses().get(1),
+                        count / 2);
         RuleResult result = RuleResult.judge(parsed, calls);
         assertThat(result.passed()).isEqualTo(passed);
         assertThat(passed ? result.shownActual() : result.breachMessage()).isEqualTo(expected);
@@ -59,8 +66,11 @@ class RuleTest {
     @Test
     void unknown_and_missing_statuses_should_count_as_zero_and_not_leak_into_other_rules() throws Exception {
         CallCounts counts = calls(100, "picked", 90, "voicemail", 10);
-        assertThat(RuleResult.judge(Values.rule("thresholds", "failed <= 0%"), counts).passed()).isTrue();
-        assertThat(RuleResult.judge(Values.rule("thresholds", "voicemail <= 5%"), counts).breachMessage())
+        assertThat(RuleResult.judge(Values.rule("thresholds", "failed <= 0%"), counts)
+                        .passed())
+                .isTrue();
+        assertThat(RuleResult.judge(Values.rule("thresholds", "voicemail <= 5%"), counts)
+                        .breachMessage())
                 .isEqualTo("voicemail ratio is 10%, but the maximum is 5%");
     }
 

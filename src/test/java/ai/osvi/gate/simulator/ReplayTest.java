@@ -39,8 +39,15 @@ class ReplayTest {
         raw.pollStrategy = "fixed";
         raw.thresholds = List.of(thresholds);
         Files.createDirectories(reports);
-        return Simulation.run(scenario, dir, raw, log, new AbortSignal(),
-                new GateRun.Reports(reports, null, Clock.systemUTC()), null, new FakeTime());
+        return Simulation.run(
+                scenario,
+                dir,
+                raw,
+                log,
+                new AbortSignal(),
+                new GateRun.Reports(reports, null, Clock.systemUTC()),
+                null,
+                new FakeTime());
     }
 
     /** What a replay must serve again: every point of the timeline but its time. */
@@ -66,10 +73,12 @@ class ReplayTest {
         assertThat(replayed.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(replayed.summaryLine()).isEqualTo(recorded.summaryLine());
         assertThat(course(dir.resolve("replayed/campaign-7.json"))).isEqualTo(course(report));
-        assertThat(log.at("INFO")).anySatisfy(line -> assertThat(line)
-                .startsWith("SIMULATION: scenario 'replay of campaign-7.json' (the wait recorded in ")
-                .contains("verdict FAIL, ").endsWith("No rule is configured, so the scenario's suggested rules"
-                        + " apply: failed <= 5%."));
+        assertThat(log.at("INFO"))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("SIMULATION: scenario 'replay of campaign-7.json' (the wait recorded in ")
+                        .contains("verdict FAIL, ")
+                        .endsWith(
+                                "No rule is configured, so the scenario's suggested rules" + " apply: failed <= 5%."));
 
         GateResult rejudged = simulate("recorded/campaign-7.json", dir.resolve("rejudged"), "failed <= 35%");
 

@@ -43,8 +43,14 @@ class SimulatedRehearsalTest {
             throws InvalidConfigurationException {
         RawGateConfig raw = new RawGateConfig();
         raw.maxCampaignAge = maxCampaignAge;
-        return Simulation.run(scenario, project, raw, log, new AbortSignal(),
-                new GateRun.Reports(reports, null, Clock.systemUTC()), Clock.fixed(now, ZoneOffset.UTC));
+        return Simulation.run(
+                scenario,
+                project,
+                raw,
+                log,
+                new AbortSignal(),
+                new GateRun.Reports(reports, null, Clock.systemUTC()),
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
@@ -55,31 +61,35 @@ class SimulatedRehearsalTest {
 
         assertThat(first.verdict()).isEqualTo(Verdict.RUNNING);
         assertThat(first.outcome()).isEqualTo(BuildOutcome.SUCCESS);
-        assertThat(first.summaryLine()).isEqualTo("OSVI gate: RUNNING campaign 7: still running: queues 0/3"
-                + " completed, 0/200 calls");
-        assertThat(second.summaryLine()).isEqualTo("OSVI gate: RUNNING campaign 7: still running: queues 0/3"
-                + " completed, 90/200 calls");
+        assertThat(first.summaryLine())
+                .isEqualTo("OSVI gate: RUNNING campaign 7: still running: queues 0/3" + " completed, 0/200 calls");
+        assertThat(second.summaryLine())
+                .isEqualTo("OSVI gate: RUNNING campaign 7: still running: queues 0/3" + " completed, 90/200 calls");
         // created when the first check started it, so 4 s old: the estimate is from those 4 s
-        assertThat(only(second).details()).contains("About 1m left, from the progress since the campaign was"
-                + " created.");
+        assertThat(only(second).details())
+                .contains("About 1m left, from the progress since the campaign was" + " created.");
         assertThat(third.verdict()).isEqualTo(Verdict.PASS);
         assertThat(third.summaryLine()).isEqualTo("OSVI gate: PASS campaign 7: 1 of 1 rule passed on 200 calls");
-        assertThat(log.at("INFO")).contains("The simulated campaign starts now, at 08:00:00 UTC, kept in "
-                + Path.of("target", "osvi", "simulated-clock.json") + " for the checks that follow. Delete "
-                + Path.of("target", "osvi", "simulated-clock.json") + " (or run mvn clean) to start the rehearsal"
-                + " again.");
+        assertThat(log.at("INFO"))
+                .contains("The simulated campaign starts now, at 08:00:00 UTC, kept in "
+                        + Path.of("target", "osvi", "simulated-clock.json") + " for the checks that follow. Delete "
+                        + Path.of("target", "osvi", "simulated-clock.json")
+                        + " (or run mvn clean) to start the rehearsal"
+                        + " again.");
         Path clock = project.resolve("target/osvi/simulated-clock.json");
         assertThat(Files.readString(clock)).contains("\"passing\" : \"2026-09-14T08:00:00.250Z\"");
         if (clock.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             // as readable as the reports beside it, for a CI step that archives the folder
-            assertThat(Files.getPosixFilePermissions(clock)).isEqualTo(Files.getPosixFilePermissions(
-                    project.resolve("target/osvi/campaign-7.json")));
+            assertThat(Files.getPosixFilePermissions(clock))
+                    .isEqualTo(Files.getPosixFilePermissions(project.resolve("target/osvi/campaign-7.json")));
         }
         assertThat(project.resolve("target/osvi")).isDirectoryNotContaining("glob:**.tmp");
-        assertThat(log.at("INFO")).contains("The simulated campaign started 11s ago, at 08:00:00 UTC (kept in "
-                + Path.of("target", "osvi", "simulated-clock.json") + "). Delete "
-                + Path.of("target", "osvi", "simulated-clock.json") + " (or run mvn clean) to start the rehearsal"
-                + " again.");
+        assertThat(log.at("INFO"))
+                .contains("The simulated campaign started 11s ago, at 08:00:00 UTC (kept in "
+                        + Path.of("target", "osvi", "simulated-clock.json") + "). Delete "
+                        + Path.of("target", "osvi", "simulated-clock.json")
+                        + " (or run mvn clean) to start the rehearsal"
+                        + " again.");
     }
 
     @Test
@@ -89,25 +99,27 @@ class SimulatedRehearsalTest {
 
         assertThat(first.verdict()).isEqualTo(Verdict.RUNNING);
         assertThat(later.verdict()).isEqualTo(Verdict.TIMEOUT);
-        assertThat(later.summaryLine()).isEqualTo("OSVI gate: TIMEOUT campaign 7: not complete 1h1m after it was"
-                + " created, more than maxCampaignAge 1h");
-        assertThat(only(later).details()).anySatisfy(detail -> assertThat(detail)
-                .startsWith("Created at 2026-09-14T13:30:00+05:30."));
+        assertThat(later.summaryLine())
+                .isEqualTo("OSVI gate: TIMEOUT campaign 7: not complete 1h1m after it was"
+                        + " created, more than maxCampaignAge 1h");
+        assertThat(only(later).details())
+                .anySatisfy(detail -> assertThat(detail).startsWith("Created at 2026-09-14T13:30:00+05:30."));
     }
 
     @Test
     void each_folder_and_each_scenario_should_follow_a_campaign_of_its_own() throws Exception {
         check("passing", FIRST_CHECK, null);
 
-        GateResult otherFolder = check("passing", project.resolve("module/target/osvi"),
-                FIRST_CHECK.plusSeconds(11), null);
+        GateResult otherFolder =
+                check("passing", project.resolve("module/target/osvi"), FIRST_CHECK.plusSeconds(11), null);
         GateResult otherScenario = check("failing", FIRST_CHECK.plusSeconds(11), null);
         GateResult same = check("passing", FIRST_CHECK.plusSeconds(11), null);
 
         assertThat(otherFolder.verdict()).isEqualTo(Verdict.RUNNING);
         assertThat(otherScenario.verdict()).isEqualTo(Verdict.RUNNING);
         assertThat(same.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(check("failing", FIRST_CHECK.plusSeconds(22), null).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(check("failing", FIRST_CHECK.plusSeconds(22), null).verdict())
+                .isEqualTo(Verdict.FAIL);
     }
 
     @Test
@@ -158,8 +170,8 @@ class SimulatedRehearsalTest {
 
         assertThat(first.verdict()).isEqualTo(Verdict.RUNNING);
         assertThat(later.verdict()).isEqualTo(Verdict.TIMEOUT);
-        assertThat(only(later).details()).anySatisfy(detail -> assertThat(detail)
-                .startsWith("Created at 2026-06-01T10:00:00+05:30."));
+        assertThat(only(later).details())
+                .anySatisfy(detail -> assertThat(detail).startsWith("Created at 2026-06-01T10:00:00+05:30."));
     }
 
     private static CampaignResult only(GateResult result) {

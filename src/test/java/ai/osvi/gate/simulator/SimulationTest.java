@@ -44,8 +44,10 @@ class SimulationTest {
 
         assertThat(results.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(results.outcome()).isEqualTo(BuildOutcome.FAIL);
-        assertThat(log.at("INFO")).anySatisfy(line -> assertThat(line).startsWith("SIMULATION: scenario 'failing'")
-                .endsWith("No rule is configured, so the scenario's suggested rules apply: failed <= 5%."));
+        assertThat(log.at("INFO"))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("SIMULATION: scenario 'failing'")
+                        .endsWith("No rule is configured, so the scenario's suggested rules apply: failed <= 5%."));
         assertThat(results.failureMessage()).contains("failed ratio is 30%, but the maximum is 5%");
         // realistic retry settings: no warning that the default timeout is shorter than the retry window
         assertThat(log.at("WARN")).noneMatch(line -> line.contains("retry window"));
@@ -62,8 +64,8 @@ class SimulationTest {
         assertThat(results.verdict()).isEqualTo(Verdict.PASS);
         assertThat(results.outcome()).isEqualTo(BuildOutcome.SUCCESS);
         // a wait starts the scenario at its first request, as ever: no call made yet
-        assertThat(log.at("INFO")).anySatisfy(line -> assertThat(line)
-                .startsWith("campaign 7: queues 0/3 completed, 0/200 calls"));
+        assertThat(log.at("INFO"))
+                .anySatisfy(line -> assertThat(line).startsWith("campaign 7: queues 0/3 completed, 0/200 calls"));
         assertThat(clock).hasContent(rehearsed);
     }
 
@@ -75,35 +77,59 @@ class SimulationTest {
         GateResult results = simulate("passing", raw);
 
         assertThat(results.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(results.failureMessage()).contains("campaign 8 not found in the simulation (HTTP 404: Campaign not"
-                + " found): scenario 'passing' serves campaign 7 only. Set campaignId to 7, or leave it unset to"
-                + " await the scenario's campaign.").doesNotContain("account", "token");
+        assertThat(results.failureMessage())
+                .contains("campaign 8 not found in the simulation (HTTP 404: Campaign not"
+                        + " found): scenario 'passing' serves campaign 7 only. Set campaignId to 7, or leave it unset to"
+                        + " await the scenario's campaign.")
+                .doesNotContain("account", "token");
     }
 
     @Test
     void a_404_in_the_scenarios_timeline_should_be_blamed_on_the_timeline() throws Exception {
         Path file = dir.resolve("gone.json");
-        Files.writeString(file, json(Map.of(
-                "name", "gone",
-                "campaign", Map.of("id", 7),
-                "rules", List.of("failed <= 5%"),
-                "timeline", List.of(Map.of("at", "0s", "response", Map.of("status", 404,
-                        "body", Map.of("success", false, "error", "Campaign not found")))))));
+        Files.writeString(
+                file,
+                json(Map.of(
+                        "name", "gone",
+                        "campaign", Map.of("id", 7),
+                        "rules", List.of("failed <= 5%"),
+                        "timeline",
+                                List.of(Map.of(
+                                        "at",
+                                        "0s",
+                                        "response",
+                                        Map.of(
+                                                "status",
+                                                404,
+                                                "body",
+                                                Map.of("success", false, "error", "Campaign not found")))))));
 
         GateResult results = simulate(file.toString(), new RawGateConfig());
 
-        assertThat(results.failureMessage()).contains("campaign 7 not found (HTTP 404: Campaign not found): scenario"
-                + " 'gone' answers 404 at this point of its timeline.");
+        assertThat(results.failureMessage())
+                .contains("campaign 7 not found (HTTP 404: Campaign not found): scenario"
+                        + " 'gone' answers 404 at this point of its timeline.");
     }
 
     @Test
     void a_relative_scenario_path_should_be_resolved_against_the_base_directory_and_shown_whole() throws Exception {
         Path project = Files.createDirectories(dir.resolve("module"));
         Files.createDirectories(project.resolve("scenarios"));
-        Files.writeString(project.resolve("scenarios/done.json"), json(Map.of(
-                "name", "done", "campaign", Map.of("id", 7),
-                "timeline", List.of(Map.of("at", "0s", "calls", Map.of("total", 0, "by_status", Map.of()),
-                        "uploads", List.of())))));
+        Files.writeString(
+                project.resolve("scenarios/done.json"),
+                json(Map.of(
+                        "name",
+                        "done",
+                        "campaign",
+                        Map.of("id", 7),
+                        "timeline",
+                        List.of(Map.of(
+                                "at",
+                                "0s",
+                                "calls",
+                                Map.of("total", 0, "by_status", Map.of()),
+                                "uploads",
+                                List.of())))));
 
         assertThat(Scenario.load("scenarios/done.json", project).name()).isEqualTo("done");
         assertThatThrownBy(() -> Scenario.load("scenarios/missing.json", project))
@@ -116,13 +142,23 @@ class SimulationTest {
     @Test
     void configured_rules_should_replace_the_suggested_ones() throws Exception {
         Path file = dir.resolve("done.json");
-        Files.writeString(file, json(Map.of(
-                "campaign", Map.of("id", 7),
-                "rules", List.of("failed <= 5%"),
-                "timeline", List.of(Map.of("at", "0s",
-                        "calls", Map.of("total", 10, "by_status", Map.of("picked", 7, "failed", 3)),
-                        "uploads", List.of(Map.of("campaign_upload_id", 19,
-                                "queues", List.of(Map.of("total_queued", 10, "completed", true)))))))));
+        Files.writeString(
+                file,
+                json(Map.of(
+                        "campaign", Map.of("id", 7),
+                        "rules", List.of("failed <= 5%"),
+                        "timeline",
+                                List.of(Map.of(
+                                        "at",
+                                        "0s",
+                                        "calls",
+                                        Map.of("total", 10, "by_status", Map.of("picked", 7, "failed", 3)),
+                                        "uploads",
+                                        List.of(Map.of(
+                                                "campaign_upload_id",
+                                                19,
+                                                "queues",
+                                                List.of(Map.of("total_queued", 10, "completed", true)))))))));
         RawGateConfig raw = new RawGateConfig();
         raw.maxFailureRatio = "35%";
 
@@ -135,11 +171,19 @@ class SimulationTest {
     @Test
     void a_scenario_file_may_suggest_rules_and_a_bad_one_is_named() throws Exception {
         Path file = dir.resolve("bad-rules.json");
-        Files.writeString(file, json(Map.of(
-                "campaign", Map.of("id", 7),
-                "rules", List.of("failed <= 5%", "faild less than 5"),
-                "timeline", List.of(Map.of("at", "0s", "calls", Map.of("total", 0, "by_status", Map.of()),
-                        "uploads", List.of())))));
+        Files.writeString(
+                file,
+                json(Map.of(
+                        "campaign", Map.of("id", 7),
+                        "rules", List.of("failed <= 5%", "faild less than 5"),
+                        "timeline",
+                                List.of(Map.of(
+                                        "at",
+                                        "0s",
+                                        "calls",
+                                        Map.of("total", 0, "by_status", Map.of()),
+                                        "uploads",
+                                        List.of())))));
 
         assertThatThrownBy(() -> Scenario.load(file.toString()))
                 .hasMessage("Invalid scenario " + file + " (simulation (osvi.simulation)): rules[1] 'faild less than 5'"

@@ -22,7 +22,8 @@ class SimulatorServerTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(SimulatorServer server, String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.baseUrl().resolve(path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(server.baseUrl().resolve(path)).GET();
         if (token != null) {
             request.header("API-Token", token);
         }
@@ -35,7 +36,8 @@ class SimulatorServerTest {
             HttpResponse<String> missing = get(server, "v1/campaigns/7/status", null);
             assertThat(missing.statusCode()).isEqualTo(401);
             assertThat(missing.body()).isEqualTo("{\"success\":false,\"error\":\"Invalid API token\"}");
-            assertThat(get(server, "v1/campaigns/7/status", "wrong").statusCode()).isEqualTo(401);
+            assertThat(get(server, "v1/campaigns/7/status", "wrong").statusCode())
+                    .isEqualTo(401);
 
             HttpResponse<String> unknown = get(server, "v1/campaigns/8/status", TOKEN);
             assertThat(unknown.statusCode()).isEqualTo(404);
@@ -54,8 +56,13 @@ class SimulatorServerTest {
             assertThat(get(server, "v1/campaigns/7/status", TOKEN).body()).contains("\"total\":90");
             time.advance(Duration.ofSeconds(5));
             String done = get(server, "v1/campaigns/7/status", TOKEN).body();
-            assertThat(done).startsWith("{\"success\":true,\"data\":{\"campaign\":{\"id\":7,")
-                    .contains("\"total\":200", "\"failed\":9", "\"retry_delay\":60", "\"file_name\":null",
+            assertThat(done)
+                    .startsWith("{\"success\":true,\"data\":{\"campaign\":{\"id\":7,")
+                    .contains(
+                            "\"total\":200",
+                            "\"failed\":9",
+                            "\"retry_delay\":60",
+                            "\"file_name\":null",
                             "\"created_at\":\"2026-06-01T10:00:00+05:30\"")
                     .doesNotContain("\"completed\":false");
         }
@@ -103,7 +110,9 @@ class SimulatorServerTest {
 
     @Test
     void generated_tokens_look_like_real_ones() {
-        assertThat(SimulatorServer.generateToken()).hasSize(16).matches("[A-Za-z0-9]{16}")
+        assertThat(SimulatorServer.generateToken())
+                .hasSize(16)
+                .matches("[A-Za-z0-9]{16}")
                 .isNotEqualTo(SimulatorServer.generateToken());
     }
 
@@ -118,11 +127,13 @@ class SimulatorServerTest {
             long[] millis = new long[21];
             for (int i = 0; i < millis.length; i++) {
                 long start = System.nanoTime();
-                assertThat(get(server, "v1/campaigns/7/status", TOKEN).statusCode()).isEqualTo(200);
+                assertThat(get(server, "v1/campaigns/7/status", TOKEN).statusCode())
+                        .isEqualTo(200);
                 millis[i] = (System.nanoTime() - start) / 1_000_000;
             }
             Arrays.sort(millis);
-            assertThat(millis[millis.length / 2]).as("median milliseconds per poll, of %s", Arrays.toString(millis))
+            assertThat(millis[millis.length / 2])
+                    .as("median milliseconds per poll, of %s", Arrays.toString(millis))
                     .isLessThan(30);
         }
     }

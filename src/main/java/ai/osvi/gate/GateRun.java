@@ -6,6 +6,7 @@ import ai.osvi.gate.client.ProxySettings;
 import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.log.GateLog;
+import ai.osvi.gate.log.InvisibleCharacters;
 import ai.osvi.gate.log.RedactingLog;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
@@ -18,6 +19,7 @@ import ai.osvi.gate.report.ReportFiles;
 import ai.osvi.gate.report.VerdictReport;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.GateResult;
+import ai.osvi.gate.result.Verdict;
 import ai.osvi.gate.verdict.Decision;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -361,7 +364,7 @@ public final class GateRun {
         BuildResults.Judged earlier =
                 reports.build().earlier(config.campaignId(), source).orElse(null);
         // a gate's name is the user's execution id: shown escaped, as everywhere
-        String by = earlier == null ? null : ai.osvi.gate.log.InvisibleCharacters.escaped(earlier.gate());
+        String by = earlier == null ? null : InvisibleCharacters.escaped(earlier.gate());
         CampaignResult result;
         boolean same = earlier != null && earlier.config().judgesAs(config, reports.simulation() != null);
         if (same) {
@@ -372,9 +375,9 @@ public final class GateRun {
         } else if (earlier != null
                 && checkClock == null
                 && earlier.result().waitResult().lastSnapshot() != null
-                && earlier.result().waitResult().lastSnapshot().isComplete(java.util.OptionalLong.empty())) {
+                && earlier.result().waitResult().lastSnapshot().isComplete(OptionalLong.empty())) {
             result = gate.check(Clock.systemUTC());
-            if (result.verdict() == ai.osvi.gate.result.Verdict.RUNNING) {
+            if (result.verdict() == Verdict.RUNNING) {
                 // never a RUNNING for a wait (a simulator of its own starts the scenario again): wait as usual
                 log.info("Campaign " + config.campaignId() + " completed while gate " + by + " of this build awaited"
                         + " it, but a fresh snapshot shows it running: this gate waits as usual.");

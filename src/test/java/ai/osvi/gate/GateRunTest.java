@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -231,7 +233,7 @@ class GateRunTest {
         long start = System.nanoTime();
         GateResult results = run("7,8,9", source);
 
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(results.campaigns())
                 .extracting(CampaignResult::verdict)
                 .containsExactly(Verdict.ABORTED, Verdict.ERROR, Verdict.ABORTED);
@@ -372,8 +374,7 @@ class GateRunTest {
                 .isEqualTo("ERROR OSVI gate: FAIL campaign 7: 1 of 1 rule" + " breached on 10 calls");
     }
 
-    private GateResult gate(String name, String failBuild, java.util.List<String> shared, Path output)
-            throws Exception {
+    private GateResult gate(String name, String failBuild, List<String> shared, Path output) throws Exception {
         TestConfig config = new TestConfig();
         config.maxFailureRatio = "5%";
         config.failBuild = failBuild;
@@ -395,12 +396,12 @@ class GateRunTest {
                 new AbortSignal(),
                 () -> 0,
                 new GateRun.Reports(dir, null, output, Clock.systemUTC(), UnaryOperator.identity())
-                        .inBuild(new ai.osvi.gate.report.BuildResults(shared), name, "p"));
+                        .inBuild(new BuildResults(shared), name, "p"));
     }
 
     @Test
     void two_gates_on_one_campaign_in_one_folder_should_both_keep_their_reports() throws Exception {
-        java.util.List<String> shared = ai.osvi.gate.report.BuildResults.newSharedList();
+        List<String> shared = BuildResults.newSharedList();
         Path output = dir.resolve("github-output");
         gate("strict", "false", shared, output);
         gate("advisory", "true", shared, output);
@@ -431,7 +432,7 @@ class GateRunTest {
 
     @Test
     void a_gate_of_another_class_realm_should_read_the_builds_fail() throws Exception {
-        java.util.List<String> shared = ai.osvi.gate.report.BuildResults.newSharedList();
+        List<String> shared = BuildResults.newSharedList();
         gate("module-a-gate", "false", shared, null);
         gate("module-b-gate", "true", shared, null);
 
@@ -451,11 +452,7 @@ class GateRunTest {
     }
 
     private GateResult gate(
-            String name,
-            BuildResults build,
-            StatusSource source,
-            TimeSource time,
-            java.util.function.Consumer<TestConfig> settings)
+            String name, BuildResults build, StatusSource source, TimeSource time, Consumer<TestConfig> settings)
             throws Exception {
         TestConfig config = new TestConfig();
         config.maxFailureRatio = "5%";
@@ -473,7 +470,7 @@ class GateRunTest {
 
     @Test
     void a_campaign_an_earlier_gate_judged_with_the_same_rules_should_be_reused_without_a_request() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger requests = new AtomicInteger();
         StatusSource source = id -> {
             requests.incrementAndGet();
             return Snapshots.active()
@@ -498,7 +495,7 @@ class GateRunTest {
 
     @Test
     void a_simulated_gate_should_reuse_an_earlier_verdict_whatever_port_its_own_simulator_has() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger requests = new AtomicInteger();
         StatusSource source = id -> {
             requests.incrementAndGet();
             return Snapshots.active()
@@ -532,7 +529,7 @@ class GateRunTest {
     @Test
     void other_rules_on_a_campaign_an_earlier_gate_saw_complete_should_be_judged_on_one_fresh_snapshot()
             throws Exception {
-        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger requests = new AtomicInteger();
         StatusSource source = id -> {
             requests.incrementAndGet();
             return Snapshots.active()
@@ -556,7 +553,7 @@ class GateRunTest {
     @Test
     void another_uploadId_on_a_campaign_an_earlier_gate_saw_complete_should_be_judged_on_one_fresh_snapshot()
             throws Exception {
-        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger requests = new AtomicInteger();
         StatusSource source = id -> {
             requests.incrementAndGet();
             return Snapshots.active()
@@ -580,9 +577,8 @@ class GateRunTest {
 
     @Test
     void other_rules_on_a_campaign_an_earlier_gate_did_not_see_complete_should_wait_as_usual() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger completesAt =
-                new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+        AtomicInteger requests = new AtomicInteger();
+        AtomicInteger completesAt = new AtomicInteger(Integer.MAX_VALUE);
         StatusSource source = id -> requests.incrementAndGet() >= completesAt.get()
                 ? Snapshots.active()
                         .queues(19, true)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.osvi.gate.client.ApiException;
+import ai.osvi.gate.client.StatusSource;
+import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.polling.WaitResult;
@@ -689,9 +691,9 @@ class GateTest {
     @Test
     void an_abort_should_cancel_a_request_in_flight_and_end_as_aborted() throws Exception {
         CountDownLatch cancelled = new CountDownLatch(1);
-        ai.osvi.gate.client.StatusSource hanging = new ai.osvi.gate.client.StatusSource() {
+        StatusSource hanging = new StatusSource() {
             @Override
-            public ai.osvi.gate.model.CampaignStatus fetch(long campaignId) throws InterruptedException {
+            public CampaignStatus fetch(long campaignId) throws InterruptedException {
                 cancelled.await();
                 throw new InterruptedException("cancelled");
             }

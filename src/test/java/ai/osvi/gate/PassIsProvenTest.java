@@ -3,6 +3,7 @@ package ai.osvi.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.osvi.gate.client.StatusParser;
+import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.result.BuildOutcome;
@@ -216,9 +217,7 @@ class PassIsProvenTest {
         config.maxFailureRatio = "5%";
         CampaignStatus other = completed(100, Map.of("picked", 99L, "failed", 1L));
         source.then(new CampaignStatus(
-                new ai.osvi.gate.model.Campaign(8L, "Other", "active", false, null, null),
-                other.calls(),
-                other.uploads()));
+                new Campaign(8L, "Other", "active", false, null, null), other.calls(), other.uploads()));
 
         CampaignResult result = run();
 

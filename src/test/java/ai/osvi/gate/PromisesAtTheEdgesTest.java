@@ -3,6 +3,7 @@ package ai.osvi.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.osvi.gate.client.ApiException;
+import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
@@ -132,7 +133,7 @@ class PromisesAtTheEdgesTest {
     @Test
     void an_unexpected_exception_in_the_core_should_end_as_error_with_what_is_known() {
         config.maxFailureRatio = "5%";
-        ai.osvi.gate.client.StatusSource broken = id -> {
+        StatusSource broken = id -> {
             throw new IllegalStateException("boom");
         };
 
@@ -173,7 +174,7 @@ class PromisesAtTheEdgesTest {
     void an_answer_that_arrives_after_the_deadline_should_not_be_judged_even_from_a_source_that_ignores_it() {
         config.maxFailureRatio = "5%";
         config.timeout = "15s";
-        ai.osvi.gate.client.StatusSource late = id -> {
+        StatusSource late = id -> {
             time.advance(Duration.ofSeconds(16));
             return snapshot(new CallCounts(100, Map.of("picked", 100L)), new Upload(19, 1, 1, 100L));
         };

@@ -16,18 +16,23 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @MojoTest
 class AwaitCampaignMojoTest {
@@ -97,20 +102,20 @@ class AwaitCampaignMojoTest {
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "campaignId", value = "7")
     @MojoParameter(name = "maxFailureRatio", value = "5%")
-    void a_token_the_api_echoes_back_should_never_reach_the_build_log(
-            AwaitCampaignMojo mojo, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path scenario = dir.resolve("echo.json");
-        java.nio.file.Files.writeString(
+    void a_token_the_api_echoes_back_should_never_reach_the_build_log(AwaitCampaignMojo mojo, @TempDir Path dir)
+            throws Exception {
+        Path scenario = dir.resolve("echo.json");
+        Files.writeString(
                 scenario,
-                java.nio.file.Files.readString(java.nio.file.Path.of(COMPLETE))
+                Files.readString(Path.of(COMPLETE))
                         .replace("\"name\": \"Complete\"", "\"name\": \"Echo " + ENV_TOKEN + "\""));
         simulator = SimulatorServer.start(Scenario.load(scenario.toString()), ENV_TOKEN);
         MojoExtension.setVariableValueToObject(
                 mojo, "baseUrl", simulator.baseUrl().toString());
         mojo.environment = Map.of("OSVI_API_TOKEN", ENV_TOKEN)::get;
         ownReportFolder(mojo);
-        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        mojo.setLog(new SystemStreamLog() {
             @Override
             public boolean isDebugEnabled() {
                 return true;
@@ -297,11 +302,10 @@ class AwaitCampaignMojoTest {
     @InjectMojo(goal = "await-campaign")
     @MojoParameter(name = "maxFailureRatio", value = "5%")
     void a_relative_scenario_path_should_be_read_from_the_projects_base_directory(
-            AwaitCampaignMojo mojo, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path module = java.nio.file.Files.createDirectories(dir.resolve("module/scenarios"))
-                .getParent();
-        java.nio.file.Files.copy(java.nio.file.Path.of(COMPLETE), module.resolve("scenarios/complete.json"));
-        org.apache.maven.project.MavenProject project = new org.apache.maven.project.MavenProject();
+            AwaitCampaignMojo mojo, @TempDir Path dir) throws Exception {
+        Path module = Files.createDirectories(dir.resolve("module/scenarios")).getParent();
+        Files.copy(Path.of(COMPLETE), module.resolve("scenarios/complete.json"));
+        MavenProject project = new MavenProject();
         project.setFile(module.resolve("pom.xml").toFile());
         MojoExtension.setVariableValueToObject(mojo, "project", project);
         MojoExtension.setVariableValueToObject(
@@ -355,7 +359,7 @@ class AwaitCampaignMojoTest {
         pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
         File reports = new File("target/mojo-test-reports/" + System.nanoTime());
         MojoExtension.setVariableValueToObject(mojo, "reportDirectory", reports);
-        org.apache.maven.project.MavenProject project = new org.apache.maven.project.MavenProject();
+        MavenProject project = new MavenProject();
         MojoExtension.setVariableValueToObject(mojo, "project", project);
 
         mojo.execute();
@@ -377,7 +381,7 @@ class AwaitCampaignMojoTest {
     void campaignIds_list_should_add_to_campaignId(AwaitCampaignMojo mojo) throws Exception {
         pointAt(mojo, ENV_TOKEN, Map.of("OSVI_API_TOKEN", ENV_TOKEN));
         MojoExtension.setVariableValueToObject(mojo, "campaignId", "7");
-        MojoExtension.setVariableValueToObject(mojo, "campaignIds", java.util.List.of("8"));
+        MojoExtension.setVariableValueToObject(mojo, "campaignIds", List.of("8"));
         MojoExtension.setVariableValueToObject(
                 mojo, "reportDirectory", new File("target/mojo-test-reports/" + System.nanoTime()));
         assertThatThrownBy(mojo::execute)

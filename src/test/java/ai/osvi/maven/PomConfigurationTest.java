@@ -9,6 +9,7 @@ import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
+import org.apache.maven.model.PluginManagement;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.descriptor.Parameter;
@@ -138,7 +139,7 @@ class PomConfigurationTest {
     @Test
     void a_plugin_only_in_pluginManagement_should_be_checked_too() {
         project.getBuild().getPlugins().clear();
-        project.getBuild().setPluginManagement(new org.apache.maven.model.PluginManagement());
+        project.getBuild().setPluginManagement(new PluginManagement());
         project.getBuild().getPluginManagement().addPlugin(declared);
         declared.setConfiguration(configuration("maxFailRatio"));
         assertThat(catchThrowableOfType(

@@ -17,10 +17,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The validated settings of one gate run.
@@ -74,7 +78,7 @@ public record GateConfig(
             return List.of(parse(raw));
         }
         List<GateConfig> configs = new ArrayList<>();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (String id : ids) {
             GateConfig config = parse(raw.withCampaignId(id));
             if (!seen.add(config.campaignId())) {
@@ -382,9 +386,9 @@ public record GateConfig(
      * first snapshot. Two rules' statuses close to each other are reported once.
      */
     private static List<InvalidConfigurationException> misspeltStatuses(List<Rule> rules, RawGateConfig raw) {
-        java.util.Map<String, Rule> named = new java.util.LinkedHashMap<>();
+        Map<String, Rule> named = new LinkedHashMap<>();
         rules.forEach(rule -> rule.statuses().forEach(status -> named.putIfAbsent(status, rule)));
-        java.util.Set<String> done = new java.util.HashSet<>();
+        Set<String> done = new HashSet<>();
         List<InvalidConfigurationException> problems = new ArrayList<>();
         for (Rule rule : rules) {
             for (String status : rule.statuses()) {

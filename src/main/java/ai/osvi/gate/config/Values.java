@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -452,7 +453,7 @@ public final class Values {
             return new Result(null, problem);
         }
 
-        Ratio orElseThrow(java.util.function.Function<String, InvalidConfigurationException> failure)
+        Ratio orElseThrow(Function<String, InvalidConfigurationException> failure)
                 throws InvalidConfigurationException {
             if (ratio == null) {
                 throw failure.apply(problem);

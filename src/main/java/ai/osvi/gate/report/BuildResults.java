@@ -29,7 +29,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -109,7 +111,7 @@ public final class BuildResults {
 
     /** A new map of judged campaigns for a build's gates. */
     public static Map<String, Object> newJudgedMap() {
-        return new java.util.concurrent.ConcurrentHashMap<>();
+        return new ConcurrentHashMap<>();
     }
 
     /**
@@ -121,10 +123,10 @@ public final class BuildResults {
     }
 
     /** The last judgement of campaign {@code campaignId} at {@code source} by a gate of this build (this realm's). */
-    public java.util.Optional<Judged> earlier(long campaignId, String source) {
+    public Optional<Judged> earlier(long campaignId, String source) {
         return judged.get(judgedKey(campaignId, source)) instanceof Judged earlier
-                ? java.util.Optional.of(earlier)
-                : java.util.Optional.empty();
+                ? Optional.of(earlier)
+                : Optional.empty();
     }
 
     /** Keeps {@code judgement} for later gates of the build. */

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one place a verdict is decided: a pure function of how the wait ended, the configuration and, for a one-shot
@@ -482,9 +483,9 @@ public final class Decision {
     }
 
     /** The proxy the requests went through, when the source said so. */
-    private java.util.Optional<String> proxy() {
+    private Optional<String> proxy() {
         return wait.error() == null
-                ? java.util.Optional.empty()
+                ? Optional.empty()
                 : wait.error()
                         .route()
                         .filter(route -> route.startsWith("through the proxy "))

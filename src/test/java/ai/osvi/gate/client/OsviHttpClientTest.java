@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -260,7 +261,7 @@ class OsviHttpClientTest {
                 // the client hung up, as it should
             }
         });
-        raw.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        raw.setExecutor(Executors.newCachedThreadPool());
         raw.start();
         try (OsviHttpClient client =
                 client(URI.create("http://127.0.0.1:" + raw.getAddress().getPort() + "/"), Duration.ofMillis(800))) {

@@ -216,8 +216,8 @@ class ProxyTest {
             System.setProperty("http.proxyPort", Integer.toString(proxy.port()));
             System.setProperty("http.nonProxyHosts", "none.invalid");
             // The JVM never proxies a literal loopback address: name the API by a .test name the proxy maps to it.
-            java.net.URI viaName = java.net.URI.create(
-                    "http://api.osvi.test:" + simulator.baseUrl().getPort() + "/");
+            URI viaName =
+                    URI.create("http://api.osvi.test:" + simulator.baseUrl().getPort() + "/");
             try (OsviHttpClient client =
                     new OsviHttpClient(viaName, new ApiToken(TOKEN, "test"), Duration.ofSeconds(5))) {
                 assertThat(client.fetch(7).campaign().id()).isEqualTo(7);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.osvi.gate.model.CampaignStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,7 +84,7 @@ class StatusParserPropertiesTest {
                 uploads.stream().flatMap(upload -> upload.queues().stream()).toList();
         Long total = sumOrNull(all);
         assertThat(parsed.totalQueued())
-                .isEqualTo(total == null ? Optional.empty() : Optional.of(java.math.BigInteger.valueOf(total)));
+                .isEqualTo(total == null ? Optional.empty() : Optional.of(BigInteger.valueOf(total)));
     }
 
     private static Long sumOrNull(List<GeneratedQueue> queues) {

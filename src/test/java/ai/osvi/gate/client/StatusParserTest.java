@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.model.Upload;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.OptionalLong;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class StatusParserTest {
@@ -50,11 +52,11 @@ class StatusParserTest {
         assertThat(status.calls().total()).isEqualTo(120);
         assertThat(status.calls().byStatus())
                 .containsExactly(
-                        org.assertj.core.api.Assertions.entry("picked", 88L),
-                        org.assertj.core.api.Assertions.entry("not_picked", 25L),
-                        org.assertj.core.api.Assertions.entry("failed", 7L));
+                        Assertions.entry("picked", 88L),
+                        Assertions.entry("not_picked", 25L),
+                        Assertions.entry("failed", 7L));
         assertThat(status.uploads()).containsExactly(new Upload(19, 1, 0, 50L));
-        assertThat(status.totalQueued()).hasValue(java.math.BigInteger.valueOf(50));
+        assertThat(status.totalQueued()).hasValue(BigInteger.valueOf(50));
         assertThat(status.isComplete(OptionalLong.empty())).isFalse();
         assertThat(status.data().path("campaign").path("created_at").textValue())
                 .as("kept for the report")
@@ -360,7 +362,7 @@ class StatusParserTest {
                 "\"total_queued\": null",
                 "\"total_queued\": 0"));
         assertThat(known.uploads()).extracting(Upload::totalQueued).containsExactly(60L, 12L, 0L, 0L);
-        assertThat(known.totalQueued()).hasValue(java.math.BigInteger.valueOf(72));
+        assertThat(known.totalQueued()).hasValue(BigInteger.valueOf(72));
 
         CampaignStatus huge = parse(several("\"total_queued\": 30", "\"total_queued\": " + (Long.MAX_VALUE - 29)));
         assertThat(huge.uploads().get(0).totalQueued())

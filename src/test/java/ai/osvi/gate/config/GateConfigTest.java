@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.osvi.gate.TestConfig;
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class GateConfigTest {
 
@@ -179,52 +184,52 @@ class GateConfigTest {
         assertThat(largest.minCalls()).isEqualTo(Long.MAX_VALUE);
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> wrongValues() {
-        return java.util.stream.Stream.of(
-                org.junit.jupiter.params.provider.Arguments.of("campaignId", "0"),
-                org.junit.jupiter.params.provider.Arguments.of("campaignId", "-7"),
-                org.junit.jupiter.params.provider.Arguments.of("campaignId", "seven"),
-                org.junit.jupiter.params.provider.Arguments.of("campaignId", "7,7"),
-                org.junit.jupiter.params.provider.Arguments.of("baseUrl", "api.osvi.ai"),
-                org.junit.jupiter.params.provider.Arguments.of("baseUrl", ""),
-                org.junit.jupiter.params.provider.Arguments.of("timeout", "0s"),
-                org.junit.jupiter.params.provider.Arguments.of("timeout", "-1m"),
-                org.junit.jupiter.params.provider.Arguments.of("timeout", "30"),
-                org.junit.jupiter.params.provider.Arguments.of("timeout", "5s"),
-                org.junit.jupiter.params.provider.Arguments.of("pollInterval", "500ms"),
-                org.junit.jupiter.params.provider.Arguments.of("pollInterval", "often"),
-                org.junit.jupiter.params.provider.Arguments.of("maxPollInterval", "0s"),
-                org.junit.jupiter.params.provider.Arguments.of("pollStrategy", "smart"),
-                org.junit.jupiter.params.provider.Arguments.of("requestTimeout", ""),
-                org.junit.jupiter.params.provider.Arguments.of("requestTimeout", "0ms"),
-                org.junit.jupiter.params.provider.Arguments.of("maxFailureRatio", "101%"),
-                org.junit.jupiter.params.provider.Arguments.of("maxFailureRatio", "1.5"),
-                org.junit.jupiter.params.provider.Arguments.of("maxFailureRatio", "-5%"),
-                org.junit.jupiter.params.provider.Arguments.of("maxFailureRatio", "lots"),
-                org.junit.jupiter.params.provider.Arguments.of("failureStatuses", "failed,failed"),
-                org.junit.jupiter.params.provider.Arguments.of("failureStatuses", "fail ed"),
-                org.junit.jupiter.params.provider.Arguments.of("thresholds", "picked => 60%"),
-                org.junit.jupiter.params.provider.Arguments.of("thresholds", "picked >= 160%"),
-                org.junit.jupiter.params.provider.Arguments.of("minCalls", "0"),
-                org.junit.jupiter.params.provider.Arguments.of("minCalls", "many"),
-                org.junit.jupiter.params.provider.Arguments.of("onInconclusive", "ignore"),
-                org.junit.jupiter.params.provider.Arguments.of("uploadId", "-19"),
-                org.junit.jupiter.params.provider.Arguments.of("onTimeout", "pass"),
-                org.junit.jupiter.params.provider.Arguments.of("onInactive", ""),
-                org.junit.jupiter.params.provider.Arguments.of("maxConsecutiveErrors", "0"),
-                org.junit.jupiter.params.provider.Arguments.of("onError", "retry"),
-                org.junit.jupiter.params.provider.Arguments.of("stallTimeout", "1s"));
+    static Stream<Arguments> wrongValues() {
+        return Stream.of(
+                Arguments.of("campaignId", "0"),
+                Arguments.of("campaignId", "-7"),
+                Arguments.of("campaignId", "seven"),
+                Arguments.of("campaignId", "7,7"),
+                Arguments.of("baseUrl", "api.osvi.ai"),
+                Arguments.of("baseUrl", ""),
+                Arguments.of("timeout", "0s"),
+                Arguments.of("timeout", "-1m"),
+                Arguments.of("timeout", "30"),
+                Arguments.of("timeout", "5s"),
+                Arguments.of("pollInterval", "500ms"),
+                Arguments.of("pollInterval", "often"),
+                Arguments.of("maxPollInterval", "0s"),
+                Arguments.of("pollStrategy", "smart"),
+                Arguments.of("requestTimeout", ""),
+                Arguments.of("requestTimeout", "0ms"),
+                Arguments.of("maxFailureRatio", "101%"),
+                Arguments.of("maxFailureRatio", "1.5"),
+                Arguments.of("maxFailureRatio", "-5%"),
+                Arguments.of("maxFailureRatio", "lots"),
+                Arguments.of("failureStatuses", "failed,failed"),
+                Arguments.of("failureStatuses", "fail ed"),
+                Arguments.of("thresholds", "picked => 60%"),
+                Arguments.of("thresholds", "picked >= 160%"),
+                Arguments.of("minCalls", "0"),
+                Arguments.of("minCalls", "many"),
+                Arguments.of("onInconclusive", "ignore"),
+                Arguments.of("uploadId", "-19"),
+                Arguments.of("onTimeout", "pass"),
+                Arguments.of("onInactive", ""),
+                Arguments.of("maxConsecutiveErrors", "0"),
+                Arguments.of("onError", "retry"),
+                Arguments.of("stallTimeout", "1s"));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0} = ''{1}''")
-    @org.junit.jupiter.params.provider.MethodSource("wrongValues")
+    @ParameterizedTest(name = "{0} = ''{1}''")
+    @MethodSource("wrongValues")
     void every_wrong_value_should_be_refused_naming_the_parameter_the_value_and_the_accepted_forms(
             String parameter, String value) throws Exception {
         TestConfig raw = new TestConfig();
         if (!parameter.equals("maxFailureRatio")) {
             raw.maxFailureRatio = "5%";
         }
-        java.lang.reflect.Field field = RawGateConfig.class.getField(parameter);
+        Field field = RawGateConfig.class.getField(parameter);
         field.set(raw, parameter.equals("thresholds") ? List.of(value) : value);
 
         assertThatThrownBy(() -> GateConfig.parseAll(raw))
@@ -247,7 +252,7 @@ class GateConfigTest {
         raw.completionOnly = "true";
         assertThatCode(() -> GateConfig.parse(raw)).doesNotThrowAnyException();
         raw.completionOnly = "false";
-        raw.thresholds = java.util.List.of("picked >= 60%");
+        raw.thresholds = List.of("picked >= 60%");
         assertThatCode(() -> GateConfig.parse(raw)).doesNotThrowAnyException();
     }
 

@@ -3,6 +3,7 @@ package ai.osvi.gate.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -27,7 +28,7 @@ class UploadTest {
                 new CallCounts(0, Map.of()),
                 List.of(new Upload(1, 1, 0, Long.MAX_VALUE), new Upload(2, 1, 0, 1L)));
         assertThat(status.totalQueued())
-                .hasValue(java.math.BigInteger.valueOf(Long.MAX_VALUE).add(java.math.BigInteger.ONE));
+                .hasValue(BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE));
         assertThat(status.data()).isNull();
         assertThat(status.awaitedQueues(OptionalLong.empty())).isEqualTo(2);
     }

@@ -2,12 +2,16 @@ package ai.osvi.gate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.GateResult;
 import ai.osvi.gate.result.Verdict;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** What later jobs read when several gates run in one build. */
@@ -25,7 +29,7 @@ class BuildResultsTest {
                 String.valueOf(campaign),
                 Map.of(
                         campaign,
-                        ai.osvi.gate.Snapshots.active()
+                        Snapshots.active()
                                 .queues(19, true)
                                 .calls("picked", 97, "failed", 3)
                                 .build()));
@@ -41,9 +45,7 @@ class BuildResultsTest {
         assertThat(view.overall().summaryLine()).isEqualTo("OSVI gate: FAIL 2 gates: strict FAIL, blocking PASS");
         assertThat(view.campaigns())
                 .extracting(ResultValues::campaignId, ResultValues::verdict)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(8L, Verdict.FAIL),
-                        org.assertj.core.groups.Tuple.tuple(7L, Verdict.PASS));
+                .containsExactly(Tuple.tuple(8L, Verdict.FAIL), Tuple.tuple(7L, Verdict.PASS));
         assertThat(view.gates()).containsOnlyKeys("strict", "blocking");
         assertThat(view.gates().get("strict").verdict()).isEqualTo(Verdict.FAIL);
         assertThat(view.gates().get("blocking").verdict()).isEqualTo(Verdict.PASS);
@@ -92,8 +94,8 @@ class BuildResultsTest {
         BuildResults.View view =
                 build.record(new GateResult("blocking", "p", null, passing(7).campaigns(), null));
 
-        Map<String, String> outputs = GithubOutputs.outputs(view, text -> text, new java.util.ArrayList<>());
-        List<String> dotenv = GitlabDotenv.lines(view, text -> text, new java.util.ArrayList<>());
+        Map<String, String> outputs = GithubOutputs.outputs(view, text -> text, new ArrayList<>());
+        List<String> dotenv = GitlabDotenv.lines(view, text -> text, new ArrayList<>());
 
         assertThat(outputs)
                 .containsEntry("verdict", "FAIL")
@@ -115,7 +117,7 @@ class BuildResultsTest {
         build.record(new GateResult("svc.eu-gate", "p", null, failing(8).campaigns(), null));
         BuildResults.View view =
                 build.record(new GateResult("svc-eu-gate", "q", null, passing(7).campaigns(), null));
-        List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new ArrayList<>();
 
         Map<String, String> outputs = GithubOutputs.outputs(view, text -> text, warnings);
         List<String> dotenv = GitlabDotenv.lines(view, text -> text, warnings);
@@ -151,7 +153,7 @@ class BuildResultsTest {
 
         assertThat(view.overall().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(view.campaigns()).extracting(ResultValues::campaignId).containsExactly(8L, 7L);
-        assertThat(view.overall().ratios()).containsEntry("failed", new java.math.BigDecimal("0.21"));
+        assertThat(view.overall().ratios()).containsEntry("failed", new BigDecimal("0.21"));
     }
 
     @Test

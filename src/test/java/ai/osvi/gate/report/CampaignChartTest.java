@@ -15,10 +15,13 @@ import ai.osvi.gate.result.CampaignResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,7 +143,7 @@ class CampaignChartTest {
         double zero = tickY(chart, "0%");
         double forty = tickY(chart, "40%");
         double five = Double.parseDouble(limit.getAttribute("y1"));
-        assertThat((zero - five) / (zero - forty)).isCloseTo(5 / 40.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat((zero - five) / (zero - forty)).isCloseTo(5 / 40.0, Offset.offset(0.01));
     }
 
     /** The y of the grid line whose tick label reads {@code label} (the label sits 4 px below it). */
@@ -378,7 +381,7 @@ class CampaignChartTest {
                     .isTrue();
             for (double[][] segment : dataSegments(chart)) {
                 assertThat(crosses(segment, box))
-                        .as("'%s' crosses data %s", text.getTextContent(), java.util.Arrays.deepToString(segment))
+                        .as("'%s' crosses data %s", text.getTextContent(), Arrays.deepToString(segment))
                         .isFalse();
             }
         }
@@ -405,7 +408,7 @@ class CampaignChartTest {
 
     /** The segments of every data line, area edge and limit line, and each marker's box as its diagonal. */
     private static List<double[][]> dataSegments(Document chart) {
-        List<double[][]> segments = new java.util.ArrayList<>();
+        List<double[][]> segments = new ArrayList<>();
         for (String shape : List.of("polyline", "polygon")) {
             for (Element element : elements(chart, shape)) {
                 String[] numbers = element.getAttribute("points").trim().split("[ ,]+");

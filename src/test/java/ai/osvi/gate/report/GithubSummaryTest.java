@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -68,8 +69,7 @@ class GithubSummaryTest {
         assertThat(text(heading)).isEqualTo("\u2705 OSVI gate: PASS \u2014 campaign 7 \u201c" + name + "\u201d");
         assertThat(statusColumn(shown))
                 .containsExactlyElementsOf(
-                        java.util.stream.Stream.concat(java.util.stream.Stream.of("failed"), statuses.stream())
-                                .toList());
+                        Stream.concat(Stream.of("failed"), statuses.stream()).toList());
     }
 
     @Test

@@ -6,6 +6,7 @@ import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.config.GateConfig;
+import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
@@ -45,9 +46,9 @@ final class LaterJobsFixture {
                     }
                     // as the API answers: the data of the campaign asked for
                     CampaignStatus snapshot = snapshots.get(id);
-                    ai.osvi.gate.model.Campaign c = snapshot.campaign();
+                    Campaign c = snapshot.campaign();
                     return new CampaignStatus(
-                            new ai.osvi.gate.model.Campaign(
+                            new Campaign(
                                     id,
                                     c.name(),
                                     c.status(),

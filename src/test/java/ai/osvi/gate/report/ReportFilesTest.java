@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
@@ -81,7 +83,7 @@ class ReportFilesTest {
 
     private static List<Element> children(Element parent, String name) {
         NodeList nodes = parent.getElementsByTagName(name);
-        return java.util.stream.IntStream.range(0, nodes.getLength())
+        return IntStream.range(0, nodes.getLength())
                 .mapToObj(i -> (Element) nodes.item(i))
                 .toList();
     }
@@ -653,9 +655,8 @@ class ReportFilesTest {
                 .noneMatch(p -> p.getAttribute("name").equals("simulation"));
         assertThat(GithubSummary.markdown(result, parsed)).doesNotContain("imulat");
 
-        ReportFiles.write(dir, result, parsed, FINISHED, java.util.function.UnaryOperator.identity(), "passing");
-        String markdown =
-                GithubSummary.markdown(result, parsed, java.util.function.UnaryOperator.identity(), "passing");
+        ReportFiles.write(dir, result, parsed, FINISHED, UnaryOperator.identity(), "passing");
+        String markdown = GithubSummary.markdown(result, parsed, UnaryOperator.identity(), "passing");
 
         assertThat(json().get("simulation").asText()).isEqualTo("passing");
         assertThat(children(junit(), "property"))
@@ -675,7 +676,7 @@ class ReportFilesTest {
 
         Path summary = dir.resolve("summary.md");
         Files.writeString(summary, "earlier step\n");
-        GithubSummary.append(summary, result, config.parse(), java.util.function.UnaryOperator.identity());
+        GithubSummary.append(summary, result, config.parse(), UnaryOperator.identity());
 
         assertThat(Files.readString(summary))
                 .startsWith(

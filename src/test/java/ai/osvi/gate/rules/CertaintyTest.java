@@ -12,6 +12,7 @@ import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +40,7 @@ class CertaintyTest {
     }
 
     private static Standing standing(String rule, CampaignStatus snapshot) throws Exception {
-        return RuleResult.judge(rule(rule), snapshot.calls(), Outlook.of(snapshot, java.util.OptionalLong.empty()))
+        return RuleResult.judge(rule(rule), snapshot.calls(), Outlook.of(snapshot, OptionalLong.empty()))
                 .standing();
     }
 
@@ -172,7 +173,7 @@ class CertaintyTest {
                                                     calls,
                                                     Outlook.of(
                                                             running(retries, retries ? 1 : null, queued, calls),
-                                                            java.util.OptionalLong.empty()))
+                                                            OptionalLong.empty()))
                                             .standing();
                                     boolean anyHolds = anyCompletionHolds(
                                             rule, picked, notPicked, failed, unaccounted, most, retries);

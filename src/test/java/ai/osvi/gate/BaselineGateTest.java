@@ -151,24 +151,21 @@ class BaselineGateTest {
                 .queues(19, true, false)
                 .calls("picked", 200, "failed", 100)
                 .build();
-        CampaignResult now = GateRun.check(
-                        GateConfig.parseAll(config.raw()),
-                        serving(Map.of(41L, lastRelease(), 7L, running)),
-                        TimeSource.SYSTEM,
-                        log,
-                        new AbortSignal(),
-                        () -> 0,
-                        new GateRun.Reports(dir, null, Clock.systemUTC()),
-                        Clock.systemUTC())
-                .campaigns()
-                .get(0);
+        CampaignResult now = check(config, Map.of(41L, lastRelease(), 7L, running));
         assertThat(now.verdict()).isEqualTo(Verdict.RUNNING);
         assertThat(asked).containsExactly(41L, 7L);
 
         asked.clear();
-        CampaignResult done = GateRun.check(
+        CampaignResult done = check(config, Map.of(41L, lastRelease(), 7L, today(7, 50)));
+        assertThat(done.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(asked).containsExactly(41L, 7L);
+    }
+
+    /** One check-campaign of campaign 7 against {@code campaigns}. */
+    private CampaignResult check(TestConfig config, Map<Long, CampaignStatus> campaigns) throws Exception {
+        return GateRun.check(
                         GateConfig.parseAll(config.raw()),
-                        serving(Map.of(41L, lastRelease(), 7L, today(7, 50))),
+                        serving(campaigns),
                         TimeSource.SYSTEM,
                         log,
                         new AbortSignal(),
@@ -177,8 +174,6 @@ class BaselineGateTest {
                         Clock.systemUTC())
                 .campaigns()
                 .get(0);
-        assertThat(done.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(asked).containsExactly(41L, 7L);
     }
 
     @Test

@@ -293,28 +293,14 @@ public record GateConfig(
     public boolean judgesAs(GateConfig other, boolean simulated) {
         return equals(other)
                 || simulated
-                        && new GateConfig(
+                        && variant(
                                         campaignId,
                                         other.baseUrl,
-                                        timeout,
-                                        pollInterval,
-                                        requestTimeout,
                                         rules,
-                                        minCalls,
-                                        onInconclusive,
                                         uploadId,
-                                        onTimeout,
-                                        onInactive,
-                                        failBuild,
-                                        maxConsecutiveErrors,
-                                        onError,
-                                        allowInsecureHttp,
-                                        pollStrategy,
-                                        maxPollInterval,
                                         failFast,
                                         stallTimeout,
                                         maxCampaignAge,
-                                        onRunning,
                                         baseline)
                                 .equals(other);
     }
@@ -327,13 +313,41 @@ public record GateConfig(
     /** The rules relative to the baseline, their limits computed exactly from its counts. */
     public GateConfig withBaseline(CampaignStatus baselineSnapshot) {
         CallCounts baselineCalls = baselineSnapshot.calls();
+        List<Rule> resolved =
+                rules.stream().map(rule -> rule.resolve(baselineCalls)).toList();
+        return variant(
+                campaignId,
+                baseUrl,
+                resolved,
+                uploadId,
+                failFast,
+                stallTimeout,
+                maxCampaignAge,
+                baseline.read(baselineSnapshot));
+    }
+
+    /** How the baseline campaign is read: once, with this gate's endpoint, request timeout and retries. */
+    public GateConfig forBaseline() {
+        return variant(baseline.campaignId(), baseUrl, List.of(), OptionalLong.empty(), false, null, null, null);
+    }
+
+    /** This configuration with the components a variant changes; every other one as it is. */
+    private GateConfig variant(
+            long campaignId,
+            URI baseUrl,
+            List<Rule> rules,
+            OptionalLong uploadId,
+            boolean failFast,
+            Duration stallTimeout,
+            Duration maxCampaignAge,
+            Baseline baseline) {
         return new GateConfig(
                 campaignId,
                 baseUrl,
                 timeout,
                 pollInterval,
                 requestTimeout,
-                rules.stream().map(rule -> rule.resolve(baselineCalls)).toList(),
+                rules,
                 minCalls,
                 onInconclusive,
                 uploadId,
@@ -349,34 +363,7 @@ public record GateConfig(
                 stallTimeout,
                 maxCampaignAge,
                 onRunning,
-                baseline.read(baselineSnapshot));
-    }
-
-    /** How the baseline campaign is read: once, with this gate's endpoint, request timeout and retries. */
-    public GateConfig forBaseline() {
-        return new GateConfig(
-                baseline.campaignId(),
-                baseUrl,
-                timeout,
-                pollInterval,
-                requestTimeout,
-                List.of(),
-                minCalls,
-                onInconclusive,
-                OptionalLong.empty(),
-                onTimeout,
-                onInactive,
-                failBuild,
-                maxConsecutiveErrors,
-                onError,
-                allowInsecureHttp,
-                pollStrategy,
-                maxPollInterval,
-                false,
-                null,
-                null,
-                onRunning,
-                null);
+                baseline);
     }
 
     /**

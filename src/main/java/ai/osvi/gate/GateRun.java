@@ -170,22 +170,50 @@ public final class GateRun {
             DoubleSupplier random,
             Reports reports,
             Clock checkClock) {
-        List<CampaignResult> results = new ArrayList<>();
-        List<GateConfig> campaigns = configured;
+        Run run = new Run(source, time, log, abort, random, reports, checkClock);
+        List<CampaignResult> results;
         if (configured.get(0).needsBaseline()) {
             List<BaselineReading.Resolved> resolved =
                     BaselineReading.resolve(configured, source, time, log, abort, random);
-            campaigns = resolved.stream().map(BaselineReading.Resolved::config).toList();
-            if (resolved.get(0).unusable() != null) {
-                for (BaselineReading.Resolved campaign : resolved) {
-                    results.add(writeReports(campaign.unusable(), campaign.config(), log, reports));
-                }
-                campaigns = List.of(); // each has its ERROR: none is awaited
-            }
+            results = resolved.get(0).unusable() == null
+                    ? run.judgeAll(resolved.stream()
+                            .map(BaselineReading.Resolved::config)
+                            .toList())
+                    // each campaign has its ERROR: none is awaited
+                    : resolved.stream()
+                            .map(campaign -> writeReports(campaign.unusable(), campaign.config(), log, reports))
+                            .toList();
+        } else {
+            results = run.judgeAll(configured);
         }
-        if (campaigns.size() == 1) {
-            results.add(runOne(campaigns.get(0), source, time, log, abort, random, reports, checkClock));
-        } else if (campaigns.size() > 1) {
+        return run.finish(results);
+    }
+
+    /**
+     * What every campaign of one run shares.
+     *
+     * @param checkClock the wall clock of a one-shot check, or {@code null} for a wait
+     */
+    private record Run(
+            StatusSource source,
+            TimeSource time,
+            GateLog log,
+            AbortSignal abort,
+            DoubleSupplier random,
+            Reports reports,
+            Clock checkClock) {
+
+        /** Each campaign's result, in order: one in this thread, several concurrently. */
+        List<CampaignResult> judgeAll(List<GateConfig> campaigns) {
+            return campaigns.size() == 1 ? List.of(judge(campaigns.get(0))) : concurrently(campaigns);
+        }
+
+        private CampaignResult judge(GateConfig campaign) {
+            return runOne(campaign, source, time, log, abort, random, reports, checkClock);
+        }
+
+        private List<CampaignResult> concurrently(List<GateConfig> campaigns) {
+            List<CampaignResult> results = new ArrayList<>();
             ExecutorService executor = Executors.newFixedThreadPool(campaigns.size(), runnable -> {
                 Thread thread = new Thread(runnable, "osvi-gate");
                 thread.setDaemon(true);
@@ -194,8 +222,7 @@ public final class GateRun {
             try {
                 List<Future<CampaignResult>> futures = new ArrayList<>();
                 for (GateConfig campaign : campaigns) {
-                    futures.add(executor.submit(
-                            () -> runOne(campaign, source, time, log, abort, random, reports, checkClock)));
+                    futures.add(executor.submit(() -> judge(campaign)));
                 }
                 boolean interrupted = false;
                 for (int i = 0; i < futures.size(); i++) {
@@ -218,32 +245,39 @@ public final class GateRun {
                 executor.shutdownNow();
                 awaitTermination(executor);
             }
+            return results;
         }
-        GateResult all = new GateResult(reports.gate(), reports.project(), reports.directory(), results, null);
-        List<String> warnings = new ArrayList<>();
-        BuildResults.View build = writeResultsForLaterJobs(all, reports, warnings);
-        synchronized (log) {
-            warnings.forEach(log::warn);
-            // the verdict is always the last line, for log parsers: with one campaign it was printed with the
-            // campaign's table, and is repeated only when a warning came after it
-            if (results.size() > 1) {
-                VerdictReport.summaryLine(log, all.outcome(), all.verdict(), all.summaryLine());
-            } else if (!warnings.isEmpty()) {
-                CampaignResult only = results.get(0);
-                VerdictReport.summaryLine(log, only.outcome(), only.verdict(), only.summaryLine());
+
+        /** The gate's result: handed to later jobs with the build's, and its last lines logged. */
+        GateResult finish(List<CampaignResult> results) {
+            GateResult all = new GateResult(reports.gate(), reports.project(), reports.directory(), results, null);
+            List<String> warnings = new ArrayList<>();
+            BuildResults.View build = writeResultsForLaterJobs(all, reports, warnings);
+            synchronized (log) {
+                warnings.forEach(log::warn);
+                // the verdict is always the last line, for log parsers: with one campaign it was printed with the
+                // campaign's table, and is repeated only when a warning came after it
+                if (results.size() > 1) {
+                    VerdictReport.summaryLine(log, all.outcome(), all.verdict(), all.summaryLine());
+                } else if (!warnings.isEmpty()) {
+                    CampaignResult only = results.get(0);
+                    VerdictReport.summaryLine(log, only.outcome(), only.verdict(), only.summaryLine());
+                }
+                if (!build.gates().isEmpty()) {
+                    // an earlier gate of this build ran too: the last verdict line is the build's, as later jobs
+                    // read it
+                    log.info("Earlier OSVI gates ran in this build: later jobs read the worst verdict of all of"
+                            + " them.");
+                    VerdictReport.summaryLine(
+                            log,
+                            build.overall().outcome(),
+                            build.overall().verdict(),
+                            build.overall().summaryLine());
+                }
             }
-            if (!build.gates().isEmpty()) {
-                // an earlier gate of this build ran too: the last verdict line is the build's, as later jobs read it
-                log.info("Earlier OSVI gates ran in this build: later jobs read the worst verdict of all of them.");
-                VerdictReport.summaryLine(
-                        log,
-                        build.overall().outcome(),
-                        build.overall().verdict(),
-                        build.overall().summaryLine());
-            }
+            abort.markReported();
+            return all;
         }
-        abort.markReported();
-        return all;
     }
 
     /**

@@ -114,20 +114,7 @@ public record GateConfig(
                 problems.check(() -> Values.bool("allowInsecureHttp", raw.allowInsecureHttp, false), false);
         boolean completionOnly = problems.check(() -> Values.bool("completionOnly", raw.completionOnly, false), false);
         URI baseUrl = problems.check(() -> baseUrl(raw.baseUrl), null);
-        if (baseUrl != null
-                && baseUrl.getScheme().equals("http")
-                && !isLoopback(baseUrl.getHost())
-                && !allowInsecureHttp
-                && !problems.concern("allowInsecureHttp")) {
-            problems.add(new InvalidConfigurationException(
-                    "baseUrl",
-                    "Refusing to send the API token over plain"
-                            + " http:// to " + baseUrl.getHost() + " (" + Values.label("baseUrl") + " '" + raw.baseUrl
-                            + "'):"
-                            + " anyone on the network path could read it. Use https://, or set allowInsecureHttp"
-                            + " (-Dosvi.allowInsecureHttp=true) if this network is trusted. Plain http:// is always allowed to"
-                            + " loopback addresses."));
-        }
+        refuseInsecureHttp(baseUrl, raw, allowInsecureHttp, problems);
         Duration timeout = problems.check(() -> Values.duration("timeout", raw.timeout), null);
         Duration pollInterval =
                 problems.check(() -> Values.durationAtLeast("pollInterval", raw.pollInterval, MIN_POLL_INTERVAL), null);
@@ -141,43 +128,10 @@ public record GateConfig(
                             + "', so the gate could poll at most once. Accepted: a timeout of at least"
                             + " the poll interval."));
         }
-        List<Rule> rules = new ArrayList<>();
-        if (raw.maxFailureRatio != null && !raw.maxFailureRatio.isEmpty()) {
-            List<String> statuses = problems.check(() -> Values.statuses("failureStatuses", raw.failureStatuses), null);
-            Ratio ratio = problems.check(() -> Values.ratio("maxFailureRatio", raw.maxFailureRatio), null);
-            if (statuses != null && ratio != null) {
-                rules.add(new Rule(statuses, Operator.AT_MOST, ratio, "maxFailureRatio"));
-            }
-        }
-        for (String threshold : Values.commaSeparated(raw.thresholds)) {
-            Rule rule = problems.check(() -> Values.rule("thresholds", threshold), null);
-            if (rule != null) {
-                rules.add(rule);
-            }
-        }
-        misspeltStatuses(rules, raw).forEach(problems::add);
-        if (rules.isEmpty()
-                && !completionOnly
-                && !problems.concern("maxFailureRatio", "thresholds", "failureStatuses", "completionOnly")) {
-            problems.add(new InvalidConfigurationException("maxFailureRatio", NO_RULE));
-        } else if (!rules.isEmpty() && rules.stream().allMatch(Rule::advisory) && !completionOnly) {
-            problems.add(new InvalidConfigurationException(
-                    "thresholds",
-                    "Every rule is " + Rule.ADVISORY
-                            + " ("
-                            + String.join(
-                                    ", ", rules.stream().map(Rule::describe).toList()) + "), so the gate would"
-                            + " pass whatever the campaign did: add a rule that decides, such as maxFailureRatio"
-                            + " (-Dosvi.maxFailureRatio=5%), or set completionOnly (-Dosvi.completionOnly=true) to wait for"
-                            + " completion alone and report the advisory rules."));
-        }
+        List<Rule> rules = rules(raw, completionOnly, problems);
         long minCalls = problems.check(
                 () -> Values.positiveLong("minCalls", raw.minCalls, "the fewest calls that make a verdict"), 1L);
-        OptionalLong uploadId = raw.uploadId == null || raw.uploadId.isBlank()
-                ? OptionalLong.empty()
-                : problems.check(
-                        () -> OptionalLong.of(Values.positiveLong("uploadId", raw.uploadId, "a campaign_upload_id")),
-                        OptionalLong.empty());
+        OptionalLong uploadId = optionalId("uploadId", raw.uploadId, "a campaign_upload_id", problems);
         OnInconclusive onInconclusive =
                 problems.check(() -> Values.choice("onInconclusive", raw.onInconclusive, OnInconclusive.class), null);
         OnTimeout onTimeout = problems.check(() -> Values.choice("onTimeout", raw.onTimeout, OnTimeout.class), null);
@@ -211,14 +165,11 @@ public record GateConfig(
                 : problems.check(
                         () -> Values.durationAtLeast("maxCampaignAge", raw.maxCampaignAge, MIN_POLL_INTERVAL), null);
         OnRunning onRunning = problems.check(() -> Values.choice("onRunning", raw.onRunning, OnRunning.class), null);
-        OptionalLong baselineCampaignId = raw.baselineCampaignId == null || raw.baselineCampaignId.isBlank()
-                ? OptionalLong.empty()
-                : problems.check(
-                        () -> OptionalLong.of(Values.positiveLong(
-                                "baselineCampaignId",
-                                raw.baselineCampaignId,
-                                "the id of the campaign the rules relative to a baseline compare" + " with")),
-                        OptionalLong.empty());
+        OptionalLong baselineCampaignId = optionalId(
+                "baselineCampaignId",
+                raw.baselineCampaignId,
+                "the id of the campaign the rules relative to a baseline compare with",
+                problems);
         if (!problems.concern("thresholds", "baselineCampaignId")) {
             // a rule or an id that could not be read says so itself; the two are not also said to be missing
             baselineProblem(rules, baselineCampaignId, campaignId, raw).ifPresent(problems::add);
@@ -247,6 +198,67 @@ public record GateConfig(
                 maxCampaignAge,
                 onRunning,
                 baselineCampaignId.isPresent() ? new Baseline(baselineCampaignId.getAsLong(), null) : null);
+    }
+
+    /** Plain http sends the token in clear: only to loopback, or where allowInsecureHttp says the network is trusted. */
+    private static void refuseInsecureHttp(URI baseUrl, RawGateConfig raw, boolean allowed, Problems problems) {
+        if (baseUrl != null
+                && baseUrl.getScheme().equals("http")
+                && !isLoopback(baseUrl.getHost())
+                && !allowed
+                && !problems.concern("allowInsecureHttp")) {
+            problems.add(new InvalidConfigurationException(
+                    "baseUrl",
+                    "Refusing to send the API token over plain"
+                            + " http:// to " + baseUrl.getHost() + " (" + Values.label("baseUrl") + " '" + raw.baseUrl
+                            + "'):"
+                            + " anyone on the network path could read it. Use https://, or set allowInsecureHttp"
+                            + " (-Dosvi.allowInsecureHttp=true) if this network is trusted. Plain http:// is always allowed to"
+                            + " loopback addresses."));
+        }
+    }
+
+    /** maxFailureRatio and thresholds as rules, with the problems of their statuses and of a gate without one. */
+    private static List<Rule> rules(RawGateConfig raw, boolean completionOnly, Problems problems) {
+        List<Rule> rules = new ArrayList<>();
+        if (raw.maxFailureRatio != null && !raw.maxFailureRatio.isEmpty()) {
+            List<String> statuses = problems.check(() -> Values.statuses("failureStatuses", raw.failureStatuses), null);
+            Ratio ratio = problems.check(() -> Values.ratio("maxFailureRatio", raw.maxFailureRatio), null);
+            if (statuses != null && ratio != null) {
+                rules.add(new Rule(statuses, Operator.AT_MOST, ratio, "maxFailureRatio"));
+            }
+        }
+        for (String threshold : Values.commaSeparated(raw.thresholds)) {
+            Rule rule = problems.check(() -> Values.rule("thresholds", threshold), null);
+            if (rule != null) {
+                rules.add(rule);
+            }
+        }
+        misspeltStatuses(rules, raw).forEach(problems::add);
+        if (rules.isEmpty()
+                && !completionOnly
+                && !problems.concern("maxFailureRatio", "thresholds", "failureStatuses", "completionOnly")) {
+            problems.add(new InvalidConfigurationException("maxFailureRatio", NO_RULE));
+        } else if (!rules.isEmpty() && rules.stream().allMatch(Rule::advisory) && !completionOnly) {
+            problems.add(new InvalidConfigurationException(
+                    "thresholds",
+                    "Every rule is " + Rule.ADVISORY
+                            + " ("
+                            + String.join(
+                                    ", ", rules.stream().map(Rule::describe).toList()) + "), so the gate would"
+                            + " pass whatever the campaign did: add a rule that decides, such as maxFailureRatio"
+                            + " (-Dosvi.maxFailureRatio=5%), or set completionOnly (-Dosvi.completionOnly=true) to wait for"
+                            + " completion alone and report the advisory rules."));
+        }
+        return rules;
+    }
+
+    /** An optional id: empty when not set, else a positive whole number. */
+    private static OptionalLong optionalId(String parameter, String value, String what, Problems problems) {
+        return value == null || value.isBlank()
+                ? OptionalLong.empty()
+                : problems.check(
+                        () -> OptionalLong.of(Values.positiveLong(parameter, value, what)), OptionalLong.empty());
     }
 
     /**

@@ -400,6 +400,11 @@ public final class Scenario {
                 source, document, name, description, campaignId, List.of(steps.get(steps.size() - 1)), rules);
     }
 
+    /** When its last step starts: from then on it answers as the campaign ended. */
+    public Duration end() {
+        return steps.get(steps.size() - 1).at();
+    }
+
     /** The step answering request number {@code index} (from 0) of a replay: the last one answers every later one. */
     public Step stepFor(int index) {
         return steps.get(Math.min(index, steps.size() - 1));

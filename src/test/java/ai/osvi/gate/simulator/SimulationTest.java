@@ -3,11 +3,13 @@ package ai.osvi.gate.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.osvi.gate.FakeTime;
 import ai.osvi.gate.GateRun;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.report.BuildResults;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.GateResult;
 import ai.osvi.gate.result.Verdict;
@@ -189,5 +191,34 @@ class SimulationTest {
                 .hasMessage("Invalid scenario " + file + " (simulation (osvi.simulation)): rules[1] 'faild less than 5'"
                         + " is not a rule such as \"failed <= 5%\" or \"picked >= 60%\". See 'Scenario files' in"
                         + " src/site/markdown/simulator.md.");
+    }
+
+    @Test
+    void a_later_gate_with_other_rules_should_judge_the_simulated_campaign_as_it_ended_not_wait_it_again()
+            throws Exception {
+        BuildResults build = new BuildResults();
+        FakeTime time = new FakeTime();
+        GateResult[] results = new GateResult[2];
+        String[] rules = {"failed <= 5%", "picked >= 70%"};
+        for (int i = 0; i < 2; i++) {
+            RawGateConfig raw = new RawGateConfig();
+            raw.pollInterval = "2s";
+            raw.thresholds = List.of(rules[i]);
+            Path reports = Files.createDirectories(dir.resolve("module-" + i));
+            results[i] = Simulation.run(
+                    "passing",
+                    dir,
+                    raw,
+                    log,
+                    new AbortSignal(),
+                    new GateRun.Reports(reports, null, Clock.systemUTC()).inBuild(build, "module-" + i, null),
+                    null,
+                    time);
+        }
+        assertThat(results[1].verdict()).isEqualTo(Verdict.PASS);
+        assertThat(results[1].campaigns().get(0).waitResult().polls()).isEqualTo(1);
+        assertThat(log.lines)
+                .contains("INFO Campaign 7 completed while gate module-0 of this build awaited it: this gate's rules"
+                        + " were judged on one fresh snapshot, without a new wait.");
     }
 }

@@ -294,6 +294,39 @@ class BaselineGateTest {
     }
 
     @Test
+    void a_baseline_answered_with_another_campaigns_data_should_be_an_error_and_minCalls_exactly_should_serve()
+            throws Exception {
+        CampaignStatus other = Snapshots.inactive()
+                .campaign(42)
+                .queues(3, true)
+                .calls("picked", 800, "failed", 200)
+                .build();
+        CampaignResult mixedUp = run("failed <= baseline + 1%", Map.of(41L, other, 7L, today(7, 10)))
+                .campaigns()
+                .get(0);
+        assertThat(mixedUp.summary())
+                .isEqualTo("the baseline campaign 41 cannot be used: the API answered with the data of campaign 42"
+                        + " when asked for campaign 41");
+
+        TestConfig config = new TestConfig();
+        config.completionOnly = "false";
+        config.thresholds = List.of("failed <= baseline + 1%");
+        config.baselineCampaignId = "41";
+        config.minCalls = "1000"; // the baseline has exactly 1000 calls
+        CampaignResult exactly = GateRun.run(
+                        GateConfig.parseAll(config.raw()),
+                        serving(Map.of(41L, lastRelease(), 7L, today(7, 50))),
+                        TimeSource.SYSTEM,
+                        log,
+                        new AbortSignal(),
+                        () -> 0,
+                        new GateRun.Reports(dir, null, Clock.systemUTC()))
+                .campaigns()
+                .get(0);
+        assertThat(exactly.verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
     void a_baseline_whose_status_is_spelt_otherwise_should_be_an_error_not_a_baseline_of_zero() throws Exception {
         CampaignStatus lookalike = Snapshots.inactive()
                 .campaign(41)

@@ -9,7 +9,7 @@ import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.CampaignWaiter;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.polling.WaitResult;
-import ai.osvi.gate.report.VerdictReport;
+import ai.osvi.gate.report.console.VerdictBlock;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.rules.Rule;
 import ai.osvi.gate.verdict.Decision;
@@ -54,7 +54,7 @@ public final class Gate {
     /** Awaits the campaign, decides, and logs the verdict block. */
     public CampaignResult run() {
         CampaignResult result = awaitAndDecide();
-        VerdictReport.write(result, config, log, List.of());
+        VerdictBlock.write(result, config, log, List.of());
         return result;
     }
 

@@ -8,8 +8,12 @@ import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.JobTimeLimit;
 import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.config.Values;
-import ai.osvi.gate.report.GithubAnnotations;
-import ai.osvi.gate.report.ReportFiles;
+import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.report.NotStarted;
+import ai.osvi.gate.report.ReportContext;
+import ai.osvi.gate.report.ReportContext.Output;
+import ai.osvi.gate.report.ci.GithubAnnotations;
+import ai.osvi.gate.report.files.ReportDirectory;
 import ai.osvi.gate.result.GateResult;
 import ai.osvi.gate.simulator.Scenario;
 import ai.osvi.gate.simulator.Simulation;
@@ -21,6 +25,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
@@ -90,55 +95,32 @@ public abstract class AbstractGateMojo extends GateParameters {
             return;
         }
         MavenGateLog log = new MavenGateLog(getLog(), ConsoleColour.enabled(session), ConsoleEncoding.showsBlocks());
-        ReportFiles.removeReportsOfEarlierBuilds(reportDirectory(), buildStart(), replayedReport(), log);
+        ReportDirectory.removeReportsOfEarlierBuilds(reportDirectory(), buildStart(), replayedReport(), log);
         String inherited = ExecutionHints.inheritedByModules(
                 project, mojoExecution, session == null ? null : session.getProjects());
         if (!inherited.isEmpty()) {
             getLog().info(inherited);
         }
-        String project = this.project == null ? null : this.project.getId();
-        GateRun.Reports reports = new GateRun.Reports(
-                        reportDirectory(),
-                        environmentPath("GITHUB_STEP_SUMMARY"),
-                        environmentPath("GITHUB_OUTPUT"),
-                        Clock.systemUTC(),
-                        UnaryOperator.identity())
-                .inBuild(BuildResultsOfSession.get(session), gateName(), project);
+        ReportContext reports = reportContext(log);
         // every message that leaves the goal passes the token's redaction, once it is known
         AtomicReference<UnaryOperator<String>> redactor = new AtomicReference<>(UnaryOperator.identity());
         GateResult result;
         try {
-            result = runGate(log, reports, redactor);
-        } catch (NotStarted e) {
-            String message = ConsoleText.safe(redactor.get().apply(e.getMessage()));
-            GateRun.reportNotStarted(reports.withRedactor(redactor.get()), log, e.headline, message);
-            annotate(List.of(GithubAnnotations.notStarted(e.headline, message)));
-            throw new MojoExecutionException(message);
+            result = runGate(reports, redactor);
+        } catch (GateDidNotStart e) {
+            throw notStarted(reports, redactor.get(), e.headline, e.getMessage());
         } catch (MojoExecutionException e) {
-            String message = ConsoleText.safe(redactor.get().apply(e.getMessage()));
-            GateRun.reportNotStarted(
-                    reports.withRedactor(redactor.get()),
-                    log,
-                    "OSVI gate: ERROR: the gate did not" + " start",
-                    message);
-            annotate(List.of(GithubAnnotations.notStarted("OSVI gate: ERROR: the gate did not start", message)));
-            throw new MojoExecutionException(message);
+            throw notStarted(reports, redactor.get(), "OSVI gate: ERROR: the gate did not start", e.getMessage());
         } catch (RuntimeException e) {
             // a bug of ours, or of a library: a message Maven shows without a stack trace, and ERROR for later jobs
-            String message = ConsoleText.safe(redactor.get()
-                    .apply("The OSVI gate failed unexpectedly (" + e
-                            + "). This is a bug in osvi-maven-plugin, not a verdict on the campaign: please report it with"
-                            + " the output of mvn -X."));
-            GateRun.reportNotStarted(
-                    reports.withRedactor(redactor.get()),
-                    log,
-                    "OSVI gate: ERROR: the gate failed" + " unexpectedly",
-                    message);
-            annotate(List.of(GithubAnnotations.notStarted("OSVI gate: ERROR: the gate failed unexpectedly", message)));
             getLog().debug(e);
-            throw new MojoExecutionException(message);
+            throw notStarted(
+                    reports,
+                    redactor.get(),
+                    "OSVI gate: ERROR: the gate failed unexpectedly",
+                    "The OSVI gate failed unexpectedly (" + e + "). This is a bug in osvi-maven-plugin, not a verdict"
+                            + " on the campaign: please report it with the output of mvn -X.");
         }
-        ResultProperties.publish(reports.build().forProject(project), this.project);
         annotate(GithubAnnotations.of(result).stream().map(redactor.get()).toList());
         String message = ConsoleText.safe(redactor.get().apply(result.failureMessage()));
         switch (result.outcome()) {
@@ -146,6 +128,32 @@ public abstract class AbstractGateMojo extends GateParameters {
             case FAIL -> throw new MojoFailureException(message);
             case ERROR -> throw new MojoExecutionException(message);
         }
+    }
+
+    /** Where this gate's outputs go: the report directory, the CI's files, and this project's properties. */
+    private ReportContext reportContext(MavenGateLog log) {
+        List<Output> outputs = new ArrayList<>(GateRun.standardOutputs());
+        outputs.add(new ResultProperties(project));
+        return ReportContext.of(
+                        reportDirectory(),
+                        environmentPath("GITHUB_STEP_SUMMARY"),
+                        environmentPath("GITHUB_OUTPUT"),
+                        Clock.systemUTC(),
+                        log,
+                        outputs)
+                .inBuild(BuildResultsOfSession.get(session), gateName(), project == null ? null : project.getId());
+    }
+
+    /**
+     * A gate that stopped before its first request: what later jobs read says ERROR, the reports and the annotations
+     * say why, and the returned failure is what Maven shows.
+     */
+    private MojoExecutionException notStarted(
+            ReportContext reports, UnaryOperator<String> redactor, String headline, String reason) {
+        String message = ConsoleText.safe(redactor.apply(reason));
+        GateRun.reportNotStarted(reports.withRedactor(redactor), new NotStarted(headline, message));
+        annotate(List.of(GithubAnnotations.notStarted(headline, message)));
+        return new MojoExecutionException(message);
     }
 
     /** Under GitHub Actions, the verdict's reason as workflow annotations on the run's page. */
@@ -187,8 +195,7 @@ public abstract class AbstractGateMojo extends GateParameters {
         return reactor && project != null ? project.getArtifactId() + "-" + execution : execution;
     }
 
-    private GateResult runGate(
-            MavenGateLog log, GateRun.Reports reports, AtomicReference<UnaryOperator<String>> redactor)
+    private GateResult runGate(ReportContext reports, AtomicReference<UnaryOperator<String>> redactor)
             throws MojoExecutionException {
         List<String> commandLine = mojoExecution == null || session == null
                 ? List.of()
@@ -202,25 +209,16 @@ public abstract class AbstractGateMojo extends GateParameters {
         configure(raw);
         try (AbortOnShutdown abort = AbortOnShutdown.register()) {
             try {
-                Values.bool("skip", skipParameter(), false); // a skip Maven would read as false is refused here
-                PomConfiguration.refuseUnknownElements(project, mojoExecution);
-                if (mojoExecution != null && session != null && project != null) {
-                    CommandLineProperties.replacedLists(
-                                    session.getUserProperties(),
-                                    project.getProperties(),
-                                    mojoExecution.getMojoDescriptor())
-                            .forEach(getLog()::info);
-                }
-                if (!Values.bool("completionOnly", raw.completionOnly, false)
-                        && !Simulation.hasRules(raw)
-                        && !ExecutionHints.unusedExecutionRules(project, mojoExecution)
-                                .isEmpty()) {
-                    // the same error with simulation as without: the scenario's suggested rules would hide it
-                    throw new InvalidConfigurationException("maxFailureRatio", GateConfig.NO_RULE);
-                }
+                refuseWhatMavenWouldIgnore(raw);
                 if (simulation() != null) {
                     return Simulation.run(
-                            simulation(), topLevelDirectory(), raw, log, abort.signal(), reports, checkClock());
+                            simulation(),
+                            topLevelDirectory(),
+                            raw,
+                            abort.signal(),
+                            reports,
+                            checkClock(),
+                            TimeSource.SYSTEM);
                 }
                 List<GateConfig> campaigns = GateConfig.parseAll(raw);
                 if (checkClock() == null) {
@@ -230,7 +228,7 @@ public abstract class AbstractGateMojo extends GateParameters {
                 redactor.set(token::redact);
                 ProxySettings proxy = ProxyResolver.resolve(
                         settings, settingsDecrypter, campaigns.get(0).baseUrl());
-                return GateRun.againstApi(campaigns, token, proxy, log, abort.signal(), reports, checkClock());
+                return GateRun.againstApi(campaigns, token, proxy, abort.signal(), reports, checkClock());
             } catch (InvalidConfigurationException e) {
                 throw notStarted(
                         headline(e),
@@ -240,6 +238,26 @@ public abstract class AbstractGateMojo extends GateParameters {
                                         : "")
                                 + ExecutionHints.boundWithoutCampaign(e, project, mojoExecution));
             }
+        }
+    }
+
+    /**
+     * Values Maven would read otherwise than written: a skip that is not a boolean, a misspelt pom element, a list
+     * replaced from the command line (said), rules only in an execution that this one does not run.
+     */
+    private void refuseWhatMavenWouldIgnore(RawGateConfig raw) throws InvalidConfigurationException {
+        Values.bool("skip", skipParameter(), false);
+        PomConfiguration.refuseUnknownElements(project, mojoExecution);
+        if (mojoExecution != null && session != null && project != null) {
+            CommandLineProperties.replacedLists(
+                            session.getUserProperties(), project.getProperties(), mojoExecution.getMojoDescriptor())
+                    .forEach(getLog()::info);
+        }
+        if (!Values.bool("completionOnly", raw.completionOnly, false)
+                && !Simulation.hasRules(raw)
+                && !ExecutionHints.unusedExecutionRules(project, mojoExecution).isEmpty()) {
+            // the same error with simulation as without: the scenario's suggested rules would hide it
+            throw new InvalidConfigurationException("maxFailureRatio", GateConfig.NO_RULE);
         }
     }
 
@@ -289,19 +307,19 @@ public abstract class AbstractGateMojo extends GateParameters {
     }
 
     /** Logs {@code headline} (the gate's last line) and returns the failure to throw, which the reports repeat. */
-    private NotStarted notStarted(String headline, String message) {
+    private GateDidNotStart notStarted(String headline, String message) {
         getLog().error(headline);
-        return new NotStarted(headline, message);
+        return new GateDidNotStart(headline, message);
     }
 
     /** The gate stopped before its first request: {@code headline} is its last log line, the message the fix. */
-    private static final class NotStarted extends MojoExecutionException {
+    private static final class GateDidNotStart extends MojoExecutionException {
 
         private static final long serialVersionUID = 1L;
 
         private final String headline;
 
-        NotStarted(String headline, String message) {
+        GateDidNotStart(String headline, String message) {
             super(message);
             this.headline = headline;
         }

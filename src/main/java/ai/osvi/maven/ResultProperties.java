@@ -1,7 +1,10 @@
 package ai.osvi.maven;
 
 import ai.osvi.gate.report.BuildResults;
+import ai.osvi.gate.report.ReportContext;
+import ai.osvi.gate.report.ReportContext.Output;
 import ai.osvi.gate.report.ResultValues;
+import ai.osvi.gate.report.Sink;
 import java.math.BigInteger;
 import java.util.Properties;
 import org.apache.maven.project.MavenProject;
@@ -15,40 +18,57 @@ import org.apache.maven.project.MavenProject;
  * {@code osvi.result.gate.<executionId>.verdict}. A ratio has as many decimals as it takes never to read as passing a
  * rule on its status that failed.
  */
-final class ResultProperties {
+final class ResultProperties implements Output {
 
     static final String PREFIX = "osvi.result.";
 
-    private ResultProperties() {}
+    private final MavenProject project;
 
-    static void publish(BuildResults.View gates, MavenProject project) {
-        if (project == null) {
-            return;
+    /** @param project the project whose properties are set, or {@code null} (no project: nothing is set) */
+    ResultProperties(MavenProject project) {
+        this.project = project;
+    }
+
+    @Override
+    public String describe() {
+        return "the project properties osvi.result.*";
+    }
+
+    /** The results of this project's gates (the build's other modules have their own properties). */
+    @Override
+    public void build(ReportContext context, BuildResults.View build) {
+        if (project != null) {
+            publish(context.build().forProject(context.project()), project.getProperties(), context.sink());
         }
-        Properties properties = project.getProperties();
+    }
+
+    /** @param sink redacts the statuses, which come from the API */
+    static void publish(BuildResults.View gates, Properties properties, Sink sink) {
         for (ResultValues campaign : gates.campaigns()) {
             String prefix = PREFIX + campaign.campaignId() + ".";
             properties.setProperty(prefix + "verdict", campaign.verdict().name());
             if (campaign.callsTotal() != null) {
-                publishCounts(properties, prefix, campaign);
+                publishCounts(properties, prefix, campaign, sink);
             }
         }
         gates.gates()
                 .forEach((gate, values) -> properties.setProperty(
-                        PREFIX + "gate." + gate + ".verdict", values.verdict().name()));
+                        sink.redact(PREFIX + "gate." + gate + ".verdict"),
+                        values.verdict().name()));
         ResultValues all = gates.overall();
         properties.setProperty(PREFIX + "verdict", all.verdict().name());
-        publishCounts(properties, PREFIX, all);
+        publishCounts(properties, PREFIX, all, sink);
     }
 
-    private static void publishCounts(Properties properties, String prefix, ResultValues values) {
+    private static void publishCounts(Properties properties, String prefix, ResultValues values, Sink sink) {
         BigInteger total = values.callsTotal() == null ? BigInteger.ZERO : values.callsTotal();
         properties.setProperty(prefix + "calls.total", total.toString());
         // each status under a name of its own, which no status (not even one called "total") can make a fixed one
         values.counts()
                 .forEach((status, count) ->
-                        properties.setProperty(prefix + "calls.by_status." + status, count.toString()));
+                        properties.setProperty(sink.redact(prefix + "calls.by_status." + status), count.toString()));
         values.ratios()
-                .forEach((status, ratio) -> properties.setProperty(prefix + "ratio." + status, ratio.toPlainString()));
+                .forEach((status, ratio) ->
+                        properties.setProperty(sink.redact(prefix + "ratio." + status), ratio.toPlainString()));
     }
 }

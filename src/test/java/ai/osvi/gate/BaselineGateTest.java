@@ -8,6 +8,7 @@ import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.report.Contexts;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.GateResult;
@@ -76,10 +77,9 @@ class BaselineGateTest {
                 GateConfig.parseAll(config.raw()),
                 serving(campaigns),
                 TimeSource.SYSTEM,
-                log,
                 new AbortSignal(),
                 () -> 0,
-                new GateRun.Reports(dir, dir.resolve("summary.md"), Clock.systemUTC()));
+                Contexts.of(dir, dir.resolve("summary.md"), null, Clock.systemUTC(), log));
     }
 
     @Test
@@ -167,10 +167,9 @@ class BaselineGateTest {
                         GateConfig.parseAll(config.raw()),
                         serving(campaigns),
                         TimeSource.SYSTEM,
-                        log,
                         new AbortSignal(),
                         () -> 0,
-                        new GateRun.Reports(dir, null, Clock.systemUTC()),
+                        Contexts.of(dir, null, null, Clock.systemUTC(), log),
                         Clock.systemUTC())
                 .campaigns()
                 .get(0);
@@ -223,10 +222,9 @@ class BaselineGateTest {
                         GateConfig.parseAll(config.raw()),
                         serving(Map.of(41L, few, 7L, today(7, 10))),
                         TimeSource.SYSTEM,
-                        log,
                         new AbortSignal(),
                         () -> 0,
-                        new GateRun.Reports(dir, null, Clock.systemUTC()))
+                        Contexts.of(dir, null, null, Clock.systemUTC(), log))
                 .campaigns()
                 .get(0);
         assertThat(tooFew.summary())
@@ -317,10 +315,9 @@ class BaselineGateTest {
                         GateConfig.parseAll(config.raw()),
                         serving(Map.of(41L, lastRelease(), 7L, today(7, 50))),
                         TimeSource.SYSTEM,
-                        log,
                         new AbortSignal(),
                         () -> 0,
-                        new GateRun.Reports(dir, null, Clock.systemUTC()))
+                        Contexts.of(dir, null, null, Clock.systemUTC(), log))
                 .campaigns()
                 .get(0);
         assertThat(exactly.verdict()).isEqualTo(Verdict.PASS);

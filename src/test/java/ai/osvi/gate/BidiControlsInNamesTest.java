@@ -6,12 +6,12 @@ import ai.osvi.gate.client.StatusParser;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.report.BuildResults;
+import ai.osvi.gate.report.Contexts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,15 +50,9 @@ class BidiControlsInNamesTest {
                     GateConfig.parseAll(config.raw()),
                     source,
                     time,
-                    log,
                     new AbortSignal(),
                     () -> 0,
-                    new GateRun.Reports(
-                                    dir,
-                                    dir.resolve("summary.md"),
-                                    dir.resolve("github-output"),
-                                    Clock.systemUTC(),
-                                    UnaryOperator.identity())
+                    Contexts.of(dir, dir.resolve("summary.md"), dir.resolve("github-output"), Clock.systemUTC(), log)
                             .inBuild(build, gate, null));
         }
 

@@ -16,6 +16,8 @@ import ai.osvi.gate.model.Upload;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.report.BuildResults;
+import ai.osvi.gate.report.Contexts;
+import ai.osvi.gate.report.NotStarted;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.GateResult;
@@ -34,7 +36,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,10 +55,9 @@ class GateRunTest {
                 campaigns,
                 source,
                 TimeSource.SYSTEM,
-                log,
                 new AbortSignal(),
                 () -> 0,
-                new GateRun.Reports(dir, dir.resolve("summary.md"), Clock.systemUTC()));
+                Contexts.of(dir, dir.resolve("summary.md"), null, Clock.systemUTC(), log));
     }
 
     @Test
@@ -112,15 +112,9 @@ class GateRunTest {
                 GateConfig.parseAll(config.raw()),
                 source,
                 time,
-                counting,
                 new AbortSignal(),
                 () -> 0.5,
-                new GateRun.Reports(
-                        dir,
-                        dir.resolve("summary.md"),
-                        dir.resolve("github-output"),
-                        Clock.systemUTC(),
-                        UnaryOperator.identity()));
+                Contexts.of(dir, dir.resolve("summary.md"), dir.resolve("github-output"), Clock.systemUTC(), counting));
 
         assertThat(results.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(time.elapsed()).isEqualTo(Duration.ofDays(365));
@@ -316,10 +310,9 @@ class GateRunTest {
                             .build();
                 },
                 TimeSource.SYSTEM,
-                log,
                 new AbortSignal(),
                 () -> 0,
-                new GateRun.Reports(dir, null, output, Clock.systemUTC(), UnaryOperator.identity()));
+                Contexts.of(dir, null, output, Clock.systemUTC(), log));
 
         assertThat(GithubOutputFile.read(output))
                 .containsEntry("verdict", "ERROR")
@@ -339,10 +332,8 @@ class GateRunTest {
         Files.writeString(dir.resolve("osvi.env"), "OSVI_VERDICT=PASS\n");
 
         GateRun.reportNotStarted(
-                new GateRun.Reports(dir, null, output, Clock.systemUTC(), UnaryOperator.identity()),
-                log,
-                "OSVI gate: ERROR: did not run",
-                "Missing campaignId (osvi.campaignId).");
+                Contexts.of(dir, null, output, Clock.systemUTC(), log),
+                new NotStarted("OSVI gate: ERROR: did not run", "Missing campaignId (osvi.campaignId)."));
 
         assertThat(GithubOutputFile.read(output))
                 .containsEntry("verdict", "ERROR")
@@ -364,10 +355,9 @@ class GateRunTest {
                         .calls("not picked", 1, "not_picked", 1, "failed", 8)
                         .build(),
                 TimeSource.SYSTEM,
-                log,
                 new AbortSignal(),
                 () -> 0,
-                new GateRun.Reports(dir, null, Clock.systemUTC()));
+                Contexts.of(dir, null, null, Clock.systemUTC(), log));
 
         assertThat(log.lines.get(log.lines.size() - 2)).startsWith("WARN osvi.env: OSVI_RATIO_NOT_PICKED left out");
         assertThat(log.lines.get(log.lines.size() - 1))
@@ -392,11 +382,9 @@ class GateRunTest {
                 GateConfig.parseAll(config.raw()),
                 id -> snapshot,
                 TimeSource.SYSTEM,
-                log,
                 new AbortSignal(),
                 () -> 0,
-                new GateRun.Reports(dir, null, output, Clock.systemUTC(), UnaryOperator.identity())
-                        .inBuild(new BuildResults(shared), name, "p"));
+                Contexts.of(dir, null, output, Clock.systemUTC(), log).inBuild(new BuildResults(shared), name, "p"));
     }
 
     @Test
@@ -462,10 +450,9 @@ class GateRunTest {
                 GateConfig.parseAll(config.raw()),
                 source,
                 time,
-                log,
                 new AbortSignal(),
                 () -> 0,
-                new GateRun.Reports(reports, null, Clock.systemUTC()).inBuild(build, name, null));
+                Contexts.of(reports, null, null, Clock.systemUTC(), log).inBuild(build, name, null));
     }
 
     @Test
@@ -515,10 +502,9 @@ class GateRunTest {
                     GateConfig.parseAll(config.raw()),
                     source,
                     TimeSource.SYSTEM,
-                    log,
                     new AbortSignal(),
                     () -> 0,
-                    new GateRun.Reports(reports, null, Clock.systemUTC())
+                    Contexts.of(reports, null, null, Clock.systemUTC(), log)
                             .withSimulation("passing")
                             .inBuild(build, "module-" + i, null));
         }

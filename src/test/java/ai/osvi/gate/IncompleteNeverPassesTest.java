@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.report.BuildResults;
+import ai.osvi.gate.report.Contexts;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.GateResult;
 import ai.osvi.gate.result.Verdict;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,10 +52,9 @@ class IncompleteNeverPassesTest {
                 GateConfig.parseAll(config.raw()),
                 source,
                 time,
-                log,
                 new AbortSignal(),
                 () -> 0,
-                new GateRun.Reports(dir, summary, output, Clock.systemUTC(), UnaryOperator.identity()));
+                Contexts.of(dir, summary, output, Clock.systemUTC(), log));
 
         String verdictLine = "OSVI gate: TIMEOUT campaign 7: did not complete within 5m; 2 of 2 rules held on the"
                 + " last snapshot (300 calls)";

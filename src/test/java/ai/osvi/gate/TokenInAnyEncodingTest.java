@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.osvi.gate.client.ApiToken;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.report.Contexts;
 import ai.osvi.gate.result.Verdict;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -88,10 +89,8 @@ class TokenInAnyEncodingTest {
                     campaigns,
                     new ApiToken(TOKEN, "environment variable OSVI_API_TOKEN"),
                     null,
-                    log,
                     new AbortSignal(),
-                    new GateRun.Reports(
-                            dir, dir.resolve("summary.md"), dir.resolve("github-output"), Clock.systemUTC(), s -> s),
+                    Contexts.of(dir, dir.resolve("summary.md"), dir.resolve("github-output"), Clock.systemUTC(), log),
                     Clock.systemUTC());
 
             assertThat(result.verdict()).isEqualTo(Verdict.ERROR);

@@ -2,12 +2,12 @@ package ai.osvi.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.RawGateConfig;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -84,25 +84,25 @@ class ParametersCarriedThroughTest {
     }
 
     @Test
-    void a_copy_for_another_campaign_should_keep_every_field() throws Exception {
+    void every_campaign_of_a_list_should_get_every_other_value() throws Exception {
         RawGateConfig raw = new RawGateConfig();
-        List<Field> fields = Arrays.stream(RawGateConfig.class.getFields())
-                .filter(field -> !Modifier.isStatic(field.getModifiers()))
-                .toList();
-        for (Field field : fields) {
-            field.set(
-                    raw,
-                    field.getType() == List.class
-                            ? new ArrayList<>(List.of("v-" + field.getName()))
-                            : "v-" + field.getName());
-        }
-        RawGateConfig copy = raw.withCampaignId("8");
-        for (Field field : fields) {
-            if (!field.getName().equals("campaignId")) {
-                assertThat(field.get(copy)).as(field.getName()).isEqualTo(field.get(raw));
-            }
-        }
-        assertThat(copy.campaignId).isEqualTo("8");
+        raw.campaignId = "7,8";
+        raw.baseUrl = "http://127.0.0.1:1/";
+        raw.maxFailureRatio = "5%";
+        raw.uploadId = "3";
+        raw.timeout = "7m";
+        raw.failFast = "true";
+        raw.onTimeout = "evaluate";
+
+        List<GateConfig> campaigns = GateConfig.parseAll(raw);
+
+        assertThat(campaigns).hasSize(2);
+        assertThat(campaigns.get(1).campaignId()).isEqualTo(8);
+        assertThat(campaigns.get(1)).isEqualTo(campaigns.get(0).forCampaign(8));
+        assertThat(campaigns.get(1).polling()).isEqualTo(campaigns.get(0).polling());
+        assertThat(campaigns.get(1).judging()).isEqualTo(campaigns.get(0).judging());
+        assertThat(campaigns.get(1).policies()).isEqualTo(campaigns.get(0).policies());
+        assertThat(campaigns.get(1).uploadId()).isEqualTo(campaigns.get(0).uploadId());
     }
 
     /**

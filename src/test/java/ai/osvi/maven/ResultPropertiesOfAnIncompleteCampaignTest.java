@@ -6,13 +6,17 @@ import ai.osvi.gate.FakeTime;
 import ai.osvi.gate.GateRun;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.ScriptedSource;
+import ai.osvi.gate.SilentLog;
 import ai.osvi.gate.Snapshots;
 import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.report.BuildResults;
+import ai.osvi.gate.report.Contexts;
+import ai.osvi.gate.report.Sink;
 import ai.osvi.gate.result.GateResult;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +36,15 @@ class ResultPropertiesOfAnIncompleteCampaignTest {
                 GateConfig.parseAll(config.raw()),
                 source,
                 time,
-                new RecordingLog(),
                 new AbortSignal(),
                 () -> 0,
-                new GateRun.Reports(null, null, Clock.systemUTC()));
+                Contexts.of(null, null, null, Clock.systemUTC(), new RecordingLog()));
         MavenProject project = new MavenProject();
 
-        ResultProperties.publish(BuildResults.single(results.campaigns(), null), project);
+        ResultProperties.publish(
+                BuildResults.single(results.campaigns(), null),
+                project.getProperties(),
+                new Sink(UnaryOperator.identity(), new SilentLog(), new Object()));
 
         assertThat(project.getProperties())
                 .containsEntry("osvi.result.verdict", "TIMEOUT")

@@ -2,6 +2,7 @@ package ai.osvi.gate.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,8 +26,10 @@ public record ApiToken(String value, String source) {
     /**
      * {@code text} with the token replaced by {@code ****}: written as it is, and written in the encodings text on its
      * way to a message may keep, character by character and mixed (JSON escapes: a backslash, u and four hex digits,
-     * or a backslash before a slash; URL percent-encoding {@code %61}), so that what a reader would decode to the
-     * token is never shown either.
+     * or backslashes before punctuation, as Markdown escapes it too; character references of XML, HTML and Markdown,
+     * {@code &#95;}, {@code &#x5f;}, {@code &amp;}; URL percent-encoding {@code %61}), so that what a reader would
+     * decode to the token is never shown either. Outputs rely on it: they escape text for their format first and the
+     * sink redacts the whole.
      */
     public String redact(String text) {
         return text == null
@@ -110,12 +113,28 @@ public record ApiToken(String value, String source) {
         return new String(chars);
     }
 
+    /** The named character references XML writes, and Markdown or HTML read. */
+    private static final Map<Integer, String> NAMED_REFERENCES =
+            Map.of((int) '&', "amp", (int) '<', "lt", (int) '>', "gt", (int) '"', "quot", (int) '\'', "apos");
+
     private Pattern encodedForms() {
         StringBuilder regex = new StringBuilder();
         value.codePoints().forEach(c -> {
             regex.append("(?:").append(Pattern.quote(new String(Character.toChars(c))));
-            if (c == '/') {
-                regex.append("|\\\\/");
+            if (c < 128 && !Character.isLetterOrDigit(c)) {
+                // escaped with backslashes, as JSON ("\\\"") and Markdown ("\\_") write punctuation
+                regex.append("|\\\\+").append(Pattern.quote(Character.toString(c)));
+            }
+            // a character reference, as XML, HTML and Markdown write it: "&#95;", "&#x5F;", "&quot;", also escaped
+            // again
+            regex.append("|&(?:amp;)*#0*")
+                    .append(c)
+                    .append(";|&(?:amp;)*#[xX]0*(?i:")
+                    .append(Integer.toHexString(c))
+                    .append(");");
+            String named = NAMED_REFERENCES.get(c);
+            if (named != null) {
+                regex.append("|&(?:amp;)*").append(named).append(";");
             }
             for (char unit : Character.toChars(c)) {
                 regex.append("|\\\\u(?i:")

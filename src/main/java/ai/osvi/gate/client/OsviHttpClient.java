@@ -33,9 +33,12 @@ import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -139,10 +142,29 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                 .setResponseTimeout(timeout)
                 .build();
         HttpClientBuilder builder = HttpClients.custom();
+        routeThrough(builder, proxy);
+        this.client = builder.setConnectionManager(connections(baseUrl, dns, timeout))
+                .setDefaultRequestConfig(defaultRequestConfig)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .setUserAgent(PluginVersion.userAgent())
+                .build();
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "osvi-request-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * The route to the API: the JVM's standard proxy properties when {@code proxy} is {@code null}; else plain HTTP to
+     * the proxy, a CONNECT tunnel through it for an https baseUrl, as Maven does, with its credentials if any.
+     */
+    private static void routeThrough(HttpClientBuilder builder, ProxySettings proxy) {
         if (proxy == null) {
             builder.setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()));
         } else {
-            // Plain HTTP to the proxy, a CONNECT tunnel through it for an https baseUrl: as Maven does.
             HttpHost proxyHost = new HttpHost("http", proxy.host(), proxy.port());
             builder.setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE) {
                 @Override
@@ -162,28 +184,35 @@ public final class OsviHttpClient implements StatusSource, AutoCloseable {
                 builder.setDefaultCredentialsProvider(credentials);
             }
         }
-        this.client = builder.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setConnectionFactory(new NonLoggingConnectionFactory())
-                        // also the lookup of the proxy's host, when there is one: it is the first hop
-                        .setDnsResolver(dns)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(timeout)
-                                .setSocketTimeout(timeout)
-                                .build())
-                        .setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setMaxConnTotal(MAX_CONNECTIONS)
+    }
+
+    /** One pool of connections that never log a header, resolving names within the request's deadline. */
+    private static PoolingHttpClientConnectionManager connections(URI baseUrl, DnsResolver dns, Timeout timeout) {
+        return PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(tlsFor(baseUrl))
+                .setConnectionFactory(new NonLoggingConnectionFactory())
+                // also the lookup of the proxy's host, when there is one: it is the first hop
+                .setDnsResolver(dns)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(timeout)
+                        .setSocketTimeout(timeout)
                         .build())
-                .setDefaultRequestConfig(defaultRequestConfig)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .setUserAgent(PluginVersion.userAgent())
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setMaxConnTotal(MAX_CONNECTIONS)
                 .build();
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "osvi-request-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
+    }
+
+    /**
+     * The JDK's TLS, set up only for an https baseUrl: setting it up loads and initialises a few hundred classes
+     * (trust store included) that a run against an http baseUrl (the simulator, a loopback proxy) never uses.
+     */
+    private static TlsSocketStrategy tlsFor(URI baseUrl) {
+        if ("https".equals(baseUrl.getScheme())) {
+            return DefaultClientTlsStrategy.createDefault();
+        }
+        return (socket, target, port, attachment, context) -> {
+            throw new SSLException("no TLS for the http:// baseUrl " + baseUrl);
+        };
     }
 
     public URI statusUri(long campaignId) {

@@ -4,17 +4,15 @@ import ai.osvi.gate.log.InvisibleCharacters;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.Campaign;
 import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.model.Json;
 import ai.osvi.gate.model.Upload;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,11 +36,7 @@ import java.util.function.UnaryOperator;
 public final class StatusParser {
 
     /** Immutable once built, so one for every parse. Decimals as BigDecimal: {@code 100.0} must read as 100. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     /** No duplicate-name sets: {@link #errorText} reads one field only. */
     private static final JsonFactory LENIENT = new JsonFactory();
 

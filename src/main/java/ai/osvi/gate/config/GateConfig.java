@@ -27,33 +27,119 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The validated settings of one gate run.
+ * The validated settings of one gate run, in groups: how to poll, what to judge, and what each ending does to the
+ * build. Variants (another campaign of a list, the simulator's address, the baseline campaign) are made from a parsed
+ * configuration, never by copying the raw values again.
  *
- * @param baseline the campaign the rules relative to a baseline compare with, or {@code null}
+ * @param uploadId which upload's queues to await, or empty for the whole campaign's
  */
 public record GateConfig(
-        long campaignId,
-        URI baseUrl,
-        Duration timeout,
-        Duration pollInterval,
-        Duration requestTimeout,
-        List<Rule> rules,
-        long minCalls,
-        OnInconclusive onInconclusive,
-        OptionalLong uploadId,
-        OnTimeout onTimeout,
-        OnInactive onInactive,
-        boolean failBuild,
-        int maxConsecutiveErrors,
-        OnError onError,
-        boolean allowInsecureHttp,
-        PollStrategy pollStrategy,
-        Duration maxPollInterval,
-        boolean failFast,
-        Duration stallTimeout,
-        Duration maxCampaignAge,
-        OnRunning onRunning,
-        Baseline baseline) {
+        long campaignId, URI baseUrl, OptionalLong uploadId, Polling polling, Judging judging, Policies policies) {
+
+    /** How the campaign is polled, and when the wait ends without it completing. */
+    public record Polling(
+            Duration timeout,
+            Duration pollInterval,
+            Duration maxPollInterval,
+            PollStrategy strategy,
+            Duration requestTimeout,
+            int maxConsecutiveErrors,
+            Duration stallTimeout) {}
+
+    /**
+     * What decides the verdict.
+     *
+     * @param baseline the campaign the rules relative to a baseline compare with, or {@code null}
+     */
+    public record Judging(List<Rule> rules, long minCalls, Baseline baseline) {
+
+        public Judging {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** What each ending of the wait does to the build. */
+    public record Policies(
+            boolean failBuild,
+            boolean failFast,
+            OnInconclusive onInconclusive,
+            OnTimeout onTimeout,
+            OnInactive onInactive,
+            OnError onError,
+            OnRunning onRunning,
+            Duration maxCampaignAge) {}
+
+    public Duration timeout() {
+        return polling.timeout();
+    }
+
+    public Duration pollInterval() {
+        return polling.pollInterval();
+    }
+
+    public Duration maxPollInterval() {
+        return polling.maxPollInterval();
+    }
+
+    public PollStrategy pollStrategy() {
+        return polling.strategy();
+    }
+
+    public Duration requestTimeout() {
+        return polling.requestTimeout();
+    }
+
+    public int maxConsecutiveErrors() {
+        return polling.maxConsecutiveErrors();
+    }
+
+    public Duration stallTimeout() {
+        return polling.stallTimeout();
+    }
+
+    public List<Rule> rules() {
+        return judging.rules();
+    }
+
+    public long minCalls() {
+        return judging.minCalls();
+    }
+
+    public Baseline baseline() {
+        return judging.baseline();
+    }
+
+    public boolean failBuild() {
+        return policies.failBuild();
+    }
+
+    public boolean failFast() {
+        return policies.failFast();
+    }
+
+    public OnInconclusive onInconclusive() {
+        return policies.onInconclusive();
+    }
+
+    public OnTimeout onTimeout() {
+        return policies.onTimeout();
+    }
+
+    public OnInactive onInactive() {
+        return policies.onInactive();
+    }
+
+    public OnError onError() {
+        return policies.onError();
+    }
+
+    public OnRunning onRunning() {
+        return policies.onRunning();
+    }
+
+    public Duration maxCampaignAge() {
+        return policies.maxCampaignAge();
+    }
 
     /** Said at start, and in the reports, when the gate awaits one upload but judges the campaign's counts. */
     public static final String UPLOAD_ID_NOTE = "uploadId only chooses which queues to await: the API gives call"
@@ -64,29 +150,34 @@ public record GateConfig(
     /** The longest pause between two polls after errors, whatever the backoff. */
     public static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
 
-    public GateConfig {
-        rules = List.copyOf(rules);
-    }
-
     /**
      * The configuration of every campaign named by {@code campaignId}, which may list several ({@code 7,8,9});
      * every value is validated before anything is sent.
      */
     public static List<GateConfig> parseAll(RawGateConfig raw) throws InvalidConfigurationException {
-        List<String> ids = Values.commaSeparated(raw.campaignId == null ? List.of() : List.of(raw.campaignId));
-        if (ids.size() <= 1) {
-            return List.of(parse(raw));
-        }
-        List<GateConfig> configs = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        for (String id : ids) {
-            GateConfig config = parse(raw.withCampaignId(id));
+        return parseAll(raw, RawGateConfig.Supplied.NOTHING);
+    }
+
+    /** As above, with the values a simulation supplies where the user left them unset. */
+    public static List<GateConfig> parseAll(RawGateConfig raw, RawGateConfig.Supplied supplied)
+            throws InvalidConfigurationException {
+        String listed = supplied.campaignId(raw);
+        List<String> ids = Values.commaSeparated(listed == null ? List.of() : List.of(listed));
+        GateConfig first = parse(raw, supplied, ids.isEmpty() ? listed : ids.get(0));
+        List<GateConfig> configs = new ArrayList<>(List.of(first));
+        Set<Long> seen = new HashSet<>(Set.of(first.campaignId()));
+        for (String id : ids.subList(Math.min(1, ids.size()), ids.size())) {
+            GateConfig config = first.forCampaign(campaignId(id));
             if (!seen.add(config.campaignId())) {
                 throw new InvalidConfigurationException(
                         "campaignId",
                         "Invalid " + Values.label("campaignId") + " '"
-                                + raw.campaignId + "': campaign " + config.campaignId() + " is listed twice. Accepted:"
+                                + listed + "': campaign " + config.campaignId() + " is listed twice. Accepted:"
                                 + " distinct positive whole numbers, comma-separated (7,8,9) or as a campaignIds list.");
+            }
+            if (config.baseline() != null && config.baseline().campaignId() == config.campaignId()) {
+                throw new InvalidConfigurationException(
+                        "baselineCampaignId", baselineIsJudged(supplied.baselineCampaignId(raw)));
             }
             configs.add(config);
         }
@@ -105,20 +196,83 @@ public record GateConfig(
      * exception: a user fixes them all in one go.
      */
     public static GateConfig parse(RawGateConfig raw) throws InvalidConfigurationException {
+        return parse(raw, RawGateConfig.Supplied.NOTHING, raw.campaignId);
+    }
+
+    private static GateConfig parse(RawGateConfig raw, RawGateConfig.Supplied supplied, String campaignIdText)
+            throws InvalidConfigurationException {
         Problems problems = new Problems();
-        long campaignId = problems.check(() -> campaignId(raw.campaignId), 0L);
+        long campaignId = problems.check(() -> campaignId(campaignIdText), 0L);
         boolean failBuild = problems.check(() -> Values.bool("failBuild", raw.failBuild, true), true);
         boolean failFast = problems.check(() -> Values.bool("failFast", raw.failFast, false), false);
         // an unreadable value allows nothing: no plain http, no gate without rules
         boolean allowInsecureHttp =
                 problems.check(() -> Values.bool("allowInsecureHttp", raw.allowInsecureHttp, false), false);
         boolean completionOnly = problems.check(() -> Values.bool("completionOnly", raw.completionOnly, false), false);
-        URI baseUrl = problems.check(() -> baseUrl(raw.baseUrl), null);
-        refuseInsecureHttp(baseUrl, raw, allowInsecureHttp, problems);
+        String baseUrlText = supplied.baseUrl(raw);
+        URI baseUrl = problems.check(() -> baseUrl(baseUrlText), null);
+        refuseInsecureHttp(baseUrl, baseUrlText, allowInsecureHttp, problems);
         Duration timeout = problems.check(() -> Values.duration("timeout", raw.timeout), null);
         Duration pollInterval =
                 problems.check(() -> Values.durationAtLeast("pollInterval", raw.pollInterval, MIN_POLL_INTERVAL), null);
         Duration requestTimeout = problems.check(() -> Values.duration("requestTimeout", raw.requestTimeout), null);
+        refuseTimeoutShorterThanPollInterval(raw, timeout, pollInterval, problems);
+        List<Rule> rules = rules(raw, supplied.thresholds(raw), completionOnly, problems);
+        long minCalls = problems.check(
+                () -> Values.positiveLong("minCalls", raw.minCalls, "the fewest calls that make a verdict"), 1L);
+        OptionalLong uploadId = optionalId("uploadId", raw.uploadId, "a campaign_upload_id", problems);
+        OnInconclusive onInconclusive = problems.choice("onInconclusive", raw.onInconclusive, OnInconclusive.class);
+        OnTimeout onTimeout = problems.choice("onTimeout", raw.onTimeout, OnTimeout.class);
+        OnInactive onInactive = problems.choice("onInactive", raw.onInactive, OnInactive.class);
+        long maxConsecutiveErrors = problems.check(
+                () -> Values.positiveLong("maxConsecutiveErrors", raw.maxConsecutiveErrors, ERRORS, Integer.MAX_VALUE),
+                1L);
+        OnError onError = problems.choice("onError", raw.onError, OnError.class);
+        PollStrategy pollStrategy = problems.choice("pollStrategy", raw.pollStrategy, PollStrategy.class);
+        Duration maxPollInterval = maxPollInterval(raw, pollInterval, problems);
+        Duration stallTimeout = optionalDuration(
+                "stallTimeout", raw.stallTimeout, pollInterval == null ? MIN_POLL_INTERVAL : pollInterval, problems);
+        Duration maxCampaignAge = optionalDuration("maxCampaignAge", raw.maxCampaignAge, MIN_POLL_INTERVAL, problems);
+        OnRunning onRunning = problems.choice("onRunning", raw.onRunning, OnRunning.class);
+        Baseline baseline = baseline(rules, campaignId, supplied.baselineCampaignId(raw), problems);
+        problems.throwIfAny();
+        Polling polling = new Polling(
+                timeout,
+                pollInterval,
+                maxPollInterval,
+                pollStrategy,
+                requestTimeout,
+                (int) maxConsecutiveErrors,
+                stallTimeout);
+        Policies policies = new Policies(
+                failBuild, failFast, onInconclusive, onTimeout, onInactive, onError, onRunning, maxCampaignAge);
+        return new GateConfig(campaignId, baseUrl, uploadId, polling, new Judging(rules, minCalls, baseline), policies);
+    }
+
+    private static final String ERRORS = "failed polls in a row that end the wait";
+
+    /** maxPollInterval; a pollInterval above the (default) maximum simply wins: polling is then fixed at it. */
+    private static Duration maxPollInterval(RawGateConfig raw, Duration pollInterval, Problems problems) {
+        Duration maxPollInterval = problems.check(() -> Values.duration("maxPollInterval", raw.maxPollInterval), null);
+        return maxPollInterval != null && pollInterval != null && maxPollInterval.compareTo(pollInterval) < 0
+                ? pollInterval
+                : maxPollInterval;
+    }
+
+    /** The baseline campaign named by {@code given}, or {@code null}; see {@link #baselineProblem}. */
+    private static Baseline baseline(List<Rule> rules, long campaignId, String given, Problems problems) {
+        OptionalLong baselineCampaignId = optionalId("baselineCampaignId", given, BASELINE, problems);
+        if (!problems.concern("thresholds", "baselineCampaignId")) {
+            // a rule or an id that could not be read says so itself; the two are not also said to be missing
+            baselineProblem(rules, baselineCampaignId, campaignId, given).ifPresent(problems::add);
+        }
+        return baselineCampaignId.isPresent() ? new Baseline(baselineCampaignId.getAsLong(), null) : null;
+    }
+
+    private static final String BASELINE = "the id of the campaign the rules relative to a baseline compare with";
+
+    private static void refuseTimeoutShorterThanPollInterval(
+            RawGateConfig raw, Duration timeout, Duration pollInterval, Problems problems) {
         if (timeout != null && pollInterval != null && timeout.compareTo(pollInterval) < 0) {
             problems.add(new InvalidConfigurationException(
                     "timeout",
@@ -128,80 +282,17 @@ public record GateConfig(
                             + "', so the gate could poll at most once. Accepted: a timeout of at least"
                             + " the poll interval."));
         }
-        List<Rule> rules = rules(raw, completionOnly, problems);
-        long minCalls = problems.check(
-                () -> Values.positiveLong("minCalls", raw.minCalls, "the fewest calls that make a verdict"), 1L);
-        OptionalLong uploadId = optionalId("uploadId", raw.uploadId, "a campaign_upload_id", problems);
-        OnInconclusive onInconclusive =
-                problems.check(() -> Values.choice("onInconclusive", raw.onInconclusive, OnInconclusive.class), null);
-        OnTimeout onTimeout = problems.check(() -> Values.choice("onTimeout", raw.onTimeout, OnTimeout.class), null);
-        OnInactive onInactive =
-                problems.check(() -> Values.choice("onInactive", raw.onInactive, OnInactive.class), null);
-        long maxConsecutiveErrors = problems.check(
-                () -> Values.positiveLong(
-                        "maxConsecutiveErrors",
-                        raw.maxConsecutiveErrors,
-                        "failed polls in a row that end the wait",
-                        Integer.MAX_VALUE),
-                1L);
-        OnError onError = problems.check(() -> Values.choice("onError", raw.onError, OnError.class), null);
-        PollStrategy pollStrategy =
-                problems.check(() -> Values.choice("pollStrategy", raw.pollStrategy, PollStrategy.class), null);
-        Duration maxPollInterval = problems.check(() -> Values.duration("maxPollInterval", raw.maxPollInterval), null);
-        if (maxPollInterval != null && pollInterval != null && maxPollInterval.compareTo(pollInterval) < 0) {
-            // A pollInterval above the (default) maximum simply wins: polling is then fixed at pollInterval.
-            maxPollInterval = pollInterval;
-        }
-        Duration stallTimeout = raw.stallTimeout == null || raw.stallTimeout.isBlank()
+    }
+
+    /** An optional duration: {@code null} when not set, else at least {@code minimum}. */
+    private static Duration optionalDuration(String parameter, String value, Duration minimum, Problems problems) {
+        return value == null || value.isBlank()
                 ? null
-                : problems.check(
-                        () -> Values.durationAtLeast(
-                                "stallTimeout",
-                                raw.stallTimeout,
-                                pollInterval == null ? MIN_POLL_INTERVAL : pollInterval),
-                        null);
-        Duration maxCampaignAge = raw.maxCampaignAge == null || raw.maxCampaignAge.isBlank()
-                ? null
-                : problems.check(
-                        () -> Values.durationAtLeast("maxCampaignAge", raw.maxCampaignAge, MIN_POLL_INTERVAL), null);
-        OnRunning onRunning = problems.check(() -> Values.choice("onRunning", raw.onRunning, OnRunning.class), null);
-        OptionalLong baselineCampaignId = optionalId(
-                "baselineCampaignId",
-                raw.baselineCampaignId,
-                "the id of the campaign the rules relative to a baseline compare with",
-                problems);
-        if (!problems.concern("thresholds", "baselineCampaignId")) {
-            // a rule or an id that could not be read says so itself; the two are not also said to be missing
-            baselineProblem(rules, baselineCampaignId, campaignId, raw).ifPresent(problems::add);
-        }
-        problems.throwIfAny();
-        return new GateConfig(
-                campaignId,
-                baseUrl,
-                timeout,
-                pollInterval,
-                requestTimeout,
-                rules,
-                minCalls,
-                onInconclusive,
-                uploadId,
-                onTimeout,
-                onInactive,
-                failBuild,
-                (int) maxConsecutiveErrors,
-                onError,
-                allowInsecureHttp,
-                pollStrategy,
-                maxPollInterval,
-                failFast,
-                stallTimeout,
-                maxCampaignAge,
-                onRunning,
-                baselineCampaignId.isPresent() ? new Baseline(baselineCampaignId.getAsLong(), null) : null);
+                : problems.check(() -> Values.durationAtLeast(parameter, value, minimum), null);
     }
 
     /** Plain http sends the token in clear: only to loopback, or where allowInsecureHttp says the network is trusted. */
-    private static void refuseInsecureHttp(URI baseUrl, RawGateConfig raw, boolean allowed, Problems problems) {
+    private static void refuseInsecureHttp(URI baseUrl, String given, boolean allowed, Problems problems) {
         if (baseUrl != null
                 && baseUrl.getScheme().equals("http")
                 && !isLoopback(baseUrl.getHost())
@@ -210,7 +301,7 @@ public record GateConfig(
             problems.add(new InvalidConfigurationException(
                     "baseUrl",
                     "Refusing to send the API token over plain"
-                            + " http:// to " + baseUrl.getHost() + " (" + Values.label("baseUrl") + " '" + raw.baseUrl
+                            + " http:// to " + baseUrl.getHost() + " (" + Values.label("baseUrl") + " '" + given
                             + "'):"
                             + " anyone on the network path could read it. Use https://, or set allowInsecureHttp"
                             + " (-Dosvi.allowInsecureHttp=true) if this network is trusted. Plain http:// is always allowed to"
@@ -219,7 +310,8 @@ public record GateConfig(
     }
 
     /** maxFailureRatio and thresholds as rules, with the problems of their statuses and of a gate without one. */
-    private static List<Rule> rules(RawGateConfig raw, boolean completionOnly, Problems problems) {
+    private static List<Rule> rules(
+            RawGateConfig raw, List<String> thresholds, boolean completionOnly, Problems problems) {
         List<Rule> rules = new ArrayList<>();
         if (raw.maxFailureRatio != null && !raw.maxFailureRatio.isEmpty()) {
             List<String> statuses = problems.check(() -> Values.statuses("failureStatuses", raw.failureStatuses), null);
@@ -228,7 +320,7 @@ public record GateConfig(
                 rules.add(new Rule(statuses, Operator.AT_MOST, ratio, "maxFailureRatio"));
             }
         }
-        for (String threshold : Values.commaSeparated(raw.thresholds)) {
+        for (String threshold : Values.commaSeparated(thresholds)) {
             Rule rule = problems.check(() -> Values.rule("thresholds", threshold), null);
             if (rule != null) {
                 rules.add(rule);
@@ -266,7 +358,7 @@ public record GateConfig(
      * believes a comparison is made that is not); the baseline is never the campaign judged.
      */
     private static Optional<InvalidConfigurationException> baselineProblem(
-            List<Rule> rules, OptionalLong baselineCampaignId, long campaignId, RawGateConfig raw) {
+            List<Rule> rules, OptionalLong baselineCampaignId, long campaignId, String given) {
         List<String> relative =
                 rules.stream().filter(Rule::isRelative).map(Rule::describe).toList();
         if (!relative.isEmpty() && baselineCampaignId.isEmpty()) {
@@ -282,20 +374,19 @@ public record GateConfig(
             return Optional.of(new InvalidConfigurationException(
                     "baselineCampaignId",
                     "Invalid "
-                            + Values.label("baselineCampaignId") + " '" + raw.baselineCampaignId + "': no rule compares"
+                            + Values.label("baselineCampaignId") + " '" + given + "': no rule compares"
                             + " with the baseline, so it would be read for nothing. Write a rule relative to it, such as"
                             + " -Dosvi.thresholds=\"failed <= baseline + 1%\", or remove baselineCampaignId."));
         }
         if (baselineCampaignId.isPresent() && baselineCampaignId.getAsLong() == campaignId) {
-            return Optional.of(new InvalidConfigurationException(
-                    "baselineCampaignId",
-                    "Invalid "
-                            + Values.label("baselineCampaignId") + " '" + raw.baselineCampaignId
-                            + "': it is the campaign"
-                            + " judged, which cannot be its own baseline. Name an earlier, completed campaign, such as the"
-                            + " last release's."));
+            return Optional.of(new InvalidConfigurationException("baselineCampaignId", baselineIsJudged(given)));
         }
         return Optional.empty();
+    }
+
+    private static String baselineIsJudged(String given) {
+        return "Invalid " + Values.label("baselineCampaignId") + " '" + given + "': it is the campaign judged, which"
+                + " cannot be its own baseline. Name an earlier, completed campaign, such as the last release's.";
     }
 
     /**
@@ -303,79 +394,67 @@ public record GateConfig(
      * simulator when {@code simulated} (each simulated gate starts a simulator of its own, on a port of its own).
      */
     public boolean judgesAs(GateConfig other, boolean simulated) {
-        return equals(other)
-                || simulated
-                        && variant(
-                                        campaignId,
-                                        other.baseUrl,
-                                        rules,
-                                        uploadId,
-                                        failFast,
-                                        stallTimeout,
-                                        maxCampaignAge,
-                                        baseline)
-                                .equals(other);
+        return equals(other) || simulated && withBaseUrl(other.baseUrl).equals(other);
     }
 
     /** Whether a baseline campaign must be read before the rules can be judged. */
     public boolean needsBaseline() {
-        return rules.stream().anyMatch(rule -> rule.isRelative() && rule.limit() == null);
+        return rules().stream().anyMatch(rule -> rule.isRelative() && rule.limit() == null);
     }
 
     /** The rules relative to the baseline, their limits computed exactly from its counts. */
     public GateConfig withBaseline(CampaignStatus baselineSnapshot) {
         CallCounts baselineCalls = baselineSnapshot.calls();
         List<Rule> resolved =
-                rules.stream().map(rule -> rule.resolve(baselineCalls)).toList();
-        return variant(
-                campaignId,
-                baseUrl,
-                resolved,
-                uploadId,
-                failFast,
-                stallTimeout,
-                maxCampaignAge,
-                baseline.read(baselineSnapshot));
-    }
-
-    /** How the baseline campaign is read: once, with this gate's endpoint, request timeout and retries. */
-    public GateConfig forBaseline() {
-        return variant(baseline.campaignId(), baseUrl, List.of(), OptionalLong.empty(), false, null, null, null);
-    }
-
-    /** This configuration with the components a variant changes; every other one as it is. */
-    private GateConfig variant(
-            long campaignId,
-            URI baseUrl,
-            List<Rule> rules,
-            OptionalLong uploadId,
-            boolean failFast,
-            Duration stallTimeout,
-            Duration maxCampaignAge,
-            Baseline baseline) {
+                rules().stream().map(rule -> rule.resolve(baselineCalls)).toList();
         return new GateConfig(
                 campaignId,
                 baseUrl,
-                timeout,
-                pollInterval,
-                requestTimeout,
-                rules,
-                minCalls,
-                onInconclusive,
                 uploadId,
-                onTimeout,
-                onInactive,
-                failBuild,
-                maxConsecutiveErrors,
-                onError,
-                allowInsecureHttp,
-                pollStrategy,
-                maxPollInterval,
-                failFast,
-                stallTimeout,
-                maxCampaignAge,
-                onRunning,
-                baseline);
+                polling,
+                new Judging(resolved, minCalls(), baseline().read(baselineSnapshot)),
+                policies);
+    }
+
+    /**
+     * How the baseline campaign is read: once, with this gate's endpoint, request timeout and retries; no rule, no
+     * upload, no stall or age limit, no early verdict.
+     */
+    public GateConfig forBaseline() {
+        Polling read = new Polling(
+                polling.timeout(),
+                polling.pollInterval(),
+                polling.maxPollInterval(),
+                polling.strategy(),
+                polling.requestTimeout(),
+                polling.maxConsecutiveErrors(),
+                null);
+        Policies plain = new Policies(
+                policies.failBuild(),
+                false,
+                policies.onInconclusive(),
+                policies.onTimeout(),
+                policies.onInactive(),
+                policies.onError(),
+                policies.onRunning(),
+                null);
+        return new GateConfig(
+                baseline().campaignId(),
+                baseUrl,
+                OptionalLong.empty(),
+                read,
+                new Judging(List.of(), minCalls(), null),
+                plain);
+    }
+
+    /** This configuration for another campaign of the same list. */
+    public GateConfig forCampaign(long otherCampaignId) {
+        return new GateConfig(otherCampaignId, baseUrl, uploadId, polling, judging, policies);
+    }
+
+    /** This configuration at another address: the simulator's. */
+    public GateConfig withBaseUrl(URI otherBaseUrl) {
+        return new GateConfig(campaignId, otherBaseUrl, uploadId, polling, judging, policies);
     }
 
     /**
@@ -449,6 +528,10 @@ public record GateConfig(
                 found.add(e);
                 return fallback;
             }
+        }
+
+        <E extends Enum<E>> E choice(String parameter, String value, Class<E> type) {
+            return check(() -> Values.choice(parameter, value, type), null);
         }
 
         void add(InvalidConfigurationException problem) {

@@ -54,53 +54,45 @@ public class RawGateConfig {
     public String completionOnly = DEFAULT_COMPLETION_ONLY;
     public String baselineCampaignId;
 
-    /** A copy, to change for one campaign of several or for the simulator. */
-    public RawGateConfig copy() {
-        RawGateConfig copy = new RawGateConfig();
-        copy.campaignId = campaignId;
-        copy.baseUrl = baseUrl;
-        copy.timeout = timeout;
-        copy.pollInterval = pollInterval;
-        copy.maxPollInterval = maxPollInterval;
-        copy.pollStrategy = pollStrategy;
-        copy.requestTimeout = requestTimeout;
-        copy.maxFailureRatio = maxFailureRatio;
-        copy.failureStatuses = failureStatuses;
-        copy.thresholds = thresholds == null ? null : new ArrayList<>(thresholds);
-        copy.minCalls = minCalls;
-        copy.onInconclusive = onInconclusive;
-        copy.uploadId = uploadId;
-        copy.onTimeout = onTimeout;
-        copy.onInactive = onInactive;
-        copy.failBuild = failBuild;
-        copy.maxConsecutiveErrors = maxConsecutiveErrors;
-        copy.onError = onError;
-        copy.allowInsecureHttp = allowInsecureHttp;
-        copy.failFast = failFast;
-        copy.stallTimeout = stallTimeout;
-        copy.maxCampaignAge = maxCampaignAge;
-        copy.onRunning = onRunning;
-        copy.completionOnly = completionOnly;
-        copy.baselineCampaignId = baselineCampaignId;
-        return copy;
-    }
+    /**
+     * Values a simulation supplies, each {@code null} when it supplies none: the simulator's address in place of
+     * {@code baseUrl}; and, where the user left them unset, the scenario's campaign, its suggested rules and its
+     * baseline campaign. The user's values are never changed.
+     */
+    public record Supplied(String baseUrl, String campaignId, List<String> thresholds, String baselineCampaignId) {
 
-    /** This configuration with another {@code baseUrl}. */
-    public RawGateConfig withBaseUrl(String newBaseUrl) {
-        RawGateConfig copy = copy();
-        copy.baseUrl = newBaseUrl;
-        return copy;
-    }
+        public static final Supplied NOTHING = new Supplied(null, null, null, null);
 
-    /** This configuration for one campaign of several. */
-    public RawGateConfig withCampaignId(String id) {
-        RawGateConfig copy = copy();
-        copy.campaignId = id;
-        return copy;
-    }
+        public Supplied {
+            thresholds = thresholds == null ? null : List.copyOf(thresholds);
+        }
 
-    /** This configuration with {@code fallback} as campaignId when none is set. */
-    public RawGateConfig withDefaultCampaignId(long fallback) {
-        return campaignId == null || campaignId.isBlank() ? withCampaignId(Long.toString(fallback)) : copy();
+        String baseUrl(RawGateConfig raw) {
+            return baseUrl != null ? baseUrl : raw.baseUrl;
+        }
+
+        String campaignId(RawGateConfig raw) {
+            return campaignId != null && isBlank(raw.campaignId) ? campaignId : raw.campaignId;
+        }
+
+        List<String> thresholds(RawGateConfig raw) {
+            return thresholds != null && isBlank(raw.maxFailureRatio) && allBlank(raw.thresholds)
+                    ? thresholds
+                    : raw.thresholds;
+        }
+
+        String baselineCampaignId(RawGateConfig raw) {
+            return baselineCampaignId != null && isBlank(raw.baselineCampaignId)
+                    ? baselineCampaignId
+                    : raw.baselineCampaignId;
+        }
+
+        private static boolean isBlank(String value) {
+            return value == null || value.isBlank();
+        }
+
+        private static boolean allBlank(List<String> values) {
+            return values == null || values.stream().allMatch(Supplied::isBlank);
+        }
     }
 }

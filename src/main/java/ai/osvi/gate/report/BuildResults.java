@@ -4,6 +4,7 @@ import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.log.InvisibleCharacters;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.model.Json;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.GateResult;
@@ -15,7 +16,6 @@ import ai.osvi.gate.rules.RuleResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -60,7 +60,7 @@ public final class BuildResults {
      */
     public static final String JUDGED_KEY = "ai.osvi:osvi-maven-plugin:judged-campaigns:v1";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /**
      * What later jobs read after a gate.
@@ -200,9 +200,9 @@ public final class BuildResults {
                     taken.add(entry.path("name").asText());
                 }
             }
-            String name = ReportFiles.baseName(campaignId);
+            String name = ReportNames.baseName(campaignId);
             if (taken.contains(name)) {
-                String ofGate = ReportFiles.baseName(campaignId, String.valueOf(gate));
+                String ofGate = ReportNames.baseName(campaignId, String.valueOf(gate));
                 name = ofGate;
                 for (int n = 2; taken.contains(name); n++) {
                     name = ofGate + "-" + n;
@@ -429,6 +429,11 @@ public final class BuildResults {
                                     .collect(Collectors.joining(", "));
             overall = ResultValues.combined(verdict, outcome, summary, campaigns, campaignResults);
         }
+        return new View(overall, campaigns, gatesByName(chosen), new ArrayList<>(directories));
+    }
+
+    /** Each gate's verdict, outcome and last summary, when more than one gate ran; else empty. */
+    private static Map<String, ResultValues> gatesByName(List<Entry> chosen) {
         Map<String, ResultValues> gates = new LinkedHashMap<>();
         Set<String> names = new LinkedHashSet<>();
         chosen.forEach(entry -> names.add(entry.gate()));
@@ -448,6 +453,6 @@ public final class BuildResults {
                                 ofGate.get(ofGate.size() - 1).summaryLine()));
             }
         }
-        return new View(overall, campaigns, gates, new ArrayList<>(directories));
+        return gates;
     }
 }

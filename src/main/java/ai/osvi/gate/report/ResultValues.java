@@ -66,7 +66,7 @@ public record ResultValues(
                 result.counts(),
                 ratios(result.callsTotal(), result.counts(), judgedRules(judged)),
                 reportDirectory,
-                result.reportName() == null ? ReportFiles.baseName(result.campaignId()) : result.reportName());
+                result.reportName() == null ? ReportNames.baseName(result.campaignId()) : result.reportName());
     }
 
     /** The values of several campaigns together: the given verdict and outcome, the sums of their calls. */
@@ -126,13 +126,13 @@ public record ResultValues(
 
     /** Where the campaign's JSON report is, or {@code null} when no report was written. */
     public Path jsonReport() {
-        return reportDirectory == null || reportName == null ? null : ReportFiles.jsonFile(reportDirectory, reportName);
+        return reportDirectory == null || reportName == null ? null : ReportNames.jsonFile(reportDirectory, reportName);
     }
 
     /** Where the campaign's JUnit report is, or {@code null} when no report was written. */
     public Path junitReport() {
         return reportDirectory == null || reportName == null
                 ? null
-                : ReportFiles.junitFile(reportDirectory, reportName);
+                : ReportNames.junitFile(reportDirectory, reportName);
     }
 }

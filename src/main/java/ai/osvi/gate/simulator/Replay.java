@@ -1,7 +1,7 @@
 package ai.osvi.gate.simulator;
 
 import ai.osvi.gate.config.InvalidConfigurationException;
-import ai.osvi.gate.report.ReportFiles;
+import ai.osvi.gate.report.files.JsonReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -28,14 +28,40 @@ final class Replay {
 
     /** The scenario document that replays {@code report}, read from {@code source}. */
     static JsonNode scenario(String source, JsonNode report) throws InvalidConfigurationException {
+        refuseUnreplayable(source, report);
+        ObjectNode scenario = NODES.objectNode();
+        scenario.put("name", "replay of " + Path.of(source).getFileName());
+        scenario.put(
+                "description",
+                "the wait recorded in " + source + ", verdict "
+                        + report.path("verdict").asText() + ", "
+                        + report.path("timeline").size() + " snapshots, one per request");
+        scenario.put("replay", true);
+        scenario.set("campaign", report.path("snapshot").path("campaign").deepCopy());
+        ArrayNode rules = scenario.putArray("rules");
+        report.path("rules").forEach(rule -> rules.add(rule.path("rule").asText()));
+        JsonNode baseline = report.path("baseline").path("snapshot");
+        if (baseline.isObject()) {
+            // the baseline campaign as it was read, served beside the recorded one
+            scenario.set("baseline", baseline.deepCopy());
+        }
+        ArrayNode timeline = scenario.putArray("timeline");
+        for (JsonNode point : report.path("timeline")) {
+            timeline.add(step(point));
+        }
+        return scenario;
+    }
+
+    /** A report this version cannot replay, one without a snapshot, or one changed after it was written. */
+    private static void refuseUnreplayable(String source, JsonNode report) throws InvalidConfigurationException {
         int format = report.path("reportFormat").asInt(1);
-        if (format != ReportFiles.REPORT_FORMAT) {
+        if (format != JsonReport.FORMAT) {
             throw new InvalidConfigurationException(
                     "simulation",
                     "Invalid " + "simulation (osvi.simulation) '"
                             + source + "': a report of reportFormat " + format
                             + ", and this plugin replays reportFormat "
-                            + ReportFiles.REPORT_FORMAT
+                            + JsonReport.FORMAT
                             + " (a report whose timeline keeps each snapshot's uploads). Replay a"
                             + " report written by this version of the plugin.");
         }
@@ -46,17 +72,6 @@ final class Replay {
                     "Invalid simulation (osvi.simulation) '" + source
                             + "': the report holds no snapshot to replay (the recorded wait never received one).");
         }
-        ObjectNode scenario = NODES.objectNode();
-        scenario.put("name", "replay of " + Path.of(source).getFileName());
-        scenario.put(
-                "description",
-                "the wait recorded in " + source + ", verdict "
-                        + report.path("verdict").asText() + ", "
-                        + report.path("timeline").size() + " snapshots, one per request");
-        scenario.put("replay", true);
-        scenario.set("campaign", campaign.deepCopy());
-        ArrayNode rules = scenario.putArray("rules");
-        report.path("rules").forEach(rule -> rules.add(rule.path("rule").asText()));
         JsonNode baseline = report.path("baseline").path("snapshot");
         if (baseline.isObject()
                 && !baseline.path("campaign")
@@ -71,15 +86,6 @@ final class Replay {
                             + baseline.path("campaign").path("id") + ". The report was"
                             + " changed after it was written: replay the report as the gate wrote it.");
         }
-        if (baseline.isObject()) {
-            // the baseline campaign as it was read, served beside the recorded one
-            scenario.set("baseline", baseline.deepCopy());
-        }
-        ArrayNode timeline = scenario.putArray("timeline");
-        for (JsonNode point : report.path("timeline")) {
-            timeline.add(step(point));
-        }
-        return scenario;
     }
 
     private static ObjectNode step(JsonNode point) {

@@ -3,14 +3,13 @@ package ai.osvi.gate.simulator;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.Values;
 import ai.osvi.gate.model.Campaign;
+import ai.osvi.gate.model.Json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -39,11 +38,10 @@ public final class Scenario {
      * Immutable once built, so one for every scenario. Duplicate names are refused (they are ambiguous); decimals are
      * served as written ({@code 1.50} stays {@code 1.50}).
      */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
+    private static final ObjectMapper JSON = Json.MAPPER;
+    /** Trailing content is reported here, with its line: {@link #read}. */
+    private static final ObjectReader ONE_DOCUMENT =
+            JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Seconds always written ({@code 10:00:00+05:30}, where {@code OffsetDateTime.toString()} writes 10:00). */
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -176,7 +174,7 @@ public final class Scenario {
     /** One JSON document, closing {@code parser}; anything after it is an error. */
     private static JsonNode read(JsonParser parser) throws IOException {
         try (parser) {
-            JsonNode document = JSON.readTree(parser);
+            JsonNode document = ONE_DOCUMENT.readTree(parser);
             if (document == null) {
                 throw new IOException("the document is empty");
             }

@@ -2,13 +2,10 @@ package ai.osvi.gate.simulator;
 
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.Values;
+import ai.osvi.gate.model.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +39,7 @@ public record SimulatedClock(Instant started, Duration elapsed, String note) {
     /** The file, in the report folder, that keeps when each scenario checked there started. */
     public static final String FILE_NAME = "simulated-clock.json";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private static final DateTimeFormatter TIME_OF_DAY =
             DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -167,7 +160,7 @@ public record SimulatedClock(Instant started, Duration elapsed, String note) {
                     FILE_NAME + "." + ProcessHandle.current().pid() + "-"
                             + Thread.currentThread().getId() + ".tmp");
             try {
-                Files.writeString(temporary, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+                Files.writeString(temporary, Json.PRETTY.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
                 move(temporary, file);
             } finally {
                 Files.deleteIfExists(temporary);

@@ -9,6 +9,7 @@ import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.report.ReportContext;
 import ai.osvi.gate.result.GateResult;
 import ai.osvi.gate.rules.RelativeLimit;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -33,96 +33,87 @@ public final class Simulation {
     }
 
     /**
-     * Runs the gate against a simulator serving {@code scenarioNameOrPath} (a relative path from the current
-     * folder). The configured {@code baseUrl} is replaced by the simulator's, and {@code campaignId} defaults to the
-     * scenario's campaign.
-     */
-    public static GateResult run(
-            String scenarioNameOrPath, RawGateConfig raw, GateLog log, AbortSignal abort, GateRun.Reports reports)
-            throws InvalidConfigurationException {
-        return run(scenarioNameOrPath, Path.of(""), raw, log, abort, reports, null);
-    }
-
-    /**
-     * As above, a relative scenario path being resolved against {@code baseDirectory}; with {@code checkClock}, one
-     * check of the campaign ({@code check-campaign}) instead of a wait, as far into the scenario as the checks before
-     * it in the same report folder have gone (see {@link SimulatedClock}).
+     * Runs the gate against a simulator serving {@code scenarioNameOrPath}, a relative path being resolved against
+     * {@code baseDirectory}. The configured {@code baseUrl} is replaced by the simulator's, and {@code campaignId}
+     * defaults to the scenario's campaign. With {@code checkClock}, one check of the campaign ({@code check-campaign})
+     * instead of a wait, as far into the scenario as the checks before it in the same report folder have gone (see
+     * {@link SimulatedClock}).
+     *
+     * @param time the gate's and the simulator's clock, and the wall clock a wait starts at
      */
     public static GateResult run(
             String scenarioNameOrPath,
             Path baseDirectory,
             RawGateConfig raw,
-            GateLog log,
             AbortSignal abort,
-            GateRun.Reports reports,
-            Clock checkClock)
-            throws InvalidConfigurationException {
-        return run(scenarioNameOrPath, baseDirectory, raw, log, abort, reports, checkClock, TimeSource.SYSTEM);
-    }
-
-    /** As above, in {@code time}: the gate's and the simulator's clock, and the wall clock a wait starts at. */
-    public static GateResult run(
-            String scenarioNameOrPath,
-            Path baseDirectory,
-            RawGateConfig raw,
-            GateLog log,
-            AbortSignal abort,
-            GateRun.Reports reports,
+            ReportContext context,
             Clock checkClock,
             TimeSource time)
             throws InvalidConfigurationException {
+        GateLog log = context.sink().log();
         Scenario scenario = Scenario.load(scenarioNameOrPath, baseDirectory);
-        RawGateConfig simulated = raw.withDefaultCampaignId(scenario.campaignId());
         boolean suggested = !hasRules(raw) && !scenario.rules().isEmpty();
-        if (suggested) {
-            simulated.thresholds = new ArrayList<>(scenario.rules());
-        }
-        if ((simulated.baselineCampaignId == null || simulated.baselineCampaignId.isBlank())
-                && scenario.baselineCampaignId() != null
-                && comparesWithBaseline(simulated)) {
-            simulated.baselineCampaignId = Long.toString(scenario.baselineCampaignId());
-        }
-        // Validate everything before a server starts; the loopback URL only stands in for the simulator's.
-        List<GateConfig> configured = GateConfig.parseAll(simulated.withBaseUrl("http://127.0.0.1/"));
+        RawGateConfig.Supplied supplied = new RawGateConfig.Supplied(
+                // validates everything before a server starts; the loopback URL only stands in for the simulator's
+                "http://127.0.0.1/",
+                Long.toString(scenario.campaignId()),
+                suggested ? scenario.rules() : null,
+                scenario.baselineCampaignId() != null && comparesWithBaseline(raw, suggested ? scenario.rules() : null)
+                        ? Long.toString(scenario.baselineCampaignId())
+                        : null);
+        List<GateConfig> configured = GateConfig.parseAll(raw, supplied);
         if (raw.baseUrl != null && !raw.baseUrl.equals(RawGateConfig.DEFAULT_BASE_URL)) {
             log.warn("baseUrl is ignored in simulation mode.");
         }
         SimulatedClock clock = checkClock == null
                 ? SimulatedClock.forWait(time.wallClock())
-                : SimulatedClock.forCheck(reports.directory(), baseDirectory, scenario.source(), checkClock.instant());
+                : SimulatedClock.forCheck(context.directory(), baseDirectory, scenario.source(), checkClock.instant());
         Scenario created = scenario.createdAt(clock.started());
-        boolean seenComplete = checkClock == null && seenCompleteEarlier(configured, reports, created.name());
+        boolean seenComplete = checkClock == null && seenCompleteEarlier(configured, context, created.name());
         Scenario started = (checkClock != null || seenComplete) && created.byRequest() ? created.atItsEnd() : created;
         Duration elapsedBefore = seenComplete && !created.byRequest() ? created.end() : clock.elapsed();
         String token = SimulatorServer.generateToken();
         try (SimulatorServer server = SimulatorServer.start(started, token, time, elapsedBefore)) {
-            List<GateConfig> campaigns =
-                    GateConfig.parseAll(simulated.withBaseUrl(server.baseUrl().toString()));
             log.info(banner(started, server, suggested));
             if (!clock.note().isEmpty()) {
                 log.info(clock.note());
             }
-            try (OsviHttpClient client = new OsviHttpClient(
-                    campaigns.get(0).baseUrl(),
-                    new ApiToken(token, "the embedded simulator"),
-                    campaigns.get(0).requestTimeout(),
-                    null,
-                    Clock.systemUTC(),
-                    (campaignId, answer) -> notFound(started, campaignId, answer))) {
-                GateRun.Reports scenarioReports = reports.withSimulation(started.name());
-                return checkClock == null
-                        ? GateRun.run(campaigns, client, time, log, abort, Math::random, scenarioReports)
-                        : GateRun.check(campaigns, client, time, log, abort, Math::random, scenarioReports, checkClock);
-            }
+            List<GateConfig> campaigns = configured.stream()
+                    .map(config -> config.withBaseUrl(server.baseUrl()))
+                    .toList();
+            return serve(started, token, campaigns, abort, context.withSimulation(started.name()), checkClock, time);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded OSVI simulator on 127.0.0.1", e);
         }
     }
 
+    /** The gate, against the simulator serving {@code scenario} at the campaigns' baseUrl. */
+    private static GateResult serve(
+            Scenario scenario,
+            String token,
+            List<GateConfig> campaigns,
+            AbortSignal abort,
+            ReportContext context,
+            Clock checkClock,
+            TimeSource time) {
+        try (OsviHttpClient client = new OsviHttpClient(
+                campaigns.get(0).baseUrl(),
+                new ApiToken(token, "the embedded simulator"),
+                campaigns.get(0).requestTimeout(),
+                null,
+                Clock.systemUTC(),
+                (campaignId, answer) -> notFound(scenario, campaignId, answer))) {
+            return checkClock == null
+                    ? GateRun.run(campaigns, client, time, abort, Math::random, context)
+                    : GateRun.check(campaigns, client, time, abort, Math::random, context, checkClock);
+        }
+    }
+
     /** Whether a rule names the baseline: the scenario's baseline is then the default baselineCampaignId. */
-    private static boolean comparesWithBaseline(RawGateConfig raw) {
-        return raw.thresholds != null
-                && raw.thresholds.stream()
+    private static boolean comparesWithBaseline(RawGateConfig raw, List<String> suggested) {
+        List<String> thresholds = suggested != null ? suggested : raw.thresholds;
+        return thresholds != null
+                && thresholds.stream()
                         .anyMatch(threshold -> threshold != null
                                 && threshold.toLowerCase(Locale.ROOT).contains(RelativeLimit.WORD));
     }
@@ -132,9 +123,9 @@ public final class Simulation {
      * served as they ended, so that a gate with other rules judges them on one fresh snapshot, as it would against
      * the API, rather than on a campaign its own simulator starts again.
      */
-    private static boolean seenCompleteEarlier(List<GateConfig> campaigns, GateRun.Reports reports, String scenario) {
+    private static boolean seenCompleteEarlier(List<GateConfig> campaigns, ReportContext context, String scenario) {
         return campaigns.stream()
-                .allMatch(config -> reports.build()
+                .allMatch(config -> context.build()
                         .earlier(config.campaignId(), "await simulation " + scenario)
                         .map(earlier -> earlier.result().waitResult().lastSnapshot())
                         .filter(last -> last.isComplete(OptionalLong.empty()))

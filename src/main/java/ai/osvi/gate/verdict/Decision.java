@@ -357,6 +357,21 @@ public final class Decision {
                             "Created at " + created.text() + ". Check the campaign in OSVI, or raise"
                                     + " maxCampaignAge."));
         }
+        List<String> details = runningDetails(created, results);
+        String queued = last.totalQueued().map(totalQueued -> "/" + totalQueued).orElse("");
+        return judged(
+                Verdict.RUNNING,
+                config.onRunning() == OnRunning.FAIL ? BuildOutcome.FAIL : BuildOutcome.SUCCESS,
+                "still running: queues " + last.completedQueues(config.uploadId()) + "/"
+                        + last.awaitedQueues(config.uploadId()) + " completed, "
+                        + last.calls().total() + queued
+                        + " calls",
+                details,
+                results);
+    }
+
+    /** What a RUNNING check says: the progress, the rules so far, the time left, and what the build does. */
+    private List<String> runningDetails(CreatedAt created, List<RuleResult> results) {
         List<String> details = new ArrayList<>();
         details.add("Progress: " + Progress.describe(last, config.uploadId()) + ".");
         if (!results.isEmpty()) {
@@ -383,16 +398,7 @@ public final class Decision {
                         ? "The build fails because onRunning=fail."
                         : "The build passes (onRunning=pass), with nothing"
                                 + " released: only PASS means complete and within the rules."));
-        String queued = last.totalQueued().map(totalQueued -> "/" + totalQueued).orElse("");
-        return judged(
-                Verdict.RUNNING,
-                config.onRunning() == OnRunning.FAIL ? BuildOutcome.FAIL : BuildOutcome.SUCCESS,
-                "still running: queues " + last.completedQueues(config.uploadId()) + "/"
-                        + last.awaitedQueues(config.uploadId()) + " completed, "
-                        + last.calls().total() + queued
-                        + " calls",
-                details,
-                results);
+        return details;
     }
 
     /**

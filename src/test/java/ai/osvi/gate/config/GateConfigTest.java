@@ -17,6 +17,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class GateConfigTest {
 
+    private static RawGateConfig rawAt(String baseUrl) {
+        RawGateConfig raw = raw("7");
+        raw.baseUrl = baseUrl;
+        return raw;
+    }
+
     private static RawGateConfig raw(String campaignId) {
         RawGateConfig raw = new RawGateConfig();
         raw.campaignId = campaignId;
@@ -72,21 +78,18 @@ class GateConfigTest {
 
     @Test
     void baseUrl_should_be_normalised_and_checked() throws Exception {
-        assertThat(GateConfig.parse(raw("7").withBaseUrl("http://127.0.0.1:8080"))
-                        .baseUrl())
-                .hasToString("http://127.0.0.1:8080/");
-        assertThat(GateConfig.parse(raw("7").withBaseUrl("https://proxy.example/osvi/"))
-                        .baseUrl())
+        assertThat(GateConfig.parse(rawAt("http://127.0.0.1:8080")).baseUrl()).hasToString("http://127.0.0.1:8080/");
+        assertThat(GateConfig.parse(rawAt("https://proxy.example/osvi/")).baseUrl())
                 .hasToString("https://proxy.example/osvi/");
-        assertThatThrownBy(() -> GateConfig.parse(raw("7").withBaseUrl("ftp://api.osvi.ai")))
+        assertThatThrownBy(() -> GateConfig.parse(rawAt("ftp://api.osvi.ai")))
                 .hasMessageContaining("the scheme must be http or https");
-        assertThatThrownBy(() -> GateConfig.parse(raw("7").withBaseUrl("https://api.osvi.ai/?x=1")))
+        assertThatThrownBy(() -> GateConfig.parse(rawAt("https://api.osvi.ai/?x=1")))
                 .hasMessageContaining("it has a query or fragment");
         // a query may hold a credential: never echoed
-        assertThatThrownBy(() -> GateConfig.parse(raw("7").withBaseUrl("https://api.osvi.ai/?api_token=tok_SECRET1")))
+        assertThatThrownBy(() -> GateConfig.parse(rawAt("https://api.osvi.ai/?api_token=tok_SECRET1")))
                 .hasMessageContaining("'https://api.osvi.ai/?...': it has a query or fragment")
                 .hasMessageNotContaining("SECRET");
-        assertThatThrownBy(() -> GateConfig.parse(raw("7").withBaseUrl("https://me:s3cr3t@api.osvi.ai")))
+        assertThatThrownBy(() -> GateConfig.parse(rawAt("https://me:s3cr3t@api.osvi.ai")))
                 .hasMessageContaining("it contains user-info")
                 .message()
                 .doesNotContain("s3cr3t");

@@ -3,6 +3,8 @@ package ai.osvi.gate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.osvi.gate.Snapshots;
+import ai.osvi.gate.report.ci.GitlabDotenv;
+import ai.osvi.gate.report.ci.StepOutputs;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.GateResult;
 import ai.osvi.gate.result.Verdict;
@@ -94,8 +96,10 @@ class BuildResultsTest {
         BuildResults.View view =
                 build.record(new GateResult("blocking", "p", null, passing(7).campaigns(), null));
 
-        Map<String, String> outputs = GithubOutputs.outputs(view, text -> text, new ArrayList<>());
-        List<String> dotenv = GitlabDotenv.lines(view, text -> text, new ArrayList<>());
+        Map<String, String> outputs =
+                StepOutputs.outputs(view, new Sink(text -> text, new WarningsLog(new ArrayList<>()), new Object()));
+        List<String> dotenv =
+                GitlabDotenv.lines(view, new Sink(text -> text, new WarningsLog(new ArrayList<>()), new Object()));
 
         assertThat(outputs)
                 .containsEntry("verdict", "FAIL")
@@ -119,8 +123,9 @@ class BuildResultsTest {
                 build.record(new GateResult("svc-eu-gate", "q", null, passing(7).campaigns(), null));
         List<String> warnings = new ArrayList<>();
 
-        Map<String, String> outputs = GithubOutputs.outputs(view, text -> text, warnings);
-        List<String> dotenv = GitlabDotenv.lines(view, text -> text, warnings);
+        Map<String, String> outputs =
+                StepOutputs.outputs(view, new Sink(text -> text, new WarningsLog(warnings), new Object()));
+        List<String> dotenv = GitlabDotenv.lines(view, new Sink(text -> text, new WarningsLog(warnings), new Object()));
 
         assertThat(dotenv).contains("OSVI_VERDICT=FAIL\n").noneMatch(line -> line.startsWith("OSVI_GATE_"));
         // GitHub's names keep '-', which tells these two apart there
@@ -134,7 +139,7 @@ class BuildResultsTest {
                         + " build's; give the executions ids that differ in more than punctuation).");
         warnings.clear();
         view = build.record(new GateResult("svc_eu-gate", "r", null, passing(9).campaigns(), null));
-        assertThat(GithubOutputs.outputs(view, text -> text, warnings))
+        assertThat(StepOutputs.outputs(view, new Sink(text -> text, new WarningsLog(warnings), new Object())))
                 .doesNotContainKeys("gate-svc_eu-gate-verdict")
                 .containsEntry("gate-svc-eu-gate-verdict", "PASS");
         assertThat(warnings)

@@ -16,16 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Gate runs on fixed snapshots, writing no file, for the tests of what later steps and jobs read. */
-final class LaterJobsFixture {
+public final class LaterJobsFixture {
 
-    final RecordingLog log = new RecordingLog();
+    public final RecordingLog log = new RecordingLog();
 
     /** The built-in 'failing' scenario's end: 200 calls, 30% failed, against failed <= 5%. */
-    static CampaignStatus failing() {
+    public static CampaignStatus failing() {
         return failing("June Renewals");
     }
 
-    static CampaignStatus failing(String name) {
+    public static CampaignStatus failing(String name) {
         return Snapshots.active()
                 .name(name)
                 .queues(19, true, true, true)
@@ -33,7 +33,7 @@ final class LaterJobsFixture {
                 .build();
     }
 
-    GateResult run(String campaignIds, Map<Long, CampaignStatus> snapshots) throws Exception {
+    public GateResult run(String campaignIds, Map<Long, CampaignStatus> snapshots) throws Exception {
         TestConfig config = new TestConfig();
         config.campaignId = campaignIds;
         config.maxFailureRatio = "5%";
@@ -61,13 +61,12 @@ final class LaterJobsFixture {
                             snapshot.uploads());
                 },
                 TimeSource.SYSTEM,
-                log,
                 new AbortSignal(),
                 () -> 0,
-                new GateRun.Reports(null, null, Clock.systemUTC()));
+                Contexts.of(null, null, null, Clock.systemUTC(), log));
     }
 
-    GateResult run(CampaignStatus snapshot) throws Exception {
+    public GateResult run(CampaignStatus snapshot) throws Exception {
         return run("7", Map.of(7L, snapshot));
     }
 }

@@ -10,6 +10,7 @@ import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.client.ApiException;
 import ai.osvi.gate.client.StatusParser;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.report.ci.GitlabDotenv;
 import ai.osvi.gate.result.GateResult;
 import ai.osvi.gate.result.Verdict;
 import ai.osvi.it.GithubOutputFile;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,15 +54,14 @@ class TextUtf8CannotEncodeTest {
                 List.of(config.parse()),
                 source,
                 time,
-                log,
                 new AbortSignal(),
                 () -> 0,
-                new GateRun.Reports(
+                Contexts.of(
                         dir,
                         dir.resolve("summary.md"),
                         dir.resolve("github-output"),
                         Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC),
-                        UnaryOperator.identity()));
+                        log));
     }
 
     @Test
@@ -88,7 +87,7 @@ class TextUtf8CannotEncodeTest {
                 .startsWith("### \u2705 OSVI gate: PASS \u2014 campaign 7 \u201claunch \uFFFD\u201d\n");
         Map<String, String> outputs = GithubOutputFile.read(dir.resolve("github-output"));
         assertThat(outputs).containsEntry("verdict", "PASS").containsEntry("campaign-name", "launch \uFFFD");
-        assertThat(GitlabDotenvFile.read(GitlabDotenv.file(dir)))
+        assertThat(GitlabDotenvFile.read(dir.resolve(GitlabDotenv.FILE_NAME)))
                 .containsEntry("OSVI_VERDICT", "PASS")
                 .containsKey("OSVI_CAMPAIGN_NAME");
     }
@@ -115,6 +114,6 @@ class TextUtf8CannotEncodeTest {
         assertThat(dir.resolve("TEST-osvi-campaign-7.xml")).exists();
         assertThat(Files.readString(dir.resolve("summary.md"))).contains("overloaded \uFFFD");
         assertThat(GithubOutputFile.read(dir.resolve("github-output"))).containsEntry("verdict", "ERROR");
-        assertThat(GitlabDotenvFile.read(GitlabDotenv.file(dir))).containsEntry("OSVI_VERDICT", "ERROR");
+        assertThat(GitlabDotenvFile.read(dir.resolve(GitlabDotenv.FILE_NAME))).containsEntry("OSVI_VERDICT", "ERROR");
     }
 }

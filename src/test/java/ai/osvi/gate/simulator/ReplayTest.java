@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.osvi.gate.FakeTime;
-import ai.osvi.gate.GateRun;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.report.Contexts;
 import ai.osvi.gate.result.GateResult;
 import ai.osvi.gate.result.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,9 +43,8 @@ class ReplayTest {
                 scenario,
                 dir,
                 raw,
-                log,
                 new AbortSignal(),
-                new GateRun.Reports(reports, null, Clock.systemUTC()),
+                Contexts.of(reports, null, null, Clock.systemUTC(), log),
                 null,
                 new FakeTime());
     }

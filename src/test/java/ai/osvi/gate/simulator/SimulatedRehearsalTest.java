@@ -3,11 +3,12 @@ package ai.osvi.gate.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.osvi.gate.GateRun;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.polling.TimeSource;
+import ai.osvi.gate.report.Contexts;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.GateResult;
@@ -47,10 +48,10 @@ class SimulatedRehearsalTest {
                 scenario,
                 project,
                 raw,
-                log,
                 new AbortSignal(),
-                new GateRun.Reports(reports, null, Clock.systemUTC()),
-                Clock.fixed(now, ZoneOffset.UTC));
+                Contexts.of(reports, null, null, Clock.systemUTC(), log),
+                Clock.fixed(now, ZoneOffset.UTC),
+                TimeSource.SYSTEM);
     }
 
     @Test

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.osvi.gate.FakeTime;
-import ai.osvi.gate.GateRun;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.report.BuildResults;
+import ai.osvi.gate.report.Contexts;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.GateResult;
 import ai.osvi.gate.result.Verdict;
@@ -33,7 +34,14 @@ class SimulationTest {
 
     private GateResult simulate(String scenario, RawGateConfig raw) throws InvalidConfigurationException {
         raw.pollInterval = "1s";
-        return Simulation.run(scenario, raw, log, new AbortSignal(), new GateRun.Reports(dir, null, Clock.systemUTC()));
+        return Simulation.run(
+                scenario,
+                Path.of(""),
+                raw,
+                new AbortSignal(),
+                Contexts.of(dir, null, null, Clock.systemUTC(), log),
+                null,
+                TimeSource.SYSTEM);
     }
 
     private static String json(Object value) throws JsonProcessingException {
@@ -209,9 +217,8 @@ class SimulationTest {
                     "passing",
                     dir,
                     raw,
-                    log,
                     new AbortSignal(),
-                    new GateRun.Reports(reports, null, Clock.systemUTC()).inBuild(build, "module-" + i, null),
+                    Contexts.of(reports, null, null, Clock.systemUTC(), log).inBuild(build, "module-" + i, null),
                     null,
                     time);
         }

@@ -1,9 +1,14 @@
-package ai.osvi.gate.report;
+package ai.osvi.gate.report.ci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.osvi.gate.SilentLog;
 import ai.osvi.gate.Snapshots;
+import ai.osvi.gate.report.BuildResults;
+import ai.osvi.gate.report.LaterJobsFixture;
+import ai.osvi.gate.report.Sink;
+import ai.osvi.gate.report.WarningsLog;
 import ai.osvi.gate.result.GateResult;
 import ai.osvi.it.GithubOutputFile;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +20,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +36,14 @@ class GithubOutputsTest {
     /** The outputs as the runner reads them back from the file. */
     private Map<String, String> written(GateResult results, UnaryOperator<String> redactor) throws Exception {
         Path file = dir.resolve("github-output");
-        GithubOutputs.append(
-                file,
-                GithubOutputs.outputs(BuildResults.single(results.campaigns(), dir), redactor, warnings),
-                redactor);
+        new Sink(redactor, new SilentLog(), new Object())
+                .appendVerbatim(
+                        file,
+                        StepOutputs.format(
+                                StepOutputs.outputs(
+                                        BuildResults.single(results.campaigns(), dir),
+                                        new Sink(redactor, new WarningsLog(warnings), new Object())),
+                                () -> "ghadelimiter_" + UUID.randomUUID()));
         return GithubOutputFile.read(file);
     }
 
@@ -95,7 +105,7 @@ class GithubOutputsTest {
         outputs.put("campaign-name", "x\nEOF\nverdict=PASS");
         outputs.put("verdict", "FAIL");
 
-        String text = GithubOutputs.format(outputs, delimiters::pop);
+        String text = StepOutputs.format(outputs, delimiters::pop);
 
         assertThat(text).isEqualTo("campaign-name<<D2\nx\nEOF\nverdict=PASS\nD2\nverdict<<D3\nFAIL\nD3\n");
         assertThat(GithubOutputFile.parse(text))
@@ -111,7 +121,7 @@ class GithubOutputsTest {
         outputs.put("b", "\n");
         outputs.put("c", "one\r\ntwo\n");
 
-        assertThat(GithubOutputFile.parse(GithubOutputs.format(outputs, () -> "ghadelimiter_1")))
+        assertThat(GithubOutputFile.parse(StepOutputs.format(outputs, () -> "ghadelimiter_1")))
                 .extracting(GithubOutputFile.Output::value)
                 .containsExactly("", "\n", "one\r\ntwo\n");
     }
@@ -207,10 +217,14 @@ class GithubOutputsTest {
                 .build());
 
         Path file = dir.resolve("github-output");
-        GithubOutputs.append(
-                file,
-                GithubOutputs.outputs(BuildResults.single(results.campaigns(), dir), redactor, warnings),
-                redactor);
+        new Sink(redactor, new SilentLog(), new Object())
+                .appendVerbatim(
+                        file,
+                        StepOutputs.format(
+                                StepOutputs.outputs(
+                                        BuildResults.single(results.campaigns(), dir),
+                                        new Sink(redactor, new WarningsLog(warnings), new Object())),
+                                () -> "ghadelimiter_" + UUID.randomUUID()));
 
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(text).doesNotContain(token);
@@ -225,14 +239,16 @@ class GithubOutputsTest {
         Path file = dir.resolve("github-output");
         Files.writeString(file, "earlier=1\n");
 
-        GithubOutputs.append(
-                file,
-                GithubOutputs.outputs(
-                        new BuildResults()
-                                .record(GateResult.notStarted("default", null, null, "OSVI gate: ERROR: did not run")),
-                        UnaryOperator.identity(),
-                        warnings),
-                UnaryOperator.identity());
+        new Sink(UnaryOperator.identity(), new SilentLog(), new Object())
+                .appendVerbatim(
+                        file,
+                        StepOutputs.format(
+                                StepOutputs.outputs(
+                                        new BuildResults()
+                                                .record(GateResult.notStarted(
+                                                        "default", null, null, "OSVI gate: ERROR: did not run")),
+                                        new Sink(UnaryOperator.identity(), new WarningsLog(warnings), new Object())),
+                                () -> "ghadelimiter_" + UUID.randomUUID()));
 
         assertThat(GithubOutputFile.read(file))
                 .containsExactly(
@@ -247,8 +263,9 @@ class GithubOutputsTest {
         Path file = dir.resolve("github-output");
         Map<String, String> outputs = Map.of("verdict", "FAIL");
 
-        assertThatThrownBy(() -> GithubOutputs.append(file, outputs, text -> text.replace("<<", "****")))
-                .hasMessage("the outputs would hold the API token; none written");
+        assertThatThrownBy(() -> new Sink(text -> text.replace("<<", "****"), new SilentLog(), new Object())
+                        .appendVerbatim(file, StepOutputs.format(outputs, () -> "ghadelimiter_" + UUID.randomUUID())))
+                .hasMessage("github-output would hold the API token; nothing written");
         assertThat(file).doesNotExist();
     }
 }

@@ -1,8 +1,9 @@
-package ai.osvi.gate.report;
+package ai.osvi.gate.report.console;
 
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.polling.Timeline;
+import ai.osvi.gate.report.WaitCourse;
 import ai.osvi.gate.rules.Percentages;
 import ai.osvi.gate.rules.Rule;
 import java.math.BigInteger;
@@ -65,7 +66,7 @@ public final class Sparkline {
         List<Timeline.Point> points = sample(timeline.points());
         List<String[]> rows = new ArrayList<>();
         if (config.rules().isEmpty()) {
-            rows.add(ratioRow(points, CampaignChart.failureStatuses(config), null, List.of(), unicode));
+            rows.add(ratioRow(points, WaitCourse.failureStatuses(config), null, List.of(), unicode));
         }
         for (Rule rule : config.rules()) {
             rows.add(ratioRow(points, rule.statuses(), rule, List.of(rule), unicode));
@@ -108,7 +109,7 @@ public final class Sparkline {
             CallCounts counts = points.get(i).calls();
             ratios[i] = counts.total() <= 0
                     ? Double.NaN
-                    : CampaignChart.failedCalls(counts, statuses) / (double) counts.total();
+                    : WaitCourse.failedCalls(counts, statuses) / (double) counts.total();
             if (counts.total() > 0) {
                 max = Math.max(max, ratios[i]);
                 first = first == null ? counts : first;
@@ -130,7 +131,7 @@ public final class Sparkline {
 
     /** "Course of the wait, 9 snapshots", or for a thinned timeline "Course of the wait, 314 of 5000 snapshots". */
     public static String heading(Timeline timeline) {
-        return "Course of the wait, " + CampaignChart.snapshots(timeline);
+        return "Course of the wait, " + WaitCourse.snapshots(timeline);
     }
 
     /** Every point up to {@link #MAX_WIDTH}; beyond, the last point at or before each of as many even steps. */
@@ -157,7 +158,7 @@ public final class Sparkline {
             return "n/a";
         }
         return Percentages.consistentRatio(
-                                BigInteger.valueOf(CampaignChart.failedCalls(calls, statuses)), calls.total(), 3, rules)
+                                BigInteger.valueOf(WaitCourse.failedCalls(calls, statuses)), calls.total(), 3, rules)
                         .movePointRight(2)
                         .stripTrailingZeros()
                         .toPlainString()

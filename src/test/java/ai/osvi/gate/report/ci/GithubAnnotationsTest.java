@@ -1,4 +1,4 @@
-package ai.osvi.gate.report;
+package ai.osvi.gate.report.ci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

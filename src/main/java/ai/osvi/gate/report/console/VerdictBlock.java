@@ -1,4 +1,4 @@
-package ai.osvi.gate.report;
+package ai.osvi.gate.report.console;
 
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Values;
@@ -6,6 +6,10 @@ import ai.osvi.gate.log.GateLog;
 import ai.osvi.gate.log.Style;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
+import ai.osvi.gate.report.CampaignReport;
+import ai.osvi.gate.report.ReportContext;
+import ai.osvi.gate.report.ReportContext.Output;
+import ai.osvi.gate.report.ReportNames;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.Verdict;
@@ -21,9 +25,25 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The verdict table and the final summary line, as printed to the build log. */
-public final class VerdictReport {
+public final class VerdictBlock implements Output {
 
-    private VerdictReport() {}
+    @Override
+    public String describe() {
+        return "the verdict in the log";
+    }
+
+    /** The block, ending by naming where the reports are; written last, after the files. */
+    @Override
+    public void campaign(ReportContext context, CampaignReport campaign) {
+        List<String> closing = new ArrayList<>();
+        if (context.directory() != null && !campaign.written().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            campaign.written().forEach(file -> names.add(file.getFileName().toString()));
+            names.add(ReportNames.DOTENV);
+            closing.add("Reports: " + context.directory().toAbsolutePath() + " (" + String.join(", ", names) + ")");
+        }
+        write(campaign.result(), campaign.config(), context.sink().log(), closing);
+    }
 
     /**
      * Writes the table, the warnings, {@code closing} (where the reports are) and the summary line as one block, even
@@ -121,26 +141,31 @@ public final class VerdictReport {
         if (calls == null) {
             return lines;
         }
-        if (!result.ruleResults().isEmpty()) {
-            int width = Math.max(
-                    4,
-                    result.ruleResults().stream()
-                            .mapToInt(r -> r.rule().subject().length())
-                            .max()
-                            .orElse(4));
-            int limitWidth = Math.max(
-                    9,
-                    result.ruleResults().stream()
-                            .mapToInt(r -> r.shownLimit().length())
-                            .max()
-                            .orElse(9));
-            String format = "  %-" + width + "s  %9s  %-" + limitWidth + "s  %s";
-            lines.add(String.format(Locale.ROOT, format, "Rule", "Actual", "Limit", "Result"));
-            for (RuleResult r : result.ruleResults()) {
-                lines.add(String.format(
-                        Locale.ROOT, format, r.rule().subject(), r.shownActual(), r.shownLimit(), shown(r, style)));
-            }
+        rulesTable(lines, result.ruleResults(), style);
+        callsTable(lines, calls, config);
+        return lines;
+    }
+
+    /** A rule a line: its statuses, the actual ratio, the limit and its standing. */
+    private static void rulesTable(List<String> lines, List<RuleResult> judged, Style style) {
+        if (judged.isEmpty()) {
+            return;
         }
+        int width = Math.max(
+                4,
+                judged.stream().mapToInt(r -> r.rule().subject().length()).max().orElse(4));
+        int limitWidth = Math.max(
+                9, judged.stream().mapToInt(r -> r.shownLimit().length()).max().orElse(9));
+        String format = "  %-" + width + "s  %9s  %-" + limitWidth + "s  %s";
+        lines.add(String.format(Locale.ROOT, format, "Rule", "Actual", "Limit", "Result"));
+        for (RuleResult r : judged) {
+            lines.add(String.format(
+                    Locale.ROOT, format, r.rule().subject(), r.shownActual(), r.shownLimit(), shown(r, style)));
+        }
+    }
+
+    /** A status a line, with its calls and ratio; a status no rule names is marked. */
+    private static void callsTable(List<String> lines, CallCounts calls, GateConfig config) {
         Set<String> named = new TreeSet<>();
         config.rules().stream().map(Rule::statuses).forEach(named::addAll);
         int width = Math.max(
@@ -160,6 +185,5 @@ public final class VerdictReport {
                         Percentages.of(status, count, calls.total(), config.rules()),
                         named.contains(status) || config.rules().isEmpty() ? "" : "  (in no rule)")));
         lines.add(String.format(Locale.ROOT, format, "total", calls.total(), "", ""));
-        return lines;
     }
 }

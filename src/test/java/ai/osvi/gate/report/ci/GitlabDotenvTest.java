@@ -1,9 +1,14 @@
-package ai.osvi.gate.report;
+package ai.osvi.gate.report.ci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.osvi.gate.SilentLog;
 import ai.osvi.gate.Snapshots;
+import ai.osvi.gate.report.BuildResults;
+import ai.osvi.gate.report.LaterJobsFixture;
+import ai.osvi.gate.report.Sink;
+import ai.osvi.gate.report.WarningsLog;
 import ai.osvi.gate.result.GateResult;
 import ai.osvi.it.GitlabDotenvFile;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +32,14 @@ class GitlabDotenvTest {
 
     /** Writes osvi.env and reads it back as GitLab does, failing where GitLab would refuse the file. */
     private Map<String, String> written(GateResult results, UnaryOperator<String> redactor) throws Exception {
-        GitlabDotenv.write(
-                dir, GitlabDotenv.lines(BuildResults.single(results.campaigns(), dir), redactor, warnings), redactor);
+        new Sink(redactor, new SilentLog(), new Object())
+                .replaceVerbatim(
+                        dir.resolve(GitlabDotenv.FILE_NAME),
+                        String.join(
+                                "",
+                                GitlabDotenv.lines(
+                                        BuildResults.single(results.campaigns(), dir),
+                                        new Sink(redactor, new WarningsLog(warnings), new Object()))));
         return GitlabDotenvFile.read(dir.resolve("osvi.env"));
     }
 
@@ -220,14 +231,16 @@ class GitlabDotenvTest {
     void a_gate_that_did_not_start_should_say_error_and_replace_an_older_file() throws Exception {
         Files.writeString(dir.resolve("osvi.env"), "OSVI_VERDICT=PASS\nOSVI_BUILD_OUTCOME=PASS\n");
 
-        GitlabDotenv.write(
-                dir,
-                GitlabDotenv.lines(
-                        new BuildResults()
-                                .record(GateResult.notStarted("default", null, dir, "OSVI gate: ERROR: did not run")),
-                        UnaryOperator.identity(),
-                        warnings),
-                UnaryOperator.identity());
+        new Sink(UnaryOperator.identity(), new SilentLog(), new Object())
+                .replaceVerbatim(
+                        dir.resolve(GitlabDotenv.FILE_NAME),
+                        String.join(
+                                "",
+                                GitlabDotenv.lines(
+                                        new BuildResults()
+                                                .record(GateResult.notStarted(
+                                                        "default", null, dir, "OSVI gate: ERROR: did not run")),
+                                        new Sink(UnaryOperator.identity(), new WarningsLog(warnings), new Object()))));
 
         assertThat(GitlabDotenvFile.read(dir.resolve("osvi.env")))
                 .containsExactly(Map.entry("OSVI_VERDICT", "ERROR"), Map.entry("OSVI_BUILD_OUTCOME", "ERROR"));
@@ -240,8 +253,9 @@ class GitlabDotenvTest {
     void text_that_would_hold_the_token_only_once_put_together_should_not_be_written() {
         List<String> lines = List.of("OSVI_VERDICT=FAIL\n");
 
-        assertThatThrownBy(() -> GitlabDotenv.write(dir, lines, text -> text.replace("=FAIL", "****")))
-                .hasMessage("the file would hold the API token; not written");
+        assertThatThrownBy(() -> new Sink(text -> text.replace("=FAIL", "****"), new SilentLog(), new Object())
+                        .replaceVerbatim(dir.resolve(GitlabDotenv.FILE_NAME), String.join("", lines)))
+                .hasMessage("osvi.env would hold the API token; nothing written");
         assertThat(dir.resolve("osvi.env")).doesNotExist();
     }
 

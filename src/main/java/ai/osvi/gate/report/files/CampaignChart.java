@@ -1,4 +1,4 @@
-package ai.osvi.gate.report;
+package ai.osvi.gate.report.files;
 
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.config.Values;
@@ -6,6 +6,7 @@ import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.model.CampaignStatus;
 import ai.osvi.gate.polling.Timeline;
 import ai.osvi.gate.polling.WaitResult;
+import ai.osvi.gate.report.WaitCourse;
 import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.rules.Percentages;
@@ -13,12 +14,9 @@ import ai.osvi.gate.rules.Rule;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.DoubleFunction;
-import java.util.function.UnaryOperator;
 
 /**
  * The course of the wait as an SVG image, {@code campaign-<id>.svg}: calls over time (those in the failure statuses
@@ -54,54 +52,21 @@ public final class CampaignChart {
 
     private CampaignChart() {}
 
-    /**
-     * The statuses the chart and the sparklines count as failed: those of {@code maxFailureRatio}'s rule
-     * ({@code failureStatuses}); without it, those of every upper-bound rule; without any, {@code failed}.
-     */
-    static List<String> failureStatuses(GateConfig config) {
-        for (Rule rule : config.rules()) {
-            if (rule.origin().equals("maxFailureRatio")) {
-                return rule.statuses();
-            }
-        }
-        Set<String> statuses = new LinkedHashSet<>();
-        config.rules().stream()
-                .filter(rule -> rule.operator().isUpperBound())
-                .forEach(rule -> statuses.addAll(rule.statuses()));
-        return statuses.isEmpty() ? List.of("failed") : List.copyOf(statuses);
-    }
-
     /** The failure statuses' red for a rule on them, as in the calls panel; another colour for each other rule. */
     private static String ruleColour(Rule rule, List<String> failing, int index) {
         return rule.statuses().equals(failing) ? FAILED_COLOUR : RULE_COLOURS[index % RULE_COLOURS.length];
     }
 
-    /** The calls of {@code calls} in {@code statuses}, never more than the total (the API may contradict itself). */
-    static long failedCalls(CallCounts calls, List<String> statuses) {
-        BigInteger sum = calls.sum(statuses);
-        return sum.compareTo(BigInteger.valueOf(calls.total())) > 0 ? Math.max(0, calls.total()) : sum.longValue();
-    }
-
-    /** "9 snapshots", or for a thinned timeline "314 of 5000 snapshots". */
-    static String snapshots(Timeline timeline) {
-        int kept = timeline.points().size();
-        return timeline.dropped() > 0
-                ? kept + " of " + (kept + timeline.dropped()) + " snapshots"
-                : kept + (kept == 1 ? " snapshot" : " snapshots");
-    }
-
     /**
-     * The SVG document, with {@code redactor} applied to every text before it is escaped; {@code simulation} names the
-     * simulator's scenario when the run was simulated, else {@code null}. Requires at least one point in the timeline.
+     * The SVG document; {@code simulation} names the simulator's scenario when the run was simulated, else {@code null}. Requires at least one point in the timeline.
      */
-    public static String svg(
-            CampaignResult result, GateConfig config, UnaryOperator<String> redactor, String simulation) {
+    public static String svg(CampaignResult result, GateConfig config, String simulation) {
         WaitResult wait = result.waitResult();
         Timeline timeline = wait.timeline();
         if (timeline.isEmpty()) {
             throw new IllegalArgumentException("no snapshot, no chart");
         }
-        return new Drawing(result, config, redactor, simulation).draw();
+        return new Drawing(result, config, simulation).draw();
     }
 
     /** One chart being drawn. */
@@ -120,13 +85,13 @@ public final class CampaignChart {
         private final Axis time;
         private final double markerRadius;
 
-        Drawing(CampaignResult result, GateConfig config, UnaryOperator<String> redactor, String simulation) {
+        Drawing(CampaignResult result, GateConfig config, String simulation) {
             this.result = result;
             this.config = config;
             this.simulation = simulation;
             this.points = result.waitResult().timeline().points();
-            this.failing = failureStatuses(config);
-            this.xml = new XmlWriter(redactor);
+            this.failing = WaitCourse.failureStatuses(config);
+            this.xml = new XmlWriter();
             double last = points.get(points.size() - 1).elapsed().toMillis() / 1000.0;
             double waited =
                     Math.max(1, Math.max(last, result.waitResult().elapsed().toMillis() / 1000.0));
@@ -135,6 +100,26 @@ public final class CampaignChart {
             this.time = Axis.of(waited * 1.03 / unit.seconds, 8, false);
             this.seconds = time.max * unit.seconds;
             this.markerRadius = points.size() <= LARGE_MARKERS_UP_TO ? 4 : 2.5;
+        }
+
+        /** The document's start: its size, its title for screen readers, a white background. */
+        private void frame(int height) {
+            xml.start("svg")
+                    .attribute("xmlns", "http://www.w3.org/2000/svg")
+                    .attribute("width", Integer.toString(WIDTH))
+                    .attribute("height", Integer.toString(height))
+                    .attribute("viewBox", "0 0 " + WIDTH + " " + height)
+                    .attribute("font-family", "sans-serif")
+                    .attribute("font-size", "12")
+                    .attribute("role", "img");
+            newline();
+            element("title", plainTitle());
+            newline();
+            xml.start("rect")
+                    .attribute("width", "100%")
+                    .attribute("height", "100%")
+                    .attribute("fill", "#ffffff")
+                    .end();
         }
 
         String draw() {
@@ -160,22 +145,7 @@ public final class CampaignChart {
                     90,
                     null);
             int height = queues.bottom() + 46;
-            xml.start("svg")
-                    .attribute("xmlns", "http://www.w3.org/2000/svg")
-                    .attribute("width", Integer.toString(WIDTH))
-                    .attribute("height", Integer.toString(height))
-                    .attribute("viewBox", "0 0 " + WIDTH + " " + height)
-                    .attribute("font-family", "sans-serif")
-                    .attribute("font-size", "12")
-                    .attribute("role", "img");
-            newline();
-            element("title", plainTitle());
-            newline();
-            xml.start("rect")
-                    .attribute("width", "100%")
-                    .attribute("height", "100%")
-                    .attribute("fill", "#ffffff")
-                    .end();
+            frame(height);
             header();
             callsPanel(calls);
             if (config.rules().isEmpty()) {
@@ -255,7 +225,7 @@ public final class CampaignChart {
                     .append(wait.polls() == 1 ? " poll, " : " polls, ")
                     .append(wait.errors())
                     .append(wait.errors() == 1 ? " error, " : " errors, ")
-                    .append(snapshots(wait.timeline()))
+                    .append(WaitCourse.snapshots(wait.timeline()))
                     .append(" shown");
             if (simulation != null) {
                 meta.append("; simulated: scenario '").append(simulation).append("', nothing real was contacted");
@@ -283,14 +253,14 @@ public final class CampaignChart {
             for (Timeline.Point point : points) {
                 double x = x(point);
                 coordinate(totalLine, x, panel.y(y, point.calls().total()));
-                coordinate(failed, x, panel.y(y, failedCalls(point.calls(), failing)));
+                coordinate(failed, x, panel.y(y, WaitCourse.failedCalls(point.calls(), failing)));
             }
             rest.append(totalLine);
             for (int i = points.size() - 1; i >= 0; i--) {
                 coordinate(
                         rest,
                         x(points.get(i)),
-                        panel.y(y, failedCalls(points.get(i).calls(), failing)));
+                        panel.y(y, WaitCourse.failedCalls(points.get(i).calls(), failing)));
             }
             for (int i = points.size() - 1; i >= 0; i--) {
                 coordinate(failed, x(points.get(i)), panel.bottom());
@@ -312,7 +282,7 @@ public final class CampaignChart {
             if (points.size() <= MARKERS_UP_TO) {
                 for (Timeline.Point point : points) {
                     marker(x(point), panel.y(y, point.calls().total()), "#3182bd");
-                    marker(x(point), panel.y(y, failedCalls(point.calls(), failing)), FAILED_COLOUR);
+                    marker(x(point), panel.y(y, WaitCourse.failedCalls(point.calls(), failing)), FAILED_COLOUR);
                 }
             }
         }
@@ -391,7 +361,7 @@ public final class CampaignChart {
         /** The last ratio as the verdict shows it: never reading as passing beside a breach. */
         private static String shownRatio(CallCounts calls, Rule rule) {
             return Percentages.consistentRatio(
-                                    BigInteger.valueOf(failedCalls(calls, rule.statuses())),
+                                    BigInteger.valueOf(WaitCourse.failedCalls(calls, rule.statuses())),
                                     calls.total(),
                                     3,
                                     List.of(rule))
@@ -435,7 +405,7 @@ public final class CampaignChart {
         }
 
         private static double ratio(CallCounts calls, List<String> statuses) {
-            return percent(failedCalls(calls, statuses) / (double) calls.total());
+            return percent(WaitCourse.failedCalls(calls, statuses) / (double) calls.total());
         }
 
         private static double percent(double ratio) {

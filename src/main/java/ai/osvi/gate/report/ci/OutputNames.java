@@ -1,4 +1,4 @@
-package ai.osvi.gate.report;
+package ai.osvi.gate.report.ci;
 
 import ai.osvi.gate.log.InvisibleCharacters;
 import java.util.ArrayList;

@@ -1,8 +1,7 @@
-package ai.osvi.gate.report;
+package ai.osvi.gate.report.files;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.function.UnaryOperator;
 
 /**
  * Just enough XML for the JUnit report: elements, attributes and text, escaped. Characters that XML 1.0 cannot carry
@@ -15,16 +14,9 @@ final class XmlWriter {
 
     private final StringBuilder out = new StringBuilder(2048);
     private final Deque<String> open = new ArrayDeque<>();
-    private final UnaryOperator<String> redactor;
     private boolean inStartTag;
 
     XmlWriter() {
-        this(UnaryOperator.identity());
-    }
-
-    /** {@code redactor} is applied to every attribute value and text before it is escaped. */
-    XmlWriter(UnaryOperator<String> redactor) {
-        this.redactor = redactor;
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     }
 
@@ -41,14 +33,14 @@ final class XmlWriter {
             throw new IllegalStateException("attribute " + name + " outside a start tag");
         }
         out.append(' ').append(name).append("=\"");
-        escape(redactor.apply(value), true);
+        escape(value, true);
         out.append('"');
         return this;
     }
 
     XmlWriter text(String text) {
         closeStartTag();
-        escape(redactor.apply(text), false);
+        escape(text, false);
         return this;
     }
 

@@ -1,4 +1,4 @@
-package ai.osvi.gate.report;
+package ai.osvi.gate.report.ci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import ai.osvi.gate.TestConfig;
 import ai.osvi.gate.client.ApiToken;
 import ai.osvi.gate.config.GateConfig;
 import ai.osvi.gate.polling.AbortSignal;
+import ai.osvi.gate.report.files.FileReports;
 import ai.osvi.gate.result.CampaignResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +64,7 @@ class GithubSummaryTest {
         Snapshots snapshot = Snapshots.active().name(name).calls("failed", 1);
         statuses.forEach(status -> snapshot.calls(status, 10));
 
-        Node shown = MARKDOWN.parse(GithubSummary.markdown(result(snapshot), config()));
+        Node shown = MARKDOWN.parse(StepSummary.markdown(result(snapshot), config(), null));
 
         Heading heading = first(shown, Heading.class);
         assertThat(text(heading)).isEqualTo("\u2705 OSVI gate: PASS \u2014 campaign 7 \u201c" + name + "\u201d");
@@ -84,7 +85,7 @@ class GithubSummaryTest {
                 "tok&UnderBar;SECRET123456")) {
             Snapshots snapshot = Snapshots.active().name("June " + spelling).calls("picked", 90, spelling, 10);
 
-            String markdown = GithubSummary.markdown(result(snapshot), config(), redactor);
+            String markdown = redactor.apply(StepSummary.markdown(result(snapshot), config(), null));
 
             // the token's half or more is redacted wherever the summary shows it; "tok\" alone gives nothing away
             assertThat(text(MARKDOWN.parse(markdown)))
@@ -114,9 +115,9 @@ class GithubSummaryTest {
         });
         GateConfig parsed = config.parse();
         CampaignResult result = new Gate(parsed, slow, time, new RecordingLog(), new AbortSignal(), () -> 0).run();
-        ReportFiles.write(dir, result, parsed, Instant.parse("2026-11-28T12:00:00Z"));
+        FileReports.write(dir, result, parsed, Instant.parse("2026-11-28T12:00:00Z"));
 
-        List<String> quotes = all(MARKDOWN.parse(GithubSummary.markdown(result, parsed)), BlockQuote.class).stream()
+        List<String> quotes = all(MARKDOWN.parse(StepSummary.markdown(result, parsed, null)), BlockQuote.class).stream()
                 .map(GithubSummaryTest::text)
                 .toList();
         assertThat(quotes)

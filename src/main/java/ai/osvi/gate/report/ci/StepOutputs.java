@@ -1,10 +1,11 @@
-package ai.osvi.gate.report;
+package ai.osvi.gate.report.ci;
 
+import ai.osvi.gate.report.BuildResults;
+import ai.osvi.gate.report.ReportContext;
+import ai.osvi.gate.report.ReportContext.Output;
+import ai.osvi.gate.report.ResultValues;
+import ai.osvi.gate.report.Sink;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -30,39 +30,52 @@ import java.util.stream.Collectors;
  * keys keep only {@code [a-z0-9_-]}, after {@code ratio-}, so they can name no other output; two keys that give the
  * same name are both left out, with a warning.
  */
-public final class GithubOutputs {
+public final class StepOutputs implements Output {
 
-    private GithubOutputs() {}
+    @Override
+    public String describe() {
+        return "the GitHub step outputs";
+    }
+
+    /**
+     * Appends the outputs to the file GitHub Actions names in {@code GITHUB_OUTPUT}, in one write; the file is the
+     * runner's: it is appended to, never replaced.
+     */
+    @Override
+    public void build(ReportContext context, BuildResults.View build) throws IOException {
+        if (context.githubOutput() != null) {
+            String text = format(outputs(build, context.sink()), () -> "ghadelimiter_" + UUID.randomUUID());
+            context.sink().appendVerbatim(context.githubOutput(), text);
+        }
+    }
 
     /**
      * The outputs, in the order they are written.
      *
      * @param build    what later jobs read: the build's values, each campaign's, each gate's
-     * @param redactor applied to every name and value
-     * @param warnings gets what was left out, and why
+     * @param sink redacts every name and value, and gets the warnings: what was left out, and why
      */
-    public static Map<String, String> outputs(
-            BuildResults.View build, UnaryOperator<String> redactor, List<String> warnings) {
+    public static Map<String, String> outputs(BuildResults.View build, Sink sink) {
         Map<String, String> outputs = new LinkedHashMap<>();
         List<ResultValues> campaigns = build.campaigns();
         List<OutputNames.LeftOut> leftOut = new ArrayList<>();
-        put(outputs, "", build.overall(), campaigns, redactor, leftOut);
+        put(outputs, "", build.overall(), campaigns, sink, leftOut);
         if (campaigns.size() > 1) {
             for (ResultValues campaign : campaigns) {
-                put(outputs, campaign.campaignId() + "-", campaign, List.of(campaign), redactor, leftOut);
+                put(outputs, campaign.campaignId() + "-", campaign, List.of(campaign), sink, leftOut);
             }
         }
         List<OutputNames.LeftOut> gateCollisions = new ArrayList<>();
         OutputNames.unique(
                         build.gates().keySet(),
-                        gate -> OutputNames.clean(gate, redactor, OutputNames::github),
+                        gate -> OutputNames.clean(gate, sink::redact, OutputNames::github),
                         gateCollisions)
                 .forEach((gate, name) -> {
                     ResultValues values = build.gates().get(gate);
                     String prefix = "gate-" + name + "-";
                     outputs.put(prefix + "verdict", values.verdict().name());
                     outputs.put(prefix + "build-outcome", values.outcome().name());
-                    outputs.put(prefix + "summary", redactor.apply(values.summaryLine()));
+                    outputs.put(prefix + "summary", sink.redact(values.summaryLine()));
                 });
         Set<String> distinct = new LinkedHashSet<>();
         for (OutputNames.LeftOut left : gateCollisions) {
@@ -72,7 +85,7 @@ public final class GithubOutputs {
             distinct.add("GitHub output ratio-" + left.name() + " left out: " + left.reason()
                     + " (the JSON report has their counts).");
         }
-        warnings.addAll(distinct);
+        distinct.forEach(sink::warn);
         return outputs;
     }
 
@@ -81,20 +94,20 @@ public final class GithubOutputs {
             String prefix,
             ResultValues values,
             List<ResultValues> reported,
-            UnaryOperator<String> redactor,
+            Sink sink,
             List<OutputNames.LeftOut> leftOut) {
         outputs.put(prefix + "verdict", values.verdict().name());
         outputs.put(prefix + "build-outcome", values.outcome().name());
-        outputs.put(prefix + "summary", redactor.apply(values.summaryLine()));
+        outputs.put(prefix + "summary", sink.redact(values.summaryLine()));
         if (values.campaignName() != null) {
-            outputs.put(prefix + "campaign-name", redactor.apply(values.campaignName()));
+            outputs.put(prefix + "campaign-name", sink.redact(values.campaignName()));
         }
         if (values.callsTotal() != null) {
             outputs.put(prefix + "calls-total", values.callsTotal().toString());
         }
         OutputNames.unique(
                         values.ratios().keySet(),
-                        status -> OutputNames.clean(status, redactor, OutputNames::github),
+                        status -> OutputNames.clean(status, sink::redact, OutputNames::github),
                         leftOut)
                 .forEach((status, name) -> outputs.put(
                         prefix + "ratio-" + name, values.ratios().get(status).toPlainString()));
@@ -104,12 +117,12 @@ public final class GithubOutputs {
             // one path per line with several campaigns: the form actions/upload-artifact takes for several paths
             outputs.put(
                     prefix + "report-json",
-                    redactor.apply(withReports.stream()
+                    sink.redact(withReports.stream()
                             .map(one -> one.jsonReport().toAbsolutePath().toString())
                             .collect(Collectors.joining("\n"))));
             outputs.put(
                     prefix + "report-junit",
-                    redactor.apply(withReports.stream()
+                    sink.redact(withReports.stream()
                             .map(one -> one.junitReport().toAbsolutePath().toString())
                             .collect(Collectors.joining("\n"))));
         }
@@ -133,20 +146,5 @@ public final class GithubOutputs {
                     .append('\n');
         });
         return text.toString();
-    }
-
-    /**
-     * Appends {@code outputs} to the file GitHub Actions names in {@code GITHUB_OUTPUT}, in one write. The file is
-     * the runner's: it is appended to, never replaced.
-     */
-    public static void append(Path outputFile, Map<String, String> outputs, UnaryOperator<String> redactor)
-            throws IOException {
-        String text = format(outputs, () -> "ghadelimiter_" + UUID.randomUUID());
-        if (!redactor.apply(text).equals(text)) {
-            // only text put together across names and values could hold it: write nothing rather than the token
-            throw new IOException("the outputs would hold the API token; none written");
-        }
-        Files.writeString(
-                outputFile, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

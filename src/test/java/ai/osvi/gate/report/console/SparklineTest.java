@@ -1,4 +1,4 @@
-package ai.osvi.gate.report;
+package ai.osvi.gate.report.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,12 +14,12 @@ import ai.osvi.gate.log.Style;
 import ai.osvi.gate.model.CallCounts;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.Timeline;
+import ai.osvi.gate.report.ci.StepSummary;
 import ai.osvi.gate.result.CampaignResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** The course of the wait where no image shows: the log's verdict block and the GitHub step summary. */
@@ -175,7 +175,7 @@ class SparklineTest {
     void the_step_summary_should_show_the_course_in_unicode_whatever_the_console() {
         CampaignResult result = gate(new RecordingLog());
 
-        String markdown = GithubSummary.markdown(result, config.parse(), UnaryOperator.identity());
+        String markdown = StepSummary.markdown(result, config.parse(), null);
 
         assertThat(markdown)
                 .contains("\nCourse of the wait, 3 snapshots:\n\n```text\n"

@@ -1,8 +1,13 @@
-package ai.osvi.gate.report;
+package ai.osvi.gate.report.ci;
 
+import ai.osvi.gate.report.BuildResults;
+import ai.osvi.gate.report.ReportContext;
+import ai.osvi.gate.report.ReportContext.Output;
+import ai.osvi.gate.report.ReportNames;
+import ai.osvi.gate.report.ResultValues;
+import ai.osvi.gate.report.Sink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -31,28 +35,46 @@ import java.util.stream.Collectors;
  * {@code #}, {@code $} or backslashes to a reader of the file. Keys built from {@code by_status} keys come after
  * {@code OSVI_RATIO_}, so they can name no other variable; two that give the same key are both left out.
  */
-public final class GitlabDotenv {
+public final class GitlabDotenv implements Output {
 
-    public static final String FILE_NAME = "osvi.env";
+    public static final String FILE_NAME = ReportNames.DOTENV;
     static final int MAX_VARIABLES = 20;
     static final int MAX_BYTES = 5000;
     static final int MAX_KEY = 255;
     static final int MAX_TEXT = 100;
     private static final String TEXT_PUNCTUATION = " ._-+,:/@()";
 
-    private GitlabDotenv() {}
+    @Override
+    public String describe() {
+        return FILE_NAME;
+    }
 
-    public static Path file(Path directory) {
-        return directory.resolve(FILE_NAME);
+    /**
+     * Writes {@code osvi.env} into every report directory of the build's gates (created if needed), atomically like
+     * the other reports; a directory that cannot be written does not keep the others from being written.
+     */
+    @Override
+    public void build(ReportContext context, BuildResults.View build) throws IOException {
+        String text = String.join("", lines(build, context.sink()));
+        List<String> failed = new ArrayList<>();
+        for (Path directory : build.directories()) {
+            try {
+                context.sink().replaceVerbatim(directory.resolve(FILE_NAME), text);
+            } catch (IOException | RuntimeException e) {
+                failed.add(directory.resolve(FILE_NAME) + " (" + e.getMessage() + ")");
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new IOException(String.join(", ", failed));
+        }
     }
 
     /**
      * The file's lines (each ending with a line feed), most important first, within GitLab's default limits.
      *
-     * @param redactor applied to every key and value
-     * @param warnings gets what was left out, and why
+     * @param sink redacts every key and value, and gets the warnings: what was left out, and why
      */
-    public static List<String> lines(BuildResults.View build, UnaryOperator<String> redactor, List<String> warnings) {
+    public static List<String> lines(BuildResults.View build, Sink sink) {
         List<ResultValues> campaigns = build.campaigns();
         ResultValues all = build.overall();
         boolean several = campaigns.size() > 1;
@@ -71,7 +93,7 @@ public final class GitlabDotenv {
         List<OutputNames.LeftOut> gateCollisions = new ArrayList<>();
         OutputNames.unique(
                         build.gates().keySet(),
-                        gate -> OutputNames.clean(gate, redactor, OutputNames::dotenv),
+                        gate -> OutputNames.clean(gate, sink::redact, OutputNames::dotenv),
                         gateCollisions)
                 .forEach((gate, key) -> variables.put(
                         "OSVI_GATE_" + key + "_VERDICT",
@@ -83,20 +105,30 @@ public final class GitlabDotenv {
                         campaign.verdict().name());
             }
         }
-        counts(variables, "OSVI_", all, redactor, collisions);
+        counts(variables, "OSVI_", all, sink, collisions);
         if (!several) {
-            name(variables, "OSVI_", all, redactor);
+            name(variables, "OSVI_", all, sink);
         } else {
             for (ResultValues campaign : campaigns) {
                 String prefix = "OSVI_" + campaign.campaignId() + "_";
                 variables.put(prefix + "BUILD_OUTCOME", campaign.outcome().name());
-                counts(variables, prefix, campaign, redactor, collisions);
-                name(variables, prefix, campaign, redactor);
+                counts(variables, prefix, campaign, sink, collisions);
+                name(variables, prefix, campaign, sink);
             }
         }
 
         List<String> leftOut = new ArrayList<>();
         List<String> lines = fit(variables, leftOut);
+        warnLeftOut(gateCollisions, collisions, leftOut, sink);
+        return lines;
+    }
+
+    /** One warning for each variable left out, and why. */
+    private static void warnLeftOut(
+            List<OutputNames.LeftOut> gateCollisions,
+            List<OutputNames.LeftOut> collisions,
+            List<String> leftOut,
+            Sink sink) {
         Set<String> distinct = new LinkedHashSet<>();
         for (OutputNames.LeftOut left : gateCollisions) {
             distinct.add(FILE_NAME + ": OSVI_GATE_" + left.name() + "_VERDICT left out: " + left.gateReason() + ".");
@@ -110,8 +142,7 @@ public final class GitlabDotenv {
                     + " accepts by default (" + MAX_VARIABLES + " variables, " + MAX_BYTES + " bytes, keys of at most "
                     + MAX_KEY + " characters): " + String.join(", ", leftOut) + ". The JSON reports have every value.");
         }
-        warnings.addAll(distinct);
-        return lines;
+        distinct.forEach(sink::warn);
     }
 
     /**
@@ -138,24 +169,24 @@ public final class GitlabDotenv {
             Map<String, String> variables,
             String prefix,
             ResultValues values,
-            UnaryOperator<String> redactor,
+            Sink sink,
             List<OutputNames.LeftOut> collisions) {
         if (values.callsTotal() != null) {
             variables.put(prefix + "CALLS_TOTAL", values.callsTotal().toString());
         }
         OutputNames.unique(
                         values.ratios().keySet(),
-                        status -> OutputNames.clean(status, redactor, OutputNames::dotenv),
+                        status -> OutputNames.clean(status, sink::redact, OutputNames::dotenv),
                         collisions)
                 .forEach((status, key) -> variables.put(
                         prefix + "RATIO_" + key, values.ratios().get(status).toPlainString()));
     }
 
-    private static void name(
-            Map<String, String> variables, String prefix, ResultValues values, UnaryOperator<String> redactor) {
+    private static void name(Map<String, String> variables, String prefix, ResultValues values, Sink sink) {
         if (values.campaignName() != null) {
             variables.put(
-                    prefix + "CAMPAIGN_NAME", OutputNames.clean(values.campaignName(), redactor, GitlabDotenv::text));
+                    prefix + "CAMPAIGN_NAME",
+                    OutputNames.clean(values.campaignName(), sink::redact, GitlabDotenv::text));
         }
     }
 
@@ -172,16 +203,5 @@ public final class GitlabDotenv {
                     .strip();
         }
         return collapsed;
-    }
-
-    /** Writes {@code osvi.env} into {@code directory} (created if needed), atomically like the other reports. */
-    public static void write(Path directory, List<String> lines, UnaryOperator<String> redactor) throws IOException {
-        String text = String.join("", lines);
-        if (!redactor.apply(text).equals(text)) {
-            // only text put together across keys and values could hold it: write nothing rather than the token
-            throw new IOException("the file would hold the API token; not written");
-        }
-        Files.createDirectories(directory);
-        ReportFiles.writeAtomically(file(directory), text);
     }
 }

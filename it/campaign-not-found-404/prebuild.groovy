@@ -1,2 +1,2 @@
-ai.osvi.it.ItSimulator.start(basedir, context, 'quick-pass.json', 'itToken404Camp01')
+ai.osvi.it.ItSimulator.start(basedir, context, new File(itFixtures, 'quick-pass.json'), 'itToken404Camp01')
 true

@@ -1,2 +1,2 @@
-ai.osvi.it.ItSimulator.start(basedir, context, 'quick-pass.json', 'itTokenOverride1')
+ai.osvi.it.ItSimulator.start(basedir, context, new File(itFixtures, 'quick-pass.json'), 'itTokenOverride1')
 true

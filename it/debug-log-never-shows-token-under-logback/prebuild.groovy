@@ -40,5 +40,5 @@ Files.writeString(maven.resolve('conf/logging/logback.xml'), '''\
 ''')
 
 // The token is put together so that no file of this IT holds it literally (see invoker.properties).
-ai.osvi.it.ItSimulator.start(basedir, context, 'quick-pass.json', 'itTokenLogback' + '0001')
+ai.osvi.it.ItSimulator.start(basedir, context, new File(itFixtures, 'quick-pass.json'), 'itTokenLogback' + '0001')
 true

@@ -1,2 +1,2 @@
-ai.osvi.it.ItSimulator.start(basedir, context, 'quick-fail.json', 'itTokenBoolYes01')
+ai.osvi.it.ItSimulator.start(basedir, context, new File(itFixtures, 'quick-fail.json'), 'itTokenBoolYes01')
 true

@@ -1,2 +1,2 @@
-ai.osvi.it.ItSimulator.start(basedir, context, 'quick-pass.json', 'itTokenMissing01')
+ai.osvi.it.ItSimulator.start(basedir, context, new File(itFixtures, 'quick-pass.json'), 'itTokenMissing01')
 true

@@ -1,2 +1,2 @@
-ai.osvi.it.ItSimulator.start(basedir, context, 'complete.json', 'itTokenParent001')
+ai.osvi.it.ItSimulator.start(basedir, context, new File(itFixtures, 'complete.json'), 'itTokenParent001')
 true

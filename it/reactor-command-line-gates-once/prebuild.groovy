@@ -1,2 +1,2 @@
-ai.osvi.it.ItSimulator.start(basedir, context, 'complete.json', 'itTokenReactor01')
+ai.osvi.it.ItSimulator.start(basedir, context, new File(itFixtures, 'complete.json'), 'itTokenReactor01')
 true

@@ -51,18 +51,6 @@ class AdvisoryRulesTest {
     }
 
     @Test
-    void a_breach_that_decides_should_fail_whatever_the_advisory_rules_say() {
-        config.maxFailureRatio = "5%";
-        config.thresholds = List.of("failed <= 50% (advisory)");
-        source.then(Snapshots.active().queues(19, true).calls("picked", 70, "failed", 30));
-
-        CampaignResult result = run();
-
-        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(result.summary()).isEqualTo("1 of 1 rule breached on 100 calls");
-    }
-
-    @Test
     void failFast_should_not_stop_at_a_certain_breach_of_an_advisory_rule() {
         config.failFast = "true";
         config.maxFailureRatio = "50%";

@@ -7,7 +7,6 @@ import ai.osvi.gate.client.StatusSource;
 import ai.osvi.gate.polling.AbortSignal;
 import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.polling.WaitResult;
-import ai.osvi.gate.result.BuildOutcome;
 import ai.osvi.gate.result.CampaignResult;
 import ai.osvi.gate.result.Verdict;
 import java.time.Duration;
@@ -17,9 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gate at the edges of its rules, as a user reads them in the build log: the first line, exactly minCalls calls,
- * failFast at exactly minCalls, the wording of INCONCLUSIVE and TIMEOUT, refusals it has no name for, and what an
- * abort does to the request in flight and to the build's thread.
+ * The gate at the edges of its rules, as a user reads them in the build log: the first line, failFast at exactly
+ * minCalls, and what an abort does to the request in flight and to the build's thread. The verdicts at the edges
+ * (exactly minCalls calls and one fewer, a timeout without a snapshot, a refusal it has no name for) are rows of
+ * VerdictTableTest.
  */
 class GateEdgesTest {
 
@@ -69,48 +69,6 @@ class GateEdgesTest {
     }
 
     @Test
-    void rules_should_be_judged_when_the_campaign_made_exactly_minCalls_calls() {
-        config.minCalls = "50";
-        config.maxFailureRatio = "5%";
-        source.then(Snapshots.active().queues(19, true).calls("picked", 48, "failed", 2));
-
-        CampaignResult result = run();
-
-        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(result.summaryLine()).isEqualTo("OSVI gate: PASS campaign 7: 1 of 1 rule passed on 50 calls");
-    }
-
-    @Test
-    void verdict_should_be_inconclusive_when_the_campaign_made_one_call_fewer_than_minCalls() {
-        config.minCalls = "50";
-        config.maxFailureRatio = "5%";
-        source.then(Snapshots.active().queues(19, true).calls("picked", 48, "failed", 1));
-
-        CampaignResult result = run();
-
-        assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(result.outcome()).isEqualTo(BuildOutcome.FAIL);
-        assertThat(result.summary()).isEqualTo("49 calls, fewer than minCalls=50");
-        assertThat(result.details())
-                .containsExactly("Only 49 calls were made, fewer than minCalls (50): too few to"
-                        + " judge, so this is never a pass.");
-    }
-
-    @Test
-    void inconclusive_detail_should_say_one_call_was_made_when_a_single_call_was() {
-        config.minCalls = "2";
-        config.maxFailureRatio = "5%";
-        source.then(Snapshots.active().queues(19, true).calls("picked", 1));
-
-        CampaignResult result = run();
-
-        assertThat(result.summary()).isEqualTo("1 call, fewer than minCalls=2");
-        assertThat(result.details())
-                .containsExactly("Only 1 call was made, fewer than minCalls (2): too few to judge,"
-                        + " so this is never a pass.");
-    }
-
-    @Test
     void failFast_should_decide_at_once_when_exactly_minCalls_calls_make_a_breach_certain() {
         config.failFast = "true";
         config.minCalls = "3";
@@ -138,39 +96,6 @@ class GateEdgesTest {
 
         assertThat(source.polls()).isEqualTo(2);
         assertThat(result.summaryLine()).isEqualTo("OSVI gate: FAIL campaign 7: 1 of 1 rule breached on 30 calls");
-    }
-
-    @Test
-    void timeout_should_name_the_last_error_when_no_snapshot_was_ever_received() {
-        config.timeout = "1m";
-        config.maxConsecutiveErrors = "100";
-        source.then(ApiException.transientFault("HTTP 503 Service Unavailable"));
-
-        CampaignResult result = run();
-
-        assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
-        assertThat(result.details())
-                .containsExactly(
-                        "No snapshot was received; last error: HTTP 503 Service Unavailable",
-                        "No poll ever succeeded: 4 requests to GET https://api.osvi.ai/v1/campaigns/7/status in 1m, directly,"
-                                + " got no snapshot. That is more often the configuration than an outage: check baseUrl"
-                                + " (osvi.baseUrl) https://api.osvi.ai/ (host, port, http or https), and that this machine"
-                                + " reaches it (curl https://api.osvi.ai/).",
-                        "Raise timeout (-Dosvi.timeout), or set onTimeout=evaluate to judge the rules on the last snapshot.");
-    }
-
-    @Test
-    void refusal_should_be_reported_with_its_status_and_in_the_apis_own_words() {
-        source.then(
-                ApiException.refused(403, "HTTP 403 Forbidden: the API refused campaign 7 for this account's plan"));
-
-        CampaignResult result = run();
-
-        assertThat(source.polls()).isEqualTo(1);
-        assertThat(result.summaryLine())
-                .isEqualTo("OSVI gate: ERROR campaign 7: the API refused the request (HTTP 403)");
-        assertThat(result.details())
-                .containsExactly("HTTP 403 Forbidden: the API refused campaign 7 for this account's plan");
     }
 
     @Test

@@ -28,8 +28,21 @@ public final class ItSimulator {
     public static SimulatorServer start(File basedir, Map<String, Object> context, String scenario, String token)
             throws Exception {
         File file = new File(basedir, scenario);
-        SimulatorServer simulator =
-                SimulatorServer.start(Scenario.load(file.isFile() ? file.getPath() : scenario), token);
+        return serve(basedir, context, Scenario.load(file.isFile() ? file.getPath() : scenario), token);
+    }
+
+    /**
+     * As above, with a scenario file anywhere: one of the shared fixtures, {@code new File(itFixtures,
+     * 'quick-pass.json')} in a script (the invoker's configuration in pom.xml sets {@code itFixtures}).
+     */
+    public static SimulatorServer start(File basedir, Map<String, Object> context, File scenario, String token)
+            throws Exception {
+        return serve(basedir, context, Scenario.load(scenario.getPath()), token);
+    }
+
+    private static SimulatorServer serve(File basedir, Map<String, Object> context, Scenario scenario, String token)
+            throws Exception {
+        SimulatorServer simulator = SimulatorServer.start(scenario, token);
         context.put("simulator", simulator);
         context.put("simulatorToken", token);
         context.put("basedir", basedir);

@@ -46,10 +46,10 @@ class AwaitCampaignMojoTest {
 
     private SimulatorServer simulator;
 
+    /** The master password, shared with the IT token-from-settings-encrypted. */
     @BeforeEach
     void masterPassword() {
-        System.setProperty(
-                "settings.security", new File("src/test/resources/settings/settings-security.xml").getAbsolutePath());
+        System.setProperty("settings.security", new File("it/fixtures/settings-security.xml").getAbsolutePath());
     }
 
     @AfterEach

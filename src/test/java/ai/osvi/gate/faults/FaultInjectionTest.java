@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.osvi.gate.FakeTime;
 import ai.osvi.gate.Gate;
 import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.TestConfig;
@@ -45,6 +46,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The gate with its real HTTP client against WireMock, a third-party HTTP server, one fault kind at a time: each
  * fault must end in the right verdict or a clear error, within the deadline, without the token leaking.
+ *
+ * <p>Real time only in the deadline tests, whose subject is a real server's hanging answer (or a full accept queue)
+ * cut by the gate's timeout, 1s (as short as their pollInterval allows); elsewhere the gate sleeps in virtual time
+ * ({@link FakeTime}), only the requests and their requestTimeout being real.
  */
 class FaultInjectionTest {
 
@@ -68,8 +73,14 @@ class FaultInjectionTest {
             .build();
 
     private final RecordingLog log = new RecordingLog();
+    /** The gate's clock but in the deadline tests: its pauses between polls take no time. */
+    private final FakeTime time = new FakeTime();
 
     private CampaignResult runGate(String baseUrl, String timeout, String requestTimeout) {
+        return runGate(baseUrl, timeout, requestTimeout, time);
+    }
+
+    private CampaignResult runGate(String baseUrl, String timeout, String requestTimeout, TimeSource clock) {
         TestConfig raw = new TestConfig();
         raw.baseUrl = baseUrl;
         raw.timeout = timeout;
@@ -80,7 +91,7 @@ class FaultInjectionTest {
         GateConfig config = raw.parse();
         try (OsviHttpClient client =
                 new OsviHttpClient(config.baseUrl(), new ApiToken(TOKEN, "test"), config.requestTimeout())) {
-            return new Gate(config, client, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0).run();
+            return new Gate(config, client, clock, log, new AbortSignal(), () -> 0).run();
         }
     }
 
@@ -181,11 +192,12 @@ class FaultInjectionTest {
 
     @Test
     void a_retry_after_should_delay_the_next_poll() {
-        long start = System.nanoTime();
         // a generous requestTimeout: the server may still be busy with the hanging answers of other tests
         firstThenComplete(aResponse().withStatus(503).withHeader("Retry-After", "3"), "10s");
         assertThat(log.at("WARN")).singleElement().asString().contains("HTTP 503 Service Unavailable (Retry-After 3s)");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        // the server's 3s, not pollInterval's 1s, between the two polls
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(3));
+        api.verify(2, getRequestedFor(urlEqualTo(PATH)));
     }
 
     @Test
@@ -219,12 +231,12 @@ class FaultInjectionTest {
         api.stubFor(get(urlEqualTo(PATH)).willReturn(hang));
 
         long start = System.nanoTime();
-        CampaignResult result = runGate(api.baseUrl(), "3s", "1s");
+        CampaignResult result = runGate(api.baseUrl(), "1s", "1s", TimeSource.SYSTEM);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
         assertThat(result.outcome()).isEqualTo(BuildOutcome.ERROR);
-        assertThat(elapsed).as("timeout + 1s").isLessThan(Duration.ofSeconds(3 + 1));
+        assertThat(elapsed).as("timeout + 1s").isLessThan(Duration.ofSeconds(1 + 1));
         assertThat(result.failureMessage()).contains("No snapshot was received", "no complete response within");
     }
 
@@ -244,11 +256,11 @@ class FaultInjectionTest {
                 }
             }
             long start = System.nanoTime();
-            CampaignResult result = runGate("http://127.0.0.1:" + full.getLocalPort(), "3s", "1s");
+            CampaignResult result = runGate("http://127.0.0.1:" + full.getLocalPort(), "1s", "1s", TimeSource.SYSTEM);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(result.verdict()).isEqualTo(Verdict.TIMEOUT);
-            assertThat(elapsed).isLessThan(Duration.ofSeconds(3 + 1 + 1));
+            assertThat(elapsed).isLessThan(Duration.ofSeconds(1 + 1 + 1));
         } finally {
             for (Socket socket : backlog) {
                 socket.close();
@@ -268,7 +280,7 @@ class FaultInjectionTest {
         CampaignResult result;
         try (OsviHttpClient client =
                 new OsviHttpClient(config.baseUrl(), new ApiToken(TOKEN, "test"), config.requestTimeout())) {
-            result = new Gate(config, client, TimeSource.SYSTEM, log, new AbortSignal(), () -> 0).run();
+            result = new Gate(config, client, time, log, new AbortSignal(), () -> 0).run();
         }
         assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(result.summaryLine()).contains("gave up after 3 consecutive failed polls (3 polls in");

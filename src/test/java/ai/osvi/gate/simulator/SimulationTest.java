@@ -8,7 +8,6 @@ import ai.osvi.gate.RecordingLog;
 import ai.osvi.gate.config.InvalidConfigurationException;
 import ai.osvi.gate.config.RawGateConfig;
 import ai.osvi.gate.polling.AbortSignal;
-import ai.osvi.gate.polling.TimeSource;
 import ai.osvi.gate.report.BuildResults;
 import ai.osvi.gate.report.Contexts;
 import ai.osvi.gate.result.BuildOutcome;
@@ -24,13 +23,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A simulation demonstrates the gate on its own: the built-in scenarios carry suggested rules. */
+/**
+ * A simulation demonstrates the gate on its own: the built-in scenarios carry suggested rules. The gate and the
+ * simulated campaign share a virtual clock, so a scenario's timeline passes at once; the requests are real.
+ */
 class SimulationTest {
 
     @TempDir
     Path dir;
 
     private final RecordingLog log = new RecordingLog();
+    private final FakeTime time = new FakeTime();
 
     private GateResult simulate(String scenario, RawGateConfig raw) throws InvalidConfigurationException {
         raw.pollInterval = "1s";
@@ -41,7 +44,7 @@ class SimulationTest {
                 new AbortSignal(),
                 Contexts.of(dir, null, null, Clock.systemUTC(), log),
                 null,
-                TimeSource.SYSTEM);
+                time);
     }
 
     private static String json(Object value) throws JsonProcessingException {
@@ -205,7 +208,6 @@ class SimulationTest {
     void a_later_gate_with_other_rules_should_judge_the_simulated_campaign_as_it_ended_not_wait_it_again()
             throws Exception {
         BuildResults build = new BuildResults();
-        FakeTime time = new FakeTime();
         GateResult[] results = new GateResult[2];
         String[] rules = {"failed <= 5%", "picked >= 70%"};
         for (int i = 0; i < 2; i++) {

@@ -58,37 +58,21 @@ public record ReportContext(
 
     /** The same outputs, writing through a sink that applies {@code redactor}. */
     public ReportContext withRedactor(UnaryOperator<String> redactor) {
-        return new ReportContext(
-                directory,
-                githubStepSummary,
-                githubOutput,
-                clock,
-                simulation,
-                build,
-                gate,
-                project,
-                outputs,
-                sink.redacting(redactor));
+        return with(simulation, build, gate, project, sink.redacting(redactor));
     }
 
     public ReportContext withSimulation(String scenario) {
-        return new ReportContext(
-                directory, githubStepSummary, githubOutput, clock, scenario, build, gate, project, outputs, sink);
+        return with(scenario, build, gate, project, sink);
     }
 
     /** This gate as one of {@code build}'s, named {@code gate}, run for {@code project}. */
     public ReportContext inBuild(BuildResults build, String gate, String project) {
+        return with(simulation, build, gate, project, sink.appendingUnder(build.lock()));
+    }
+
+    private ReportContext with(String simulation, BuildResults build, String gate, String project, Sink sink) {
         return new ReportContext(
-                directory,
-                githubStepSummary,
-                githubOutput,
-                clock,
-                simulation,
-                build,
-                gate,
-                project,
-                outputs,
-                sink.appendingUnder(build.lock()));
+                directory, githubStepSummary, githubOutput, clock, simulation, build, gate, project, outputs, sink);
     }
 
     /**

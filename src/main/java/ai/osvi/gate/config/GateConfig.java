@@ -417,34 +417,18 @@ public record GateConfig(
     }
 
     /**
-     * How the baseline campaign is read: once, with this gate's endpoint, request timeout and retries; no rule, no
-     * upload, no stall or age limit, no early verdict.
+     * How the baseline campaign is read: once ({@code CampaignWaiter.checkOnce}), with this gate's endpoint, request
+     * timeout, retries and policies, for the whole campaign and with no rule (so nothing can be certain early, and a
+     * stall or an age is never judged: one answer ends the read).
      */
     public GateConfig forBaseline() {
-        Polling read = new Polling(
-                polling.timeout(),
-                polling.pollInterval(),
-                polling.maxPollInterval(),
-                polling.strategy(),
-                polling.requestTimeout(),
-                polling.maxConsecutiveErrors(),
-                null);
-        Policies plain = new Policies(
-                policies.failBuild(),
-                false,
-                policies.onInconclusive(),
-                policies.onTimeout(),
-                policies.onInactive(),
-                policies.onError(),
-                policies.onRunning(),
-                null);
         return new GateConfig(
                 baseline().campaignId(),
                 baseUrl,
                 OptionalLong.empty(),
-                read,
+                polling,
                 new Judging(List.of(), minCalls(), null),
-                plain);
+                policies);
     }
 
     /** This configuration for another campaign of the same list. */

@@ -35,6 +35,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @MojoTest
+/**
+ * The goal as Maven runs it, through the Maven Plugin Testing Harness, against a scripted server on loopback. It runs
+ * in real time without sleeping: every scenario here ends at its first poll, so its seconds are the harness starting
+ * Maven's container for each test, not waits; the waits themselves are tested in virtual time (GateTest,
+ * CampaignWaiterTest, SimulationTest).
+ */
 class AwaitCampaignMojoTest {
 
     private static final String COMPLETE = new File("src/test/resources/settings/complete.json").getAbsolutePath();

@@ -20,6 +20,8 @@ import ai.osvi.gate.simulator.Simulation;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -103,7 +105,7 @@ public abstract class AbstractGateMojo extends GateParameters {
         }
         ReportContext reports = reportContext(log);
         // every message that leaves the goal passes the token's redaction, once it is known
-        AtomicReference<UnaryOperator<String>> redactor = new AtomicReference<>(UnaryOperator.identity());
+        AtomicReference<UnaryOperator<String>> redactor = new AtomicReference<>();
         GateResult result;
         try {
             result = runGate(reports, redactor);
@@ -112,8 +114,11 @@ public abstract class AbstractGateMojo extends GateParameters {
         } catch (MojoExecutionException e) {
             throw notStarted(reports, redactor.get(), "OSVI gate: ERROR: the gate did not start", e.getMessage());
         } catch (RuntimeException e) {
-            // a bug of ours, or of a library: a message Maven shows without a stack trace, and ERROR for later jobs
-            getLog().debug(e);
+            // a bug of ours, or of a library: a message Maven shows without a stack trace, and ERROR for later jobs;
+            // the trace at -X, redacted as every line is
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            getLog().debug((redactor.get() != null ? redactor.get() : tokenIfAny()).apply(trace.toString()));
             throw notStarted(
                     reports,
                     redactor.get(),
@@ -121,8 +126,9 @@ public abstract class AbstractGateMojo extends GateParameters {
                     "The OSVI gate failed unexpectedly (" + e + "). This is a bug in osvi-maven-plugin, not a verdict"
                             + " on the campaign: please report it with the output of mvn -X.");
         }
-        annotate(GithubAnnotations.of(result).stream().map(redactor.get()).toList());
-        String message = ConsoleText.safe(redactor.get().apply(result.failureMessage()));
+        UnaryOperator<String> redacting = redactor.get() != null ? redactor.get() : UnaryOperator.identity();
+        annotate(GithubAnnotations.of(result).stream().map(redacting).toList());
+        String message = ConsoleText.safe(redacting.apply(result.failureMessage()));
         switch (result.outcome()) {
             case SUCCESS, WARN -> {}
             case FAIL -> throw new MojoFailureException(message);
@@ -149,11 +155,25 @@ public abstract class AbstractGateMojo extends GateParameters {
      * say why, and the returned failure is what Maven shows.
      */
     private MojoExecutionException notStarted(
-            ReportContext reports, UnaryOperator<String> redactor, String headline, String reason) {
+            ReportContext reports, UnaryOperator<String> known, String headline, String reason) {
+        UnaryOperator<String> redactor = known != null ? known : tokenIfAny();
         String message = ConsoleText.safe(redactor.apply(reason));
         GateRun.reportNotStarted(reports.withRedactor(redactor), new NotStarted(headline, message));
         annotate(List.of(GithubAnnotations.notStarted(headline, message)));
         return new MojoExecutionException(message);
+    }
+
+    /**
+     * The redaction of the token the goal would use, for a gate that stopped before reading it (an invalid parameter
+     * quotes its value, and a user may have pasted the token into the wrong one); nothing when there is no usable
+     * token, which is then the failure already.
+     */
+    private UnaryOperator<String> tokenIfAny() {
+        try {
+            return new TokenResolver(settingsDecrypter, environment).resolve(settings, serverId())::redact;
+        } catch (MojoExecutionException | RuntimeException e) {
+            return UnaryOperator.identity();
+        }
     }
 
     /** Under GitHub Actions, the verdict's reason as workflow annotations on the run's page. */

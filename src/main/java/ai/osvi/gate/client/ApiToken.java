@@ -1,10 +1,13 @@
 package ai.osvi.gate.client;
 
-import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,18 +27,16 @@ public record ApiToken(String value, String source) {
     }
 
     /**
-     * {@code text} with the token replaced by {@code ****}: written as it is, and written in the encodings text on its
-     * way to a message may keep, character by character and mixed (JSON escapes: a backslash, u and four hex digits,
-     * or backslashes before punctuation, as Markdown escapes it too; character references of XML, HTML and Markdown,
-     * {@code &#95;}, {@code &#x5f;}, {@code &amp;}; URL percent-encoding {@code %61}), so that what a reader would
-     * decode to the token is never shown either. Outputs rely on it: they escape text for their format first and the
-     * sink redacts the whole.
+     * {@code text} with the token replaced by {@code ****}, and every run of at least {@link #fragmentLength()}
+     * characters that is a part of it: in any case, taking {@code _ - .} as one, and written in the encodings text on
+     * its way to a message may keep, character by character and mixed: JSON's {@code \\u0074}, backslashes before
+     * punctuation (JSON's {@code \\"} and {@code \\/}, Markdown's {@code \\_}), character references of XML, HTML
+     * and Markdown ({@code &#95;}, {@code &#x5f;}, {@code &amp;}, escaped again as {@code &amp;#95;}) and URL
+     * percent-encoding ({@code %5F}, UTF-8 bytes). What a reader would decode to the token, or to most of it, is never
+     * shown. Outputs rely on it: they escape text for their format, and the sink redacts the whole.
      */
     public String redact(String text) {
-        return text == null
-                ? null
-                : withoutFragments(
-                        encodedForms().matcher(text.replace(value, "****")).replaceAll("****"));
+        return text == null ? null : withoutFragments(text.replace(value, "****"));
     }
 
     /**
@@ -44,21 +45,31 @@ public record ApiToken(String value, String source) {
      * another case, still gives most of it away; half of a random 16-character token never occurs by chance.
      */
     int fragmentLength() {
-        return Math.min(value.length(), Math.max(6, value.length() / 2));
+        return Math.min(folded(value).length(), Math.max(6, value.length() / 2));
     }
 
     /**
-     * {@code text} with every run of at least {@link #fragmentLength()} characters that is a part of the token,
-     * ignoring case and taking {@code _ - .} as one, replaced by {@code ****}. A rolling hash finds candidate windows
-     * in one pass, so that a body of megabytes costs milliseconds.
+     * {@code text} with every run of at least {@link #fragmentLength()} decoded characters that is a part of the
+     * token replaced by {@code ****}. Each character is read with its encoding ({@link #unitAt}); a rolling hash finds
+     * candidate windows in one pass, so that a body of megabytes costs milliseconds.
      */
     private String withoutFragments(String text) {
+        String token = folded(value);
         int k = fragmentLength();
-        if (text.length() < k) {
+        List<int[]> units = new ArrayList<>();
+        for (int i = 0; i < text.length(); ) {
+            int[] unit = unitAt(text, i);
+            // an invisible character (a zero-width space, a soft hyphen) hides nothing from a reader: read past it
+            if (Character.getType(unit[2]) != Character.FORMAT) {
+                units.add(unit);
+            }
+            i = unit[1];
+        }
+        if (units.size() < k) {
             return text;
         }
-        String token = folded(value);
-        String folded = folded(text);
+        StringBuilder decoded = new StringBuilder(units.size());
+        units.forEach(unit -> decoded.append((char) fold(unit[2])));
         Set<Long> windows = new HashSet<>();
         for (int i = 0; i + k <= token.length(); i++) {
             windows.add(hash(token, i, k));
@@ -69,33 +80,118 @@ public record ApiToken(String value, String source) {
         }
         StringBuilder out = null;
         int copied = 0;
-        long rolling = hash(folded, 0, k);
-        for (int i = 0; i + k <= folded.length(); ) {
-            if (windows.contains(rolling) && token.contains(folded.substring(i, i + k))) {
+        long rolling = hash(decoded, 0, k);
+        for (int i = 0; i + k <= decoded.length(); ) {
+            if (windows.contains(rolling) && token.contains(decoded.substring(i, i + k))) {
                 int end = i + k;
-                while (end < folded.length() && token.contains(folded.substring(i, end + 1))) {
+                while (end < decoded.length() && token.contains(decoded.substring(i, end + 1))) {
                     end++;
                 }
                 out = out == null ? new StringBuilder(text.length()) : out;
-                out.append(text, copied, i).append("****");
-                copied = end;
+                out.append(text, copied, units.get(i)[0]).append("****");
+                copied = units.get(end - 1)[1];
                 i = end;
-                if (i + k <= folded.length()) {
-                    rolling = hash(folded, i, k);
+                if (i + k <= decoded.length()) {
+                    rolling = hash(decoded, i, k);
                 }
                 continue;
             }
-            if (i + k < folded.length()) {
-                rolling = (rolling - folded.charAt(i) * power) * HASH_BASE + folded.charAt(i + k);
+            if (i + k < decoded.length()) {
+                rolling = (rolling - decoded.charAt(i) * power) * HASH_BASE + decoded.charAt(i + k);
             }
             i++;
         }
         return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
+    private static final Pattern ENCODED = Pattern.compile("\\\\u([0-9A-Fa-f]{4})"
+            + "|\\\\+([!-/:-@\\[-`{-~])"
+            + "|&(?:amp;)*(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z]{2,16}));"
+            + "|%(?:25)*([0-7][0-9A-Fa-f])");
+
+    /** The named character references of ASCII characters that HTML and Markdown decode. */
+    private static final Map<String, Character> NAMED_REFERENCES = Map.ofEntries(
+            Map.entry("excl", '!'),
+            Map.entry("quot", '"'),
+            Map.entry("QUOT", '"'),
+            Map.entry("num", '#'),
+            Map.entry("dollar", '$'),
+            Map.entry("percnt", '%'),
+            Map.entry("amp", '&'),
+            Map.entry("AMP", '&'),
+            Map.entry("apos", '\''),
+            Map.entry("lpar", '('),
+            Map.entry("rpar", ')'),
+            Map.entry("ast", '*'),
+            Map.entry("midast", '*'),
+            Map.entry("plus", '+'),
+            Map.entry("comma", ','),
+            Map.entry("period", '.'),
+            Map.entry("sol", '/'),
+            Map.entry("colon", ':'),
+            Map.entry("semi", ';'),
+            Map.entry("lt", '<'),
+            Map.entry("LT", '<'),
+            Map.entry("equals", '='),
+            Map.entry("gt", '>'),
+            Map.entry("GT", '>'),
+            Map.entry("quest", '?'),
+            Map.entry("commat", '@'),
+            Map.entry("lsqb", '['),
+            Map.entry("lbrack", '['),
+            Map.entry("bsol", '\\'),
+            Map.entry("rsqb", ']'),
+            Map.entry("rbrack", ']'),
+            Map.entry("Hat", '^'),
+            Map.entry("lowbar", '_'),
+            Map.entry("UnderBar", '_'),
+            Map.entry("grave", '`'),
+            Map.entry("DiacriticalGrave", '`'),
+            Map.entry("lcub", '{'),
+            Map.entry("lbrace", '{'),
+            Map.entry("verbar", '|'),
+            Map.entry("vert", '|'),
+            Map.entry("VerticalLine", '|'),
+            Map.entry("rcub", '}'),
+            Map.entry("rbrace", '}'));
+
+    /**
+     * The character of {@code text} at {@code from} as a reader would decode it: {@code [start, end, char]}, where an
+     * encoded character ({@code \\u005f}, {@code \\_}, {@code &#95;}, {@code %5F}) spans its whole encoding.
+     */
+    private static int[] unitAt(String text, int from) {
+        char c = text.charAt(from);
+        if (c == '\\' || c == '&' || c == '%') {
+            Matcher encoded = ENCODED.matcher(text).region(from, text.length());
+            if (encoded.lookingAt() && (encoded.group(5) == null || NAMED_REFERENCES.containsKey(encoded.group(5)))) {
+                return new int[] {from, encoded.end(), decodedChar(encoded)};
+            }
+        }
+        return new int[] {from, from + 1, c};
+    }
+
+    private static int decodedChar(Matcher encoded) {
+        if (encoded.group(1) != null) {
+            return Integer.parseInt(encoded.group(1), 16);
+        }
+        if (encoded.group(2) != null) {
+            return encoded.group(2).charAt(0);
+        }
+        if (encoded.group(3) != null || encoded.group(4) != null) {
+            long code =
+                    encoded.group(3) != null ? Long.parseLong(encoded.group(3)) : Long.parseLong(encoded.group(4), 16);
+            // a character beyond the basic plane cannot be part of a run of UTF-16 units: it stands for none
+            return code > 0 && code < 0x10000 ? (int) code : 0xFFFD;
+        }
+        if (encoded.group(5) != null) {
+            return NAMED_REFERENCES.get(encoded.group(5));
+        }
+        return Integer.parseInt(encoded.group(6), 16);
+    }
+
     private static final long HASH_BASE = 1_000_003;
 
-    private static long hash(String text, int from, int length) {
+    private static long hash(CharSequence text, int from, int length) {
         long hash = 0;
         for (int i = from; i < from + length; i++) {
             hash = hash * HASH_BASE + text.charAt(i);
@@ -103,52 +199,25 @@ public record ApiToken(String value, String source) {
         return hash;
     }
 
-    /** Each character lower-cased, and {@code - .} written as {@code _}: one character for one. */
+    /** Each character as {@link #fold} reads it: one character for one. */
     private static String folded(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            char c = Character.toLowerCase(chars[i]);
-            chars[i] = c == '-' || c == '.' ? '_' : c;
-        }
-        return new String(chars);
+        StringBuilder folded = new StringBuilder(text.length());
+        text.chars().forEach(c -> folded.append((char) fold(c)));
+        return folded.toString();
     }
 
-    /** The named character references XML writes, and Markdown or HTML read. */
-    private static final Map<Integer, String> NAMED_REFERENCES =
-            Map.of((int) '&', "amp", (int) '<', "lt", (int) '>', "gt", (int) '"', "quot", (int) '\'', "apos");
-
-    private Pattern encodedForms() {
-        StringBuilder regex = new StringBuilder();
-        value.codePoints().forEach(c -> {
-            regex.append("(?:").append(Pattern.quote(new String(Character.toChars(c))));
-            if (c < 128 && !Character.isLetterOrDigit(c)) {
-                // escaped with backslashes, as JSON ("\\\"") and Markdown ("\\_") write punctuation
-                regex.append("|\\\\+").append(Pattern.quote(Character.toString(c)));
-            }
-            // a character reference, as XML, HTML and Markdown write it: "&#95;", "&#x5F;", "&quot;", also escaped
-            // again
-            regex.append("|&(?:amp;)*#0*")
-                    .append(c)
-                    .append(";|&(?:amp;)*#[xX]0*(?i:")
-                    .append(Integer.toHexString(c))
-                    .append(");");
-            String named = NAMED_REFERENCES.get(c);
-            if (named != null) {
-                regex.append("|&(?:amp;)*").append(named).append(";");
-            }
-            for (char unit : Character.toChars(c)) {
-                regex.append("|\\\\u(?i:")
-                        .append(String.format("%04x", (int) unit))
-                        .append(")");
-            }
-            byte[] utf8 = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8);
-            regex.append("|");
-            for (byte b : utf8) {
-                regex.append("%(?i:").append(String.format("%02x", b & 0xff)).append(")");
-            }
-            regex.append(")");
-        });
-        return Pattern.compile(regex.toString());
+    /**
+     * A character as a reader compares it: lower-cased, a compatibility form (a fullwidth letter) as its plain letter,
+     * and {@code - . _} and a space alike.
+     */
+    private static int fold(int c) {
+        int plain = c;
+        if (c >= 0x80) {
+            String normalized = Normalizer.normalize(Character.toString(c), Normalizer.Form.NFKC);
+            plain = normalized.length() == 1 ? normalized.charAt(0) : c;
+        }
+        int lower = Character.toLowerCase(plain);
+        return lower == '-' || lower == '.' || lower == ' ' ? '_' : lower;
     }
 
     @Override

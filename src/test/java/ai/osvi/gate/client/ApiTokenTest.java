@@ -48,4 +48,28 @@ class ApiTokenTest {
         // fewer than half of its characters, or characters of it out of order, give nothing away
         assertThat(osvi.redact("tok_SEC and 7654321TERCES_kot")).isEqualTo("tok_SEC and 7654321TERCES_kot");
     }
+
+    @Test
+    void the_token_escaped_for_json_xml_or_markdown_should_be_redacted_in_any_case_and_in_part() {
+        ApiToken osvi = new ApiToken("tok_SECRET_abc123", "environment variable OSVI_API_TOKEN");
+
+        // escaped as a Markdown or JSON writer escapes it, in another case: the whole of it
+        assertThat(osvi.redact("| `TOK\\_SECRET\\_ABC123` | 1 |")).isEqualTo("| `****` | 1 |");
+        // character references, escaped again, and percent-encoding, mixed
+        assertThat(osvi.redact("<t v=\"tok&#95;SECRET&amp;#x5F;abc%31%32%33\"/>"))
+                .isEqualTo("<t v=\"****\"/>");
+        // most of it, escaped: still redacted
+        assertThat(osvi.redact("rejected tok\\u005fSECRET\\u005fabc;")).isEqualTo("rejected ****;");
+        // a token of short segments, written with escaped separators
+        ApiToken segments = new ApiToken("tok-a.b_c-d.e_f-g", "environment variable OSVI_API_TOKEN");
+        assertThat(segments.redact("`tok\\-a\\.b\\_c\\-d\\.e\\_f` and tok-a")).isEqualTo("`****` and tok-a");
+        // named references, percent-encoding done twice, invisible and fullwidth characters, spaces for separators
+        assertThat(osvi.redact("tok&lowbar;SECRET&lowbar;abc123")).isEqualTo("****");
+        assertThat(osvi.redact("?t=tok%255FSECRET%255Fabc123")).isEqualTo("?t=****");
+        assertThat(osvi.redact("tok_SEC\u200bRET_ab\u200bc123")).isEqualTo("****");
+        assertThat(osvi.redact("\uff54\uff4f\uff4b_SECRET_abc123")).isEqualTo("****");
+        assertThat(segments.redact("tok a b c d e f g")).isEqualTo("****");
+        // escapes of other text are left as they are
+        assertThat(osvi.redact("a \\_ b &amp; c %41 \\u0041")).isEqualTo("a \\_ b &amp; c %41 \\u0041");
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.osvi.gate.model.CallCounts;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class RatioTest {
     @Test
     void a_ratio_equal_to_a_limit_no_decimal_writes_should_show_as_that_limit() {
         Rule atBaseline = Rule.relativeToBaseline(
-                        java.util.List.of("failed"),
+                        List.of("failed"),
                         Operator.AT_MOST,
                         new RelativeLimit(RelativeLimit.Adjustment.NONE, BigDecimal.ZERO),
                         "thresholds",

@@ -1,9 +1,7 @@
 package ai.osvi.gate.client;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -50,26 +48,16 @@ public record ApiToken(String value, String source) {
 
     /**
      * {@code text} with every run of at least {@link #fragmentLength()} decoded characters that is a part of the
-     * token replaced by {@code ****}. Each character is read with its encoding ({@link #unitAt}); a rolling hash finds
+     * token replaced by {@code ****}. Each character is read with its encoding ({@link Reading}); a rolling hash finds
      * candidate windows in one pass, so that a body of megabytes costs milliseconds.
      */
     private String withoutFragments(String text) {
+        Reading reading = Reading.of(text);
         String token = folded(value);
         int k = fragmentLength();
-        List<int[]> units = new ArrayList<>();
-        for (int i = 0; i < text.length(); ) {
-            int[] unit = unitAt(text, i);
-            // an invisible character (a zero-width space, a soft hyphen) hides nothing from a reader: read past it
-            if (Character.getType(unit[2]) != Character.FORMAT) {
-                units.add(unit);
-            }
-            i = unit[1];
-        }
-        if (units.size() < k) {
+        if (reading.length() < k) {
             return text;
         }
-        StringBuilder decoded = new StringBuilder(units.size());
-        units.forEach(unit -> decoded.append((char) fold(unit[2])));
         Set<Long> windows = new HashSet<>();
         for (int i = 0; i + k <= token.length(); i++) {
             windows.add(hash(token, i, k));
@@ -78,6 +66,7 @@ public record ApiToken(String value, String source) {
         for (int i = 0; i < k - 1; i++) {
             power *= HASH_BASE;
         }
+        String decoded = reading.text();
         StringBuilder out = null;
         int copied = 0;
         long rolling = hash(decoded, 0, k);
@@ -88,8 +77,8 @@ public record ApiToken(String value, String source) {
                     end++;
                 }
                 out = out == null ? new StringBuilder(text.length()) : out;
-                out.append(text, copied, units.get(i)[0]).append("****");
-                copied = units.get(end - 1)[1];
+                out.append(text, copied, reading.start(i)).append("****");
+                copied = reading.end(end - 1);
                 i = end;
                 if (i + k <= decoded.length()) {
                     rolling = hash(decoded, i, k);
@@ -102,6 +91,74 @@ public record ApiToken(String value, String source) {
             i++;
         }
         return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /**
+     * A text as a reader reads it: each character decoded from its encoding ({@link #ENCODED}) and folded
+     * ({@link #fold}), invisible format characters read past, with where each one's encoding starts and ends in the
+     * text. A text with no escape, reference, percent sign or non-ASCII character (a plain JSON body) is read as it
+     * is, without the position arrays.
+     *
+     * @param starts where each decoded character's encoding starts, or {@code null} when each is one character
+     * @param ends   where it ends (exclusive), or {@code null} likewise
+     */
+    private record Reading(String text, int[] starts, int[] ends) {
+
+        static Reading of(String text) {
+            if (isPlain(text)) {
+                return new Reading(folded(text), null, null);
+            }
+            int n = text.length();
+            char[] decoded = new char[n];
+            int[] starts = new int[n];
+            int[] ends = new int[n];
+            int count = 0;
+            Matcher encoded = ENCODED.matcher(text);
+            for (int i = 0; i < n; ) {
+                int c = text.charAt(i);
+                int next = i + 1;
+                if ((c == '\\' || c == '&' || c == '%') && isEncoded(encoded.region(i, n))) {
+                    c = decodedChar(encoded);
+                    next = encoded.end();
+                }
+                // an invisible character (a zero-width space, a soft hyphen) hides nothing from a reader
+                if (Character.getType(c) != Character.FORMAT) {
+                    decoded[count] = (char) fold(c);
+                    starts[count] = i;
+                    ends[count] = next;
+                    count++;
+                }
+                i = next;
+            }
+            return new Reading(new String(decoded, 0, count), starts, ends);
+        }
+
+        int length() {
+            return text.length();
+        }
+
+        int start(int index) {
+            return starts == null ? index : starts[index];
+        }
+
+        int end(int index) {
+            return ends == null ? index + 1 : ends[index];
+        }
+
+        private static boolean isPlain(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                // no invisible format character is ASCII
+                if (c >= 0x80 || c == '\\' || c == '&' || c == '%') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isEncoded(Matcher encoded) {
+            return encoded.lookingAt() && (encoded.group(5) == null || NAMED_REFERENCES.containsKey(encoded.group(5)));
+        }
     }
 
     private static final Pattern ENCODED = Pattern.compile("\\\\u([0-9A-Fa-f]{4})"
@@ -154,21 +211,6 @@ public record ApiToken(String value, String source) {
             Map.entry("VerticalLine", '|'),
             Map.entry("rcub", '}'),
             Map.entry("rbrace", '}'));
-
-    /**
-     * The character of {@code text} at {@code from} as a reader would decode it: {@code [start, end, char]}, where an
-     * encoded character ({@code \\u005f}, {@code \\_}, {@code &#95;}, {@code %5F}) spans its whole encoding.
-     */
-    private static int[] unitAt(String text, int from) {
-        char c = text.charAt(from);
-        if (c == '\\' || c == '&' || c == '%') {
-            Matcher encoded = ENCODED.matcher(text).region(from, text.length());
-            if (encoded.lookingAt() && (encoded.group(5) == null || NAMED_REFERENCES.containsKey(encoded.group(5)))) {
-                return new int[] {from, encoded.end(), decodedChar(encoded)};
-            }
-        }
-        return new int[] {from, from + 1, c};
-    }
 
     private static int decodedChar(Matcher encoded) {
         if (encoded.group(1) != null) {
